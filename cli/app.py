@@ -1,0 +1,288 @@
+"""The `civicgraph` command: thin Typer commands over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from cli.common import (
+    EXIT_FAILED,
+    EXIT_USAGE,
+    STORE_HELP,
+    Format,
+    emit,
+    err,
+    fail,
+    out,
+    parse_params,
+    store_from,
+)
+from graph.store import ReadOnlyError, StoreError, default_uri
+
+EPILOG = """Examples:
+
+  civicgraph load examples/london/
+
+  civicgraph ask who-was-asked -p actor="the Met"
+
+  civicgraph cypher "MATCH (a)-[r:FUNDS]->(b) RETURN a.name, r.amount_gbp, b.name"
+
+  civicgraph export graphml --out london.graphml
+
+  civicgraph --store bolt://localhost:7687 load examples/london/
+"""
+
+app = typer.Typer(
+    name="civicgraph",
+    help="Turn London accountability documents into an evidence-backed graph and ask it questions.",
+    epilog=EPILOG,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+server_app = typer.Typer(help="Start, stop and inspect the embedded FalkorDB server.", no_args_is_help=True)
+app.add_typer(server_app, name="server")
+
+StoreOpt = Annotated[str | None, typer.Option("--store", envvar="CIVICGRAPH_STORE", help=STORE_HELP)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        try:
+            print(f"civicgraph {version('civicgraph')}")
+        except PackageNotFoundError:
+            print("civicgraph (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version_: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """civicgraph: who was asked what, who funds whom, who oversees whom, who promised what."""
+
+
+# --- load and extract ---------------------------------------------------------------------------
+
+
+@app.command()
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .htm .pdf).")],
+    registry: Annotated[list[Path], typer.Option("--registry", help="Extra registry JSON of known actors.")] = [],  # noqa: B006
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")] = 1,
+    fmt: Annotated[Format | None, typer.Option("--format", help="Summary as table or json.")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Read documents, extract facts with evidence, and write them to the store.
+
+    Exit code 0 when every document loaded, 1 when some failed."""
+    from loaders.pipeline import load_paths
+    from loaders.registry import RegistryError
+
+    with store_from(store) as st:
+        try:
+            summary = _run_load(st, paths, registry, workers, load_paths)
+        except RegistryError as exc:
+            fail(str(exc), EXIT_USAGE)
+    for path, reason in summary.failed:
+        err.print(f"[red]failed:[/] {path}: {reason}", highlight=False)
+    for path, reason in summary.skipped:
+        err.print(f"skipped: {path}: {reason}", highlight=False)
+    data = summary.as_dict()
+    if (fmt or (Format.table if sys.stdout.isatty() else Format.json)) is Format.json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        rows = [{"": k, "count": v} for k, v in (
+            ("documents read", summary.read), ("loaded", summary.loaded), ("unchanged", summary.unchanged),
+            ("replaced", summary.replaced), ("skipped", len(summary.skipped)), ("failed", len(summary.failed)),
+            ("new entities", summary.new_entities),
+        )]
+        rows += [{"": f"facts {t}", "count": n} for t, n in data["facts_by_type"].items()]
+        emit(rows, Format.table, title="load summary")
+    if not summary.ok:
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _run_load(st: Any, paths: list[Path], registry: list[Path], workers: int, load_paths: Any) -> Any:
+    """Run the load with a progress bar on a terminal."""
+    if not sys.stderr.isatty():
+        return load_paths(st, paths, registry_files=registry, workers=workers)
+    from rich.progress import Progress
+
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("loading", total=None)
+        return load_paths(st, paths, registry_files=registry, workers=workers,
+                          progress=lambda p: progress.update(task, advance=1, description=Path(p).name))
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders.")],
+    fmt: Annotated[str, typer.Option("--format", help="jsonl (the fact export) or table.")] = "jsonl",
+    registry: Annotated[list[Path], typer.Option("--registry", help="Extra registry JSON of known actors.")] = [],  # noqa: B006
+) -> None:
+    """Print the facts found in documents, without touching a store (JSON lines as in DESIGN.md)."""
+    from loaders.pipeline import LoadSummary, candidates, extract_files
+    from loaders.registry import RegistryError
+
+    if fmt not in {"jsonl", "table"}:
+        fail(f"unknown format {fmt!r}: use jsonl or table", EXIT_USAGE)
+    summary = LoadSummary()
+    reg = tuple(str(p) for p in registry)
+    try:
+        outcomes = list(extract_files(candidates(paths, summary), reg))
+    except RegistryError as exc:
+        fail(str(exc), EXIT_USAGE)
+    rows = []
+    for path, extraction, problem in outcomes:
+        if extraction is None:
+            summary.failed.append((path, problem or "unknown error"))
+            continue
+        for fact in extraction.facts:
+            data = fact.as_json()
+            if fmt == "jsonl":
+                print(json.dumps(data, ensure_ascii=False))
+            else:
+                rows.append({"document": Path(path).name, "subject": data["subject"]["name"],
+                             "predicate": data["predicate"],
+                             "object": (data["object"] or {}).get("name") or data["text"],
+                             "date": data["date"], "amount_gbp": data["amount_gbp"]})
+    if fmt == "table":
+        emit(rows, Format.table, empty="no facts found")
+    for path, reason in summary.failed:
+        err.print(f"failed: {path}: {reason}", highlight=False)
+    if summary.failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
+# --- store inspection -----------------------------------------------------------------------------
+
+
+@app.command()
+def stats(
+    fmt: Annotated[Format | None, typer.Option("--format", help="table or json")] = None,
+    fingerprint: Annotated[bool, typer.Option("--fingerprint", help="Print only a hash of the graph's content.")] = False,
+    store: StoreOpt = None,
+) -> None:
+    """Counts of nodes by label and relationships by type, and where the store is."""
+    from graph.stats import graph_stats
+
+    with store_from(store) as st:
+        if fingerprint:
+            from graph.fingerprint import fingerprint as fp
+
+            print(fp(st))
+            return
+        data = graph_stats(st)
+    if (fmt or (Format.table if sys.stdout.isatty() else Format.json)) is Format.json:
+        print(json.dumps(data, indent=2))
+        return
+    out.print(f"store: {data['backend']} at {data['location']}", highlight=False)
+    emit([{"label": k, "nodes": v} for k, v in data["nodes"].items()], Format.table, title="nodes", empty="no nodes")
+    emit([{"type": k, "relationships": v} for k, v in data["relationships"].items()], Format.table,
+         title="relationships", empty="no relationships")
+
+
+def _param_value(text: str) -> Any:
+    """`--param k=v` values: JSON when they parse as JSON (numbers, lists, null), else the string."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+@app.command()
+def cypher(
+    statement: Annotated[str, typer.Argument(help="A Cypher statement; values go in --param, not in the text.")],
+    param: Annotated[list[str], typer.Option("--param", "-p", help="key=value (JSON values parsed).")] = [],  # noqa: B006
+    write: Annotated[bool, typer.Option("--write", help="Allow the statement to change the graph.")] = False,
+    fmt: Annotated[Format | None, typer.Option("--format", help="table, json, csv or markdown")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Run ad-hoc Cypher, read-only unless --write."""
+    params = {k: _param_value(v) for k, v in parse_params(param).items()}
+    with store_from(store) as st:
+        try:
+            rows = st.run(statement, params, write=write)
+        except ReadOnlyError as exc:
+            fail(f"{exc} (add --write to change the graph)")
+        except StoreError as exc:
+            fail(str(exc))
+    emit(rows, fmt)
+
+
+# --- the embedded server ----------------------------------------------------------------------------
+
+
+def _embedded_folder(store: str | None) -> str | None:
+    uri = store or default_uri()
+    if uri != "embedded" and not uri.startswith("embedded:"):
+        fail(f"`server` manages the embedded store; --store is {uri}", EXIT_USAGE)
+    return uri.partition(":")[2] or None
+
+
+@server_app.command("start")
+def server_start(store: StoreOpt = None) -> None:
+    """Start the embedded server and keep it running for later commands (until `server stop`)."""
+    from graph.embedded import start_server
+
+    try:
+        status = start_server(_embedded_folder(store))
+    except StoreError as exc:
+        fail(str(exc))
+    out.print(f"running: pid {status.get('pid')} on unix socket {status.get('socket')}", highlight=False)
+
+
+@server_app.command("stop")
+def server_stop(store: StoreOpt = None) -> None:
+    """Stop the embedded server (data stays on disk)."""
+    from graph.embedded import stop_server
+
+    try:
+        stop_server(_embedded_folder(store))
+    except StoreError as exc:
+        fail(str(exc))
+    out.print("stopped")
+
+
+@server_app.command("status")
+def server_status(
+    fmt: Annotated[Format | None, typer.Option("--format", help="table or json")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Say whether the embedded server runs, where, and who uses it."""
+    from graph.embedded import server_status as status_of
+
+    try:
+        status = status_of(_embedded_folder(store))
+    except StoreError as exc:
+        fail(str(exc))
+    if (fmt or (Format.table if sys.stdout.isatty() else Format.json)) is Format.json:
+        print(json.dumps(status, indent=2, default=str))
+    else:
+        emit([{"": k, "value": v} for k, v in status.items()], Format.table, title="embedded server")
+
+
+def _register_optional() -> None:
+    """Commands built in their own modules."""
+    from cli.ask import ask
+    from cli.export import export
+
+    app.command("ask", epilog="civicgraph ask --list shows every question.")(ask)
+    app.command("export")(export)
+
+
+try:
+    _register_optional()
+except ImportError:  # pragma: no cover - while a module is being written
+    pass
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,123 @@
+"""What every command shares: the store option, output formats, one-line errors and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from graph.schema import SchemaError
+from graph.store import Store, StoreError, open_store
+
+# Exit codes: 0 all good, 1 something failed (some documents, a query), 2 usage errors.
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+STORE_HELP = "Store URI: embedded (default), embedded:DIR, falkordb://host:port, bolt://host:7687, neo4j+s://... [env CIVICGRAPH_STORE]"
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
+    """Print one clear line on stderr and exit with `code`."""
+    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    raise typer.Exit(code)
+
+
+def default_format(requested: Format | None) -> Format:
+    """Tables for a person at a terminal, JSON when piped, unless asked."""
+    if requested is not None:
+        return requested
+    return Format.table if sys.stdout.isatty() else Format.json
+
+
+@contextmanager
+def store_from(uri: str | None) -> Iterator[Store]:
+    """Open the store, turning connection problems into one-line errors."""
+    try:
+        store = open_store(uri)
+    except (StoreError, SchemaError) as exc:
+        fail(str(exc))
+    try:
+        yield store
+    except (StoreError, SchemaError) as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def render_rows(rows: list[dict[str, Any]], fmt: Format, *, title: str | None = None) -> str | None:
+    """Rows as text in `fmt`; None for `table`, which is printed with Rich directly."""
+    columns = list(rows[0].keys()) if rows else []
+    if fmt is Format.json:
+        return json.dumps(rows, ensure_ascii=False, indent=2, default=str)
+    if fmt is Format.csv:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in columns])
+        return buf.getvalue().rstrip("\n")
+    if fmt is Format.markdown:
+        lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+        for row in rows:
+            lines.append("| " + " | ".join(_cell(row.get(c)).replace("|", "\\|").replace("\n", " ") for c in columns) + " |")
+        return "\n".join(lines)
+    return None
+
+
+def emit(rows: list[dict[str, Any]], fmt: Format | None, *, title: str | None = None, empty: str = "no results") -> None:
+    """Print rows in the chosen format; an empty result says so (on stderr for JSON/CSV)."""
+    fmt = default_format(fmt)
+    if not rows:
+        if fmt is Format.json:
+            print("[]")
+        err.print(empty, highlight=False)
+        return
+    text = render_rows(rows, fmt, title=title)
+    if text is not None:
+        print(text)
+        return
+    table = Table(title=title, show_lines=False)
+    for column in rows[0]:
+        table.add_column(str(column), overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(v) for v in row.values()), )
+    out.print(table)
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, str]:
+    """`key=value` pairs from the command line; values stay strings until a typed parser reads them."""
+    params: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            fail(f"parameter {pair!r} is not key=value", EXIT_USAGE)
+        params[key] = value
+    return params

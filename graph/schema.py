@@ -1,0 +1,131 @@
+"""The graph's vocabulary, declared once.
+
+Loaders emit only these labels and relationship types, the store whitelists them before any
+of them is written into a Cypher statement (labels and types cannot be parameters), queries'
+tests and exports read them from here. See DESIGN.md, "The graph".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = [
+    "NODE_LABELS",
+    "REL_TYPES",
+    "NodeLabel",
+    "RelType",
+    "SchemaError",
+    "check_label",
+    "check_rel_type",
+    "EVIDENCE_FIELDS",
+    "ACTOR_LABELS",
+]
+
+
+class SchemaError(ValueError):
+    """A label, relationship type or property that the schema does not declare."""
+
+
+@dataclass(frozen=True)
+class NodeLabel:
+    name: str
+    description: str
+    properties: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RelType:
+    name: str
+    description: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    properties: tuple[str, ...] = field(default_factory=tuple)
+
+
+# Every node carries these.
+COMMON_NODE_PROPERTIES = ("id", "name", "aliases")
+
+_LABELS = (
+    NodeLabel("Person", "a named person", ("title", "honorifics")),
+    NodeLabel("Organization", "a body: authority, police force, agency, charity, party group", ("abbreviation",)),
+    NodeLabel("Post", "an office someone holds", ()),
+    NodeLabel("Inquiry", "inquiry, review, audit, inspection, investigation", ()),
+    NodeLabel("Programme", "a fund, package, service, plan or project", ()),
+    NodeLabel("Motion", "a motion the Assembly agreed", ("number", "title", "meeting_date")),
+    NodeLabel("Question", "a question asked at a meeting or in writing", ("number", "title", "text")),
+    NodeLabel("Meeting", "a dated meeting", ("date", "body")),
+    NodeLabel("Statement", "a quoted or reported statement", ("text", "kind")),
+    NodeLabel(
+        "Document",
+        "a source document (id is its content hash)",
+        ("sha256", "path", "genre", "title", "date", "reference", "author", "addressee", "publisher", "chars"),
+    ),
+)
+NODE_LABELS: dict[str, NodeLabel] = {lab.name: lab for lab in _LABELS}
+
+# Labels of the things that act: asked, funded, oversaw, said ...
+ACTOR_LABELS = ("Person", "Organization", "Post")
+_ANY = tuple(name for name in NODE_LABELS if name != "Document")
+_ACTORS = ACTOR_LABELS
+
+# Evidence lives on each relationship as parallel lists (Neo4j properties cannot hold maps):
+# evidence_keys[i] identifies piece i (document hash + offsets) so that it is added once.
+EVIDENCE_FIELDS = (
+    "evidence_keys",
+    "evidence_docs",
+    "evidence_doc_ids",
+    "evidence_quotes",
+    "evidence_starts",
+    "evidence_ends",
+)
+# Dated relationships also carry `day` (days since 1970-01-01) when the date is a full date, so
+# that portable Cypher can subtract dates on both engines (FalkorDB has no duration functions).
+_DATED = ("date", "day")
+
+_TYPES = (
+    RelType("ASKED", "asker asked the one asked (a motion or question kept as `about`)", _ACTORS, _ACTORS, (*_DATED, "about")),
+    RelType("REPLIED_TO", "replier answered the asker", _ACTORS, _ACTORS, (*_DATED, "about")),
+    RelType("FUNDS", "funder pays a recipient or programme", _ACTORS, _ANY, (*_DATED, "amount_gbp", "period")),
+    RelType("OVERSEES", "overseer holds the overseen to account", _ANY, _ANY, ()),
+    RelType("HOLDS_OFFICE", "a person holds a post", ("Person",), ("Post", "Organization"), ("start", "end")),
+    RelType("MEMBER_OF", "member of a body", ("Person", "Organization"), ("Organization", "Inquiry", "Programme"), ("role",)),
+    RelType("CHAIRS", "chairs a body or inquiry", ("Person",), ("Organization", "Inquiry", "Meeting"), ()),
+    RelType("COMMITTED_TO", "committed to something", _ACTORS, _ANY, ("text", "amount_gbp", "due", *_DATED)),
+    RelType("SAID", "made a statement", _ACTORS, ("Statement",), _DATED),
+    RelType("CRITICISED", "criticised an actor, programme or decision", _ACTORS, _ANY, _DATED),
+    RelType("WELCOMED", "welcomed an actor, programme or decision", _ACTORS, _ANY, _DATED),
+    RelType("COMMISSIONED", "commissioned an inquiry, inspection or service", _ACTORS, _ANY, _DATED),
+    RelType("LEADS", "leads an operation, inquiry or programme", _ACTORS, _ANY, ()),
+    RelType("REVIEWS", "inspects or reviews", _ACTORS, _ANY, _DATED),
+    RelType("ESTABLISHED", "set up a body or programme", _ACTORS, _ANY, _DATED),
+    RelType("PARTNERS_WITH", "works in partnership with", _ACTORS, _ANY, ()),
+    RelType("MENTIONS", "a document mentions a node", ("Document",), _ANY, ()),
+)
+REL_TYPES: dict[str, RelType] = {t.name: t for t in _TYPES}
+
+# Relationship types that are facts (everything but the document's MENTIONS).
+FACT_TYPES = tuple(name for name in REL_TYPES if name != "MENTIONS")
+
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def check_label(label: str) -> str:
+    """Return `label` when the schema declares it; raise SchemaError otherwise."""
+    if label not in NODE_LABELS:
+        raise SchemaError(f"unknown node label {label!r}; known: {', '.join(NODE_LABELS)}")
+    return label
+
+
+def check_rel_type(rel_type: str) -> str:
+    """Return `rel_type` when the schema declares it; raise SchemaError otherwise."""
+    if rel_type not in REL_TYPES:
+        raise SchemaError(f"unknown relationship type {rel_type!r}; known: {', '.join(REL_TYPES)}")
+    return rel_type
+
+
+def check_property(name: str) -> str:
+    """Property names go into SET clauses as map keys; keep them plain identifiers."""
+    if not _IDENT.match(name):
+        raise SchemaError(f"invalid property name {name!r}")
+    return name

@@ -1,0 +1,156 @@
+"""Files to facts to store: the `load` job.
+
+Each document is read, extracted and written as one atomic upsert that also marks it in the
+load journal (its Document node), so a document is in the store whole or not at all. Documents
+already in the journal (same content hash) are skipped; a file whose content changed replaces
+its own earlier version and touches nothing else. Reading and extraction can run in worker
+processes; writes stay in this process, in input order, so the result does not depend on the
+number of workers.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.facts import to_batch
+from graph.store import Store, StoreError
+from loaders.extract import Extraction, ExtractionError, extract
+from loaders.readers import DocumentError, iter_documents, read_document
+from loaders.registry import Registry
+
+
+@dataclass
+class LoadSummary:
+    """What a load did, for the CLI's summary and for tests."""
+
+    read: int = 0
+    loaded: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    facts_by_type: Counter = field(default_factory=Counter)
+    new_entities: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def as_dict(self) -> dict:
+        return {
+            "documents_read": self.read,
+            "loaded": self.loaded,
+            "unchanged": self.unchanged,
+            "replaced": self.replaced,
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "failed": [{"path": p, "reason": r} for p, r in self.failed],
+            "facts_by_type": dict(sorted(self.facts_by_type.items())),
+            "new_entities": self.new_entities,
+        }
+
+
+# One extraction outcome: the file, and either its extraction or why it failed.
+Outcome = tuple[str, Extraction | None, str | None]
+
+_registry_cache: dict[tuple[str, ...], Registry] = {}
+
+
+def _registry(extra: tuple[str, ...]) -> Registry:
+    """Registries are loaded once per process (worker processes too)."""
+    if extra not in _registry_cache:
+        _registry_cache[extra] = Registry.load([Path(p) for p in extra])
+    return _registry_cache[extra]
+
+
+def extract_file(path: str, registry_files: tuple[str, ...] = ()) -> Outcome:
+    """Read and extract one file; every expected failure becomes a reason string."""
+    try:
+        doc = read_document(Path(path))
+        return path, extract(doc, _registry(registry_files)), None
+    except (DocumentError, ExtractionError) as exc:
+        return path, None, _reason(exc)
+    except (MemoryError, RecursionError) as exc:
+        return path, None, f"too large or too deeply nested to process ({type(exc).__name__})"
+
+
+def _reason(exc: Exception) -> str:
+    reason = getattr(exc, "reason", None)
+    return str(reason) if reason else str(exc)
+
+
+def candidates(paths: Iterable[str | Path], summary: LoadSummary) -> list[str]:
+    """Expand folders into the files to read; unsupported and missing paths are recorded."""
+    files: list[str] = []
+    for path, problem in iter_documents([Path(p) for p in paths]):
+        if problem is None:
+            files.append(str(path))
+        elif getattr(problem, "skipped", False):
+            summary.skipped.append((str(path), _reason(problem)))
+        else:
+            summary.failed.append((str(path), _reason(problem)))
+    return files
+
+
+def extract_files(files: Sequence[str], registry_files: tuple[str, ...] = (), workers: int = 1) -> Iterator[Outcome]:
+    """Extraction outcomes in input order, in `workers` processes when more than one."""
+    if workers <= 1 or len(files) < 2:
+        for path in files:
+            yield extract_file(path, registry_files)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(extract_file, files, [registry_files] * len(files), chunksize=4)
+
+
+def load_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    registry_files: Sequence[str | Path] = (),
+    workers: int = 1,
+    progress: Callable[[str], None] | None = None,
+) -> LoadSummary:
+    """Load files and folders into `store`; never raises for a bad document, only records it."""
+    summary = LoadSummary()
+    reg = tuple(str(Path(p)) for p in registry_files)
+    _registry(reg)  # a bad --registry file fails the whole run before anything is written
+    files = candidates(paths, summary)
+    store.ensure_schema()
+    journal = store.loaded_documents()
+    by_path = {p: doc_id for doc_id, p in journal.items()}
+    for path, extraction, problem in extract_files(files, reg, max(1, workers)):
+        if progress:
+            progress(path)
+        if extraction is None:
+            summary.failed.append((path, problem or "unknown error"))
+            continue
+        summary.read += 1
+        doc = extraction.document
+        if doc.sha256 in journal:
+            summary.unchanged += 1
+            continue
+        old = by_path.get(doc.path)
+        replaces = [old] if old and old != doc.sha256 else []
+        batch = to_batch(doc, extraction.facts, extraction.entities)
+        try:
+            known = {r["id"] for r in store.run("MATCH (n) WHERE n.id IN $ids RETURN n.id AS id",
+                                                 {"ids": [n["id"] for n in batch.nodes]})}
+            store.upsert(batch, replaces)
+        except StoreError as exc:
+            summary.failed.append((path, f"not stored: {exc}"))
+            continue
+        journal[doc.sha256] = doc.path
+        by_path[doc.path] = doc.sha256
+        summary.loaded += 1
+        summary.replaced += bool(replaces)
+        summary.new_entities += sum(1 for n in batch.nodes if n["id"] not in known and n["label"] != "Document")
+        summary.facts_by_type.update(f.predicate for f in extraction.facts)
+    return summary
+
+
+def default_workers() -> int:
+    return max(1, min(4, (os.cpu_count() or 1)))
