@@ -203,18 +203,63 @@ def cypher(
     param: Annotated[list[str], typer.Option("--param", "-p", help="key=value (JSON values parsed).")] = [],  # noqa: B006
     write: Annotated[bool, typer.Option("--write", help="Allow the statement to change the graph.")] = False,
     fmt: Annotated[Format | None, typer.Option("--format", help="table, json, csv or markdown")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Print at most this many rows.")] = 1000,
+    no_limit: Annotated[bool, typer.Option("--no-limit", help="Print every row.")] = False,
+    timeout: Annotated[float | None, typer.Option("--timeout", help="Seconds before the query is stopped (default 30).")] = None,
     store: StoreOpt = None,
 ) -> None:
     """Run ad-hoc Cypher, read-only unless --write."""
     params = {k: _param_value(v) for k, v in parse_params(param).items()}
     with store_from(store) as st:
         try:
-            rows = st.run(statement, params, write=write)
+            rows = st.run(statement, params, write=write, timeout_ms=int(timeout * 1000) if timeout else None)
         except ReadOnlyError as exc:
             fail(f"{exc} (add --write to change the graph)")
         except StoreError as exc:
             fail(str(exc))
+    if not no_limit and len(rows) > limit:
+        err.print(f"showing the first {limit} of {len(rows)} rows (--no-limit prints all)", highlight=False)
+        rows = rows[:limit]
     emit(rows, fmt)
+
+
+# --- backups ----------------------------------------------------------------------------------------
+
+
+@app.command()
+def dump(
+    file: Annotated[Path, typer.Argument(help="Where to write the dump (JSON lines).")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    store: StoreOpt = None,
+) -> None:
+    """Write the whole graph to a portable file that `restore` reads into any store."""
+    from graph.dump import dump as dump_graph
+
+    if file.exists() and not force:
+        fail(f"{file}: exists (use --force to overwrite)", EXIT_USAGE)
+    partial = file.with_name(file.name + ".partial")
+    with store_from(store) as st, partial.open("w", encoding="utf-8") as fh:
+        nodes, rels = dump_graph(st, fh)
+    partial.replace(file)  # a dump is complete or absent, never half-written
+    err.print(f"dumped {nodes} nodes and {rels} relationships to {file}", highlight=False)
+
+
+@app.command()
+def restore(
+    file: Annotated[Path, typer.Argument(help="A file written by `civicgraph dump`.")],
+    store: StoreOpt = None,
+) -> None:
+    """Read a dump into the store (merging with what is there)."""
+    from graph.dump import restore as restore_graph
+
+    if not file.is_file():
+        fail(f"{file}: no such file", EXIT_USAGE)
+    with store_from(store) as st, file.open(encoding="utf-8", errors="strict") as fh:
+        try:
+            nodes, rels = restore_graph(st, fh)
+        except UnicodeDecodeError as exc:
+            fail(f"{file}: not UTF-8 text ({exc.reason})")
+    err.print(f"restored {nodes} nodes and {rels} relationships from {file}", highlight=False)
 
 
 # --- the embedded server ----------------------------------------------------------------------------

@@ -22,8 +22,8 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 def slug(text: str) -> str:
     """A stable id from a name: lower case ASCII words joined by '-'."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    folded = folded.replace("'", "").replace("£", "gbp")
+    folded = text.replace("£", "gbp").replace("'", "").replace("\u2019", "")
+    folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode().lower()
     return _SLUG.sub("-", folded).strip("-")[:120] or hashlib.sha1(text.encode()).hexdigest()[:12]
 
 

@@ -1,0 +1,118 @@
+"""GraphML, GEXF, node-link JSON and Cytoscape.js JSON, written by networkx.
+
+Each builds one networkx MultiDiGraph from the subgraph streams (the one in-memory copy these
+formats need) and hands it to networkx's writer. Nodes are keyed by their `id`, edges by their
+merge `key` (several relationships can join the same two nodes).
+
+Attributes (see graph.exports.values): nodes have `label` (name), `type` (schema label),
+`labels` and their properties; edges have `label` and `type` (relationship type), `key`,
+`evidence_count` and their properties, evidence lists included. GraphML and GEXF join lists
+with " | "; the JSON formats keep them as lists.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import IO, Any
+
+import networkx as nx
+
+from graph.exports.values import edge_attributes, node_attributes
+from graph.subgraph import SubgraphSource
+
+# GEXF gives these attribute names a meaning of its own (edge direction, time spells, ...):
+# properties with these names are renamed in GEXF files only.
+_GEXF_EDGE_RENAMES = {
+    "type": "rel_type",
+    "start": "start_date",
+    "end": "end_date",
+    "weight": "prop_weight",
+    "pid": "prop_pid",
+}
+_GEXF_NODE_RENAMES = {"start": "start_date", "end": "end_date", "pid": "prop_pid"}
+
+
+def to_networkx(sub: SubgraphSource, *, flat: bool) -> nx.MultiDiGraph:
+    """The subgraph as a MultiDiGraph; `flat` makes every attribute a scalar."""
+    graph = nx.MultiDiGraph()
+    for node in sub.nodes():
+        graph.add_node(node.id, **node_attributes(node, flat=flat))
+    for rel in sub.rels():
+        for end, label, name in (
+            (rel.src, rel.src_label, rel.src_name),
+            (rel.dst, rel.dst_label, rel.dst_name),
+        ):
+            if end not in graph:  # cannot happen for a Subgraph; keep the file consistent anyway
+                graph.add_node(
+                    end, label=name or end, type=label, labels=label if flat else [label], name=name or end
+                )
+        graph.add_edges_from([(rel.src, rel.dst, rel.key, edge_attributes(rel, flat=flat))])
+    return graph
+
+
+def write_graphml(sub: SubgraphSource, out: IO[bytes]) -> None:
+    graph = to_networkx(sub, flat=True)
+    nx.write_graphml_xml(
+        graph,
+        out,
+        encoding="utf-8",
+        prettyprint=True,
+        infer_numeric_types=True,
+        named_key_ids=False,  # d0, d1...: a node and an edge attribute may share a name
+        edge_id_from_attribute="key",
+    )
+
+
+def gexf_graph(sub: SubgraphSource) -> nx.MultiDiGraph:
+    """The flat graph with GEXF's reserved attribute names moved aside; edge ids are keys."""
+    graph = to_networkx(sub, flat=True)
+    for _, data in graph.nodes(data=True):
+        for old, new in _GEXF_NODE_RENAMES.items():
+            if old in data:
+                data[new] = data.pop(old)
+    for _, _, key, data in graph.edges(keys=True, data=True):
+        for old, new in _GEXF_EDGE_RENAMES.items():
+            if old in data:
+                data[new] = data.pop(old)
+        data["id"] = key
+    return graph
+
+
+def write_gexf(sub: SubgraphSource, out: IO[bytes]) -> None:
+    nx.write_gexf(gexf_graph(sub), out, encoding="utf-8", prettyprint=True, version="1.2draft")
+
+
+def node_link(sub: SubgraphSource) -> dict[str, Any]:
+    """networkx node-link data (`nodes`, `links`), the shape D3 and sigma.js examples read."""
+    return nx.node_link_data(to_networkx(sub, flat=False), edges="links")
+
+
+def cytoscape_elements(sub: SubgraphSource) -> dict[str, Any]:
+    """Cytoscape.js JSON (`elements.nodes`, `elements.edges`); edges get `id` "rel-<key>"."""
+    graph = to_networkx(sub, flat=False)
+    data = nx.cytoscape_data(graph, name="name", ident="id")
+    data["data"] = dict(graph.graph)  # an object, as Cytoscape reads it (networkx gives a list of pairs)
+    for node in data["elements"]["nodes"]:
+        node["data"]["id"] = node["data"]["value"]
+    for edge in data["elements"]["edges"]:
+        edge["data"]["id"] = f"rel-{edge['data']['key']}"
+    return data
+
+
+def _dump_json(data: Any, out: IO[bytes]) -> None:
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="\n", write_through=True)
+    try:
+        json.dump(data, text, ensure_ascii=False, indent=1, sort_keys=False, default=str)
+        text.write("\n")
+        text.flush()
+    finally:
+        text.detach()
+
+
+def write_json(sub: SubgraphSource, out: IO[bytes]) -> None:
+    _dump_json(node_link(sub), out)
+
+
+def write_cytoscape(sub: SubgraphSource, out: IO[bytes]) -> None:
+    _dump_json(cytoscape_elements(sub), out)

@@ -1,0 +1,1089 @@
+"""Finding and linking mentions of people, bodies, posts, programmes and inquiries in a text.
+
+Linking is done on a *folded* copy of the text (curly quotes, dashes and no-break spaces made
+plain, one character for one) so that every offset is an offset into the document's own text.
+
+What it recognises, in order of precedence (a longer mention wins over a shorter one):
+
+1. Registry names: long names and aliases case-insensitively ("the Met", "Mayor's Office for
+   Policing and Crime"), abbreviations and one-word aliases case-sensitively ("MPS", "Met").
+2. People by pattern: a title and capitalised names ("Commander Clair Kelland", "Baroness Anne
+   Longfield CBE", "Lord Duvall of Woolwich OBE AM"), or capitalised names in a context that
+   makes them a person (followed by "said", ", leader of", post-nominals ...).
+3. Back-references once a person is known in the document (or unique in the registry):
+   surname alone ("Hall"), honorific and first name ("Sir Mark"), title and surname ("Mr Khan").
+4. Bodies and programmes by name pattern: capitalised phrases ending in a body or programme word
+   ("... Council", "... Trust", "... Partnership Executive", "... Support Service"),
+   lower-case inquiries ("the national inquiry", "a national re-investigation"), named audits
+   ("the Casey audit") and money-named programmes ("a new £2.4m package of support").
+5. Posts ("the Mayor", "the Commissioner", "the Chair") resolved to who holds them: a holder
+   named beside the post in this document first, then the registry's holder at the document's
+   date, otherwise the Post itself.
+6. Definite references back to something already mentioned: "the money", "the funds" -> the
+   last money-named programme; "the force" -> the last police force; "the board" -> the last
+   body named "... Board".
+
+Canonical names of discovered things follow one rule: the noun phrase without leading articles,
+"new" and similar, with "reinvestigation" spelled "re-investigation". Money-named programmes are
+keyed on amount and kind so that "£2.4m package", "£2.4million funding package" and "£2.4m fund"
+are one node named "£2.4m package" (fund, funding, package and pot are one kind; grant,
+programme, scheme and inquiry keep their own word).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from graph.facts import Entity, slug
+from loaders.registry import Registry, RegistryEntry
+
+__all__ = [
+    "fold",
+    "Mention",
+    "DocMentions",
+    "Linker",
+    "linker_for",
+    "money_programme_name",
+    "ORG_HEADS",
+    "PROGRAMME_HEADS",
+    "INQUIRY_HEADS",
+]
+
+_FOLD = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2011": "-",
+        "\u2010": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\t": " ",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Plain quotes, dashes and spaces; same length as `text`, so offsets carry over."""
+    return text.translate(_FOLD)
+
+
+ORG_HEADS = frozenset(
+    [
+        "Council",
+        "Councils",
+        "Trust",
+        "Trusts",
+        "Agency",
+        "Partnership",
+        "Executive",
+        "Board",
+        "Boards",
+        "Commission",
+        "Authority",
+        "Helpline",
+        "Foundation",
+        "Charity",
+        "Office",
+        "Department",
+        "Committee",
+        "Group",
+        "Society",
+        "Association",
+        "Unit",
+        "Centre",
+        "Center",
+        "Network",
+        "Alliance",
+        "Institute",
+        "University",
+        "College",
+        "Hospital",
+        "Hospitals",
+        "Police",
+        "Inspectorate",
+        "Panel",
+        "Forum",
+        "Ministry",
+        "Federation",
+        "Union",
+        "Company",
+        "Ltd",
+        "Limited",
+        "Bank",
+        "Court",
+        "Tribunal",
+        "Party",
+        "Coalition",
+        "Consortium",
+        "Secretariat",
+        "Directorate",
+        "Constabulary",
+        "Force",
+        "Brigade",
+        "Agency",
+        "Watchdog",
+        "Organisation",
+        "Organization",
+        "Charity",
+        "Cabinet",
+        "Parliament",
+        "Assembly",
+        "Executive",
+        "Services",
+    ]
+)
+PROGRAMME_HEADS = frozenset(
+    [
+        "Service",
+        "Programme",
+        "Program",
+        "Scheme",
+        "Fund",
+        "Strategy",
+        "Plan",
+        "Project",
+        "Initiative",
+        "Campaign",
+        "Package",
+        "Pilot",
+        "Framework",
+        "Charter",
+        "Pledge",
+        "Taskforce",
+        "Hub",
+    ]
+)
+INQUIRY_HEADS = frozenset(
+    [
+        "Inquiry",
+        "Enquiry",
+        "Review",
+        "Audit",
+        "Inspection",
+        "Investigation",
+        "Reinvestigation",
+        "Re-investigation",
+    ]
+)
+
+_LOWER_ORG_HEADS = frozenset(
+    [
+        "board",
+        "boards",
+        "council",
+        "councils",
+        "trust",
+        "trusts",
+        "partnership",
+        "partnerships",
+        "agency",
+        "agencies",
+        "charity",
+        "charities",
+        "authority",
+        "authorities",
+        "executive",
+        "committee",
+        "helpline",
+        "organisations",
+        "organizations",
+        "groups",
+    ]
+)
+_LOWER_PROGRAMME_HEADS = frozenset(
+    [
+        "service",
+        "services",
+        "programme",
+        "programmes",
+        "scheme",
+        "schemes",
+        "fund",
+        "package",
+        "project",
+        "projects",
+        "pilot",
+        "plan",
+        "strategy",
+        "advocates",
+        "initiative",
+        "initiatives",
+        "provision",
+    ]
+)
+_LOWER_INQUIRY_HEADS = frozenset(
+    [
+        "inquiry",
+        "enquiry",
+        "review",
+        "re-investigation",
+        "reinvestigation",
+        "investigation",
+        "operation",
+        "audit",
+        "inspection",
+    ]
+)
+
+TITLES = (
+    "Deputy Assistant Commissioner",
+    "Assistant Commissioner",
+    "Deputy Commissioner",
+    "Detective Chief Superintendent",
+    "Detective Superintendent",
+    "Chief Superintendent",
+    "Superintendent",
+    "Detective Chief Inspector",
+    "Detective Inspector",
+    "Chief Inspector",
+    "Chief Constable",
+    "Commander",
+    "Inspector",
+    "Sergeant",
+    "Constable",
+    "The Rt Hon",
+    "Rt Hon",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Baroness",
+    "Baron",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Professor",
+    "Prof",
+    "Cllr",
+    "Councillor",
+    "Reverend",
+    "Rev",
+)
+_HONORIFIC_WORDS = frozenset(t.split()[-1] for t in TITLES) | {"The", "Rt", "Hon"}
+POST_NOMINALS = (
+    "OBE",
+    "CBE",
+    "MBE",
+    "KBE",
+    "DBE",
+    "CB",
+    "QPM",
+    "KPM",
+    "KC",
+    "QC",
+    "AM",
+    "MP",
+    "MEP",
+    "JP",
+    "PC",
+)
+_NAME = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:['-][A-Z\u00c0-\u00de]?[a-z\u00df-\u00ff]+)*"
+_MCNAME = r"(?:Mc|Mac|O')[A-Z][a-z]+"
+_NAMEWORD = f"(?:{_MCNAME}|{_NAME})"
+_POSTNOM = r"(?:,?[ ](?:" + "|".join(POST_NOMINALS) + r")\b)*"
+_TITLE_RE = "(?:" + "|".join(re.escape(t) for t in TITLES) + r")\.?"
+_TITLED_PERSON = re.compile(
+    rf"(?<![\w])(?P<title>{_TITLE_RE})[ ](?P<name>{_NAMEWORD}(?:[ ]{_NAMEWORD}){{0,2}}(?:[ ]of[ ]{_NAMEWORD})?)(?P<post>{_POSTNOM})"
+)
+_PLAIN_NAME = re.compile(rf"(?<![\w])(?P<name>{_NAMEWORD}(?:[ ]{_NAMEWORD}){{1,2}})(?P<post>{_POSTNOM})")
+# Context after a bare capitalised pair that makes it a person.
+_PERSON_AFTER = re.compile(
+    r"(?:,?[ ](?:said|says|told|added|warned|explained|stressed|claimed|revealed|argued|insisted|asked|"
+    r"wrote|tweeted|replied|responded|commented|noted|urged|called)\b|,[ ](?:the[ ]|a[ ]|an[ ])?"
+    r"(?:leader|deputy leader|chair|chairman|chairwoman|member|head|chief executive|director|spokesperson|"
+    r"spokesman|spokeswoman|founder|commissioner|minister|secretary|mayor|deputy mayor|"
+    r"the[ ][A-Z][\w']*'s)\b)"
+)
+# Capitalised words that do not start or make a person's name.
+_NOT_NAME = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "From",
+        "With",
+        "By",
+        "Of",
+        "And",
+        "But",
+        "Or",
+        "If",
+        "When",
+        "While",
+        "As",
+        "After",
+        "Before",
+        "Since",
+        "During",
+        "Our",
+        "Their",
+        "His",
+        "Her",
+        "Its",
+        "My",
+        "We",
+        "They",
+        "He",
+        "She",
+        "It",
+        "I",
+        "You",
+        "Dear",
+        "Yours",
+        "Motion",
+        "Question",
+        "Answer",
+        "London",
+        "Londoners",
+        "British",
+        "English",
+        "Mayor",
+        "Assembly",
+        "Police",
+        "Met",
+        "City",
+        "Hall",
+        "Government",
+        "Home",
+        "Office",
+        "National",
+        "Greater",
+        "Metropolitan",
+        "Chair",
+        "Commissioner",
+        "Deputy",
+        "Secretary",
+        "Minister",
+        "Committee",
+        "Council",
+        "Service",
+        "Services",
+        "Notes",
+        "Date",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Child",
+        "Children",
+        "Sexual",
+        "Violence",
+        "Independent",
+        "Labour",
+        "Conservative",
+        "Conservatives",
+        "Green",
+        "Greens",
+        "Reform",
+        "Liberal",
+        "Democrat",
+        "Democrats",
+        "Lib",
+        "Dem",
+        "Dems",
+        "Sign",
+        "Share",
+        "Leave",
+        "Further",
+        "Listen",
+        "Send",
+        "Published",
+        "Updated",
+        "Read",
+        "More",
+        "Related",
+        "Fresh",
+        "Enhanced",
+        "Action",
+        "Any",
+        "Every",
+        "All",
+        "Some",
+        "Since",
+        "Following",
+        "Specifically",
+        "Across",
+        "Against",
+        "Details",
+        "Heinous",
+        "Grooming",
+        "Want",
+        "Please",
+        "Alternatively",
+        "Also",
+        "However",
+        "Last",
+        "Next",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+        "Street",
+        "Road",
+        "Lane",
+        "Square",
+        "Bridge",
+        "Park",
+        "Crown",
+        "Royal",
+        "Borough",
+        "Court",
+        "Prime",
+        "General",
+        "Inspector",
+        "Inspectorate",
+        "Chief",
+        "Superintendent",
+        "Commander",
+        "Sir",
+        "Lord",
+        "Lady",
+        "Dame",
+        "Baroness",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Bank",
+        "Express",
+        "Standard",
+        "Times",
+        "Guardian",
+        "Mail",
+        "Mirror",
+        "Sun",
+        "Telegraph",
+        "Evening",
+        "News",
+        "BBC",
+        "Radio",
+        "Facebook",
+        "Instagram",
+        "Twitter",
+        "External",
+        "Plenary",
+        "Meeting",
+        "Budget",
+        "Strategy",
+        "Plan",
+        "Report",
+        "Review",
+        "Fund",
+        "Trust",
+        "Partnership",
+        "Board",
+    ]
+)
+
+_NOT_NAME = _NOT_NAME | frozenset(
+    ["Later", "Earlier", "Then", "Meanwhile", "Now", "Speaking", "Asked", "Responding", "According", "Separately", "Elsewhere", "Instead", "Indeed", "Still", "Yet", "Finally", "First", "Second", "Third", "Overall", "Writing", "Both", "Neither", "Either", "Each", "Many", "Most"]
+)
+
+_MONEY = re.compile(
+    r"£\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<unit>bn|billion|m|million|k|thousand)?\b"
+    r"(?P<mid>(?:[ ](?:of|in|worth))?(?:[ ](?:new|extra|additional|funding|investment|support|emergency|"
+    r"one-off|annual|capital|revenue|recovery|hardship|crime|prevention|community|multi-agency|cash))*)"
+    r"[ ](?P<head>package|fund|funding|pot|grant|grants|programme|scheme|investment|boost|inquiry|enquiry|review)s?\b"
+)
+_MONEY_KIND = {
+    "package": "package",
+    "fund": "package",
+    "funding": "package",
+    "pot": "package",
+    "boost": "package",
+    "investment": "package",
+    "grant": "grant",
+    "grants": "grant",
+    "programme": "programme",
+    "scheme": "scheme",
+    "inquiry": "inquiry",
+    "enquiry": "inquiry",
+    "review": "review",
+}
+_UNIT = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3, None: 1.0}
+
+_LOWER_INQUIRY = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|its|their|[Hh]is|[Hh]er)[ ](?P<np>(?:(?:new|national|independent|public|"
+    r"statutory|full|joint|London-wide|pan-London|government|wider|historic|rapid|local|separate|major|"
+    r"criminal|police|official|fresh|nationwide|UK-wide|ongoing|targeted)[ ]){1,3}"
+    r"(?:inquiry|enquiry|review|re-investigation|reinvestigation|investigation|operation|audit|inspection))\b"
+)
+_NAMED_INQUIRY = re.compile(
+    r"(?<![\w-])(?P<np>(?:[A-Z][a-z]+[ ])(?:[Aa]udit|[Rr]eview|[Ii]nquiry|[Ee]nquiry|[Rr]eport|[Ii]nspection))\b"
+)
+_OPERATION = re.compile(r"(?<![\w-])(?P<np>Operation[ ][A-Z][a-z]+)\b")
+_CAP_WORD = r"(?:[A-Z][\w'&.-]*|pan-London|&)"
+_CAP_SEQ = re.compile(
+    r"(?<![\w'-])(?P<np>(?:pan-London[ ])?[A-Z][\w'&-]*(?:[ ](?:(?:of|and|for|on|in|the|&)[ ]){0,2}[A-Z][\w'&-]*){0,9})"
+)
+_DEF_REF = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Tt]hese)[ ](?:(?:new|same|additional|extra|fresh|whole|"
+    r"entire|independent|national|police|local)[ ])?(?P<head>money|funds|funding|fund|package|investment|cash|grant|force|board|"
+    r"inquiry|enquiry|review|audit|operation|re-investigation|reinvestigation|partnership|executive|Executive|"
+    r"Board|service|Service|helpline|pilot|programme|scheme|strategy|plan|trust|Trust|council|Council|committee|"
+    r"Committee|£\d[\d,.]*(?:m|bn|k|million|billion)?)(?![\w-])"
+)
+_MONEY_REF_HEADS = frozenset(["money", "funds", "funding", "fund", "package", "investment", "cash", "grant"])
+
+
+def money_amount(num: str, unit: str | None) -> float:
+    value = float(num.replace(",", ""))
+    return value * _UNIT.get(unit.lower() if unit else None, 1.0)
+
+
+def _short_amount(value: float) -> str:
+    for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if value >= size and (value / size) * 100 == int((value / size) * 100):
+            text = f"{value / size:.2f}".rstrip("0").rstrip(".")
+            return f"£{text}{suffix}"
+    return f"£{value:,.0f}" if float(value).is_integer() else f"£{value:,.2f}"
+
+
+def money_programme_name(amount: float, head: str) -> str:
+    """Canonical name of a money-named programme: '£2.4m package', '£500k grant'."""
+    kind = _MONEY_KIND.get(head.lower(), head.lower())
+    return f"{_short_amount(amount)} {kind}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entity: Entity
+    kind: str  # registry | person | backref | office | discovered | coref | money | pronoun
+    post: Entity | None = None  # for office mentions: the post named
+    amount: float | None = None  # for money-named programmes
+
+    @property
+    def label(self) -> str:
+        return self.entity.label
+
+
+@dataclass
+class DocMentions:
+    """All mentions in one document, sorted by start; non-overlapping."""
+
+    text: str
+    folded: str
+    mentions: list[Mention] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list)
+
+    def finish(self) -> None:
+        # longer mentions win; then the earlier one
+        chosen: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        for m in sorted(self.mentions, key=lambda m: (-(m.end - m.start), m.start)):
+            i = bisect_left(taken, (m.start, m.end))
+            if i > 0 and taken[i - 1][1] > m.start:
+                continue
+            if i < len(taken) and taken[i][0] < m.end:
+                continue
+            taken.insert(i, (m.start, m.end))
+            chosen.append(m)
+        kept = sorted(chosen, key=lambda m: m.start)
+        self.mentions = kept
+        self.starts = [m.start for m in kept]
+        for m in kept:
+            self.entities.setdefault(m.entity.id, m.entity)
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        i = bisect_left(self.starts, start)
+        out: list[Mention] = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def at(self, pos: int) -> Mention | None:
+        i = bisect_left(self.starts, pos)
+        if i < len(self.mentions) and self.mentions[i].start == pos:
+            return self.mentions[i]
+        return None
+
+    def before(self, pos: int, limit: int = 0) -> list[Mention]:
+        """Mentions ending at or before `pos` (nearest last), not starting before `limit`."""
+        i = bisect_left(self.starts, pos)
+        out = [m for m in self.mentions[max(0, i - 60) : i] if m.end <= pos and m.start >= limit]
+        return out
+
+    def add(self, mention: Mention) -> Mention:
+        """Add a mention found later (by a relation pattern); overlapping ones are refused."""
+        i = bisect_left(self.starts, mention.start)
+        if i > 0 and self.mentions[i - 1].end > mention.start:
+            return self.mentions[i - 1]
+        if i < len(self.mentions) and self.mentions[i].start < mention.end:
+            return self.mentions[i]
+        self.mentions.insert(i, mention)
+        self.starts.insert(i, mention.start)
+        self.entities.setdefault(mention.entity.id, mention.entity)
+        return mention
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        if len(alts) == 1 and not end:
+            return alts[0]
+        group = "(?:" + "|".join(alts) + ")"
+        return group + "?" if end else group
+
+    return build(trie)
+
+
+def _case_sensitive(alias: str) -> bool:
+    return " " not in alias or not any(c.islower() for c in alias)
+
+
+class Linker:
+    """Compiled matchers for one registry; `link` is called once per document."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        ci: dict[str, str] = {}
+        cs: dict[str, str] = {}
+        self.people_by_first: dict[tuple[str, str], list[RegistryEntry]] = {}
+        self.people_by_last: dict[str, list[RegistryEntry]] = {}
+        for entry in registry:
+            names = [entry.name, *entry.aliases]
+            for name in names:
+                f = fold(name)
+                if _case_sensitive(f):
+                    cs.setdefault(f, entry.id)
+                else:
+                    ci.setdefault(f.lower(), entry.id)
+            for abbr in entry.abbreviations:
+                cs.setdefault(fold(abbr), entry.id)
+            if entry.label == "Person":
+                parts = entry.name.split()
+                if len(parts) >= 2:
+                    for h in entry.honorifics:
+                        self.people_by_first.setdefault((h, parts[0]), []).append(entry)
+                    self.people_by_last.setdefault(parts[-1], []).append(entry)
+        self._ci_ids = ci
+        self._cs_ids = cs
+        # a lookahead finds overlapping names too ("the Mayor's Office for Policing and Crime")
+        self._ci = (
+            re.compile(r"(?<![\w])(?=(" + _trie_pattern(ci) + r")(?![\w]))", re.IGNORECASE) if ci else None
+        )
+        self._cs = re.compile(r"(?<![\w])(?=(" + _trie_pattern(cs) + r")(?![\w]))") if cs else None
+
+    # ------------------------------------------------------------------------------------
+    def link(self, text: str, ref_date: str | None = None) -> DocMentions:
+        folded = fold(text)
+        doc = DocMentions(text=text, folded=folded)
+        found: list[Mention] = []
+        reg = self.registry
+
+        # 1. registry names
+        for rx, table, lower in ((self._ci, self._ci_ids, True), (self._cs, self._cs_ids, False)):
+            if rx is None:
+                continue
+            for m in rx.finditer(folded):
+                surface = m.group(1)
+                s0, e0 = m.start(1), m.end(1)
+                key = surface.lower() if lower else surface
+                eid = table.get(key)
+                entry = reg.get(eid) if eid else None
+                if entry is None:
+                    continue
+                if entry.label == "Post" and not self._post_ok(folded, s0, e0, surface):
+                    continue
+                if entry.label == "Person" and " " not in surface and not entry.first_name_alone:
+                    continue
+                found.append(Mention(s0, e0, entry.entity, "registry"))
+
+        # 2. people by pattern
+        people: dict[str, Entity] = {}
+        for m in _TITLED_PERSON.finditer(folded):
+            name = m.group("name")
+            words = name.split()
+            if words[0] in _NOT_NAME and words[0] not in ("Lord",):
+                continue
+            ent = self._person(name, m.group("title"), people)
+            if ent is None:
+                continue
+            found.append(Mention(m.start(), m.end(), ent, "person"))
+        pos = 0
+        while True:
+            m = _PLAIN_NAME.search(folded, pos)
+            if m is None:
+                break
+            pos = m.end()
+            name = m.group("name")
+            words = name.split()
+            bad = [i for i, w in enumerate(words) if w in _NOT_NAME or w in ORG_HEADS or w in PROGRAMME_HEADS]
+            if bad:
+                # retry just after the offending word ("Met Commissioner Jo Bloggs")
+                pos = m.start() + len(" ".join(words[: bad[-1] + 1])) + 1
+                continue
+            after = folded[m.end() : m.end() + 60]
+            has_post = bool(m.group("post").strip(", "))
+            before = folded[max(0, m.start() - 40) : m.start()]
+            if not (
+                has_post
+                or _PERSON_AFTER.match(after)
+                or _signature_context(folded, m.start(), m.end())
+                or re.search(
+                    r"(?:\b(?:by|said|according to)|[Cc]ommissioner|[Ll]eader|[Mm]ayor|[Cc]hair)[ ,]*$",
+                    before,
+                )
+            ):
+                continue
+            known = reg.find(name)
+            if known is not None and known.label != "Person":
+                continue
+            ent = self._person(name, None, people)
+            if ent is None:
+                continue
+            found.append(Mention(m.start(), m.end(), ent, "person"))
+
+        # 3. bodies, programmes and inquiries by name pattern
+        for m in _MONEY.finditer(folded):
+            amount = money_amount(m.group("num"), m.group("unit"))
+            name = money_programme_name(amount, m.group("head"))
+            head = _MONEY_KIND.get(m.group("head").lower(), "package")
+            label = "Inquiry" if head in ("inquiry", "review") else "Programme"
+            ent = Entity(name=name, label=label, id=slug(name))
+            end = m.end()
+            found.append(Mention(m.start(), end, ent, "money", amount=amount))
+        for rx, label in (
+            (_LOWER_INQUIRY, "Inquiry"),
+            (_NAMED_INQUIRY, "Inquiry"),
+            (_OPERATION, "Programme"),
+        ):
+            for m in rx.finditer(folded):
+                np = canonical_np(m.group("np"))
+                if not np:
+                    continue
+                first = np.split()[0]
+                if rx is _NAMED_INQUIRY and (first in _NOT_NAME or reg.find(first) is not None):
+                    continue
+                ent = Entity(name=np, label=label, id=slug(np))
+                found.append(Mention(m.start("np"), m.end("np"), ent, "discovered"))
+        for m in _CAP_SEQ.finditer(folded):
+            _EXTRA.clear()
+            ent_span = discover_named(folded, m.start("np"), m.end("np"), reg)
+            for s, e, ent in [*_EXTRA, *([ent_span] if ent_span else [])]:
+                found.append(Mention(s, e, ent, "discovered"))
+
+        doc.mentions = found
+        doc.finish()
+
+        # 4. posts: holders named beside the post in this document, then the registry by date
+        self._resolve_posts(doc, ref_date)
+        # 5. back-references to people
+        self._backrefs(doc, people)
+        # 6. definite references back
+        self._definite_refs(doc)
+        return doc
+
+    # ------------------------------------------------------------------------------------
+    def _post_ok(self, folded: str, start: int, end: int, surface: str) -> bool:
+        """One-word post names ("Chair", "Commissioner") only on their own, not inside a longer title."""
+        if " " in surface.strip():
+            return not re.match(
+                r"[ ](?:of|for)[ ](?!London\b)", folded[end : end + 12]
+            ) or surface.lower().endswith("london")
+        prev = folded[max(0, start - 30) : start]
+        if re.search(r"(?:[A-Z][\w']*|'s|')[ ]?$", prev) and not re.search(
+            r"(?:^|[.\n]|\b)(?:The|As)[ ]$", prev
+        ):
+            return False
+        return not re.match(r"[ ](?:of|for)\b", folded[end : end + 5])
+
+    def _person(self, name: str, title: str | None, people: dict[str, Entity]) -> Entity | None:
+        reg = self.registry
+        words = name.split()
+        title = (title or "").rstrip(".")
+        known = reg.find(name) or (reg.find(f"{title} {name}") if title else None)
+        if known is not None and known.label == "Person":
+            people[known.id] = known.entity
+            return known.entity
+        if known is not None:
+            return None
+        if len(words) == 1 or (len(words) >= 3 and words[1] == "of"):
+            # "Sir Mark", "Lord Duvall of Woolwich": a back-reference or a peer's title
+            cands = self.people_by_first.get((title, words[0]), []) if title else []
+            cands = cands or [
+                e for e in self.people_by_last.get(words[0], []) if title in e.honorifics or not title
+            ]
+            if len(cands) == 1:
+                people[cands[0].id] = cands[0].entity
+                return cands[0].entity
+            for ent in people.values():
+                parts = ent.name.split()
+                if parts[0] == words[0] or parts[-1] == words[0]:
+                    return ent
+            if len(words) == 1:
+                return None
+            full = f"{title} {name}".strip()
+            ent = Entity(name=full, label="Person", id=slug(full), props=(("title", title),))
+            people[ent.id] = ent
+            return ent
+        ent = Entity(name=name, label="Person", id=slug(name), props=(("title", title),) if title else ())
+        people.setdefault(ent.id, ent)
+        return people[ent.id]
+
+    def _resolve_posts(self, doc: DocMentions, ref_date: str | None) -> None:
+        folded = doc.folded
+        holders: dict[str, Entity] = {}
+        ms = doc.mentions
+        for i, m in enumerate(ms):
+            if m.label != "Post":
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(ms) and ms[j].label == "Person":
+                    a, b = (ms[j], m) if j < i else (m, ms[j])
+                    gap = folded[a.end : b.start]
+                    if re.fullmatch(r"[ ]?,?[ ]?", gap) or (j < i and re.fullmatch(r"[ ]*\n[ \n]*", gap)):
+                        holders.setdefault(m.entity.id, ms[j].entity)
+        out: list[Mention] = []
+        for m in ms:
+            if m.label != "Post":
+                out.append(m)
+                continue
+            person = holders.get(m.entity.id)
+            if person is None:
+                entry = self.registry.holder(m.entity.id, ref_date)
+                person = entry.entity if entry else None
+            if person is None:
+                out.append(m)
+            else:
+                out.append(Mention(m.start, m.end, person, "office", post=m.entity))
+        doc.mentions = out
+        doc.entities = {}
+        doc.finish()
+        doc.holders = holders  # type: ignore[attr-defined]
+
+    def _backrefs(self, doc: DocMentions, people: dict[str, Entity]) -> None:
+        folded = doc.folded
+        persons: dict[str, Entity] = {}
+        for m in doc.mentions:
+            if m.label == "Person":
+                persons[m.entity.id] = m.entity
+        by_token: dict[str, set[str]] = {}
+        for ent in persons.values():
+            parts = [p for p in ent.name.split() if p not in _HONORIFIC_WORDS]
+            if len(parts) >= 2:
+                by_token.setdefault(parts[-1], set()).add(ent.id)
+            entry = self.registry.get(ent.id)
+            if entry is not None and entry.first_name_alone and parts:
+                by_token.setdefault(parts[0], set()).add(ent.id)
+        if not by_token:
+            return
+        first_mention = {}
+        for m in doc.mentions:
+            first_mention.setdefault(m.entity.id, m.start)
+        rx = re.compile(
+            r"(?<![\w'-])(?:"
+            + "|".join(re.escape(t) for t in sorted(by_token, key=len, reverse=True))
+            + r")(?![\w-])"
+        )
+        for m in rx.finditer(folded):
+            ids = by_token[m.group(0)]
+            if len(ids) != 1:
+                continue
+            eid = next(iter(ids))
+            if first_mention.get(eid, 1 << 60) > m.start() and self.registry.get(eid) is None:
+                continue
+            prev = folded[max(0, m.start() - 25) : m.start()]
+            nxt = folded[m.end() : m.end() + 3]
+            if re.search(r"[A-Z][\w'.]*[ ]$", prev) and not re.search(
+                r"(?:^|[.!?\n:\"]\s*)(?:The|When|While|As|But|And|Later|Earlier|Then|Meanwhile|Now|Separately|Finally|However|Instead|Still|Yet|Asked|Speaking|Responding)?[ ]?$|\b(?:"
+                + "|".join(_HONORIFIC_WORDS)
+                + r")[ ]$",
+                prev,
+            ):
+                continue
+            if re.match(r"[ ][A-Z]", nxt):
+                continue
+            start = m.start()
+            hon = re.search(r"\b(?:" + "|".join(sorted(_HONORIFIC_WORDS)) + r")\.?[ ]$", prev)
+            if hon:
+                start -= len(hon.group(0))
+            doc.add(Mention(start, m.end(), persons[eid], "backref"))
+
+    def _definite_refs(self, doc: DocMentions) -> None:
+        folded = doc.folded
+        for m in _DEF_REF.finditer(folded):
+            if doc.at(m.start()) is not None or doc.between(m.start(), m.end()):
+                continue
+            head = m.group("head")
+            target: Entity | None = None
+            for prev in reversed(doc.before(m.start())):
+                e = prev.entity
+                if head.startswith("£"):
+                    amount = _parse_short_money(head)
+                    if prev.kind == "money" and amount is not None and prev.amount == amount:
+                        target = e
+                        break
+                    continue
+                if head in _MONEY_REF_HEADS:
+                    if prev.kind == "money" and e.label == "Programme":
+                        target = e
+                        break
+                    continue
+                if head == "force":
+                    entry = self.registry.get(e.id)
+                    if entry is not None and entry.kind == "police":
+                        target = e
+                        break
+                    continue
+                last = e.name.split()[-1].lower() if e.name.split() else ""
+                if e.label in ("Organization", "Programme", "Inquiry") and last.rstrip(
+                    "s"
+                ) == head.lower().rstrip("s"):
+                    target = e
+                    break
+            if target is not None:
+                doc.add(Mention(m.start(), m.end(), target, "coref"))
+
+
+def _parse_short_money(text: str) -> float | None:
+    m = re.fullmatch(r"£(\d[\d,]*(?:\.\d+)?)(bn|m|k|million|billion)?", text)
+    if not m:
+        return None
+    return money_amount(m.group(1), m.group(2))
+
+
+def _signature_context(folded: str, start: int, end: int) -> bool:
+    """A name alone on its line, followed by a line naming an office (signature or address blocks)."""
+    line_start = folded.rfind("\n", 0, start) + 1
+    line_end = folded.find("\n", end)
+    if line_end == -1:
+        line_end = len(folded)
+    if folded[line_start:start].strip() or folded[end:line_end].strip(" ,"):
+        return False
+    nxt = folded[line_end : line_end + 120].lstrip("\n ")
+    return bool(
+        re.match(
+            r"(?:Mayor|Chair|Deputy|Commissioner|Chief|Director|Leader|Member|Head|Secretary|Minister|Executive|Assembly|London)\b",
+            nxt,
+        )
+    )
+
+
+_LEAD_WORDS = re.compile(
+    r"^(?:(?:the|a|an|this|that|these|those|its|their|his|her|our|my|new|existing|current|proposed|recently|"
+    r"launched|announced|so-called|brand|newly|established|dedicated|specialist)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def canonical_np(np: str) -> str:
+    """The name of a discovered thing: the phrase without leading articles and 'new'."""
+    np = " ".join(np.split())
+    np = _LEAD_WORDS.sub("", np)
+    np = re.sub(r"\breinvestigation", "re-investigation", np)
+    np = np.strip(" ,.;:-'\"")
+    return np
+
+
+_LEADING_WORDS = frozenset(
+    ["The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "For", "From", "With", "By", "Of", "And", "But", "Or", "If", "When", "While", "As", "After", "Before", "Since", "During", "Our", "Their", "His", "Her", "Its", "My", "Following", "Further", "Across", "Against", "Also", "However", "Some", "Any", "All", "Every", "Funding", "Thanks", "Under", "Through", "Via"]
+)
+_EXTRA: list[tuple[int, int, Entity]] = []
+
+
+def discover_named(folded: str, start: int, end: int, reg: Registry) -> tuple[int, int, Entity] | None:
+    """A capitalised phrase ending in a body, programme or inquiry word becomes an entity."""
+    np = folded[start:end]
+    cut = np.rfind(" and the ")
+    if cut >= 0:
+        first = discover_named(folded, start, start + cut, reg)
+        start += cut + len(" and the ")
+        np = folded[start:end]
+        if first is not None:
+            _EXTRA.append(first)
+    words = np.split(" ")
+    # drop sentence-initial function words that do not belong to a name
+    while words and words[0] in _LEADING_WORDS:
+        start += len(words[0]) + 1
+        words = words[1:]
+    while words and words[-1] in ("of", "and", "for", "on", "in", "the", "&"):
+        words = words[:-1]
+    if len(words) < 2:
+        return None
+    head = words[-1].rstrip(".'")
+    if head.endswith("'s"):
+        return None
+    if head in ORG_HEADS:
+        label = "Organization"
+    elif head in PROGRAMME_HEADS:
+        label = "Programme"
+    elif head in INQUIRY_HEADS:
+        label = "Inquiry"
+    else:
+        return None
+    name = " ".join(words)
+    if reg.find(name) is not None:
+        return None
+    if (
+        any(w.isupper() and len(w) > 1 for w in words[:1])
+        and len(words) == 2
+        and words[0] in ("MPS", "NHS", "GLA")
+    ):
+        return None
+    name = canonical_np(name)
+    if not name or len(name.split()) < 2:
+        return None
+    return start, start + len(" ".join(words)), Entity(name=name, label=label, id=slug(name))
+
+
+def linker_for(registry: Registry) -> Linker:
+    """One compiled linker per registry object."""
+    cached = getattr(registry, "_linker", None)
+    if cached is None:
+        cached = Linker(registry)
+        registry._linker = cached  # type: ignore[attr-defined]
+    return cached

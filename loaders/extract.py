@@ -1,0 +1,335 @@
+"""One document's text in, its entities and evidence-backed facts out.
+
+`extract(doc, registry)` runs genre detection (metadata onto `doc`), mention linking, the
+genre's structural facts (a letter's motions asked and replied to, a Q&A page's question and
+answer), the sentence rules of loaders.relations and the quotes of loaders.quotes (SAID).
+Every fact's evidence is a slice of `doc.text`: `doc.text[start:end] == quote`.
+
+The only exception that leaves `extract` is `ExtractionError` (one line naming the document and
+the reason); anything unexpected inside is turned into one, so a batch can go on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.facts import DocumentInfo, Entity, Evidence, Fact, slug
+from loaders.entities import DocMentions, Mention, linker_for
+from loaders.genre import GenreInfo, detect
+from loaders.quotes import find_quotes
+from loaders.registry import Registry
+from loaders.relations import ACTORS, Context, Quote, extract_relations
+
+__all__ = ["Extraction", "ExtractionError", "extract", "extract_paths", "default_registry"]
+
+MAX_CHARS = 60_000_000
+
+
+class ExtractionError(Exception):
+    """A document that could not be extracted; str() names the document and the reason."""
+
+    def __init__(self, document: str, reason: str) -> None:
+        super().__init__(f"{document}: {reason}")
+        self.document = document
+        self.reason = reason
+
+
+@dataclass
+class Extraction:
+    document: DocumentInfo
+    facts: list[Fact] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    genre: GenreInfo | None = None
+
+
+_DEFAULT: Registry | None = None
+
+
+def default_registry() -> Registry:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Registry.load()
+    return _DEFAULT
+
+
+def extract(doc: DocumentInfo, registry: Registry | None = None) -> Extraction:
+    """Facts and entities of one document (deterministic: same input, same output order)."""
+    if not isinstance(doc.text, str):
+        raise ExtractionError(doc.name, "document text is not a string")
+    if len(doc.text) > MAX_CHARS:
+        raise ExtractionError(doc.name, f"text too long to extract ({len(doc.text)} characters)")
+    try:
+        return _extract(doc, registry or default_registry())
+    except ExtractionError:
+        raise
+    except RecursionError:
+        raise ExtractionError(doc.name, "text too deeply nested to extract") from None
+    except Exception as exc:  # a bug must not stop a batch: report it as this document's failure
+        raise ExtractionError(
+            doc.name, f"internal error while extracting ({type(exc).__name__}: {exc})"
+        ) from exc
+
+
+def _extract(doc: DocumentInfo, registry: Registry) -> Extraction:
+    info = detect(doc)
+    linker = linker_for(registry)
+    ments = linker.link(doc.text, info.ref_date)
+    ctx = Context(doc=doc, info=info, ments=ments, registry=registry)
+    ctx.signatory = _person_in(ctx, info.author_span, info.author)
+    if info.genre == "question_answer":
+        ctx.answerer = _actor_in(ctx, info.answerer_span, info.answerer)
+    ctx.quotes = _quotes(ctx)
+    _structure(ctx)
+    facts = extract_relations(ctx)
+    _said(ctx)
+    facts = [ctx.facts[k] for k in ctx.order]
+    for f in facts:
+        for ev in f.evidence:
+            assert doc.text[ev.start : ev.end] == ev.quote
+    facts.sort(
+        key=lambda f: (
+            f.evidence[0].start,
+            f.evidence[0].end,
+            f.predicate,
+            f.subject.id,
+            f.target.id if f.target else "",
+            f.about or "",
+            f.amount_gbp or 0,
+        )
+    )
+    entities: dict[str, Entity] = {}
+    for m in ments.mentions:
+        entities.setdefault(m.entity.id, m.entity)
+    for f in facts:
+        entities.setdefault(f.subject.id, f.subject)
+        if f.object is not None:
+            entities.setdefault(f.object.id, f.object)
+    return Extraction(
+        document=doc, facts=facts, entities=sorted(entities.values(), key=lambda e: e.id), genre=info
+    )
+
+
+# --- people named by the layout -------------------------------------------------------------------
+
+
+def _person_in(ctx: Context, span: tuple[int, int] | None, name: str | None) -> Entity | None:
+    if span is None:
+        return None
+    for m in ctx.ments.between(span[0], span[1]):
+        if m.entity.label == "Person":
+            return m.entity
+    if name:
+        entry = ctx.registry.find(name)
+        if entry is not None and entry.label == "Person":
+            return entry.entity
+        clean = re.sub(r"\b(?:Sir|Dame|Lord|Lady|Baroness|Dr|Mr|Mrs|Ms|OBE|CBE|MBE|AM|MP|KC)\b\.?", "", name)
+        clean = " ".join(clean.replace(",", " ").split())
+        if 1 < len(clean.split()) <= 4 and all(w[:1].isupper() for w in clean.split()):
+            ent = Entity(name=clean, label="Person", id=slug(clean))
+            s = (
+                span[0] + ctx.text[span[0] : span[1]].find(name)
+                if name in ctx.text[span[0] : span[1]]
+                else None
+            )
+            if s is not None and s >= span[0]:
+                ctx.ments.add(Mention(s, s + len(name), ent, "person"))
+            return ent
+    return None
+
+
+def _actor_in(ctx: Context, span: tuple[int, int] | None, name: str | None) -> Entity | None:
+    if span is None:
+        return None
+    for m in ctx.ments.between(span[0], span[1]):
+        if m.entity.label in ACTORS:
+            return m.entity
+    return _person_in(ctx, span, name)
+
+
+# --- structural facts -------------------------------------------------------------------------------
+
+
+def _structure(ctx: Context) -> None:
+    info = ctx.info
+    if info.genre == "letter":
+        _letter_facts(ctx)
+    elif info.genre == "question_answer":
+        _qa_facts(ctx)
+
+
+def _body_of(ctx: Context, span: tuple[int, int] | None) -> Entity | None:
+    if span is None:
+        return None
+    for m in ctx.ments.between(span[0], span[1]):
+        if m.entity.label == "Organization":
+            return m.entity
+        if m.post is not None:
+            mm = re.match(
+                r"(?:Chair|Chairman|Chairwoman|Clerk|Member)[ ](?:of|,)[ ](?:the[ ])?(?P<body>.+)$",
+                m.post.name,
+            )
+            if mm:
+                body = ctx.registry.find(mm.group("body"))
+                if body is not None:
+                    return body.entity
+    return None
+
+
+def _letter_facts(ctx: Context) -> None:
+    info = ctx.info
+    me = ctx.signatory
+    asker = _body_of(ctx, info.subject_span) or _body_of(ctx, info.addressee_span)
+    if asker is None and info.addressee_span:
+        asker = _person_in(ctx, info.addressee_span, info.addressee)
+    # the signature and address blocks: "Name\nOffice"
+    for span in (info.author_span, info.addressee_span):
+        if span is None:
+            continue
+        ms = ctx.ments.between(span[0], span[1])
+        person = next((m.entity for m in ms if m.entity.label == "Person" and m.kind != "office"), None)
+        office = next((m for m in ms if m.kind == "office" and m.post is not None), None)
+        if person is not None and office is not None:
+            ctx.add("HOLDS_OFFICE", person, office.post, span)
+            from loaders.relations import _chairs_from_post
+
+            _chairs_from_post(ctx, person, office.post, span)
+    if me is None or asker is None:
+        return
+    for motion in info.motions:
+        span = (motion.start, motion.end)
+        ctx.add("ASKED", asker, me, span, date=info.meeting_date, about=motion.heading)
+        reply_span = info.reply_span if info.reply_span and len(info.motions) >= 1 else span
+        ctx.add("REPLIED_TO", me, asker, reply_span, date=info.date, about=motion.heading)
+    if not info.motions and info.reply_span:
+        ctx.add("REPLIED_TO", me, asker, info.reply_span, date=info.date, about=info.title)
+
+
+def _qa_facts(ctx: Context) -> None:
+    info = ctx.info
+    asker = _actor_in(ctx, info.asker_span, info.asker)
+    answerer = ctx.answerer
+    if answerer is None and info.answer_span:
+        answerer = (
+            ctx.registry.holder("mayor-of-london", info.ref_date)
+            and ctx.registry.holder("mayor-of-london", info.ref_date).entity
+        )
+    about = info.question_title or info.question_number
+    if asker is not None and answerer is not None:
+        qspan = info.question_span or info.asker_span
+        ctx.add("ASKED", asker, answerer, qspan, date=info.meeting_date, about=about)
+        aspan = info.answer_span or info.answerer_span
+        if info.answer_span:
+            aspan = (info.answer_span[0], min(info.answer_span[1], info.answer_span[0] + 400))
+            aspan = (aspan[0], aspan[0] + len(ctx.text[aspan[0] : aspan[1]].rstrip()))
+        ctx.add("REPLIED_TO", answerer, asker, aspan, date=info.answer_date or info.meeting_date, about=about)
+
+
+# --- quotes -------------------------------------------------------------------------------------------
+
+
+def _quotes(ctx: Context) -> list[Quote]:
+    """Quotes with their speaker resolved to an entity (pronouns to the last person named)."""
+    out: list[Quote] = []
+    raw = find_quotes(ctx.text)
+    ctx.raw_quotes = raw  # type: ignore[attr-defined]
+    resolved: list[Entity | None] = []
+    for q in raw:
+        who: Entity | None = None
+        if q.speaker_start is not None and q.speaker_end is not None:
+            for m in ctx.ments.between(q.speaker_start, q.speaker_end):
+                if m.entity.label in ACTORS:
+                    who = m.entity
+                    break
+            if who is None:
+                word = (q.speaker or "").strip().lower()
+                if word in ("he", "she", "they"):
+                    who = _last_speaker(ctx, q.speaker_start, out) or _last_person_before(
+                        ctx.ments, q.speaker_start
+                    )
+                elif word in ("i", "we"):
+                    who = ctx.signatory
+        resolved.append(who)
+        out.append(Quote(start=q.start, end=q.end, speaker=who, attribution=(q.clause_start, q.clause_end)))
+    ctx.resolved_speakers = resolved  # type: ignore[attr-defined]
+    return out
+
+
+def _last_speaker(ctx: Context, pos: int, quotes: list[Quote]) -> Entity | None:
+    for q in reversed(quotes):
+        if q.start < pos and q.speaker is not None:
+            return q.speaker
+    return None
+
+
+def _last_person_before(ments: DocMentions, pos: int) -> Entity | None:
+    for m in reversed(ments.before(pos)):
+        if m.entity.label == "Person":
+            return m.entity
+    return None
+
+
+def _said(ctx: Context) -> None:
+    """One SAID fact per speaker and document: the speaker's statements in it.
+
+    Each quote (direct or reported) is a piece of evidence of that fact and its words are part of
+    the statement text, in document order. A document is one occasion of speech for a speaker
+    (a press release, an article, a letter), so its quotes make one statement; the evidence keeps
+    every quote's own span, so nothing is lost for queries that want single quotes."""
+    raw = ctx.raw_quotes  # type: ignore[attr-defined]
+    speakers = ctx.resolved_speakers  # type: ignore[attr-defined]
+    groups: dict[str, tuple[Entity, list]] = {}
+    for q, who in zip(raw, speakers, strict=True):
+        if who is None:
+            continue
+        groups.setdefault(who.id, (who, []))[1].append(q)
+    for who, qs in groups.values():
+        text = " … ".join(" ".join(q.text.split()) for q in qs)
+        date = _said_date(ctx, qs[0].clause_start, qs[0].clause_end)
+        fact = ctx.add("SAID", who, None, (qs[0].clause_start, qs[0].clause_end), text=text, date=date)
+        if fact is None:
+            continue
+        seen = {(e.start, e.end) for e in fact.evidence}
+        for q in qs[1:]:
+            if (q.clause_start, q.clause_end) not in seen:
+                seen.add((q.clause_start, q.clause_end))
+                quote = ctx.text[q.clause_start : q.clause_end]
+                fact.evidence.append(
+                    Evidence(ctx.doc.name, ctx.doc.sha256, quote, q.clause_start, q.clause_end)
+                )
+
+
+def _said_date(ctx: Context, start: int, end: int) -> str | None:
+    from loaders.dates import find_dates
+
+    para_start = ctx.text.rfind("\n", 0, start) + 1
+    found = find_dates(ctx.text[para_start:end], ctx.info.ref_date)
+    full = [d for d in found if len(d.iso) >= 7]
+    if full:
+        return full[0].iso
+    return ctx.info.date
+
+
+# --- files ----------------------------------------------------------------------------------------------
+
+
+def extract_paths(paths: Iterable[str | Path], registry: Registry | None = None):
+    """Extractions (or the DocumentError/ExtractionError of each bad file) for files and folders."""
+    from loaders.readers import DocumentError, iter_documents, read_document
+
+    reg = registry or default_registry()
+    for path, problem in iter_documents([Path(p) for p in paths]):
+        if problem is not None:
+            yield problem
+            continue
+        try:
+            doc = read_document(path)
+        except DocumentError as exc:
+            yield exc
+            continue
+        try:
+            yield extract(doc, reg)
+        except ExtractionError as exc:
+            yield exc

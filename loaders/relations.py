@@ -1,0 +1,1265 @@
+"""Typed facts from sentences: who funds, oversees, leads, asked, said ... what, with evidence.
+
+Patterns are the genres' conventions and plain English syntax, never one document's wording:
+active verbs with the subject found left of the verb ("MOPAC awarded a grant to X"), passives
+with the agent after "by" and the thing before ("the inquiry chaired by X", "which was set up by
+the Mayor in 2018"), coordination ("led by A and B" gives two facts), apposition ("Met Police
+Commissioner Sir Mark Rowley", "X, the Met's public protection lead") and pronouns ("I" in a
+letter is its signatory; "I" in a quote is its speaker; "it" is the last thing mentioned).
+
+Each rule returns facts whose evidence is the sentence that states them (offsets into the
+document's own text). Dates are the first date in the clause, resolved against the document's
+date; money comes from loaders.money.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from graph.facts import DocumentInfo, Entity, Evidence, Fact, slug
+from loaders.dates import find_dates
+from loaders.entities import (
+    _LOWER_INQUIRY_HEADS,
+    _LOWER_ORG_HEADS,
+    _LOWER_PROGRAMME_HEADS,
+    INQUIRY_HEADS,
+    ORG_HEADS,
+    PROGRAMME_HEADS,
+    DocMentions,
+    Mention,
+    canonical_np,
+)
+from loaders.genre import GenreInfo
+from loaders.money import find_amounts
+from loaders.registry import Registry
+
+__all__ = ["Context", "extract_relations", "sentences"]
+
+ACTORS = ("Person", "Organization", "Post")
+
+# --- sentences -------------------------------------------------------------------------------
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*(?=[ ]+[\"'(\[]?[A-Z0-9£])|\n")
+_NO_SPLIT_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sir|Prof|Cllr|No|e\.g|i\.e|etc|vs|Rt|Hon|approx)\.|\b[A-Z]\.)$"
+)
+
+
+def sentences(folded: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end), trimmed of spaces; a line break always ends a sentence."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(folded):
+        end = m.end()
+        if m.group(0) != "\n" and _NO_SPLIT_BEFORE.search(folded[max(0, end - 8) : end]):
+            continue
+        _push(folded, start, end, out)
+        start = end
+    _push(folded, start, len(folded), out)
+    return out
+
+
+def _push(folded: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    while s < e and folded[s] in " \n":
+        s += 1
+    while e > s and folded[e - 1] in " \n":
+        e -= 1
+    if e > s:
+        out.append((s, e))
+
+
+# --- quotes ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Quote:
+    start: int  # of the quoted text (inside the marks)
+    end: int
+    speaker: Entity | None = None
+    attribution: tuple[int, int] | None = None
+    paragraph: tuple[int, int] = (0, 0)
+
+
+_SPEECH = r"(?:said|says|told|added|warned|explained|stressed|claimed|revealed|argued|insisted|commented|noted|urged|replied|responded|continued|wrote|tweeted|admitted|acknowledged|confirmed|declared|announced)"
+
+
+# --- context -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    doc: DocumentInfo
+    info: GenreInfo
+    ments: DocMentions
+    registry: Registry
+    facts: dict[str, Fact] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    signatory: Entity | None = None
+    evidence_keys: dict[str, set[str]] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @property
+    def folded(self) -> str:
+        return self.ments.folded
+
+    # ----- facts
+    def add(
+        self,
+        predicate: str,
+        subject: Entity | None,
+        obj: Entity | None,
+        span: tuple[int, int],
+        **props,
+    ) -> Fact | None:
+        if subject is None or (obj is None and predicate != "SAID"):
+            return None
+        if obj is not None and obj.id == subject.id:
+            return None
+        if subject.label not in ACTORS:
+            return None
+        if predicate in ("HOLDS_OFFICE", "CHAIRS") and subject.label != "Person":
+            return None
+        if predicate == "HOLDS_OFFICE" and obj.label not in ("Post", "Organization"):
+            return None
+        if predicate == "MEMBER_OF" and obj.label not in ("Organization", "Inquiry", "Programme"):
+            return None
+        if predicate in ("ASKED", "REPLIED_TO", "PARTNERS_WITH") and obj.label not in ACTORS:
+            return None
+        s, e = span
+        quote = self.text[s:e]
+        assert quote == self.doc.text[s:e]
+        ev = Evidence(document=self.doc.name, document_id=self.doc.sha256, quote=quote, start=s, end=e)
+        fact = Fact(subject=subject, predicate=predicate, object=obj, evidence=[ev], **props)
+        key = fact.key
+        known = self.facts.get(key)
+        if known is not None:
+            seen = self.evidence_keys.setdefault(key, {x.key for x in known.evidence})
+            if ev.key not in seen:
+                seen.add(ev.key)
+                known.evidence.append(ev)
+            if known.date is None and fact.date:
+                known.date = fact.date
+            return known
+        self.facts[key] = fact
+        self.order.append(key)
+        return fact
+
+    def quote_at(self, pos: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def pronoun(self, pos: int, word: str) -> Entity | None:
+        """Who 'I', 'we', 'my' ... at `pos` is: a quote's speaker, or a letter's signatory."""
+        q = self.quote_at(pos)
+        if q is not None:
+            return q.speaker
+        if self.info.genre == "letter" or self.info.genre == "question_answer":
+            if self.info.answer_span and self.info.answer_span[0] <= pos < self.info.answer_span[1]:
+                return self.answerer
+            return self.signatory
+        return None
+
+    answerer: Entity | None = None
+
+
+# --- helpers over a sentence -----------------------------------------------------------------
+
+_DET = re.compile(
+    r"(?:(?:the|a|an|this|that|these|those|its|their|his|her|our|my|new|fresh|additional|extra|further|existing|"
+    r"specialist|all|both|some|vital|directly|independently|also|further|more|than|over|around|about|up|to)[ ]+)*",
+    re.IGNORECASE,
+)
+_DET_ONE = re.compile(
+    r"(?:the|a|an|this|that|these|those|its|their|his|her|our|my|new|fresh|additional|extra|further|existing|"
+    r"specialist|all|both|some|vital|directly|independently|also|more|than|over|around|about|up|to)[ ]+",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r";|:|\(|\b(?:said|says|told[ ][^,;]{1,40}?|claimed|warned|added|insisted|argued)[ ](?:that[ ])?(?=the[ ]|this[ ]|it[ ]|they[ ]|[A-Z])|\bwhich\b|\bwho\b|\bthat\b|,[ ]and\b|,[ ]but\b|\bbut\b|\bwhile\b|\bwhen\b|\bwhere\b|\bafter\b|\bbecause\b"
+)
+_SUBORDINATE = re.compile(
+    r"[\"']?(?:As|While|When|After|Since|If|Although|Though|Because|Following|Given|Across|Against|Further[ ]to|Once|Until|Before|Despite)\b[^,;]{1,200},[ ]"
+)
+_PRONOUN = re.compile(
+    r"(?<![\w'])(?:I|I'm|I've|I'd|I'll|[Ww]e|[Ww]e've|[Ww]e're|[Ww]e'll|[Mm]y|[Oo]ur)(?![\w'])"
+)
+_THIRD = re.compile(r"(?<![\w'])(?:[Hh]e|[Ss]he|[Tt]hey)(?![\w'])")
+
+
+def _actor(m: Mention) -> bool:
+    return m.entity.label in ACTORS
+
+
+def subject_of(
+    ctx: Context, sent: tuple[int, int], pos: int, exclude: set[str] | None = None
+) -> Entity | None:
+    """The actor doing the verb at `pos`: the first actor of its clause (or 'I'/'we'), else earlier."""
+    exclude = exclude or set()
+    folded = ctx.folded
+    s0 = sent[0]
+    seg = folded[s0:pos]
+    breaks = [m.end() + s0 for m in _CLAUSE_BREAK.finditer(seg)]
+    lead = _SUBORDINATE.match(seg)
+    if lead:
+        breaks = [b for b in breaks if b > s0 + lead.end()] or []
+        breaks.insert(0, s0 + lead.end())
+        breaks.sort()
+    bounds = [*reversed(breaks), s0]
+    prev = pos
+    for b in bounds:
+        cands: list[tuple[int, Entity]] = []
+        for m in ctx.ments.between(b, prev):
+            if _actor(m) and m.entity.id not in exclude and not _inside_parens(folded, m.start, b):
+                if re.match(r"'s?\b", folded[m.end : m.end + 2]) and not re.match(
+                    r"'s[ ](?:\w+[ ])?(?:said|told)", folded[m.end : m.end + 20]
+                ):
+                    continue  # a possessive modifies a noun: "the Met's work"
+                cands.append((m.start, m.entity))
+        for p in _PRONOUN.finditer(folded, b, prev):
+            who = ctx.pronoun(p.start(), p.group(0))
+            if who is not None and who.id not in exclude:
+                cands.append((p.start(), who))
+        for p in _THIRD.finditer(folded, b, prev):
+            who = _last_person(ctx, p.start())
+            if who is not None and who.id not in exclude:
+                cands.append((p.start(), who))
+        cands.sort(key=lambda c: c[0])
+        # a clause whose subject is a thing ("the money would fund ..."): no actor does it,
+        # unless the thing's phrase names one ("the investment from the Mayor")
+        things = [m for m in ctx.ments.between(b, prev) if not _actor(m)]
+        if things and things[0].start - b <= 6 and (not cands or things[0].start < cands[0][0]):
+            between = folded[things[0].end : cands[0][0]] if cands else ""
+            if not cands or not re.fullmatch(r"[ ](?:from|by|of)[ ](?:the[ ])?", between):
+                return None
+        if cands:
+            return cands[0][1]
+        prev = b
+    return None
+
+
+def _inside_parens(folded: str, pos: int, lo: int) -> bool:
+    seg = folded[lo:pos]
+    return seg.rfind("(") > seg.rfind(")")
+
+
+def _last_person(ctx: Context, pos: int) -> Entity | None:
+    for m in reversed(ctx.ments.before(pos)):
+        if m.entity.label == "Person" and ctx.quote_at(m.start) is None:
+            return m.entity
+    return None
+
+
+def _last_thing(ctx: Context, pos: int, labels=("Organization", "Programme", "Inquiry")) -> Entity | None:
+    for m in reversed(ctx.ments.before(pos)):
+        if m.entity.label in labels:
+            return m.entity
+    return None
+
+
+_BOUNDARY = re.compile(
+    r"[,.;:()\"]|[ ]-[ ]|[ ](?:to|for|in|from|by|which|that|and|or|with|who|as|at|on|since|after|alongside|including)[ ]"
+)
+
+
+def objects_after(
+    ctx: Context,
+    pos: int,
+    limit: int,
+    *,
+    labels: tuple[str, ...] | None = None,
+    discover: str | None = None,
+    coordinate: bool = True,
+) -> list[Entity]:
+    """Entities named right after `pos`: one, or a coordinated list ("A, B and C")."""
+    folded = ctx.folded
+    p = pos
+    while p < limit and ctx.ments.at(p) is None:
+        d = _DET_ONE.match(folded, p, limit)
+        if not d:
+            break
+        p = d.end()
+    out: list[Entity] = []
+    while p < limit:
+        m = ctx.ments.at(p)
+        if m is None:
+            # a mention may start a little later inside the noun phrase ("the MPS review")
+            ent = _discover_np(ctx, p, limit, discover) if discover else None
+            if ent is None:
+                break
+            out.append(ent[0])
+            p = ent[1]
+        else:
+            if labels is None or m.entity.label in labels:
+                out.append(m.entity)
+            p = m.end
+        if not coordinate:
+            break
+        p = _skip_parenthetical(folded, p, limit)
+        c = re.compile(r"(?:,[ ]|,?[ ]and[ ]|,?[ ]or[ ]|[ ]&[ ])(?:the[ ])?").match(folded, p, limit)
+        if not c or ctx.ments.at(c.end()) is None:
+            break
+        p = c.end()
+    return out
+
+
+def _skip_parenthetical(folded: str, p: int, limit: int) -> int:
+    m = re.compile(r"[ ]?\([A-Za-z&' ]{1,40}\)").match(folded, p, limit)
+    return m.end() if m else p
+
+
+_CAP_NP = re.compile(
+    r"(?:pan-London[ ])?[A-Z][\w'&-]*(?:[ ](?:(?:of|and|for|the|on|&)[ ]){0,2}[A-Z][\w'&-]*){0,8}"
+)
+_LOWER_NP = re.compile(r"[a-z][\w-]*(?:[ ][a-z][\w-]*){0,5}")
+_NOT_THING = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "I",
+        "We",
+        "He",
+        "She",
+        "They",
+        "London",
+        "Londoners",
+        "Mayor",
+        "Our",
+        "My",
+        "In",
+        "On",
+        "A",
+        "An",
+        "Government",
+        "Assembly",
+    ]
+)
+
+
+def _discover_np(ctx: Context, p: int, limit: int, label: str) -> tuple[Entity, int] | None:
+    """A thing named at `p` that the linker did not know: a capitalised name or a noun phrase
+    whose head word is a body, programme or inquiry word. Becomes a mention too."""
+    folded = ctx.folded
+    m = _CAP_NP.match(folded, p, limit)
+    if m and m.group(0).split()[0] not in _NOT_THING:
+        np = m.group(0)
+        # stop before a registry mention inside the phrase
+        for inner in ctx.ments.between(p, m.end()):
+            np = folded[p : inner.start].rstrip()
+            break
+        np = re.sub(r"(?:[ ](?:of|and|for|the|on|&))+$", "", np)
+        if np.endswith("'s"):
+            return None
+        name = canonical_np(np)
+        if not name or name in _NOT_THING:
+            return None
+        head = name.split()[-1]
+        lab = (
+            "Organization"
+            if head in ORG_HEADS
+            else "Programme"
+            if head in PROGRAMME_HEADS
+            else "Inquiry"
+            if head in INQUIRY_HEADS
+            else label
+        )
+        ent = Entity(name=name, label=lab, id=slug(name))
+        ctx.ments.add(Mention(p, p + len(np), ent, "discovered"))
+        return ent, p + len(np)
+    m = _LOWER_NP.match(folded, p, limit)
+    if m:
+        b = _BOUNDARY.search(folded, p, min(limit, p + 80))
+        end = b.start() if b else min(limit, m.end())
+        words = folded[p:end].split()
+        if not words or len(words) > 5:
+            return None
+        head = words[-1]
+        if head in _LOWER_ORG_HEADS:
+            lab = "Organization"
+        elif head in _LOWER_PROGRAMME_HEADS:
+            lab = "Programme"
+        elif head in _LOWER_INQUIRY_HEADS:
+            lab = "Inquiry"
+        else:
+            return None
+        if len(words) < 2 or words[0] in ("range", "number", "variety", "series", "lot", "services"):
+            return None
+        name = canonical_np(" ".join(words))
+        if len(name.split()) < 2:
+            return None
+        ent = Entity(name=name, label=lab, id=slug(name))
+        ctx.ments.add(Mention(p, end, ent, "discovered"))
+        return ent, end
+    return None
+
+
+def antecedent(
+    ctx: Context, sent: tuple[int, int], pos: int, labels=("Organization", "Programme", "Inquiry")
+) -> Entity | None:
+    """The thing a passive or relative clause at `pos` is about: the nearest thing before it in the
+    sentence ("the national operation led by ...", "the Lighthouse[1] - ... - which was set up by"),
+    'it' -> the last thing mentioned, else a capitalised name just before."""
+    folded = ctx.folded
+    seg_start = sent[0]
+    before = [m for m in ctx.ments.between(seg_start, pos) if m.entity.label in labels]
+    its = list(re.finditer(r"(?<![\w'])(?:it|It)(?![\w'])", folded[seg_start:pos]))
+    it = its[-1] if its else None
+    named = re.search(
+        r"(?<=[a-z,][ ])the[ ](?P<np>[A-Z][\w'-]+(?:[ ][A-Z][\w'-]+){0,3})(?=\[\d+\]|,[ ]which\b|[ ]-[ ])",
+        folded[seg_start:pos],
+    )
+    if named and not (before and before[-1].start > seg_start + named.start()):
+        np = named.group("np")
+        if (
+            np.split()[0] not in _NOT_THING
+            and ctx.registry.find(np) is None
+            and ctx.ments.at(seg_start + named.start("np")) is None
+        ):
+            s = seg_start + named.start("np")
+            name = canonical_np(np)
+            ent = Entity(name=name, label="Organization", id=slug(name))
+            ctx.ments.add(Mention(s, s + len(np), ent, "discovered"))
+            return ent
+    if before:
+        last = before[-1]
+        gap = folded[last.end : pos]
+        if it is not None and seg_start + it.start() > last.end:
+            return _last_thing(ctx, seg_start + it.start(), labels)
+        if len(gap) <= 120:
+            return last.entity
+    if it is not None:
+        return _last_thing(ctx, seg_start + it.start(), labels)
+    # a capitalised name just before: "the Lighthouse[1] - the UK's first ... - which"
+    m = re.search(
+        r"(?:the[ ])?(?P<np>[A-Z][\w'-]+(?:[ ][A-Z][\w'-]+){0,4})(?:\[\d+\])?(?:[ ]-[ ][^-]{1,80}?-[ ]?|,[ ])?(?:which|that)?[ ]?(?:has[ ][^,]{0,80}?since[ ]it[ ])?(?:was|were|is|has been)?[ ]?$",
+        folded[max(seg_start, pos - 200) : pos],
+    )
+    if m:
+        np = m.group("np")
+        if np.split()[0] not in _NOT_THING and ctx.registry.find(np) is None:
+            s = max(seg_start, pos - 200) + m.start("np")
+            ent = Entity(name=canonical_np(np), label="Organization", id=slug(canonical_np(np)))
+            ctx.ments.add(Mention(s, s + len(np), ent, "discovered"))
+            return ent
+    return None
+
+
+def date_in(ctx: Context, start: int, end: int, prefer_after: int | None = None) -> str | None:
+    """The first date in [start, end), preferring one after `prefer_after` (the verb)."""
+    found = [d for d in find_dates(ctx.text[start:end], ctx.info.ref_date)]
+    found = [d for d in found if not _is_money_or_count(ctx.folded, start + d.start)]
+    if prefer_after is not None:
+        after = [d for d in found if start + d.start >= prefer_after]
+        if after:
+            return after[0].iso
+    return found[0].iso if found else None
+
+
+def _is_money_or_count(folded: str, pos: int) -> bool:
+    return pos > 0 and folded[pos - 1] in "£$"
+
+
+# --- rules -----------------------------------------------------------------------------------
+
+Rule = Callable[[Context, tuple[int, int], str], None]
+_RULES: list[Rule] = []
+
+
+_TRIGGERS: dict[str, re.Pattern[str] | None] = {}
+
+
+def rule(*keywords: str) -> Callable[[Rule], Rule]:
+    """Register a sentence rule; it runs only on sentences holding one of `keywords` (lower case)."""
+
+    def deco(fn: Rule) -> Rule:
+        _RULES.append(fn)
+        _TRIGGERS[fn.__name__] = (
+            re.compile("|".join(re.escape(k) for k in keywords)) if any(keywords) else None
+        )
+        return fn
+
+    return deco
+
+
+def _finditer(pattern: re.Pattern[str], ctx: Context, sent: tuple[int, int]) -> Iterator[re.Match[str]]:
+    return pattern.finditer(ctx.folded, sent[0], sent[1])
+
+
+# FUNDS ------------------------------------------------------------------------------------------
+_FUND_VERB = re.compile(r"(?<![\w-])(?:fund|funds|funded)(?![\w-])(?![ ]by)")
+_GRANT_TO = re.compile(
+    r"(?<![\w-])(?:award(?:s|ed|ing)?|gave|give[sn]?|grant(?:s|ed)?|allocat(?:e|es|ed|ing)|made)[ ](?:a[ ]|an[ ]|the[ ])?(?:[\w£.,-]+[ ]){0,3}?grants?[ ](?:of[ ][^ ]+[ ])?to[ ]"
+)
+_MONEY_VERB = re.compile(
+    r"(?<![\w-])(?:provide|provides|provided|providing|give|gives|gave|allocate[sd]?|allocating|invest|invests|invested|investing|"
+    r"spend|spends|spent|spending|pay|pays|paid|award|awards|awarded|put|puts|pledge[sd]?|pledging|commit|commits|committed|contribute[sd]?)[ ]"
+)
+_ANNOUNCE = re.compile(
+    r"(?<![\w-])(?:announced|announces|announcing|announce|unveiled|unveils|unveiling|launched|launches|launching|confirmed)[ ](?:a[ ]|an[ ]|the[ ])?(?:new[ ]|fresh[ ]|further[ ]|additional[ ]|extra[ ])*(?=£)"
+)
+_PASSIVE_ANNOUNCE = re.compile(
+    r"(?:has|have)[ ]been[ ](?:announced|unveiled|launched|confirmed|allocated|awarded)|(?:was|were|is|are)[ ](?:being[ ])?(?:announced|unveiled|launched|confirmed|allocated|awarded)"
+)
+_FUNDED_ADJ = re.compile(r"(?P<who>[A-Za-z' ]{2,60}?)-funded[ ]")
+_FROM = re.compile(r"[ ]from[ ](?:the[ ])?")
+
+
+def _amount_at(ctx: Context, start: int, end: int):
+    return [a for a in find_amounts(ctx.text[start:end])]
+
+
+@rule("fund", "grant", "£", "announc", "unveil", "launch", "confirm", "invest", "provid")
+def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
+    folded = ctx.folded
+    done: set[int] = set()
+    # "X will directly fund Y", "set up and funded Y"
+    for m in _finditer(_FUND_VERB, ctx, sent):
+        objs = objects_after(ctx, m.end() + 1, sent[1], discover="Programme")
+        funder = subject_of(ctx, sent, m.start())
+        for o in objs:
+            amount = _programme_amount(ctx, o)
+            ctx.add("FUNDS", funder, o, sent, date=date_in(ctx, m.end(), sent[1]), amount_gbp=amount)
+        if not objs:
+            ctx.pending = ("FUNDS", funder, sent)  # type: ignore[attr-defined]
+    # "awarded a grant to X"
+    for m in _finditer(_GRANT_TO, ctx, sent):
+        objs = objects_after(ctx, m.end(), sent[1], discover="Organization")
+        funder = subject_of(ctx, sent, m.start())
+        amounts = _amount_at(ctx, m.start(), m.end())
+        for o in objs:
+            ctx.add(
+                "FUNDS",
+                funder,
+                o,
+                sent,
+                date=date_in(ctx, m.end(), sent[1]),
+                amount_gbp=amounts[0].gbp if amounts else None,
+            )
+    # "provide £160,000 per year to X", "invested £233m to tackle X"
+    for m in _finditer(_MONEY_VERB, ctx, sent):
+        amounts = [a for a in _amount_at(ctx, m.end(), min(sent[1], m.end() + 60)) if a.start < 25]
+        if not amounts:
+            continue
+        a = amounts[0]
+        after = m.end() + a.end
+        t = re.compile(
+            r"(?:[ ](?:per|a|each)[ ](?:year|annum|month|week)|[ ]annually|[ ]a[ ]year)?[ ](?:[\w-]+[ ]){0,4}?(?:to|for|in|into|on|towards)[ ](?:tackle[ ]|support[ ]|help[ ]|fund[ ])?"
+        ).match(folded, after, sent[1])
+        if not t:
+            continue
+        objs = objects_after(ctx, t.end(), sent[1], discover="Organization")
+        funder = subject_of(ctx, sent, m.start())
+        for o in objs:
+            if o.label == "Person":
+                continue
+            ctx.add(
+                "FUNDS", funder, o, sent, amount_gbp=a.gbp, period=a.period, date=date_in(ctx, after, sent[1])
+            )
+            done.add(m.start())
+        # "... and this will increase to £800,000 from April 2026": a commitment
+        for inc in re.finditer(
+            r"(?:this|it|which|that)[ ]will[ ](?:then[ ])?(?:increase|rise|grow|go[ ]up)[ ]to[ ]",
+            folded[sent[0] : sent[1]],
+        ):
+            p = sent[0] + inc.end()
+            more = [x for x in _amount_at(ctx, p, min(sent[1], p + 40)) if x.start == 0]
+            if more and objs and funder:
+                ctx.add(
+                    "COMMITTED_TO",
+                    funder,
+                    objs[0],
+                    sent,
+                    amount_gbp=more[0].gbp,
+                    date=date_in(ctx, p, sent[1]),
+                    due=date_in(ctx, p, sent[1]),
+                    text=ctx.text[sent[0] + inc.start() : sent[1]].rstrip("."),
+                )
+    # "announced a new £2.4m package"
+    for m in _finditer(_ANNOUNCE, ctx, sent):
+        mm = ctx.ments.at(m.end())
+        if mm is None or mm.kind != "money":
+            continue
+        funder = subject_of(ctx, sent, m.start())
+        ctx.add("FUNDS", funder, mm.entity, sent, amount_gbp=mm.amount, date=ctx.info.date)
+    # "A £2.4m package ... has been announced" (agent by "by", or the next sentences' actor)
+    for mm in ctx.ments.between(sent[0], sent[1]):
+        if mm.kind != "money" or mm.entity.label != "Programme":
+            continue
+        p = _PASSIVE_ANNOUNCE.search(folded, mm.end, min(sent[1], mm.end + 140))
+        if p:
+            by = re.compile(r"[ ]by[ ]").match(folded, p.end(), sent[1])
+            agent = None
+            if by:
+                ag = objects_after(ctx, by.end(), sent[1], labels=ACTORS)
+                agent = ag[0] if ag else None
+            else:
+                agent = _agent_nearby(ctx, sent, mm.entity)
+            ctx.add("FUNDS", agent, mm.entity, sent, amount_gbp=mm.amount, date=ctx.info.date)
+        # "this new £2.4m fund from the Mayor"
+        f = _FROM.match(folded, mm.end, sent[1])
+        if f:
+            src = ctx.ments.at(f.end()) or ctx.ments.at(f.start() + 6)
+            if src is not None and _actor(src):
+                ctx.add("FUNDS", src.entity, mm.entity, sent, amount_gbp=mm.amount)
+    # "a City Hall-funded project" (object: the thing in apposition before it)
+    for m in _finditer(_FUNDED_ADJ, ctx, sent):
+        who = ctx.ments.before(m.end("who") + 1)
+        funder = who[-1].entity if who and who[-1].end == m.end("who") and _actor(who[-1]) else None
+        if funder is None:
+            continue
+        ap = re.search(
+            r"(?P<np>[A-Z][\w'-]+(?:[ ][A-Z][\w'-]+){0,4})[ ]?(?:-|,)[ ](?:a|an|the)[ ]$",
+            folded[max(sent[0], m.start() - 80) : m.start("who")],
+        )
+        if ap:
+            s0 = max(sent[0], m.start() - 80) + ap.start("np")
+            mention = ctx.ments.at(s0)
+            ent = mention.entity if mention else None
+            if ent is None:
+                name = canonical_np(ap.group("np"))
+                ent = Entity(name=name, label="Organization", id=slug(name))
+                ctx.ments.add(Mention(s0, s0 + len(ap.group("np")), ent, "discovered"))
+            ctx.add("FUNDS", funder, ent, sent)
+
+
+def _programme_amount(ctx: Context, ent: Entity) -> float | None:
+    amounts = getattr(ctx, "_amounts", None)
+    if amounts is None:
+        amounts = {m.entity.id: m.amount for m in ctx.ments.mentions if m.amount is not None}
+        ctx._amounts = amounts  # type: ignore[attr-defined]
+    return amounts.get(ent.id)
+
+
+def _agent_nearby(ctx: Context, sent: tuple[int, int], programme: Entity) -> Entity | None:
+    """An agentless announcement: the actor of the next sentence that speaks of the same money."""
+    sents = ctx.sentences  # type: ignore[attr-defined]
+    i = sents.index(sent)
+    for nxt in sents[i + 1 : i + 3]:
+        ms = ctx.ments.between(nxt[0], nxt[1])
+        if any(m.entity.id == programme.id for m in ms):
+            for m in ms:
+                if _actor(m):
+                    return m.entity
+    return None
+
+
+# COMMITTED_TO --------------------------------------------------------------------------------
+_COMMITTED = re.compile(r"(?<![\w-])(?:committed|commitment|pledged|promised|vowed)[ ]to[ ](?:[a-z]+ing[ ])?")
+_WHICH_COMMITTED = re.compile(
+    r",?[ ]which[ ](?P<who>[^,.;]{2,60}?)[ ](?:is|are|was|were|remains?|has[ ]been)[ ](?:fully[ ]|firmly[ ]|also[ ])?committed[ ]to"
+)
+
+
+@rule("commit", "pledge", "promise", "vow")
+def committed(ctx: Context, sent: tuple[int, int], s: str) -> None:
+    for m in _finditer(_WHICH_COMMITTED, ctx, sent):
+        who = ctx.ments.between(m.start("who"), m.end("who"))
+        actor = next((x.entity for x in who if _actor(x)), None)
+        thing = antecedent(ctx, sent, m.start())
+        ctx.add("COMMITTED_TO", actor, thing, sent, text=_clause(ctx, sent, m.start()))
+    for m in _finditer(_COMMITTED, ctx, sent):
+        if _WHICH_COMMITTED.search(ctx.folded, max(sent[0], m.start() - 80), m.end()):
+            continue
+        if ctx.folded[max(0, m.start() - 2) : m.start()].endswith("'s") or re.search(
+            r"(?:[Oo]ur|[Tt]heir|[Hh]is|[Hh]er)[ ]$", ctx.folded[max(0, m.start() - 7) : m.start()]
+        ):
+            continue
+        actor = subject_of(ctx, sent, m.start())
+        # one commits to doing something (a body's work, a programme), not to a person
+        objs = [
+            o
+            for o in objects_after(ctx, m.end(), sent[1], discover="Programme", coordinate=False)
+            if o.label != "Person"
+        ]
+        if not objs:
+            nxt = [x for x in ctx.ments.between(m.end(), sent[1]) if x.entity.label not in ("Person", "Post")]
+            objs = [nxt[0].entity] if nxt else []
+        amounts = _amount_at(ctx, m.end(), sent[1])
+        for o in objs[:1]:
+            ctx.add(
+                "COMMITTED_TO",
+                actor,
+                o,
+                sent,
+                text=_clause(ctx, sent, m.start()),
+                amount_gbp=amounts[0].gbp if amounts else None,
+            )
+
+
+def _clause(ctx: Context, sent: tuple[int, int], pos: int) -> str:
+    return " ".join(ctx.text[pos : sent[1]].split())[:300]
+
+
+# OVERSEES -----------------------------------------------------------------------------------
+_HOLD_TO_ACCOUNT = re.compile(r"(?<![\w-])hold(?:s|ing)?[ ](?P<obj>[^.;]{1,80}?)[ ]to[ ]account")
+_HELD_TO_ACCOUNT = re.compile(r"(?<![\w-])(?:held|be[ ]held|being[ ]held)[ ]to[ ]account(?P<by>[ ]by[ ])?")
+_OVERSEE = re.compile(
+    r"(?<![\w-])(?:oversee|oversees|overseeing|oversaw|scrutinise|scrutinises|scrutinised|scrutinising|scrutinize|scrutinizes)[ ]"
+)
+_OVERSEEN_BY = re.compile(r"(?<![\w-])(?:overseen|scrutinised|scrutinized|supervised)[ ]by[ ]")
+_OVERSIGHT_OF = re.compile(r"(?<![\w-])(?:oversight|scrutiny)[ ]of[ ]")
+_POSS_OVERSIGHT = re.compile(r"'s?[ ](?:[\w-]+[ ]){0,2}?(?:oversight|scrutiny)(?![ ]of)\b")
+
+
+@rule("account", "overs", "scrutin", "supervis")
+def oversees(ctx: Context, sent: tuple[int, int], s: str) -> None:
+    for m in _finditer(_HOLD_TO_ACCOUNT, ctx, sent):
+        objs = [x.entity for x in ctx.ments.between(m.start("obj"), m.end("obj")) if _actor(x)]
+        if not objs:
+            continue
+        who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
+        for o in objs:
+            ctx.add("OVERSEES", who, o, sent)
+    for m in _finditer(_HELD_TO_ACCOUNT, ctx, sent):
+        before = [x for x in ctx.ments.between(sent[0], m.start()) if _actor(x)]
+        if not before:
+            continue
+        overseen = before[-1].entity
+        if m.group("by"):
+            agents = objects_after(ctx, m.end(), sent[1], labels=ACTORS)
+        else:
+            est = re.search(
+                r"(?<![\w-])(?:established|set[ ]up|created|founded|launched)[ ]",
+                ctx.folded[sent[0] : m.start()],
+            )
+            agents = []
+            if est:
+                agents = [e for e in objects_after(ctx, sent[0] + est.end(), m.start(), labels=ACTORS)]
+        for a in agents:
+            ctx.add("OVERSEES", a, overseen, sent)
+    for m in _finditer(_OVERSEE, ctx, sent):
+        objs = objects_after(ctx, m.end(), sent[1], discover="Programme")
+        who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
+        for o in objs:
+            ctx.add("OVERSEES", who, o, sent)
+    for m in _finditer(_OVERSEEN_BY, ctx, sent):
+        agents = objects_after(ctx, m.end(), sent[1], labels=ACTORS)
+        thing = antecedent(ctx, sent, m.start(), labels=("Organization", "Programme", "Inquiry", "Person"))
+        for a in agents:
+            ctx.add("OVERSEES", a, thing, sent)
+    for m in _finditer(_OVERSIGHT_OF, ctx, sent):
+        objs = objects_after(ctx, m.end(), sent[1])
+        who = _possessor(ctx, m.start()) or subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
+        for o in objs:
+            ctx.add("OVERSEES", who, o, sent)
+    for m in _finditer(_POSS_OVERSIGHT, ctx, sent):
+        who = _possessor(ctx, m.start() + 2 if ctx.folded[m.start() + 1] == "s" else m.start() + 1)
+        police = _police_in_focus(ctx, m.start())
+        if who is not None and police is not None:
+            ctx.add("OVERSEES", who, police, sent)
+
+
+def _possessor(ctx: Context, pos: int) -> Entity | None:
+    """The entity in "X's <noun>" where pos is at or just after the possessive."""
+    folded = ctx.folded
+    p = pos
+    while p > 0 and folded[p - 1] in "s'":
+        p -= 1
+    for m in reversed(ctx.ments.before(p + 1)):
+        if m.end == p or m.end == p - 1:
+            return m.entity if _actor(m) else None
+        break
+    return None
+
+
+def _police_in_focus(ctx: Context, pos: int) -> Entity | None:
+    for m in reversed(ctx.ments.before(pos)):
+        entry = ctx.registry.get(m.entity.id)
+        if entry is not None and entry.kind == "police":
+            return m.entity
+    return None
+
+
+# LEADS / CHAIRS / ESTABLISHED (passives with an agent) ---------------------------------------
+_LED_BY = re.compile(r"(?<![\w-])led[ ](?:jointly[ ])?by[ ]")
+_LEADS = re.compile(r"(?<![\w-])(?:leads|is[ ]leading|are[ ]leading|will[ ]lead|led)[ ](?=the[ ]|a[ ]|an[ ])")
+_X_LED = re.compile(r"(?P<who>[A-Za-z]{2,20})-led[ ]")
+_CHAIRED_BY = re.compile(r"(?<![\w-])chaired[ ]by[ ]")
+_CHAIRS = re.compile(r"(?<![\w-])(?:chairs|chaired|will[ ]chair|is[ ]chairing)[ ](?=the[ ])")
+_SET_UP_BY = re.compile(r"(?<![\w-])(?:set[ ]up|set-up|established|founded|created|launched|started)[ ]by[ ]")
+_SET_UP = re.compile(
+    r"(?<![\w-])(?:set[ ]up|established|founded|created|launched)(?:[ ]and[ ](?:funded|runs|ran|leads|led))?[ ](?!by[ ])"
+)
+
+
+@rule("led", "lead", "chair", "set up", "set-up", "establish", "found", "creat", "launch", "start")
+def leads_chairs_established(ctx: Context, sent: tuple[int, int], s: str) -> None:
+    folded = ctx.folded
+    for rx, pred in ((_LED_BY, "LEADS"), (_CHAIRED_BY, "CHAIRS"), (_SET_UP_BY, "ESTABLISHED")):
+        for m in _finditer(rx, ctx, sent):
+            agents = objects_after(ctx, m.end(), sent[1], labels=ACTORS, discover="Organization")
+            thing = antecedent(ctx, sent, m.start())
+            if thing is None and pred == "LEADS":
+                # "It remains ..., led by X": the sentence's subject
+                first = re.match(r"(?:It|This|They)\b", folded[sent[0] : sent[1]])
+                if first:
+                    thing = _last_thing(ctx, sent[0])
+            date = date_in(ctx, m.end(), sent[1], prefer_after=m.end()) if pred == "ESTABLISHED" else None
+            for a in agents:
+                if a.label == "Programme" or a.label == "Inquiry":
+                    continue
+                ctx.add(pred, a, thing, sent, **({"date": date} if pred == "ESTABLISHED" else {}))
+    for rx, pred in ((_LEADS, "LEADS"), (_CHAIRS, "CHAIRS")):
+        for m in _finditer(rx, ctx, sent):
+            objs = objects_after(
+                ctx, m.end(), sent[1], labels=("Programme", "Inquiry", "Organization"), discover="Inquiry"
+            )
+            who = subject_of(ctx, sent, m.start())
+            for o in objs:
+                if pred == "LEADS" and o.label == "Organization":
+                    continue
+                ctx.add(pred, who, o, sent)
+    for m in _finditer(_X_LED, ctx, sent):
+        who = ctx.ments.before(m.end("who"))
+        if who and who[-1].end == m.end("who") and _actor(who[-1]):
+            objs = objects_after(ctx, m.end(), sent[1], discover="Programme")
+            for o in objs:
+                ctx.add("LEADS", who[-1].entity, o, sent)
+    for m in _finditer(_SET_UP, ctx, sent):
+        if re.search(
+            r"(?:has|have|had|was|were|been|be)[ ]$", folded[max(0, m.start() - 6) : m.start()]
+        ) and re.match(r"[ ]?by", folded[m.end() - 1 : m.end() + 3]):
+            continue
+        objs = objects_after(ctx, m.end(), sent[1], discover="Organization", coordinate=False)
+        who = subject_of(ctx, sent, m.start())
+        date = date_in(ctx, m.end(), sent[1], prefer_after=m.end())
+        for o in objs:
+            if o.label == "Person":
+                continue
+            ctx.add("ESTABLISHED", who, o, sent, date=date)
+            if "funded" in m.group(0):
+                ctx.add("FUNDS", who, o, sent)
+
+
+# WELCOMED / CRITICISED --------------------------------------------------------------------------
+_WELCOME = re.compile(r"(?<![\w-])(?:welcome|welcomes|welcomed|welcoming)[ ](?!to[ ]|back[ ]|by[ ])")
+_WELCOMED_BY = re.compile(
+    r"(?<![\w-])(?:was|were|is|are|has[ ]been|have[ ]been|been)[ ](?:warmly[ ]|widely[ ])?welcomed[ ]by[ ]"
+)
+_CRITICISE = re.compile(
+    r"(?<![\w-])(?:criticised|criticized|criticises|criticizes|criticising|condemned|condemns|attacked|attacks|slammed|slams|"
+    r"blasted|lambasted|hit[ ]out[ ]at|hits[ ]out[ ]at|accused|accuses|rounded[ ]on|branded|berated|derided)[ ]"
+)
+_CRITICISED_BY = re.compile(
+    r"(?<![\w-])(?:was|were|has[ ]been|have[ ]been|been)[ ](?:heavily[ ]|widely[ ])?(?:criticised|criticized|condemned|attacked|slammed)[ ]by[ ]"
+)
+_CALLED = re.compile(
+    r"(?<![\w-])(?:called|labelled|labeled|described|dismissed)[ ](?P<obj>[^\"]{2,80}?)[ ](?:as[ ])?\"(?P<q>[^\"]{1,120})\""
+)
+_NEGATIVE = re.compile(
+    r"too[ ]little|too[ ]late|hollow|failure|failed|failing|disgrace|shameful|scandal|insult|betrayal|pathetic|inadequate|"
+    r"woeful|appalling|shambles|cynical|stunt|not[ ]enough|unacceptable|sanitise|sanitize|drop[ ]in[ ]the[ ]ocean|"
+    r"paltry|derisory|waste|incompetent|complacent|laughable|rings[ ]hollow|smokescreen|whitewash|cover-up",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(r"(?:will|would|should|could|may|might|to|shall)[ ](?:\w+[ ])?$")
+
+
+@rule(
+    "welcom",
+    "critic",
+    "condemn",
+    "attack",
+    "slam",
+    "blast",
+    "hit out",
+    "accus",
+    "round",
+    "brand",
+    "berat",
+    "derid",
+    "called",
+    "label",
+    "descri",
+    "dismiss",
+)
+def welcomed_criticised(ctx: Context, sent: tuple[int, int], s: str) -> None:
+    folded = ctx.folded
+    for rx, pred in ((_WELCOME, "WELCOMED"), (_CRITICISE, "CRITICISED")):
+        for m in _finditer(rx, ctx, sent):
+            if _MODAL.search(folded[max(sent[0], m.start() - 20) : m.start()]):
+                continue
+            if re.match(r"[a-z]", folded[m.end() : m.end() + 1]) and not re.match(
+                r"(?:the|this|that|these|a|an|its|their|his|her)[ ]", folded[m.end() : m.end() + 7]
+            ):
+                continue
+            objs = objects_after(ctx, m.end(), sent[1], discover="Programme")
+            objs = [o for o in objs if not _possessive_at(ctx, o, m.end())]  # "the Government's action"
+            who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
+            for o in objs:
+                ctx.add(pred, who, o, sent, date=ctx.info.date)
+    for rx, pred in ((_WELCOMED_BY, "WELCOMED"), (_CRITICISED_BY, "CRITICISED")):
+        for m in _finditer(rx, ctx, sent):
+            agents = objects_after(ctx, m.end(), sent[1], labels=ACTORS)
+            before = [x for x in ctx.ments.between(sent[0], m.start())]
+            thing = before[-1].entity if before else None
+            for a in agents:
+                ctx.add(pred, a, thing, sent, date=ctx.info.date)
+    for m in _finditer(_CALLED, ctx, sent):
+        if not _NEGATIVE.search(m.group("q")):
+            continue
+        objs = [x.entity for x in ctx.ments.between(m.start("obj"), m.end("obj"))]
+        who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
+        for o in objs[:1]:
+            ctx.add("CRITICISED", who, o, sent, date=ctx.info.date)
+
+
+# COMMISSIONED / REVIEWS -------------------------------------------------------------------------
+_COMMISSION = re.compile(
+    r"(?<![\w-])(?:commission|commissions|commissioned|commissioning)[ ](?!by[ ]|of[ ]|for[ ]|on[ ])"
+)
+_ASK_TO_REVIEW = re.compile(
+    r"(?<![\w-])(?:asked|asks|asking|requested|requests|invited|called[ ]on|ordered)[ ](?:that[ ])?(?P<obj>[^.;]{2,80}?)[ ](?:to[ ])?(?:independently[ ]|formally[ ])?"
+    r"(?:look[ ]at|look[ ]into|inspect|review|investigate|examine|audit|carry[ ]out|conduct)\b"
+)
+_TO_INSPECT = re.compile(
+    r"[ ]to[ ](?:independently[ ]|formally[ ])?(?:inspect|review|examine|investigate|audit|look[ ]at|look[ ]into)[ ]"
+)
+_ORDERED_REL = re.compile(
+    r"(?<![\w-])(?:ordered|commissioned|requested)(?=[ ](?:has|have|had|was|is|led|found|showed|said)\b)"
+)
+_REVIEW_VERB = re.compile(
+    r"(?<![\w-])(?:inspect|inspects|inspected|inspecting|review|reviews|reviewed|reviewing|audit|audits|audited|investigate|investigates|investigated|investigating)[ ](?=the[ ]|a[ ]|an[ ]|[A-Z])"
+)
+_INSPECTOR_POSS = re.compile(
+    r"'s?[ ](?:[\w-]+[ ]){0,2}?(?:decision|report|inspection|findings|review|assessment|judgement|judgment|verdict)\b"
+)
+
+
+@rule(
+    "commission",
+    "ask",
+    "request",
+    "invit",
+    "call",
+    "order",
+    "inspect",
+    "review",
+    "audit",
+    "investigat",
+    "report",
+    "decision",
+    "finding",
+    "assessment",
+    "judg",
+    "verdict",
+)
+def commissioned_reviews(ctx: Context, sent: tuple[int, int], s: str) -> None:
+    folded = ctx.folded
+    for m in _finditer(_COMMISSION, ctx, sent):
+        objs = objects_after(ctx, m.end(), sent[1], discover="Programme")
+        who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
+        date = date_in(ctx, m.end(), sent[1])
+        for o in objs:
+            ctx.add("COMMISSIONED", who, o, sent, date=date)
+            t = _TO_INSPECT.match(folded, _end_of(ctx, o, m.end()), sent[1])
+            if t:
+                for r in objects_after(ctx, t.end(), sent[1]):
+                    ctx.add("REVIEWS", o, r, sent, date=date)
+        if not objs:
+            ctx.pending = ("COMMISSIONED", who, sent)  # type: ignore[attr-defined]
+    for m in _finditer(_ASK_TO_REVIEW, ctx, sent):
+        objs = [x.entity for x in ctx.ments.between(m.start("obj"), m.end("obj")) if _actor(x)][:1]
+        who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
+        date = date_in(ctx, sent[0], sent[1])
+        for o in objs:
+            ctx.add("COMMISSIONED", who, o, sent, date=date)
+            ctx.asked_spans.add(m.start())  # type: ignore[attr-defined]
+    for m in _finditer(_ORDERED_REL, ctx, sent):
+        before = ctx.ments.between(sent[0], m.start())
+        if len(before) < 2 or not _actor(before[-1]) or m.start() - before[-1].end > 2:
+            continue
+        who = before[-1].entity
+        things = [x.entity for x in before[:-1] if x.entity.id != who.id]
+        if things:
+            ctx.add("COMMISSIONED", who, things[-1], sent, date=date_in(ctx, sent[0], sent[1]))
+    for m in _finditer(_REVIEW_VERB, ctx, sent):
+        if re.search(
+            r"(?:the|a|an|its|their|our|his|her)[ ](?:\w+[ ])?$",
+            folded[max(sent[0], m.start() - 15) : m.start()],
+        ):
+            continue
+        objs = [o for o in objects_after(ctx, m.end(), sent[1]) if o.label != "Person"]
+        who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
+        for o in objs:
+            ctx.add("REVIEWS", who, o, sent)
+    for m in _finditer(_INSPECTOR_POSS, ctx, sent):
+        who = _possessor(ctx, m.start() + 1)
+        if who is None:
+            continue
+        entry = ctx.registry.get(who.id)
+        if entry is None or entry.kind not in ("inspectorate", "watchdog"):
+            continue
+        objs = [
+            x.entity
+            for x in ctx.ments.between(m.end(), sent[1])
+            if x.entity.label == "Organization" and x.entity.id != who.id
+        ]
+        if objs:
+            ctx.add("REVIEWS", who, objs[0], sent)
+    # an inspector's report that speaks of a body: "HMI acknowledged in his report ... the MPS"
+    first = next((x for x in ctx.ments.between(sent[0], sent[1])), None)
+    if first is not None and first.start - sent[0] < 5:
+        entry = ctx.registry.get(first.entity.id)
+        verb = re.compile(
+            r"(?:[ ]?\([^)]{1,40}\))?[ ](?:has[ ]|have[ ])?[a-z]+ed\b|[ ](?:said|found|says|finds)\b"
+        ).match(folded, first.end, sent[1])
+        if (
+            verb
+            and entry is not None
+            and entry.kind in ("inspectorate", "watchdog")
+            and re.search(r"\b(?:report|inspection|inspected|reviewed)\b", folded[first.end : sent[1]])
+        ):
+            objs = [
+                x.entity
+                for x in ctx.ments.between(first.end, sent[1])
+                if x.entity.label == "Organization" and x.entity.id != first.entity.id
+            ]
+            if objs:
+                ctx.add("REVIEWS", first.entity, objs[0], sent)
+
+
+def _possessive_at(ctx: Context, ent: Entity, after: int) -> bool:
+    end = _end_of(ctx, ent, after)
+    return ctx.folded[end : end + 2] in ("'s", "s'") or ctx.folded[end : end + 2] == "' "
+
+
+def _end_of(ctx: Context, ent: Entity, after: int) -> int:
+    for m in ctx.ments.between(after, after + 200):
+        if m.entity.id == ent.id:
+            return m.end
+    return after
+
+
+# PARTNERS_WITH --------------------------------------------------------------------------------
+_PARTNER = re.compile(
+    r"(?<![\w-])(?:working|work|works|worked)[ ](?:closer|closely|together|jointly|hand[ ]in[ ]hand)[ ]with[ ]|"
+    r"(?<![\w-])in[ ](?:close[ ])?partnership[ ]with[ ]|(?<![\w-])partner(?:s|ed|ing)?[ ]with[ ]|(?<![\w-])(?:collaborat(?:e|es|ed|ing))[ ]with[ ]"
+)
+
+
+@rule("with")
+def partners(ctx: Context, sent: tuple[int, int], s: str) -> None:
+    for m in _finditer(_PARTNER, ctx, sent):
+        if re.search(
+            r"(?:forward|want|hope|plan|seek)[ ]to[ ]$", ctx.folded[max(sent[0], m.start() - 12) : m.start()]
+        ):
+            continue  # an intention, not a partnership
+        objs = [o for o in objects_after(ctx, m.end(), sent[1]) if o.label in ("Organization",)]
+        who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
+        for o in objs:
+            ctx.add("PARTNERS_WITH", who, o, sent)
+
+
+# MEMBER_OF / HOLDS_OFFICE / CHAIRS by apposition --------------------------------------------------
+_ROLE_OF = re.compile(
+    r",[ ](?:the[ ]|a[ ]|an[ ])?(?:(?:former|current|new|interim|acting)[ ])?(?P<role>leader|deputy[ ]leader|member|head|chief[ ]executive|director|spokesperson|spokesman|spokeswoman|"
+    r"chair|chairman|chairwoman|vice-chair|deputy[ ]chair|founder|co-founder|president|treasurer|secretary|chief|commissioner|lead)[ ]of[ ](?:the[ ])?"
+)
+_POSS_ROLE = re.compile(
+    r",[ ](?:the[ ]|a[ ])?(?P<org>[^,.;]{2,60}?)'s?[ ](?P<role>[^,.;]{2,60}?)(?:,|[ ](?:said|told|says)\b)"
+)
+_ROLE_WORDS = re.compile(
+    r"\b(?:lead|leader|head|chief|director|officer|commander|spokesperson|spokesman|spokeswoman|manager|chair|executive|deputy|commissioner|superintendent|inspector|adviser|advisor|minister|secretary)\b",
+    re.IGNORECASE,
+)
+_REPRESENTED = re.compile(
+    r"(?<![\w-])(?:is|are|was|were)[ ](?:also[ ])?(?:represented|a[ ]member|members)[ ](?:on|of)[ ](?:the[ ])?"
+)
+
+
+@rule(
+    "",
+)
+def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
+    folded = ctx.folded
+    for m in _finditer(_ROLE_OF, ctx, sent):
+        before = ctx.ments.before(m.start() + 1)
+        if not before or before[-1].end != m.start() or before[-1].entity.label != "Person":
+            continue
+        person = before[-1].entity
+        orgs = [
+            o
+            for o in objects_after(ctx, m.end(), sent[1], discover="Organization", coordinate=False)
+            if o.label == "Organization"
+        ]
+        role = " ".join(m.group("role").split())
+        for o in orgs:
+            if role in ("chair", "chairman", "chairwoman"):
+                ctx.add("CHAIRS", person, o, sent)
+            else:
+                ctx.add("MEMBER_OF", person, o, sent, role=role)
+    for m in _finditer(_POSS_ROLE, ctx, sent):
+        if not _ROLE_WORDS.search(m.group("role")):
+            continue
+        before = ctx.ments.before(m.start() + 1)
+        if not before or before[-1].end != m.start() or before[-1].entity.label != "Person":
+            continue
+        org = next(
+            (
+                x.entity
+                for x in ctx.ments.between(m.start("org") - 4, m.end("org") + 2)
+                if x.entity.label == "Organization"
+            ),
+            None,
+        )
+        if org is not None:
+            ctx.add("MEMBER_OF", before[-1].entity, org, sent, role=" ".join(m.group("role").split()))
+    for m in _finditer(_REPRESENTED, ctx, sent):
+        objs = objects_after(ctx, m.end(), sent[1], discover="Organization", coordinate=False)
+        who = subject_of(ctx, sent, m.start())
+        for o in objs:
+            ctx.add("MEMBER_OF", who, o, sent)
+    # "Post Person", "Person, Post", signature blocks "Person\nPost"
+    ms = ctx.ments.between(sent[0], sent[1])
+    for a, b in zip(ms, ms[1:], strict=False):
+        gap = folded[a.end : b.start]
+        pairs = []
+        if a.kind == "office" and b.entity.label == "Person" and re.fullmatch(r"[ ]?,?[ ]?", gap):
+            pairs.append((b, a))
+        if b.kind == "office" and a.entity.label == "Person" and re.fullmatch(r"[ ]?,[ ]?|[ ]", gap):
+            pairs.append((a, b))
+        for person, office in pairs:
+            if office.post is None or office.entity.id != person.entity.id:
+                continue
+            span = (min(a.start, b.start), max(a.end, b.end))
+            ctx.add("HOLDS_OFFICE", person.entity, office.post, span)
+            _chairs_from_post(ctx, person.entity, office.post, span)
+
+
+def _chairs_from_post(ctx: Context, person: Entity, post: Entity, span: tuple[int, int]) -> None:
+    m = re.match(r"(?:Chair|Chairman|Chairwoman)[ ](?:of|,)[ ](?:the[ ])?(?P<body>.+)$", post.name)
+    if m:
+        body = ctx.registry.find(m.group("body")) or ctx.registry.find("the " + m.group("body"))
+        if body is not None:
+            ctx.add("CHAIRS", person, body.entity, span)
+
+
+# ASKED / REPLIED_TO in running text --------------------------------------------------------------
+_ASKED_OBJ = re.compile(
+    r"(?<![\w-])(?:asked|asks|questioned|quizzed|pressed|challenged|grilled|urged)[ ](?=(?:the[ ])?[A-Z])"
+)
+_ASKED_BY = re.compile(
+    r"(?<![\w-])(?:asked|questioned|quizzed|pressed|challenged|grilled)[ ](?:directly[ ]|again[ ]|repeatedly[ ]|specifically[ ])?by[ ]"
+)
+_ASKED_WH = re.compile(r"(?<![\w-])asked[ ](?=why|whether|if|how|what|when|about)")
+
+
+@rule("ask", "question", "quiz", "press", "challeng", "grill", "urge")
+def asked(ctx: Context, sent: tuple[int, int], s: str) -> None:
+    folded = ctx.folded
+    skip = getattr(ctx, "asked_spans", set())
+    for m in _finditer(_ASKED_OBJ, ctx, sent):
+        if m.start() in skip:
+            continue
+        objs = objects_after(ctx, m.end(), sent[1], labels=ACTORS, coordinate=False)
+        if not objs:
+            continue
+        if _ASK_TO_REVIEW.match(folded, m.start(), sent[1]):
+            continue
+        after_obj = _end_of(ctx, objs[0], m.end())
+        if re.match(r"[ ](?:to[ ](?!account)|not[ ]to[ ])", folded[after_obj : after_obj + 8]):
+            continue  # "asked the Met to leave no stone unturned" is a request, not a question
+        who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
+        date = date_in(ctx, sent[0], sent[1]) or None
+        for o in objs:
+            ctx.add("ASKED", who, o, sent, date=date, about=_about(ctx, m.end(), sent[1]))
+    for m in _finditer(_ASKED_BY, ctx, sent):
+        agents = objects_after(ctx, m.end(), sent[1], labels=("Person", "Organization"), coordinate=False)
+        if not agents:
+            continue
+        # the one asked: the speaker or subject of the main clause before "when asked by"
+        asked_one = None
+        for x in reversed(ctx.ments.between(sent[0], m.start())):
+            if x.entity.label == "Person" and re.match(
+                r"[ ,]*(?:said|says|told|insisted|claimed|denied|admitted|did|had|was|has)\b",
+                folded[x.end : x.end + 12],
+            ):
+                asked_one = x.entity
+                break
+        if asked_one is None:
+            asked_one = subject_of(ctx, sent, m.start(), exclude={a.id for a in agents})
+        for a in agents:
+            ctx.add("ASKED", a, asked_one, sent, date=date_in(ctx, sent[0], sent[1]))
+    for m in _finditer(_ASKED_WH, ctx, sent):
+        who = subject_of(ctx, sent, m.start())
+        if who is None:
+            continue
+        # "When X asked why ..., Y said ...": Y was asked
+        comma = folded.find(",", m.end(), sent[1])
+        target = None
+        if comma != -1 and re.search(r"(?:^|\b)[Ww]hen[ ][^,]*$", folded[sent[0] : m.start()]):
+            for x in ctx.ments.between(comma, sent[1]):
+                if x.entity.label == "Person" and x.entity.id != who.id:
+                    target = x.entity
+                    break
+        if target is not None:
+            ctx.add(
+                "ASKED",
+                who,
+                target,
+                sent,
+                date=date_in(ctx, sent[0], sent[1]),
+                about=_about(ctx, m.end(), comma),
+            )
+
+
+def _about(ctx: Context, start: int, end: int) -> str | None:
+    text = " ".join(ctx.text[start:end].split()).strip(" ,.")
+    return text[:200] or None
+
+
+# --- driver -----------------------------------------------------------------------------------
+
+
+def extract_relations(ctx: Context) -> list[Fact]:
+    folded = ctx.folded
+    sents = sentences(folded)
+    ctx.sentences = sents  # type: ignore[attr-defined]
+    ctx.asked_spans = set()  # type: ignore[attr-defined]
+    for sent in sents:
+        if sent[1] - sent[0] > 5000:
+            sent = (sent[0], sent[0] + 5000)
+        s = folded[sent[0] : sent[1]]
+        ctx.pending = None  # type: ignore[attr-defined]
+        low = s.lower()
+        for r in (commissioned_reviews, *[r for r in _RULES if r is not commissioned_reviews]):
+            trigger = _TRIGGERS[r.__name__]
+            if trigger is None or trigger.search(low):
+                r(ctx, sent, s)
+        pending = ctx.pending  # type: ignore[attr-defined]
+        if pending is not None:
+            _includes_followup(ctx, sents, sent, pending)
+    return [ctx.facts[k] for k in ctx.order]
+
+
+def _includes_followup(ctx: Context, sents, sent, pending) -> None:
+    """'MOPAC commissions a range of services ... This includes the new X': X is one of them."""
+    pred, who, _ = pending
+    if who is None:
+        return
+    i = sents.index(sent)
+    if i + 1 >= len(sents):
+        return
+    nxt = sents[i + 1]
+    m = re.compile(r"(?:This|These|It|They)[ ](?:also[ ])?(?:includes?|include)[ ]").match(
+        ctx.folded, nxt[0], nxt[1]
+    )
+    if not m:
+        return
+    objs = objects_after(
+        ctx, m.end(), nxt[1], labels=("Programme", "Organization"), discover="Programme", coordinate=False
+    )
+    for o in objs:
+        ctx.add(pred, who, o, nxt)

@@ -1,0 +1,42 @@
+// civicgraph subgraph export: MERGE statements, one per line, nodes then relationships.
+// Load into Neo4j 5 with: cypher-shell -a bolt://localhost:7687 -u neo4j < FILE
+// Large scripts run much faster on Neo4j with an index on id for each label, e.g.
+//   CREATE INDEX IF NOT EXISTS FOR (n:Person) ON (n.id);
+//   CREATE INDEX IF NOT EXISTS FOR (n:Organization) ON (n.id);
+//   CREATE INDEX IF NOT EXISTS FOR (n:Post) ON (n.id);
+//   CREATE INDEX IF NOT EXISTS FOR (n:Inquiry) ON (n.id);
+//   CREATE INDEX IF NOT EXISTS FOR (n:Programme) ON (n.id);
+//   CREATE INDEX IF NOT EXISTS FOR (n:Motion) ON (n.id);
+//   CREATE INDEX IF NOT EXISTS FOR (n:Question) ON (n.id);
+//   CREATE INDEX IF NOT EXISTS FOR (n:Meeting) ON (n.id);
+//   CREATE INDEX IF NOT EXISTS FOR (n:Statement) ON (n.id);
+//   CREATE INDEX IF NOT EXISTS FOR (n:Document) ON (n.id);
+MERGE (n:Document {id: '739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec'}) SET n += {chars: 278, date: '2025-11-26', genre: 'letter', loaded: true, loaded_at: '<loaded_at>', name: '001_letter.txt', path: '', sha256: '739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec', title: 'About 001_letter.txt'};
+MERGE (n:Document {id: '8b2f0c1801112ad0daafaf82fd0a3b64979137410532f1d8c61cf2ae84afe1c9'}) SET n += {chars: 194, date: '2025-11-26', genre: 'letter', loaded: true, loaded_at: '<loaded_at>', name: '002_press.txt', path: '', sha256: '8b2f0c1801112ad0daafaf82fd0a3b64979137410532f1d8c61cf2ae84afe1c9', title: 'About 002_press.txt'};
+MERGE (n:Organization {id: 'london-assembly'}) SET n += {aliases: ['the Assembly'], name: 'London Assembly'};
+MERGE (n:Organization {id: 'mayors-office-for-policing-and-crime'}) SET n += {aliases: ['MOPAC'], name: 'Mayor\'s Office for Policing And Crime'};
+MERGE (n:Organization {id: 'metropolitan-police-service'}) SET n += {aliases: ['the Met'], name: 'Metropolitan Police Service'};
+MERGE (n:Person {id: 'sadiq-khan'}) SET n += {aliases: ['Mayor of London', 'the Mayor'], name: 'Sadiq Khan'};
+MERGE (n:Programme {id: 'script-script-alert-1-script'}) SET n += {name: '</script><script>alert(1)</script><!--'};
+MERGE (n:Statement {id: 'statement-ef11ba6775e84849'}) SET n += {name: 'it\'s not good enough', text: 'it\'s not good enough'};
+MERGE (n:Programme {id: 'the-gbp2-4m-safer-streets-fund'}) SET n += {name: 'the £2.4m "Safer Streets"\nfund'};
+MERGE (n:Person {id: 'zoe-z-obrien-garbett'}) SET n += {name: 'Zoë "Z" O\'Brien \\ Garbett'};
+MATCH (a:Document {id: '739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec'}), (b:Organization {id: 'metropolitan-police-service'}) MERGE (a)-[r:MENTIONS {key: '228bdbfa025c1909'}]->(b);
+MATCH (a:Document {id: '739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec'}), (b:Statement {id: 'statement-ef11ba6775e84849'}) MERGE (a)-[r:MENTIONS {key: '42bf140bb4fe9a5d'}]->(b);
+MATCH (a:Document {id: '8b2f0c1801112ad0daafaf82fd0a3b64979137410532f1d8c61cf2ae84afe1c9'}), (b:Person {id: 'sadiq-khan'}) MERGE (a)-[r:MENTIONS {key: '61d70f950c08db57'}]->(b);
+MATCH (a:Document {id: '8b2f0c1801112ad0daafaf82fd0a3b64979137410532f1d8c61cf2ae84afe1c9'}), (b:Organization {id: 'mayors-office-for-policing-and-crime'}) MERGE (a)-[r:MENTIONS {key: '69b5ae49f6c64b98'}]->(b);
+MATCH (a:Person {id: 'zoe-z-obrien-garbett'}), (b:Person {id: 'sadiq-khan'}) MERGE (a)-[r:ASKED {key: '725d66b57e8d9924'}]->(b) SET r += {about: 'policing', date: '2024-09-05', day: 19971, evidence_doc_ids: ['739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec'], evidence_docs: ['001_letter.txt'], evidence_ends: [216], evidence_keys: ['739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec:160:216'], evidence_quotes: ['Zoë "Z" O\'Brien \\ Garbett asked the Mayor about policing'], evidence_starts: [160]};
+MATCH (a:Document {id: '8b2f0c1801112ad0daafaf82fd0a3b64979137410532f1d8c61cf2ae84afe1c9'}), (b:Person {id: 'zoe-z-obrien-garbett'}) MERGE (a)-[r:MENTIONS {key: '747e9cb5787cb0c1'}]->(b);
+MATCH (a:Document {id: '8b2f0c1801112ad0daafaf82fd0a3b64979137410532f1d8c61cf2ae84afe1c9'}), (b:Programme {id: 'script-script-alert-1-script'}) MERGE (a)-[r:MENTIONS {key: '89949fc462c58ccf'}]->(b);
+MATCH (a:Document {id: '739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec'}), (b:Programme {id: 'the-gbp2-4m-safer-streets-fund'}) MERGE (a)-[r:MENTIONS {key: '8c53b4195cd591b6'}]->(b);
+MATCH (a:Document {id: '739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec'}), (b:Person {id: 'sadiq-khan'}) MERGE (a)-[r:MENTIONS {key: 'a1e44d2839125360'}]->(b);
+MATCH (a:Document {id: '739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec'}), (b:Person {id: 'zoe-z-obrien-garbett'}) MERGE (a)-[r:MENTIONS {key: 'aa3c3d5da381610c'}]->(b);
+MATCH (a:Document {id: '8b2f0c1801112ad0daafaf82fd0a3b64979137410532f1d8c61cf2ae84afe1c9'}), (b:Organization {id: 'london-assembly'}) MERGE (a)-[r:MENTIONS {key: 'b1c62f7c2c7a89ea'}]->(b);
+MATCH (a:Document {id: '8b2f0c1801112ad0daafaf82fd0a3b64979137410532f1d8c61cf2ae84afe1c9'}), (b:Programme {id: 'the-gbp2-4m-safer-streets-fund'}) MERGE (a)-[r:MENTIONS {key: 'b282d182dc710d2b'}]->(b);
+MATCH (a:Organization {id: 'mayors-office-for-policing-and-crime'}), (b:Organization {id: 'metropolitan-police-service'}) MERGE (a)-[r:OVERSEES {key: 'bab936a0c3c81e14'}]->(b) SET r += {evidence_doc_ids: ['739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec'], evidence_docs: ['001_letter.txt'], evidence_ends: [158], evidence_keys: ['739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec:112:158'], evidence_quotes: ['MOPAC oversees the Metropolitan Police Service'], evidence_starts: [112]};
+MATCH (a:Document {id: '739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec'}), (b:Organization {id: 'mayors-office-for-policing-and-crime'}) MERGE (a)-[r:MENTIONS {key: 'cc81ca899dabd5bc'}]->(b);
+MATCH (a:Person {id: 'sadiq-khan'}), (b:Programme {id: 'the-gbp2-4m-safer-streets-fund'}) MERGE (a)-[r:FUNDS {key: 'd17869536da9ad47'}]->(b) SET r += {amount_gbp: 2400000, date: '2025-11', evidence_doc_ids: ['739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec', '8b2f0c1801112ad0daafaf82fd0a3b64979137410532f1d8c61cf2ae84afe1c9'], evidence_docs: ['001_letter.txt', '002_press.txt'], evidence_ends: [91, 67], evidence_keys: ['739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec:41:91', '8b2f0c1801112ad0daafaf82fd0a3b64979137410532f1d8c61cf2ae84afe1c9:21:67'], evidence_quotes: ['The Mayor will fund the £2.4m "Safer Streets"\nfund', 'The Mayor funds the £2.4m "Safer Streets"\nfund'], evidence_starts: [41, 21]};
+MATCH (a:Person {id: 'sadiq-khan'}), (b:Person {id: 'zoe-z-obrien-garbett'}) MERGE (a)-[r:REPLIED_TO {key: 'e6fa353235bebbad'}]->(b) SET r += {date: '2024-10-01', day: 19997, evidence_doc_ids: ['8b2f0c1801112ad0daafaf82fd0a3b64979137410532f1d8c61cf2ae84afe1c9'], evidence_docs: ['002_press.txt'], evidence_ends: [132], evidence_keys: ['8b2f0c1801112ad0daafaf82fd0a3b64979137410532f1d8c61cf2ae84afe1c9:90:132'], evidence_quotes: ['The Mayor replied to Zoë on 1 October 2024'], evidence_starts: [90]};
+MATCH (a:Document {id: '739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec'}), (b:Organization {id: 'london-assembly'}) MERGE (a)-[r:MENTIONS {key: 'ed229d21211a2d6a'}]->(b);
+MATCH (a:Organization {id: 'mayors-office-for-policing-and-crime'}), (b:Programme {id: 'script-script-alert-1-script'}) MERGE (a)-[r:FUNDS {key: 'f086228a8a463f9c'}]->(b) SET r += {amount_gbp: 1234.5, date: '2023', evidence_doc_ids: ['8b2f0c1801112ad0daafaf82fd0a3b64979137410532f1d8c61cf2ae84afe1c9'], evidence_docs: ['002_press.txt'], evidence_ends: [192], evidence_keys: ['8b2f0c1801112ad0daafaf82fd0a3b64979137410532f1d8c61cf2ae84afe1c9:134:192'], evidence_quotes: ['MOPAC funds </script><script>alert(1)</script><!-- in 2023'], evidence_starts: [134]};
+MATCH (a:Person {id: 'sadiq-khan'}), (b:Statement {id: 'statement-ef11ba6775e84849'}) MERGE (a)-[r:SAID {key: 'ffde9b8cc97194c2'}]->(b) SET r += {date: '2025-11-26', day: 20418, evidence_doc_ids: ['739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec'], evidence_docs: ['001_letter.txt'], evidence_ends: [276], evidence_keys: ['739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec:238:276'], evidence_quotes: ['The Mayor said: "it\'s not good enough"'], evidence_starts: [238], text: 'it\'s not good enough'};

@@ -1,0 +1,134 @@
+"""The civicgraph command as a user meets it: load, extract, stats, cypher, dump and restore."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.app import app
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "london"
+runner = CliRunner()
+
+
+@pytest.fixture()
+def store_uri(tmp_path):
+    return f"embedded:{tmp_path / 'store'}"
+
+
+def cg(store_uri, *args):
+    return runner.invoke(app, ["--help"] if not args else list(args), env={"CIVICGRAPH_STORE": store_uri})
+
+
+def rows_of(result):
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_help_and_version():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "load" in result.output and "Examples" in result.output
+    assert runner.invoke(app, ["--version"]).output.startswith("civicgraph")
+
+
+def test_extract_prints_the_fact_export_without_a_store():
+    result = runner.invoke(app, ["extract", str(EXAMPLES / "004_ad05e4fc8a4fd73b.txt")])
+    assert result.exit_code == 0, result.output
+    facts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert facts, "a Mayor's letter answering a motion yields facts"
+    text = (EXAMPLES / "004_ad05e4fc8a4fd73b.txt").read_text(encoding="utf-8")
+    for fact in facts:
+        assert set(fact) == {"subject", "predicate", "object", "date", "amount_gbp", "about", "text", "evidence"}
+        for ev in fact["evidence"]:
+            assert text[ev["start"]:ev["end"]] == ev["quote"]
+    assert any(f["predicate"] == "ASKED" and f["date"] == "2024-09-05" for f in facts)
+
+
+def test_load_reports_bad_files_and_loads_the_rest(store_uri, tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "004_ad05e4fc8a4fd73b.txt", folder)
+    (folder / "empty.txt").write_text("")
+    (folder / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4)
+    result = cg(store_uri, "load", str(folder), "--format", "json")
+    assert result.exit_code == 1, "some documents failed"
+    summary = json.loads(result.stdout)
+    assert summary["loaded"] == 1
+    failed = {Path(f["path"]).name for f in summary["failed"]}
+    assert failed == {"empty.txt", "binary.txt"}
+    assert "empty.txt" in result.stderr and "binary.txt" in result.stderr
+
+    again = cg(store_uri, "load", str(folder / "004_ad05e4fc8a4fd73b.txt"), "--format", "json")
+    assert again.exit_code == 0
+    assert json.loads(again.stdout)["unchanged"] == 1
+
+
+def test_load_of_a_missing_path_fails_with_its_name(store_uri, tmp_path):
+    result = cg(store_uri, "load", str(tmp_path / "nowhere"), "--format", "json")
+    assert result.exit_code == 1
+    assert "nowhere" in result.stderr
+
+
+def test_stats_count_what_a_load_wrote(store_uri):
+    assert cg(store_uri, "load", str(EXAMPLES), "--format", "json").exit_code == 0
+    stats = rows_of(cg(store_uri, "stats", "--format", "json"))
+    assert stats["backend"] == "embedded"
+    assert stats["nodes"]["Document"] == 5
+    assert stats["relationships"]["ASKED"] >= 4
+    first = cg(store_uri, "stats", "--fingerprint").stdout.strip()
+    assert cg(store_uri, "load", str(EXAMPLES)).exit_code == 0
+    assert cg(store_uri, "stats", "--fingerprint").stdout.strip() == first, "loading again changes nothing"
+
+
+def test_cypher_is_read_only_unless_asked(store_uri):
+    refused = cg(store_uri, "cypher", "CREATE (:Person {id: 'x', name: 'X'})")
+    assert refused.exit_code == 1
+    assert "--write" in refused.stderr
+    assert cg(store_uri, "cypher", "CREATE (:Person {id: 'x', name: 'X'})", "--write").exit_code == 0
+    rows = rows_of(cg(store_uri, "cypher", "MATCH (p:Person) RETURN p.name AS name", "--format", "json"))
+    assert rows == [{"name": "X"}]
+
+
+def test_cypher_parameters_are_values_not_code(store_uri):
+    payload = "x'}) DETACH DELETE n //"
+    cg(store_uri, "cypher", "CREATE (:Person {id: 'x', name: 'X'})", "--write")
+    result = cg(store_uri, "cypher", "MATCH (p:Person) WHERE p.name = $name RETURN p.name AS name",
+                "-p", f"name={payload}", "--format", "json")
+    assert rows_of(result) == []
+    assert rows_of(cg(store_uri, "cypher", "MATCH (n) RETURN count(n) AS n", "--format", "json")) == [{"n": 1}]
+
+
+def test_cypher_row_limit_can_be_lifted(store_uri):
+    limited = cg(store_uri, "cypher", "UNWIND range(1, 30) AS x RETURN x", "--limit", "10", "--format", "json")
+    assert len(rows_of(limited)) == 10
+    assert "first 10 of 30" in limited.stderr
+    full = cg(store_uri, "cypher", "UNWIND range(1, 30) AS x RETURN x", "--limit", "10", "--no-limit", "--format", "json")
+    assert len(rows_of(full)) == 30
+
+
+def test_dump_and_restore_reproduce_the_graph(store_uri, tmp_path):
+    assert cg(store_uri, "load", str(EXAMPLES)).exit_code == 0
+    original = cg(store_uri, "stats", "--fingerprint").stdout.strip()
+    backup = tmp_path / "backup.jsonl"
+    assert cg(store_uri, "dump", str(backup)).exit_code == 0
+    assert cg(store_uri, "dump", str(backup)).exit_code == 2, "an existing file is not overwritten"
+    fresh = f"embedded:{tmp_path / 'fresh'}"
+    assert cg(fresh, "restore", str(backup)).exit_code == 0
+    assert cg(fresh, "stats", "--fingerprint").stdout.strip() == original
+
+
+def test_restore_refuses_a_file_that_is_not_a_dump(store_uri, tmp_path):
+    bogus = tmp_path / "bogus.jsonl"
+    bogus.write_text('{"hello": 1}\n')
+    result = cg(store_uri, "restore", str(bogus))
+    assert result.exit_code == 1
+    assert "not a civicgraph dump" in result.stderr
+
+
+def test_unknown_store_uri_is_one_clear_line(tmp_path):
+    result = runner.invoke(app, ["stats"], env={"CIVICGRAPH_STORE": "mysql://nope"})
+    assert result.exit_code == 1
+    assert "unknown store" in result.stderr

@@ -1,0 +1,53 @@
+"""The sample corpus scored by the shared scorer: a regression here fails CI (skipped without ../shared)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph.facts import DocumentInfo
+from loaders.extract import extract
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = SHARED / "seeds"
+EVAL = SHARED / "eval"
+
+pytestmark = pytest.mark.skipif(
+    not (SEEDS.is_dir() and (EVAL / "score.py").is_file()),
+    reason="../shared (sample corpus and scorer) not present",
+)
+
+
+def test_sample_corpus_scores(tmp_path):
+    from loaders.readers import read_document
+
+    lines = []
+    for path in sorted(SEEDS.iterdir()):
+        ex = extract(read_document(path))
+        lines += [json.dumps(f.as_json(), ensure_ascii=False) for f in ex.facts]
+    facts = tmp_path / "facts.jsonl"
+    facts.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, str(EVAL / "score.py"), str(facts), "--gold", str(EVAL / "seeds.gold.jsonl"),
+         "--entities", str(EVAL / "entities.json"), "--docs", str(SEEDS), "--json"],
+        capture_output=True, text=True, check=True, timeout=120,
+    )  # fmt: skip
+    score = json.loads(out.stdout)
+    assert score["recall"] >= 0.85, score
+    assert score["precision_lower_bound"] >= 0.80, score
+    assert score["evidence_valid"] == 1.0, score
+    assert score["date_accuracy"] >= 0.9, score
+    assert score["amount_accuracy"] >= 0.9, score
+
+
+def test_same_package_converges_across_documents():
+    ids = set()
+    for path in sorted(SEEDS.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        ex = extract(DocumentInfo(name=path.name, sha256=path.name, text=text))
+        ids |= {
+            f.object.id for f in ex.facts if f.predicate == "FUNDS" and f.amount_gbp == 2_400_000 and f.object
+        }
+    assert len(ids) == 1

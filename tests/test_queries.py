@@ -1,0 +1,1028 @@
+"""The canned questions (queries/*.cypher), name resolution and `civicgraph ask`.
+
+Two graphs: a small one written here from facts (graph.facts), so that the query logic (reply
+pairing, medians, waiting days, oversight chains, shortest connections) is tested apart from
+extraction quality; and the sample corpus examples/london loaded by the real pipeline, asserted
+against what its documents say. Both run on the embedded FalkorDB, and on Neo4j 5 where a
+Docker engine answers (testcontainers); otherwise the Neo4j runs are skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from cli.ask import ask
+from graph.facts import DocumentInfo, Entity, Evidence, Fact, short_hash, to_batch
+from graph.fingerprint import fingerprint
+from graph.schema import FACT_TYPES
+from graph.store import Store, open_store
+from queries.catalog import (
+    CatalogError,
+    ParamError,
+    UnknownQuestion,
+    get_question,
+    load_catalog,
+    parse_question,
+)
+from queries.resolve import ResolveError, normalise, resolve, resolve_params
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "london"
+CATALOG = load_catalog()
+QUESTIONS = sorted(CATALOG)
+INJECTIONS = [
+    "'}) DETACH DELETE n //",
+    '" OR 1=1 //',
+    "{x: 1}",
+    "$actor",
+    "x') MATCH (n) DETACH DELETE n //",
+    "\\'",
+]
+
+
+# --- a small graph written from facts ---------------------------------------------------------
+
+ASSEMBLY = Entity("London Assembly", "Organization", aliases=("the Assembly",))
+MAYOR = Entity("Sadiq Khan", "Person", aliases=("the Mayor", "Mayor of London", "Mr Khan"))
+POST = Entity("Mayor of London", "Post", aliases=("Mayor",))
+MET = Entity("Metropolitan Police Service", "Organization", aliases=("the Met", "MPS", "Met Police"))
+MOPAC = Entity("Mayor's Office for Policing and Crime", "Organization", aliases=("MOPAC",))
+BOARD = Entity("London Policing Board", "Organization")
+DPS = Entity("Directorate of Professional Standards", "Organization")
+HALL = Entity("Susan Hall", "Person", aliases=("Susan Hall AM",))
+WAXMAN = Entity("Claire Waxman", "Person", aliases=("London Victims' Commissioner", "the Commissioner"))
+ROWLEY = Entity("Mark Rowley", "Person", aliases=("the Commissioner",))
+PACKAGE = Entity("£2.4m package of support", "Programme")
+STALKING = Entity("pan-London Stalking Service", "Programme")
+BOARDS = Entity("local safeguarding children boards", "Organization")
+HMICFRS = Entity("HMICFRS", "Organization")
+NEW_MET = Entity("New Met for London", "Programme")
+LONER = Entity("Isolated Trust", "Organization")  # mentioned, in no fact
+
+LETTER_2026 = """Date: 20 April 2026
+Motions agreed at the London Assembly meeting on 26 February 2026.
+Motion 1 – Supporting Victims
+Motion 2 – Cyber Helpline
+My reply to each motion is below. I have funded a new £2.4m package of support for victims.
+I provide £160,000 per year to local safeguarding children boards, rising to £800,000 from April 2026.
+MOPAC oversees the Metropolitan Police Service. MOPAC funds the pan-London Stalking Service.
+"""
+LETTER_2025 = """Date: 2 April 2025
+Motion 3.6 – Restoring Confidence, agreed on 5 September 2024.
+The London Policing Board oversees the Met. I am committed to the New Met for London plan.
+The Mayor oversees MOPAC. In 2023 I commissioned HMICFRS, which reviews the Met.
+The Met oversees its Directorate of Professional Standards. Sir Mark Rowley leads the Met.
+The Isolated Trust was mentioned once.
+"""
+NEWS = """Susan Hall AM asked the Mayor in January 2025 about police numbers.
+Hall said the package was "too little, too late". Waxman said: "I welcome this vital funding."
+Susan Hall criticised the package. The Victims' Commissioner welcomed the package.
+On 10 June 2025 Susan Hall asked the Met about stop and search; the Met replied on 20 June 2025.
+The Met wrote to Susan Hall on 1 May 2025.
+The Assembly asked the Met on 5 January 2026 (Motion 9 – Front Counters) and on 1 March 2026
+(Motion 10 – Stop and Search); the Met replied to Motion 10 on 21 March 2026.
+Susan Hall has also asked MOPAC about stalking, on a date nobody recorded.
+"""
+
+
+def _doc(name: str, text: str) -> DocumentInfo:
+    return DocumentInfo(name=name, sha256=short_hash(name, text, length=64), text=text, genre="letter")
+
+
+DOCS = {
+    name: _doc(name, text)
+    for name, text in (("letter-2026.txt", LETTER_2026), ("letter-2025.txt", LETTER_2025), ("news.txt", NEWS))
+}
+
+
+def ev(doc_name: str, quote: str) -> Evidence:
+    """Evidence as the loaders make it: the document's own text at its offsets."""
+    doc = DOCS[doc_name]
+    start = doc.text.index(quote)
+    return Evidence(doc.name, doc.sha256, quote, start, start + len(quote))
+
+
+def synthetic_facts() -> dict[str, list[Fact]]:
+    d26, d25, news = "letter-2026.txt", "letter-2025.txt", "news.txt"
+    return {
+        d26: [
+            Fact(
+                ASSEMBLY,
+                "ASKED",
+                MAYOR,
+                [ev(d26, "Motion 1 – Supporting Victims")],
+                date="2026-02-26",
+                about="Motion 1 – Supporting Victims",
+            ),
+            Fact(
+                ASSEMBLY,
+                "ASKED",
+                MAYOR,
+                [ev(d26, "Motion 2 – Cyber Helpline")],
+                date="2026-02-26",
+                about="Motion 2 – Cyber Helpline",
+            ),
+            # a reply about nothing in particular answers every earlier ask of its asker
+            Fact(
+                MAYOR,
+                "REPLIED_TO",
+                ASSEMBLY,
+                [ev(d26, "My reply to each motion is below.")],
+                date="2026-04-20",
+            ),
+            Fact(
+                MAYOR,
+                "FUNDS",
+                PACKAGE,
+                [ev(d26, "I have funded a new £2.4m package of support for victims.")],
+                date="2026-04-20",
+                amount_gbp=2_400_000,
+            ),
+            Fact(
+                MAYOR,
+                "FUNDS",
+                BOARDS,
+                [ev(d26, "I provide £160,000 per year to local safeguarding children boards")],
+                amount_gbp=160_000,
+                period="per year",
+            ),
+            Fact(
+                MAYOR,
+                "FUNDS",
+                BOARDS,
+                [ev(d26, "rising to £800,000 from April 2026")],
+                amount_gbp=800_000,
+                date="2026-04",
+            ),
+            Fact(
+                MAYOR,
+                "COMMITTED_TO",
+                BOARDS,
+                [ev(d26, "rising to £800,000 from April 2026")],
+                amount_gbp=800_000,
+                due="2026-04",
+                text="increase funding to £800,000",
+            ),
+            Fact(MOPAC, "OVERSEES", MET, [ev(d26, "MOPAC oversees the Metropolitan Police Service.")]),
+            Fact(MOPAC, "FUNDS", STALKING, [ev(d26, "MOPAC funds the pan-London Stalking Service.")]),
+        ],
+        d25: [
+            Fact(
+                ASSEMBLY,
+                "ASKED",
+                MAYOR,
+                [ev(d25, "Motion 3.6 – Restoring Confidence")],
+                date="2024-09-05",
+                about="Motion 3.6 – Restoring Confidence",
+            ),
+            Fact(
+                MAYOR,
+                "REPLIED_TO",
+                ASSEMBLY,
+                [ev(d25, "Date: 2 April 2025")],
+                date="2025-04-02",
+                about="Motion 3.6 – Restoring Confidence",
+            ),
+            Fact(BOARD, "OVERSEES", MET, [ev(d25, "The London Policing Board oversees the Met.")]),
+            Fact(MAYOR, "COMMITTED_TO", NEW_MET, [ev(d25, "I am committed to the New Met for London plan.")]),
+            Fact(MAYOR, "OVERSEES", MOPAC, [ev(d25, "The Mayor oversees MOPAC.")]),
+            Fact(MAYOR, "COMMISSIONED", HMICFRS, [ev(d25, "In 2023 I commissioned HMICFRS")], date="2023"),
+            Fact(HMICFRS, "REVIEWS", MET, [ev(d25, "HMICFRS, which reviews the Met")]),
+            Fact(
+                MET, "OVERSEES", DPS, [ev(d25, "The Met oversees its Directorate of Professional Standards.")]
+            ),
+            Fact(MAYOR, "HOLDS_OFFICE", POST, [ev(d25, "The Mayor")]),
+            Fact(ROWLEY, "LEADS", MET, [ev(d25, "Sir Mark Rowley leads the Met.")]),
+        ],
+        news: [
+            Fact(
+                HALL,
+                "ASKED",
+                MAYOR,
+                [ev(news, "Susan Hall AM asked the Mayor in January 2025")],
+                date="2025-01",
+                about="Question 2025/0001 – Police numbers",
+            ),
+            Fact(HALL, "SAID", None, [ev(news, '"too little, too late"')], text="too little, too late"),
+            Fact(
+                WAXMAN,
+                "SAID",
+                None,
+                [ev(news, '"I welcome this vital funding."')],
+                date="2026-04-21",
+                text="I welcome this vital funding.",
+            ),
+            Fact(HALL, "CRITICISED", PACKAGE, [ev(news, "Susan Hall criticised the package.")]),
+            Fact(WAXMAN, "WELCOMED", PACKAGE, [ev(news, "The Victims' Commissioner welcomed the package.")]),
+            Fact(
+                HALL,
+                "ASKED",
+                MET,
+                [ev(news, "On 10 June 2025 Susan Hall asked the Met")],
+                date="2025-06-10",
+                about="Question 2025/0002 – Stop and search",
+            ),
+            Fact(
+                MET,
+                "REPLIED_TO",
+                HALL,
+                [ev(news, "the Met replied on 20 June 2025")],
+                date="2025-06-20",
+                about="Question 2025/0002 – Stop and search",
+            ),
+            # before the ask: answers nothing asked later
+            Fact(
+                MET,
+                "REPLIED_TO",
+                HALL,
+                [ev(news, "The Met wrote to Susan Hall on 1 May 2025.")],
+                date="2025-05-01",
+            ),
+            Fact(
+                ASSEMBLY,
+                "ASKED",
+                MET,
+                [ev(news, "The Assembly asked the Met on 5 January 2026")],
+                date="2026-01-05",
+                about="Motion 9 – Front Counters",
+            ),
+            Fact(
+                ASSEMBLY,
+                "ASKED",
+                MET,
+                [ev(news, "on 1 March 2026\n(Motion 10 – Stop and Search)")],
+                date="2026-03-01",
+                about="Motion 10 – Stop and Search",
+            ),
+            Fact(
+                MET,
+                "REPLIED_TO",
+                ASSEMBLY,
+                [ev(news, "the Met replied to Motion 10 on 21 March 2026")],
+                date="2026-03-21",
+                about="Motion 10 – Stop and Search",
+            ),
+            Fact(
+                HALL,
+                "ASKED",
+                MOPAC,
+                [ev(news, "Susan Hall has also asked MOPAC about stalking")],
+                about="Question 2025/0003 – Stalking",
+            ),  # undated
+        ],
+    }
+
+
+def synthetic_batches() -> list:
+    mentioned = {"letter-2025.txt": [LONER]}
+    return [to_batch(DOCS[name], facts, mentioned.get(name, [])) for name, facts in synthetic_facts().items()]
+
+
+# --- stores -----------------------------------------------------------------------------------
+
+
+@functools.cache
+def _docker_reason() -> str | None:
+    """Why Neo4j tests cannot run here, or None when a Docker engine answers."""
+    try:
+        import docker
+
+        docker.from_env(timeout=5).ping()
+    except Exception as exc:  # no socket, no permission, no daemon, no package
+        return f"no Docker engine answers ({type(exc).__name__}: {str(exc)[:120]}); Neo4j tests need testcontainers"
+    return None
+
+
+def _neo4j(request) -> Store:
+    """A Neo4j 5 server of its own in a container (the graphs must not share a database)."""
+    reason = _docker_reason()
+    if reason:
+        pytest.skip(reason)
+    try:
+        from testcontainers.community.neo4j import Neo4jContainer
+    except ImportError:  # testcontainers before 4.10
+        from testcontainers.neo4j import Neo4jContainer
+    from graph.neo4j_store import Neo4jStore
+
+    container = Neo4jContainer("neo4j:5").start()
+    request.addfinalizer(container.stop)
+    return Neo4jStore(
+        container.get_connection_url(), username=container.username, password=container.password
+    )
+
+
+def _open(kind: str, tmp_path_factory, request) -> Store:
+    if kind == "embedded":
+        return open_store("embedded:" + str(tmp_path_factory.mktemp("store")))
+    return _neo4j(request)
+
+
+BACKENDS = ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def synthetic(request, tmp_path_factory) -> Iterator[Store]:
+    """The hand-made graph in a fresh store."""
+    store = _open(request.param, tmp_path_factory, request)
+    try:
+        store.ensure_schema()
+        for batch in synthetic_batches():
+            store.upsert(batch)
+        yield store
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def london(request, tmp_path_factory) -> Iterator[Store]:
+    """examples/london loaded by the real pipeline."""
+    try:
+        from loaders.pipeline import load_paths
+    except ImportError as exc:
+        pytest.skip(f"loaders.pipeline cannot be imported yet ({exc}); the London tests need the loaders")
+    store = _open(request.param, tmp_path_factory, request)
+    try:
+        summary = load_paths(store, [EXAMPLES])
+        assert summary.loaded == 5 and not summary.failed, summary.as_dict()
+        yield store
+    finally:
+        store.close()
+
+
+def run(store: Store, name: str, **raw: Any) -> list[dict[str, Any]]:
+    """What `civicgraph ask NAME -p k=v ...` does: typed values, names resolved, then Cypher."""
+    question = get_question(name, CATALOG)
+    values = question.bind({k: str(v) for k, v in raw.items()})
+    bound, _ = resolve_params(store, values, question.actor_params)
+    return store.run(question.cypher, bound)
+
+
+def run_raw(store: Store, name: str, **values: Any) -> list[dict[str, Any]]:
+    """What a Neo4j Browser user does: the file as it is, every parameter set by hand."""
+    question = get_question(name, CATALOG)
+    params = {p.name: None for p in question.params} | values
+    return store.run(question.cypher, params)
+
+
+def one(rows: list[dict[str, Any]], **match: Any) -> dict[str, Any]:
+    """The single row whose columns equal `match` (a failing test shows every row)."""
+    found = [r for r in rows if all(r.get(k) == v for k, v in match.items())]
+    assert len(found) == 1, f"expected one row with {match}, got {len(found)} in {rows}"
+    return found[0]
+
+
+# --- the catalogue ----------------------------------------------------------------------------
+
+
+def test_the_catalogue_has_every_question_with_a_complete_header():
+    assert set(QUESTIONS) >= {
+        "who-was-asked",
+        "unanswered",
+        "response-times",
+        "funding",
+        "funding-totals",
+        "oversight",
+        "commitments",
+        "statements",
+        "reactions",
+        "actor",
+        "timeline",
+        "evidence",
+        "connection",
+    }
+    for question in CATALOG.values():
+        assert question.description and question.returns, question.name
+        for param in question.params:
+            assert param.example is not None, f"{question.name}: parameter {param.name} needs an example"
+            assert param.help, f"{question.name}: parameter {param.name} needs a help text"
+
+
+@pytest.mark.parametrize("name", QUESTIONS)
+def test_every_file_keeps_to_the_cypher_both_engines_run(name):
+    text = get_question(name, CATALOG).cypher
+    code = re.sub(r"//[^\n]*", "", text)
+    for forbidden in (
+        "=~",
+        "datetime(",
+        "date(",
+        "duration(",
+        "apoc.",
+        "gds.",
+        "COUNT {",
+        "EXISTS {",
+        "CALL db.",
+    ):
+        assert forbidden.lower() not in code.lower(), f"{name} uses {forbidden}, which one engine lacks"
+    assert not re.search(r"MATCH[^\n]*shortestPath", code, re.I), (
+        "FalkorDB runs shortestPath only in WITH/RETURN"
+    )
+    assert not re.search(r"\b(CREATE|MERGE|DELETE|SET|REMOVE)\b", code), f"{name} must only read"
+
+
+def test_connection_links_through_every_fact_type_and_never_through_documents():
+    cypher = get_question("connection", CATALOG).cypher
+    for types in re.findall(r"\[:([A-Z_|]+)[*\]]", cypher):
+        assert set(types.split("|")) == set(FACT_TYPES)
+
+
+def test_parameters_are_typed_with_clear_errors():
+    who = get_question("who-was-asked", CATALOG)
+    assert who.bind({"since": "2024-01-01"})["since"] == "2024-01-01"
+    with pytest.raises(ParamError, match=r"parameter since: '2024-13-01' is not an ISO date \(YYYY-MM-DD\)"):
+        who.bind({"since": "2024-13-01"})
+    with pytest.raises(ParamError, match="parameter until: '1 May 2025' is not an ISO date"):
+        who.bind({"until": "1 May 2025"})
+    with pytest.raises(ParamError, match="has no parameter 'speaker'; it takes: actor, since, until, about"):
+        who.bind({"speaker": "Susan Hall"})
+    funding = get_question("funding", CATALOG)
+    assert funding.bind({"min_amount": "2,400,000"})["min_amount"] == 2_400_000.0
+    with pytest.raises(ParamError, match="parameter min_amount: 'lots' is not a number"):
+        funding.bind({"min_amount": "lots"})
+    with pytest.raises(ParamError, match="parameter kind: 'praised' is not one of criticised, welcomed"):
+        get_question("reactions", CATALOG).bind({"kind": "praised"})
+    with pytest.raises(
+        ParamError, match='question oversight needs parameter actor \\(e.g. -p actor="the Met"\\)'
+    ):
+        get_question("oversight", CATALOG).bind({})
+    # every declared parameter reaches Cypher, null when not given: the files are null-safe
+    assert who.bind({}) == {"actor": None, "since": None, "until": None, "about": None}
+
+
+def test_today_defaults_to_the_current_date():
+    unanswered = get_question("unanswered", CATALOG)
+    assert unanswered.bind({})["today"] == dt.date.today().isoformat()
+    assert unanswered.bind({}, today=dt.date(2026, 11, 23))["today"] == "2026-11-23"
+    assert unanswered.bind({"today": "2025-02-01"})["today"] == "2025-02-01"
+
+
+def test_header_grammar_errors_name_the_file_and_the_problem():
+    good = (
+        "// name: q\n// description: d\n// param: x int example=3 -- a number\n// returns: a\nRETURN $x AS a"
+    )
+    question = parse_question(good, "q.cypher", "q")
+    assert question.params[0].type == "int" and question.params[0].help == "a number"
+    with pytest.raises(CatalogError, match="q.cypher: param 'x integer .*': unknown type 'integer'"):
+        parse_question(good.replace("x int", "x integer"), "q.cypher")
+    with pytest.raises(CatalogError, match="q.cypher: uses undeclared parameter"):
+        parse_question(good.replace("RETURN $x", "RETURN $y"), "q.cypher")
+    with pytest.raises(CatalogError, match="q.cypher: name 'q' differs from the file name 'p'"):
+        parse_question(good, "q.cypher", "p")
+    with pytest.raises(CatalogError, match="needs exactly one '// returns:' line"):
+        parse_question(good.replace("// returns: a\n", ""), "q.cypher")
+    with pytest.raises(CatalogError, match="example parameter x: 'three' is not a whole number"):
+        parse_question(good.replace("example=3", "example=three"), "q.cypher")
+    # a $name inside a string literal or a comment is not a parameter
+    literal = good.replace("RETURN $x AS a", "// not $y\nRETURN $x + '$z' AS a")
+    assert parse_question(literal, "q.cypher").name == "q"
+
+
+def test_unknown_question_lists_the_available_ones():
+    with pytest.raises(UnknownQuestion, match="unknown question 'who-asked'; available: actor, commitments"):
+        get_question("who-asked", CATALOG)
+
+
+# --- name resolution ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("the Met", MET),
+        ("MET POLICE", MET),
+        ("Metropolitan Police Service", MET),
+        ("mps", MET),
+        ("mopac", MOPAC),
+        ("MOPAC", MOPAC),
+        ("Mayor’s Office for Policing and Crime", MOPAC),
+        ("mayors office for policing and crime", MOPAC),
+        ("The Mayor's Office for Policing & Crime.", None),
+        ("the Mayor", MAYOR),
+        ("Mayor", POST),
+        ("Mayor of London", POST),
+        ("London Victims’ Commissioner", WAXMAN),
+        ("id:hmicfrs", HMICFRS),
+    ],
+)
+def test_names_resolve_like_a_person_expects(synthetic, written, meant):
+    if meant is None:  # '&' for 'and' is a step too far: it must fail clearly, not guess
+        with pytest.raises(ResolveError, match="closest: Mayor's Office for Policing and Crime"):
+            resolve(synthetic, written)
+        return
+    assert resolve(synthetic, written).id == meant.id
+
+
+def test_an_unknown_name_lists_the_closest_known_ones(synthetic):
+    with pytest.raises(
+        ResolveError,
+        match=r"parameter actor: no node called 'the Mett'; closest: Metropolitan Police Service",
+    ) as exc:
+        resolve(synthetic, "the Mett")
+    assert exc.value.candidates[0] == "Metropolitan Police Service"
+    with pytest.raises(ResolveError, match="parameter funder: no node called 'Sadiq'; closest: Sadiq Khan"):
+        resolve(synthetic, "Sadiq", param="funder")
+    with pytest.raises(ResolveError, match="no node with id 'nobody'"):
+        resolve(synthetic, "id:nobody")
+
+
+def test_an_ambiguous_name_lists_the_candidates(synthetic):
+    with pytest.raises(
+        ResolveError, match="'the Commissioner' could mean 2 nodes: Claire Waxman .*; Mark Rowley "
+    ) as exc:
+        resolve(synthetic, "the Commissioner")
+    assert exc.value.candidates == ["Claire Waxman", "Mark Rowley"]
+
+
+def test_normalise_ignores_case_the_apostrophes_and_a_leading_the():
+    assert normalise("The Mayor’s Office.") == normalise("mayors office") == "mayors office"
+
+
+def test_the_cypher_files_also_take_a_plain_name_as_a_browser_user_types_it(synthetic):
+    by_id = run(synthetic, "who-was-asked", actor="the Met")
+    assert by_id and all("Metropolitan Police Service" in (r["asker"], r["asked"]) for r in by_id)
+    for typed in (
+        "the Met",
+        "THE MET",
+        "Met Police",
+        "Metropolitan Police Service",
+        "id:metropolitan-police-service",
+    ):
+        assert run_raw(synthetic, "who-was-asked", actor=typed) == by_id, typed
+    assert run_raw(synthetic, "funding", funder="Mayor’s Office for Policing and Crime") == run(
+        synthetic, "funding", funder="MOPAC"
+    )
+
+
+# --- the questions on the hand-made graph -------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", QUESTIONS)
+def test_every_question_runs_with_its_examples_and_returns_its_declared_columns(synthetic, name):
+    question = get_question(name, CATALOG)
+    examples = question.example_params()
+    with_examples = run(synthetic, name, **examples)
+    # the required parameters alone (the examples'), every filter off: something is found
+    required = {p.name: examples[p.name] for p in question.params if p.required}
+    everything = run(synthetic, name, **required)
+    assert everything, f"{name} finds something in the hand-made graph"
+    for row in with_examples + everything:
+        assert tuple(row) == question.returns
+
+
+def test_who_was_asked_pairs_each_ask_with_its_reply(synthetic):
+    rows = run(synthetic, "who-was-asked")
+    motion1 = one(rows, about="Motion 1 – Supporting Victims")
+    assert (motion1["asker"], motion1["asked"]) == ("London Assembly", "Sadiq Khan")
+    assert (motion1["asked_on"], motion1["replied_on"], motion1["days_to_reply"]) == (
+        "2026-02-26",
+        "2026-04-20",
+        53,
+    )
+    assert (
+        motion1["ask_document"] == "letter-2026.txt"
+        and motion1["reply_quote"] == "My reply to each motion is below."
+    )
+    # a reply about the motion itself, 209 days on; the later general reply does not count
+    motion36 = one(rows, about="Motion 3.6 – Restoring Confidence")
+    assert (motion36["replied_on"], motion36["days_to_reply"]) == ("2025-04-02", 209)
+    # the Met's general letter of 1 May came before the question of 10 June: not its reply
+    question = one(rows, about="Question 2025/0002 – Stop and search")
+    assert (question["replied_on"], question["days_to_reply"]) == ("2025-06-20", 10)
+    unanswered = one(rows, about="Motion 9 – Front Counters")
+    assert unanswered["replied_on"] is None and unanswered["days_to_reply"] is None
+    # a month-only date: listed, no day count
+    hall = one(rows, about="Question 2025/0001 – Police numbers")
+    assert hall["asked_on"] == "2025-01" and hall["days_to_reply"] is None
+    # undated asks are listed too, after the dated ones
+    undated = one(rows, about="Question 2025/0003 – Stalking")
+    assert (undated["asked"], undated["asked_on"], undated["replied_on"]) == (
+        "Mayor's Office for Policing and Crime",
+        None,
+        None,
+    )
+    assert rows[-1] == undated
+    dated = [r["asked_on"] for r in rows[:-1]]
+    assert dated == sorted(dated)
+
+
+def test_who_was_asked_filters_by_actor_dates_and_words(synthetic):
+    met = run(synthetic, "who-was-asked", actor="the Met")
+    assert {r["about"] for r in met} == {
+        "Question 2025/0002 – Stop and search",
+        "Motion 9 – Front Counters",
+        "Motion 10 – Stop and Search",
+    }
+    since = run(synthetic, "who-was-asked", since="2025-01-15", until="2026-02-01")
+    # January 2025 may fall after the 15th: a month-only date is kept when it may be in range
+    assert [r["about"] for r in since] == [
+        "Question 2025/0001 – Police numbers",
+        "Question 2025/0002 – Stop and search",
+        "Motion 9 – Front Counters",
+    ]
+    assert {r["about"] for r in run(synthetic, "who-was-asked", about="STOP AND")} == {
+        "Question 2025/0002 – Stop and search",
+        "Motion 10 – Stop and Search",
+    }
+
+
+def test_unanswered_lists_the_oldest_first_with_days_waiting(synthetic):
+    rows = run(synthetic, "unanswered", today="2026-11-23")
+    assert [(r["about"], r["days_waiting"]) for r in rows] == [
+        ("Question 2025/0001 – Police numbers", 691),  # from 1 January 2025, the month's first day
+        ("Motion 9 – Front Counters", 322),
+        ("Question 2025/0003 – Stalking", None),  # undated: waiting, for how long nobody knows
+    ]
+    # as of 10 March 2026 the February motions and Motion 10 were still waiting; later asks did not exist
+    then = run(synthetic, "unanswered", today="2026-03-10")
+    assert [(r["about"], r["days_waiting"]) for r in then] == [
+        ("Question 2025/0001 – Police numbers", 433),
+        ("Motion 9 – Front Counters", 64),
+        ("Motion 1 – Supporting Victims", 12),
+        ("Motion 2 – Cyber Helpline", 12),
+        ("Motion 10 – Stop and Search", 9),
+        ("Question 2025/0003 – Stalking", None),
+    ]
+    assert [r["about"] for r in run(synthetic, "unanswered", today="2024-09-01")] == [
+        "Question 2025/0003 – Stalking"
+    ]
+    # by default, as of the current date
+    default = one(run(synthetic, "unanswered"), about="Motion 9 – Front Counters")
+    assert default["days_waiting"] == (dt.date.today() - dt.date(2026, 1, 5)).days
+
+
+def test_unanswered_uses_the_server_clock_when_today_is_null(synthetic):
+    rows = run_raw(synthetic, "unanswered", today=None)
+    assert (
+        one(rows, about="Motion 9 – Front Counters")["days_waiting"]
+        == (dt.date.today() - dt.date(2026, 1, 5)).days
+    )
+
+
+def test_response_times_count_asks_replies_median_and_longest(synthetic):
+    rows = run(synthetic, "response-times")
+    mayor = one(rows, actor="Sadiq Khan")
+    assert (mayor["times_asked"], mayor["times_replied"]) == (4, 3)
+    assert (mayor["median_days_to_reply"], mayor["longest_days_to_reply"]) == (53, 209)
+    met = one(rows, actor="Metropolitan Police Service")
+    assert (met["times_asked"], met["times_replied"]) == (3, 2)
+    assert (met["median_days_to_reply"], met["longest_days_to_reply"]) == (15, 20)  # the median of 10 and 20
+    assert [r["actor"] for r in run(synthetic, "response-times", actor="the met")] == [
+        "Metropolitan Police Service"
+    ]
+
+
+def test_funding_shows_amounts_with_their_quotes(synthetic):
+    rows = run(synthetic, "funding")
+    package = one(rows, recipient="£2.4m package of support")
+    assert package["funder"] == "Sadiq Khan" and package["amount_gbp"] == 2_400_000
+    assert package["quote"] == "I have funded a new £2.4m package of support for victims."
+    assert package["recipient_type"] == "Programme" and package["date"] == "2026-04-20"
+    assert [r["amount_gbp"] for r in rows][:3] == [2_400_000, 800_000, 160_000]
+    assert one(rows, amount_gbp=160_000)["period"] == "per year"
+    assert [r["recipient"] for r in run(synthetic, "funding", funder="mopac")] == [
+        "pan-London Stalking Service"
+    ]
+    assert [r["amount_gbp"] for r in run(synthetic, "funding", min_amount="500000")] == [2_400_000, 800_000]
+    assert {
+        r["funder"] for r in run(synthetic, "funding", recipient="local safeguarding children boards")
+    } == {"Sadiq Khan"}
+
+
+def test_funding_totals_sum_per_funder_and_per_recipient(synthetic):
+    rows = run(synthetic, "funding-totals")
+    mayor = one(rows, role="funder", actor="Sadiq Khan")
+    assert (mayor["total_gbp"], mayor["funding_facts"], mayor["facts_with_amount"]) == (3_360_000, 3, 3)
+    mopac = one(rows, role="funder", actor="Mayor's Office for Policing and Crime")
+    assert (mopac["total_gbp"], mopac["funding_facts"]) == (None, 1)
+    assert one(rows, role="recipient", actor="local safeguarding children boards")["total_gbp"] == 960_000
+    assert [r["role"] for r in run(synthetic, "funding-totals", actor="Sadiq Khan")] == ["funder"]
+
+
+def test_oversight_follows_the_chain_both_ways_to_any_depth(synthetic):
+    rows = run(synthetic, "oversight", actor="the Met")
+    above = {(r["other"], r["depth"]) for r in rows if r["direction"] == "above"}
+    assert above == {
+        ("Mayor's Office for Policing and Crime", 1),
+        ("London Policing Board", 1),
+        ("Sadiq Khan", 2),
+    }
+    chain = one(rows, other="Sadiq Khan")["chain"]
+    assert chain == "Sadiq Khan → Mayor's Office for Policing and Crime → Metropolitan Police Service"
+    below = one(rows, direction="below")
+    assert (below["other"], below["depth"]) == ("Directorate of Professional Standards", 1)
+    assert below["quote"] == "The Met oversees its Directorate of Professional Standards."
+    mayor = run(synthetic, "oversight", actor="Sadiq Khan")
+    assert [(r["other"], r["depth"]) for r in mayor] == [
+        ("Mayor's Office for Policing and Crime", 1),
+        ("Metropolitan Police Service", 2),
+        ("Directorate of Professional Standards", 3),
+    ]
+
+
+def test_commitments_statements_and_reactions(synthetic):
+    commitments = run(synthetic, "commitments", actor="Sadiq Khan")
+    boards = one(commitments, committed_to="local safeguarding children boards")
+    assert (boards["amount_gbp"], boards["due"], boards["text"]) == (
+        800_000,
+        "2026-04",
+        "increase funding to £800,000",
+    )
+    assert [r["committed_to"] for r in run(synthetic, "commitments", word="new met")] == [
+        "New Met for London"
+    ]
+
+    said = run(synthetic, "statements", speaker="Susan Hall", word="LATE")
+    assert [(r["speaker"], r["statement"], r["quote"]) for r in said] == [
+        ("Susan Hall", "too little, too late", '"too little, too late"')
+    ]
+    assert [r["speaker"] for r in run(synthetic, "statements", word="welcome")] == ["Claire Waxman"]
+
+    reactions = run(synthetic, "reactions", actor="£2.4m package of support")
+    assert {(r["actor"], r["reaction"]) for r in reactions} == {
+        ("Susan Hall", "criticised"),
+        ("Claire Waxman", "welcomed"),
+    }
+    assert [r["actor"] for r in run(synthetic, "reactions", kind="Welcomed")] == ["Claire Waxman"]
+
+
+def test_actor_profile(synthetic):
+    [mopac] = run(synthetic, "actor", actor="mopac")
+    assert (mopac["name"], mopac["type"], mopac["aliases"]) == (
+        "Mayor's Office for Policing and Crime",
+        "Organization",
+        ["MOPAC"],
+    )
+    assert sorted(mopac["relationships"]) == [
+        "ASKED in: 1",
+        "FUNDS out: 1",
+        "OVERSEES in: 1",
+        "OVERSEES out: 1",
+    ]
+    assert mopac["documents"] == ["letter-2025.txt", "letter-2026.txt", "news.txt"]
+    [mayor] = run(synthetic, "actor", actor="Sadiq Khan")
+    assert mayor["offices"] == ["Mayor of London"]
+    assert "ASKED in: 4" in mayor["relationships"] and "REPLIED_TO out: 2" in mayor["relationships"]
+    [post] = run(synthetic, "actor", actor="Mayor of London")
+    assert post["holders"] == ["Sadiq Khan"] and post["offices"] == []
+
+
+def test_timeline_is_in_date_order(synthetic):
+    rows = run(synthetic, "timeline", actor="Sadiq Khan")
+    dates = [r["date"] for r in rows]
+    assert dates == sorted(dates) and dates[0] == "2023"
+    assert one(rows, relation="FUNDS", date="2026-04-20")["amount_gbp"] == 2_400_000
+    since = run(synthetic, "timeline", actor="Sadiq Khan", since="2026-04-01")
+    assert [r["date"] for r in since] == ["2026-04", "2026-04-20", "2026-04-20"]
+    said = one(run(synthetic, "timeline", actor="Claire Waxman"), relation="SAID")
+    assert said["object"] == "I welcome this vital funding."
+
+
+def test_evidence_gives_every_quote_with_its_offsets(synthetic):
+    rows = run(synthetic, "evidence", actor="the Met", other="MOPAC")
+    assert [(r["subject"], r["relation"], r["object"]) for r in rows] == [
+        ("Mayor's Office for Policing and Crime", "OVERSEES", "Metropolitan Police Service")
+    ]
+    row = rows[0]
+    assert DOCS[row["document"]].text[row["quote_start"] : row["quote_end"]] == row["quote"]
+    between = run(synthetic, "evidence", actor="Susan Hall", other="the Met")
+    assert sorted((r["relation"], r["date"]) for r in between) == [
+        ("ASKED", "2025-06-10"),
+        ("REPLIED_TO", "2025-05-01"),
+        ("REPLIED_TO", "2025-06-20"),
+    ]
+
+
+def test_connection_finds_only_the_shortest_chains(synthetic):
+    rows = run(synthetic, "connection", actor="Claire Waxman", other="the Met")
+    assert rows == [
+        {
+            "hops": 3,
+            "chain": "Claire Waxman -WELCOMED-> £2.4m package of support <-CRITICISED- Susan Hall "
+            "-ASKED-> Metropolitan Police Service",
+        },
+        {
+            "hops": 3,
+            "chain": "Claire Waxman -WELCOMED-> £2.4m package of support <-CRITICISED- Susan Hall "
+            "<-REPLIED_TO- Metropolitan Police Service",
+        },
+    ]
+    mayor = run(synthetic, "connection", actor="Sadiq Khan", other="the Met")
+    assert {r["hops"] for r in mayor} == {2}
+    assert (
+        "Sadiq Khan -OVERSEES-> Mayor's Office for Policing and Crime -OVERSEES-> Metropolitan Police Service"
+        in {r["chain"] for r in mayor}
+    )
+    assert [r["hops"] for r in run(synthetic, "connection", actor="MOPAC", other="the Met")] == [1]
+    # documents mention everything; they are not a connection
+    assert run(synthetic, "connection", actor="Isolated Trust", other="the Met") == []
+
+
+# --- hostile parameters -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", QUESTIONS)
+def test_injection_in_any_parameter_finds_nothing_and_changes_nothing(synthetic, name):
+    question = get_question(name, CATALOG)
+    examples = question.example_params()
+    before = fingerprint(synthetic)
+    for param in question.params:
+        for attack in INJECTIONS:
+            raw = {**examples, param.name: attack}
+            try:
+                rows = run(synthetic, name, **raw)
+            except (ParamError, ResolveError) as exc:
+                assert f"parameter {param.name}" in str(exc) or param.name in str(exc)
+            else:
+                assert rows == [], f"{name} -p {param.name}={attack!r} returned {rows}"
+            # unresolved, as the Browser would send it
+            if param.type in ("string", "actor"):
+                typed = {k: question.param(k).parse(v) for k, v in examples.items()}
+                assert run_raw(synthetic, name, **{**typed, param.name: attack}) == []
+    assert fingerprint(synthetic) == before
+
+
+# --- the sample corpus, loaded by the pipeline ----------------------------------------------------
+
+
+def test_london_motion_1_was_answered_53_days_later(london):
+    rows = run(london, "who-was-asked", actor="London Assembly")
+    motion = [r for r in rows if "Grooming Victims" in (r["about"] or "")]
+    assert len(motion) == 1, rows
+    row = motion[0]
+    assert (row["asker"], row["asked"]) == ("London Assembly", "Sadiq Khan")
+    assert (row["asked_on"], row["replied_on"], row["days_to_reply"]) == ("2026-02-26", "2026-04-20", 53)
+    assert row["ask_document"] == "000_752acae30fefd230.txt"
+
+
+def test_london_the_2024_confidence_motion_was_answered_209_days_later(london):
+    rows = [
+        r
+        for r in run(london, "who-was-asked", since="2024-09-05", until="2024-09-05")
+        if "Confidence" in (r["about"] or "")
+    ]
+    assert len(rows) == 1, rows
+    assert (rows[0]["asked_on"], rows[0]["replied_on"], rows[0]["days_to_reply"]) == (
+        "2024-09-05",
+        "2025-04-02",
+        209,
+    )
+
+
+def test_london_response_times_of_the_mayor(london):
+    mayor = one(run(london, "response-times", actor="Sadiq Khan"), actor="Sadiq Khan")
+    assert mayor["times_replied"] >= 4 and mayor["times_asked"] >= mayor["times_replied"]
+    assert (mayor["median_days_to_reply"], mayor["longest_days_to_reply"]) == (53, 209)
+
+
+def test_london_the_2_4m_package_is_funded_with_a_quote(london):
+    rows = [r for r in run(london, "funding", funder="Sadiq Khan") if r["amount_gbp"] == 2_400_000]
+    assert rows, run(london, "funding")
+    assert any("£2.4m" in (r["quote"] or "") for r in rows)
+    assert all(r["document"] for r in rows)
+
+
+def test_london_oversight_of_the_met_includes_mopac(london):
+    rows = run(london, "oversight", actor="the Met")
+    assert "Mayor's Office for Policing and Crime" in {r["other"] for r in rows if r["direction"] == "above"}
+
+
+def test_london_statements_and_reactions(london):
+    said = run(london, "statements", speaker="Susan Hall", word="too little")
+    assert said and all(r["speaker"] == "Susan Hall" for r in said)
+    welcomed = run(london, "reactions", kind="welcomed")
+    assert any(r["actor"] == "Claire Waxman" for r in welcomed), welcomed
+
+
+def test_london_actor_profile_and_evidence(london):
+    [mopac] = run(london, "actor", actor="mopac")
+    assert mopac["name"] == "Mayor's Office for Policing and Crime"
+    assert any(r.startswith("OVERSEES out") for r in mopac["relationships"])
+    assert mopac["documents"]
+    rows = run(london, "evidence", actor="MOPAC", other="the Met")
+    texts = {p.name: p.read_text(encoding="utf-8") for p in EXAMPLES.iterdir()}
+    assert rows
+    for row in rows:
+        assert texts[row["document"]][row["quote_start"] : row["quote_end"]] == row["quote"]
+
+
+@pytest.mark.parametrize("name", QUESTIONS)
+def test_london_every_question_runs_with_its_examples(london, name):
+    question = get_question(name, CATALOG)
+    rows = run(london, name, **question.example_params())
+    for row in rows:
+        assert tuple(row) == question.returns
+
+
+# --- the command ----------------------------------------------------------------------------------
+
+cli = typer.Typer()
+cli.command("ask")(ask)
+
+
+@cli.callback()
+def _root() -> None:
+    """A stand-in for cli.app: `ask` registered the way the lead registers it."""
+
+
+runner = CliRunner()
+
+
+def _uri(store: Store) -> str:
+    return "embedded:" + store.location if store.backend == "embedded" else store.location
+
+
+@pytest.fixture()
+def cg(synthetic):
+    if synthetic.backend != "embedded":
+        pytest.skip("the CLI is tested on the embedded store")
+
+    def invoke(*args: str):
+        return runner.invoke(cli, ["ask", *args], env={"CIVICGRAPH_STORE": _uri(synthetic)})
+
+    return invoke
+
+
+def test_ask_list_shows_names_descriptions_and_parameters():
+    result = runner.invoke(cli, ["ask", "--list", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    listed = {q["name"]: q for q in json.loads(result.stdout)}
+    assert set(listed) == set(QUESTIONS)
+    since = next(p for p in listed["who-was-asked"]["params"] if p["name"] == "since")
+    assert since == {
+        "name": "since",
+        "type": "date",
+        "required": False,
+        "default": None,
+        "example": "2024-01-01",
+        "choices": None,
+        "help": "asked on or after this date",
+    }
+    table = runner.invoke(cli, ["ask", "--list", "--format", "table"])
+    assert table.exit_code == 0 and "response-times" in table.stdout and "median" in table.stdout
+
+
+def test_ask_answers_in_every_format(cg):
+    result = cg("who-was-asked", "-p", "actor=the Met", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert {r["about"] for r in rows} >= {"Motion 9 – Front Counters"}
+    assert "actor: 'the Met' is Metropolitan Police Service (Organization)" in result.stderr
+    csv_out = cg("funding", "-p", "funder=mopac", "--format", "csv")
+    assert csv_out.exit_code == 0 and csv_out.stdout.splitlines()[0] == (
+        "funder,recipient,recipient_type,amount_gbp,period,date,quote,document"
+    )
+    markdown = cg("oversight", "--param", "actor=the Met", "--format", "markdown")
+    assert markdown.exit_code == 0 and markdown.stdout.startswith("| direction | depth | other |")
+    table = cg("response-times", "--format", "table")
+    assert table.exit_code == 0 and "Sadiq Khan" in table.stdout
+
+
+def test_ask_says_which_node_a_name_became_and_who_holds_an_office(cg):
+    result = cg("funding", "-p", "funder=Mayor", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    said = " ".join(result.stderr.split())
+    assert "funder: 'Mayor' is Mayor of London (Post), an office held by Sadiq Khan" in said
+    assert 'for the person: -p funder="Sadiq Khan"' in said
+
+
+def test_ask_limit_and_empty_results(cg):
+    limited = cg("timeline", "--limit", "2", "--format", "json")
+    assert limited.exit_code == 0 and len(json.loads(limited.stdout)) == 2
+    assert "showing 2 of" in limited.stderr
+    empty = cg("who-was-asked", "-p", "since=2030-01-01", "--format", "json")
+    assert empty.exit_code == 0 and json.loads(empty.stdout) == []
+    assert "no results: who-was-asked found nothing (since=2030-01-01)" in empty.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["who-asked"], "unknown question 'who-asked'; available: actor, commitments"),
+        ([], "name a question or use --list"),
+        (
+            ["who-was-asked", "-p", "since=2024-13-01"],
+            "parameter since: '2024-13-01' is not an ISO date (YYYY-MM-DD)",
+        ),
+        (["who-was-asked", "-p", "speaker=x"], "question who-was-asked has no parameter 'speaker'"),
+        (["who-was-asked", "-p", "since"], "parameter 'since' is not key=value"),
+        (["oversight"], "question oversight needs parameter actor"),
+        (
+            ["oversight", "-p", "actor=the Mett"],
+            "no node called 'the Mett'; closest: Metropolitan Police Service",
+        ),
+        (["actor", "-p", "actor=the Commissioner"], "'the Commissioner' could mean 2 nodes"),
+    ],
+)
+def test_ask_usage_errors_exit_2_with_one_clear_line(cg, args, message):
+    result = cg(*args)
+    assert result.exit_code == 2, result.output
+    assert message in " ".join(result.stderr.split())
