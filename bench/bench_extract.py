@@ -39,7 +39,9 @@ def corpus(megabytes: float) -> list[str]:
     docs, size, i = [], 0, 0
     while size < megabytes * 1_000_000:
         text = seeds[i % len(seeds)]
-        text = text.replace("Susan Hall", rng.choice(NAMES)).replace("2.4m", f"{rng.randint(1, 99)}.{rng.randint(0, 9)}m")
+        text = text.replace("Susan Hall", rng.choice(NAMES)).replace(
+            "2.4m", f"{rng.randint(1, 99)}.{rng.randint(0, 9)}m"
+        )
         text += f"\n\nReference {i}.\n"
         docs.append(text)
         size += len(text.encode("utf-8"))
@@ -95,18 +97,28 @@ def main() -> None:
     seconds, facts = run(docs, 1)
     result["one_core"] = {"seconds": round(seconds, 1), "mb_per_s": round(mb / seconds, 2), "facts": facts}
     seconds, facts = run(docs, args.workers)
-    result[f"{args.workers}_workers"] = {"seconds": round(seconds, 1), "mb_per_s": round(mb / seconds, 2), "facts": facts}
+    result[f"{args.workers}_workers"] = {
+        "seconds": round(seconds, 1),
+        "mb_per_s": round(mb / seconds, 2),
+        "facts": facts,
+    }
     if args.spacy:
         small = corpus(args.spacy_mb)
         small_mb = sum(len(d.encode("utf-8")) for d in small) / 1e6
         with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
             fh.write("\x1e".join(small))
-        out = subprocess.run([args.spacy, "-c", SPACY, args.spacy_model, fh.name], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [args.spacy, "-c", SPACY, args.spacy_model, fh.name], capture_output=True, text=True, check=True
+        )
         os.unlink(fh.name)
         seconds, ents = out.stdout.split()
         spacy_rate = small_mb / float(seconds)
-        result["spacy_ner_one_core"] = {"corpus_mb": round(small_mb, 1), "seconds": round(float(seconds), 1),
-                                        "mb_per_s": round(spacy_rate, 2), "entities": int(ents)}
+        result["spacy_ner_one_core"] = {
+            "corpus_mb": round(small_mb, 1),
+            "seconds": round(float(seconds), 1),
+            "mb_per_s": round(spacy_rate, 2),
+            "entities": int(ents),
+        }
         result["ratio_civicgraph_vs_spacy_one_core"] = round(result["one_core"]["mb_per_s"] / spacy_rate, 1)
     print(json.dumps(result, indent=2))
 

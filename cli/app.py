@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from cli.ask import ask
 from cli.common import (
     EXIT_FAILED,
     EXIT_USAGE,
@@ -22,6 +23,7 @@ from cli.common import (
     parse_params,
     store_from,
 )
+from cli.export import export
 from graph.store import ReadOnlyError, StoreError, default_uri
 
 EPILOG = """Examples:
@@ -63,7 +65,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version_: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    version_: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
 ) -> None:
     """civicgraph: who was asked what, who funds whom, who oversees whom, who promised what."""
 
@@ -74,7 +78,9 @@ def main_options(
 @app.command()
 def load(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .htm .pdf).")],
-    registry: Annotated[list[Path], typer.Option("--registry", help="Extra registry JSON of known actors.")] = [],  # noqa: B006
+    registry: Annotated[
+        list[Path], typer.Option("--registry", help="Extra registry JSON of known actors.")
+    ] = [],  # noqa: B006
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")] = 1,
     fmt: Annotated[Format | None, typer.Option("--format", help="Summary as table or json.")] = None,
     store: StoreOpt = None,
@@ -98,11 +104,18 @@ def load(
     if (fmt or (Format.table if sys.stdout.isatty() else Format.json)) is Format.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        rows = [{"": k, "count": v} for k, v in (
-            ("documents read", summary.read), ("loaded", summary.loaded), ("unchanged", summary.unchanged),
-            ("replaced", summary.replaced), ("skipped", len(summary.skipped)), ("failed", len(summary.failed)),
-            ("new entities", summary.new_entities),
-        )]
+        rows = [
+            {"": k, "count": v}
+            for k, v in (
+                ("documents read", summary.read),
+                ("loaded", summary.loaded),
+                ("unchanged", summary.unchanged),
+                ("replaced", summary.replaced),
+                ("skipped", len(summary.skipped)),
+                ("failed", len(summary.failed)),
+                ("new entities", summary.new_entities),
+            )
+        ]
         rows += [{"": f"facts {t}", "count": n} for t, n in data["facts_by_type"].items()]
         emit(rows, Format.table, title="load summary")
     if not summary.ok:
@@ -117,15 +130,22 @@ def _run_load(st: Any, paths: list[Path], registry: list[Path], workers: int, lo
 
     with Progress(console=err, transient=True) as progress:
         task = progress.add_task("loading", total=None)
-        return load_paths(st, paths, registry_files=registry, workers=workers,
-                          progress=lambda p: progress.update(task, advance=1, description=Path(p).name))
+        return load_paths(
+            st,
+            paths,
+            registry_files=registry,
+            workers=workers,
+            progress=lambda p: progress.update(task, advance=1, description=Path(p).name),
+        )
 
 
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders.")],
     fmt: Annotated[str, typer.Option("--format", help="jsonl (the fact export) or table.")] = "jsonl",
-    registry: Annotated[list[Path], typer.Option("--registry", help="Extra registry JSON of known actors.")] = [],  # noqa: B006
+    registry: Annotated[
+        list[Path], typer.Option("--registry", help="Extra registry JSON of known actors.")
+    ] = [],  # noqa: B006
 ) -> None:
     """Print the facts found in documents, without touching a store (JSON lines as in DESIGN.md)."""
     from loaders.pipeline import LoadSummary, candidates, extract_files
@@ -149,10 +169,16 @@ def extract(
             if fmt == "jsonl":
                 print(json.dumps(data, ensure_ascii=False))
             else:
-                rows.append({"document": Path(path).name, "subject": data["subject"]["name"],
-                             "predicate": data["predicate"],
-                             "object": (data["object"] or {}).get("name") or data["text"],
-                             "date": data["date"], "amount_gbp": data["amount_gbp"]})
+                rows.append(
+                    {
+                        "document": Path(path).name,
+                        "subject": data["subject"]["name"],
+                        "predicate": data["predicate"],
+                        "object": (data["object"] or {}).get("name") or data["text"],
+                        "date": data["date"],
+                        "amount_gbp": data["amount_gbp"],
+                    }
+                )
     if fmt == "table":
         emit(rows, Format.table, empty="no facts found")
     for path, reason in summary.failed:
@@ -167,7 +193,9 @@ def extract(
 @app.command()
 def stats(
     fmt: Annotated[Format | None, typer.Option("--format", help="table or json")] = None,
-    fingerprint: Annotated[bool, typer.Option("--fingerprint", help="Print only a hash of the graph's content.")] = False,
+    fingerprint: Annotated[
+        bool, typer.Option("--fingerprint", help="Print only a hash of the graph's content.")
+    ] = False,
     store: StoreOpt = None,
 ) -> None:
     """Counts of nodes by label and relationships by type, and where the store is."""
@@ -184,9 +212,18 @@ def stats(
         print(json.dumps(data, indent=2))
         return
     out.print(f"store: {data['backend']} at {data['location']}", highlight=False)
-    emit([{"label": k, "nodes": v} for k, v in data["nodes"].items()], Format.table, title="nodes", empty="no nodes")
-    emit([{"type": k, "relationships": v} for k, v in data["relationships"].items()], Format.table,
-         title="relationships", empty="no relationships")
+    emit(
+        [{"label": k, "nodes": v} for k, v in data["nodes"].items()],
+        Format.table,
+        title="nodes",
+        empty="no nodes",
+    )
+    emit(
+        [{"type": k, "relationships": v} for k, v in data["relationships"].items()],
+        Format.table,
+        title="relationships",
+        empty="no relationships",
+    )
 
 
 def _param_value(text: str) -> Any:
@@ -199,13 +236,17 @@ def _param_value(text: str) -> Any:
 
 @app.command()
 def cypher(
-    statement: Annotated[str, typer.Argument(help="A Cypher statement; values go in --param, not in the text.")],
+    statement: Annotated[
+        str, typer.Argument(help="A Cypher statement; values go in --param, not in the text.")
+    ],
     param: Annotated[list[str], typer.Option("--param", "-p", help="key=value (JSON values parsed).")] = [],  # noqa: B006
     write: Annotated[bool, typer.Option("--write", help="Allow the statement to change the graph.")] = False,
     fmt: Annotated[Format | None, typer.Option("--format", help="table, json, csv or markdown")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Print at most this many rows.")] = 1000,
     no_limit: Annotated[bool, typer.Option("--no-limit", help="Print every row.")] = False,
-    timeout: Annotated[float | None, typer.Option("--timeout", help="Seconds before the query is stopped (default 30).")] = None,
+    timeout: Annotated[
+        float | None, typer.Option("--timeout", help="Seconds before the query is stopped (default 30).")
+    ] = None,
     store: StoreOpt = None,
 ) -> None:
     """Run ad-hoc Cypher, read-only unless --write."""
@@ -314,19 +355,8 @@ def server_status(
         emit([{"": k, "value": v} for k, v in status.items()], Format.table, title="embedded server")
 
 
-def _register_optional() -> None:
-    """Commands built in their own modules."""
-    from cli.ask import ask
-    from cli.export import export
-
-    app.command("ask", epilog="civicgraph ask --list shows every question.")(ask)
-    app.command("export")(export)
-
-
-try:
-    _register_optional()
-except ImportError:  # pragma: no cover - while a module is being written
-    pass
+app.command("ask", epilog="civicgraph ask --list shows every question.")(ask)
+app.command("export")(export)
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from typing import Any, NoReturn
 
 import typer
@@ -28,7 +28,7 @@ err = Console(stderr=True, soft_wrap=True)
 STORE_HELP = "Store URI: embedded (default), embedded:DIR, falkordb://host:port, bolt://host:7687, neo4j+s://... [env CIVICGRAPH_STORE]"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -86,12 +86,18 @@ def render_rows(rows: list[dict[str, Any]], fmt: Format, *, title: str | None = 
     if fmt is Format.markdown:
         lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
         for row in rows:
-            lines.append("| " + " | ".join(_cell(row.get(c)).replace("|", "\\|").replace("\n", " ") for c in columns) + " |")
+            lines.append(
+                "| "
+                + " | ".join(_cell(row.get(c)).replace("|", "\\|").replace("\n", " ") for c in columns)
+                + " |"
+            )
         return "\n".join(lines)
     return None
 
 
-def emit(rows: list[dict[str, Any]], fmt: Format | None, *, title: str | None = None, empty: str = "no results") -> None:
+def emit(
+    rows: list[dict[str, Any]], fmt: Format | None, *, title: str | None = None, empty: str = "no results"
+) -> None:
     """Print rows in the chosen format; an empty result says so (on stderr for JSON/CSV)."""
     fmt = default_format(fmt)
     if not rows:
@@ -107,7 +113,9 @@ def emit(rows: list[dict[str, Any]], fmt: Format | None, *, title: str | None = 
     for column in rows[0]:
         table.add_column(str(column), overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(v) for v in row.values()), )
+        table.add_row(
+            *(_cell(v) for v in row.values()),
+        )
     out.print(table)
 
 

@@ -48,14 +48,33 @@ def dump(store: Store, out: IO[str]) -> tuple[int, int]:
     for row in _pages(store, _NODES):
         props = dict(row["props"])
         node_id = props.pop("id", None)
-        out.write(json.dumps({"node": {"labels": row["labels"], "id": node_id, "props": props}},
-                             ensure_ascii=False, sort_keys=True) + "\n")
+        out.write(
+            json.dumps(
+                {"node": {"labels": row["labels"], "id": node_id, "props": props}},
+                ensure_ascii=False,
+                sort_keys=True,
+            )
+            + "\n"
+        )
         nodes += 1
     for row in _pages(store, _RELS):
-        out.write(json.dumps({"rel": {
-            "type": row["type"], "src": row["src"], "src_label": row["src_labels"][0],
-            "dst": row["dst"], "dst_label": row["dst_labels"][0], "props": row["props"],
-        }}, ensure_ascii=False, sort_keys=True) + "\n")
+        out.write(
+            json.dumps(
+                {
+                    "rel": {
+                        "type": row["type"],
+                        "src": row["src"],
+                        "src_label": row["src_labels"][0],
+                        "dst": row["dst"],
+                        "dst_label": row["dst_labels"][0],
+                        "props": row["props"],
+                    }
+                },
+                ensure_ascii=False,
+                sort_keys=True,
+            )
+            + "\n"
+        )
         rels += 1
     return nodes, rels
 
@@ -70,10 +89,14 @@ def _rel_row(rel: dict[str, Any]) -> dict[str, Any]:
         for k, d, i, q, s, e in zip(*lists, strict=False)
     ]
     return {
-        "type": check_rel_type(rel["type"]), "key": key,
-        "src": rel["src"], "src_label": check_label(rel["src_label"]),
-        "dst": rel["dst"], "dst_label": check_label(rel["dst_label"]),
-        "props": props, "evidence": evidence,
+        "type": check_rel_type(rel["type"]),
+        "key": key,
+        "src": rel["src"],
+        "src_label": check_label(rel["src_label"]),
+        "dst": rel["dst"],
+        "dst_label": check_label(rel["dst_label"]),
+        "props": props,
+        "evidence": evidence,
     }
 
 
@@ -106,7 +129,9 @@ def restore(store: Store, source: IO[str], *, batch_size: int = 2000) -> tuple[i
             item = json.loads(line)
             if "node" in item:
                 node = item["node"]
-                batch.nodes.append({"label": check_label(node["labels"][0]), "id": node["id"], "props": node["props"]})
+                batch.nodes.append(
+                    {"label": check_label(node["labels"][0]), "id": node["id"], "props": node["props"]}
+                )
             else:
                 if batch.nodes:  # relationships need their end nodes stored first
                     flush()

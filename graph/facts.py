@@ -249,8 +249,14 @@ def to_batch(doc: DocumentInfo, facts: list[Fact], mentioned: list[Entity] = ())
         for ev in fact.evidence:
             if all(e["key"] != ev.key for e in row["evidence"]):
                 row["evidence"].append(
-                    {"key": ev.key, "doc": ev.document, "doc_id": ev.document_id, "quote": ev.quote,
-                     "start": ev.start, "end": ev.end}
+                    {
+                        "key": ev.key,
+                        "doc": ev.document,
+                        "doc_id": ev.document_id,
+                        "quote": ev.quote,
+                        "start": ev.start,
+                        "end": ev.end,
+                    }
                 )
     for entity in list(mentioned):
         add_node(entity)

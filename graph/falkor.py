@@ -11,6 +11,7 @@ batch, which FalkorDB applies atomically.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import datetime as dt
 import logging
 import weakref
@@ -100,7 +101,9 @@ class FalkorStore:
         self._prepare()
 
     @classmethod
-    def from_uri(cls, uri: str, *, graph: str = DEFAULT_GRAPH, timeout_ms: int = DEFAULT_TIMEOUT_MS) -> FalkorStore:
+    def from_uri(
+        cls, uri: str, *, graph: str = DEFAULT_GRAPH, timeout_ms: int = DEFAULT_TIMEOUT_MS
+    ) -> FalkorStore:
         """`falkordb://[user[:password]@]host[:port][/graph]`."""
         parts = urlsplit(uri)
         if parts.scheme != "falkordb" or not parts.hostname:
@@ -165,7 +168,7 @@ class FalkorStore:
     def _translate(self, exc: redis.ResponseError, timeout_ms: int | None) -> StoreError:
         message = str(exc)
         if _READ_ONLY_REFUSAL in message:
-            return ReadOnlyError("this statement changes the graph; it runs only in write mode (write=True)")
+            return ReadOnlyError("this statement would change the graph, and it was run read-only")
         if "Query timed out" in message:
             limit = f" ({timeout_ms / 1000:g} s)" if timeout_ms else ""
             return QueryTimeout(
@@ -196,22 +199,30 @@ class FalkorStore:
 
     def upsert(self, batch: Batch, replaces: list[str] = ()) -> None:  # type: ignore[assignment]
         """Write the batch as one atomic statement (see graph/upsert.py for the merge rules)."""
-        statement = plan_upsert(batch, replaces, loaded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        statement = plan_upsert(
+            batch, replaces, loaded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        )
         if not self._schema_ready:
             self.ensure_schema()
         timeout = self._timeout(max(self.timeout_ms, WRITE_TIMEOUT_MS))
-        self._call(lambda: self._graph.query(statement.cypher, statement.params, timeout=timeout), timeout_ms=timeout)
+        self._call(
+            lambda: self._graph.query(statement.cypher, statement.params, timeout=timeout), timeout_ms=timeout
+        )
 
     def ensure_schema(self) -> None:
         """An exact-match index on `id` for every label and on `key` for every relationship type,
         and a unique constraint on every label's `id` (GRAPH.CONSTRAINT). Idempotent."""
         indexed = {
             (row["entitytype"], row["label"], prop)
-            for row in self.run("CALL db.indexes() YIELD label, properties, entitytype RETURN label, properties, entitytype")
+            for row in self.run(
+                "CALL db.indexes() YIELD label, properties, entitytype RETURN label, properties, entitytype"
+            )
             for prop in row["properties"] or []
         }
         wanted = [("NODE", label, "id", f"CREATE INDEX FOR (n:{label}) ON (n.id)") for label in NODE_LABELS]
-        wanted += [("RELATIONSHIP", t, "key", f"CREATE INDEX FOR ()-[r:{t}]-() ON (r.key)") for t in REL_TYPES]
+        wanted += [
+            ("RELATIONSHIP", t, "key", f"CREATE INDEX FOR ()-[r:{t}]-() ON (r.key)") for t in REL_TYPES
+        ]
         for entity, name, prop, statement in wanted:
             if (entity, name, prop) in indexed:
                 continue
@@ -228,7 +239,17 @@ class FalkorStore:
         for label in NODE_LABELS:
             if label in constrained:
                 continue
-            command = ("GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", label, "PROPERTIES", 1, "id")
+            command = (
+                "GRAPH.CONSTRAINT",
+                "CREATE",
+                self.graph_name,
+                "UNIQUE",
+                "NODE",
+                label,
+                "PROPERTIES",
+                1,
+                "id",
+            )
             try:
                 self._call(lambda c=command: self._db.connection.execute_command(*c))
             except StoreError as exc:
@@ -244,10 +265,8 @@ class FalkorStore:
         if self._closed:
             return
         self._closed = True
-        try:
+        with contextlib.suppress(redis.RedisError, OSError, AttributeError):
             self._db.connection.close()
-        except (redis.RedisError, OSError, AttributeError):
-            pass
 
     def __enter__(self) -> FalkorStore:
         return self
@@ -263,10 +282,8 @@ _OPEN: weakref.WeakSet[EmbeddedFalkorStore] = weakref.WeakSet()
 def _close_all() -> None:
     """A process that forgot to close its embedded store still gives its lease back."""
     for store in list(_OPEN):
-        try:
+        with contextlib.suppress(Exception):  # at exit, nothing more can be done
             store.close()
-        except Exception:  # noqa: BLE001 - at exit, nothing more to do
-            pass
 
 
 class EmbeddedFalkorStore(FalkorStore):
@@ -300,12 +317,16 @@ class EmbeddedFalkorStore(FalkorStore):
         return self.server.notices
 
     def _connection_lost(self, exc: Exception, *, sent: bool) -> bool:
-        restarted = self.server.recover()
+        restarted = self.server.recover()  # None: it runs (another process may have restarted it)
+        if not sent:
+            return True  # the statement never reached the server: send it (once) now
         if restarted is None:
-            raise StoreError(f"lost the connection to the embedded server in {self.location}: {exc}") from None
-        if sent:  # the statement may be why it died: do not run it again
-            raise StoreError(f"{restarted}; the statement that was running is not retried (it may have been the cause)")
-        return True
+            raise StoreError(
+                f"lost the connection to the embedded server in {self.location}: {exc}"
+            ) from None
+        raise StoreError(
+            f"{restarted}; the statement that was running is not retried (it may have been the cause)"
+        )
 
     def close(self) -> None:
         if self._closed:

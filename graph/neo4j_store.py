@@ -95,7 +95,9 @@ class Neo4jStore:
         try:
             return fn()
         except AuthError as exc:
-            raise StoreError(f"Neo4j at {self.location} refused the credentials (NEO4J_USERNAME/NEO4J_PASSWORD): {exc.message}") from None
+            raise StoreError(
+                f"Neo4j at {self.location} refused the credentials (NEO4J_USERNAME/NEO4J_PASSWORD): {exc.message}"
+            ) from None
         except ServiceUnavailable as exc:
             raise StoreError(f"cannot reach Neo4j at {self.location}: {exc}") from None
         except Neo4jError as exc:
@@ -107,7 +109,7 @@ class Neo4jStore:
         code = exc.code or ""
         message = exc.message or str(exc)
         if "AccessMode" in code or "read access mode" in message.lower() or "ForbiddenOnReadOnly" in code:
-            return ReadOnlyError("this statement changes the graph; it runs only in write mode (write=True)")
+            return ReadOnlyError("this statement would change the graph, and it was run read-only")
         if "TransactionTimedOut" in code or ("timed out" in message.lower() and "Transaction" in code):
             limit = f" ({timeout_ms / 1000:g} s)" if timeout_ms else ""
             return QueryTimeout(
@@ -135,7 +137,7 @@ class Neo4jStore:
         @unit_of_work(timeout=timeout / 1000)
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
             result = tx.run(cypher, values)
-            return [{key: plain(record[key]) for key in record.keys()} for record in result]
+            return [{key: plain(value) for key, value in record.items()} for record in result]
 
         def go() -> list[dict[str, Any]]:
             with self._session() as session:
@@ -145,7 +147,9 @@ class Neo4jStore:
 
     def upsert(self, batch: Batch, replaces: list[str] = ()) -> None:  # type: ignore[assignment]
         """The batch as one statement in one retrying write transaction."""
-        statement = plan_upsert(batch, replaces, loaded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        statement = plan_upsert(
+            batch, replaces, loaded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        )
         if not self._schema_ready:
             self.ensure_schema()
         timeout = max(self.timeout_ms, WRITE_TIMEOUT_MS)
@@ -168,7 +172,8 @@ class Neo4jStore:
             for label in NODE_LABELS
         ]
         statements += [
-            f"CREATE INDEX civicgraph_{rel.lower()}_key IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.key)" for rel in REL_TYPES
+            f"CREATE INDEX civicgraph_{rel.lower()}_key IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.key)"
+            for rel in REL_TYPES
         ]
         return statements
 

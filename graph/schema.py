@@ -48,7 +48,9 @@ COMMON_NODE_PROPERTIES = ("id", "name", "aliases")
 
 _LABELS = (
     NodeLabel("Person", "a named person", ("title", "honorifics")),
-    NodeLabel("Organization", "a body: authority, police force, agency, charity, party group", ("abbreviation",)),
+    NodeLabel(
+        "Organization", "a body: authority, police force, agency, charity, party group", ("abbreviation",)
+    ),
     NodeLabel("Post", "an office someone holds", ()),
     NodeLabel("Inquiry", "inquiry, review, audit, inspection, investigation", ()),
     NodeLabel("Programme", "a fund, package, service, plan or project", ()),
@@ -59,7 +61,18 @@ _LABELS = (
     NodeLabel(
         "Document",
         "a source document (id is its content hash)",
-        ("sha256", "path", "genre", "title", "date", "reference", "author", "addressee", "publisher", "chars"),
+        (
+            "sha256",
+            "path",
+            "genre",
+            "title",
+            "date",
+            "reference",
+            "author",
+            "addressee",
+            "publisher",
+            "chars",
+        ),
     ),
 )
 NODE_LABELS: dict[str, NodeLabel] = {lab.name: lab for lab in _LABELS}
@@ -84,12 +97,26 @@ EVIDENCE_FIELDS = (
 _DATED = ("date", "day")
 
 _TYPES = (
-    RelType("ASKED", "asker asked the one asked (a motion or question kept as `about`)", _ACTORS, _ACTORS, (*_DATED, "about")),
+    RelType(
+        "ASKED",
+        "asker asked the one asked (a motion or question kept as `about`)",
+        _ACTORS,
+        _ACTORS,
+        (*_DATED, "about"),
+    ),
     RelType("REPLIED_TO", "replier answered the asker", _ACTORS, _ACTORS, (*_DATED, "about")),
-    RelType("FUNDS", "funder pays a recipient or programme", _ACTORS, _ANY, (*_DATED, "amount_gbp", "period")),
+    RelType(
+        "FUNDS", "funder pays a recipient or programme", _ACTORS, _ANY, (*_DATED, "amount_gbp", "period")
+    ),
     RelType("OVERSEES", "overseer holds the overseen to account", _ANY, _ANY, ()),
     RelType("HOLDS_OFFICE", "a person holds a post", ("Person",), ("Post", "Organization"), ("start", "end")),
-    RelType("MEMBER_OF", "member of a body", ("Person", "Organization"), ("Organization", "Inquiry", "Programme"), ("role",)),
+    RelType(
+        "MEMBER_OF",
+        "member of a body",
+        ("Person", "Organization"),
+        ("Organization", "Inquiry", "Programme"),
+        ("role",),
+    ),
     RelType("CHAIRS", "chairs a body or inquiry", ("Person",), ("Organization", "Inquiry", "Meeting"), ()),
     RelType("COMMITTED_TO", "committed to something", _ACTORS, _ANY, ("text", "amount_gbp", "due", *_DATED)),
     RelType("SAID", "made a statement", _ACTORS, ("Statement",), _DATED),

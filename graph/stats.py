@@ -13,7 +13,9 @@ def graph_stats(store: Store) -> dict[str, Any]:
     for row in store.run("MATCH (n) RETURN labels(n) AS labels, count(*) AS n"):
         for label in row["labels"] or ["(none)"]:
             nodes[label] = nodes.get(label, 0) + row["n"]
-    rels = {row["type"]: row["n"] for row in store.run("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")}
+    rels = {
+        row["type"]: row["n"] for row in store.run("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")
+    }
     return {
         "backend": store.backend,
         "location": store.location,

@@ -39,7 +39,11 @@ class Store(Protocol):
     location: str  # where it is: a folder, host:port or URI
 
     def run(
-        self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False,
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        write: bool = False,
         timeout_ms: int | None = None,
     ) -> list[dict[str, Any]]:
         """Run one statement; read-only unless write=True (a write then raises ReadOnlyError)."""
@@ -75,7 +79,11 @@ def open_store(uri: str | None = None, *, graph: str = DEFAULT_GRAPH, timeout_ms
     """Open the store a URI names: `embedded`, `embedded:DIR`, `falkordb://host:port`,
     `bolt://...`, `neo4j://...`, `neo4j+s://...`."""
     uri = uri or default_uri()
-    timeout = timeout_ms if timeout_ms is not None else int(os.environ.get("CIVICGRAPH_TIMEOUT_MS", DEFAULT_TIMEOUT_MS))
+    timeout = (
+        timeout_ms
+        if timeout_ms is not None
+        else int(os.environ.get("CIVICGRAPH_TIMEOUT_MS", DEFAULT_TIMEOUT_MS))
+    )
     if uri == "embedded" or uri.startswith("embedded:"):
         from graph.falkor import EmbeddedFalkorStore
 

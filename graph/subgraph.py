@@ -3,7 +3,7 @@
 A `Selection` says what to keep: the whole graph, the neighbourhood of an actor, some
 relationship types, a date range, the result of a read-only Cypher statement; the filters
 combine. `Subgraph` turns it into two ordered streams, nodes (by id) and relationships (by
-merge key), fetched page by page, so an export of a million relationships never holds more
+type, then merge key), fetched page by page, so an export of a million relationships never holds more
 than a page of rows plus the set of selected node ids.
 
 Selection rules, in words:
@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from graph.schema import FACT_TYPES, NODE_LABELS, check_rel_type
+from graph.schema import FACT_TYPES, NODE_LABELS, REL_TYPES, check_rel_type
 from graph.store import ReadOnlyError, Store, StoreError
 
 PAGE_SIZE = 5000
@@ -127,6 +127,14 @@ class Selection:
         return bool(self.types or self.since or self.until)
 
 
+_TYPE_ORDER = {name: i for i, name in enumerate(REL_TYPES)}
+
+
+def rel_order(rel: SubRel) -> tuple[int, str]:
+    """The order relationships stream in: schema type order, then merge key."""
+    return (_TYPE_ORDER.get(rel.type, len(_TYPE_ORDER)), rel.key)
+
+
 def _is_iso_prefix(value: str) -> bool:
     parts = value.split("-")
     sizes = [len(p) for p in parts]
@@ -207,7 +215,7 @@ def rel_from_row(row: dict[str, Any]) -> SubRel:
 
 
 class Subgraph:
-    """A selection over a store, streamed: `nodes()` by id, `rels()` by key, each re-iterable.
+    """A selection over a store, streamed: `nodes()` by id, `rels()` by type then key, re-iterable.
 
     Holds at most one page of rows, plus the set of selected node ids when a filter decides
     which nodes belong (a Cypher result is held whole: the store returns it in one piece)."""
@@ -251,8 +259,7 @@ class Subgraph:
         if self.sel.cypher is not None:
             _, rels = self._cypher()
             ids = self.node_ids()
-            for key in sorted(rels):
-                rel = rels[key]
+            for rel in sorted(rels.values(), key=rel_order):
                 if self._keeps(rel) and rel.src in ids and rel.dst in ids:
                     yield rel
             return
@@ -332,22 +339,30 @@ class Subgraph:
                 yield node_from_row(row["labels"], row["props"])
 
     def _all_rels(self) -> Iterator[SubRel]:
-        clauses, params = self._rel_where()
-        where = " AND ".join(["r.key > $after", *clauses])
-        query = f"MATCH (a)-[r]->(b) WHERE {where} RETURN {_REL_COLUMNS} ORDER BY r.key LIMIT $limit"
-        after = ""
-        while True:
-            rows = self.store.run(query, {**params, "after": after, "limit": self.page_size})
-            for row in rows:
-                rel = rel_from_row(row)
-                after = rel.key
-                if self._keeps(rel):
-                    yield rel
-            if len(rows) < self.page_size:
-                return
+        """Kept relationships, type by type (schema order), each type in key order.
+
+        Paging within one type lets the store use that type's index on `key` and sort only that
+        type's remaining keys for each page, which keeps a million-relationship export close
+        to linear time. Types outside the schema are not exported."""
+        dated = " AND r.date IS NOT NULL" if self.sel.since or self.sel.until else ""
+        for rel_type in self._rel_types() or tuple(REL_TYPES):
+            query = (
+                f"MATCH (a)-[r:{check_rel_type(rel_type)}]->(b) WHERE r.key > $after{dated} "
+                f"RETURN {_REL_COLUMNS} ORDER BY r.key LIMIT $limit"
+            )
+            after = ""
+            while True:
+                rows = self.store.run(query, {"after": after, "limit": self.page_size})
+                for row in rows:
+                    rel = rel_from_row(row)
+                    after = rel.key
+                    if self._keeps(rel):
+                        yield rel
+                if len(rows) < self.page_size:
+                    break
 
     def _rels_among(self, ids: list[str]) -> Iterator[SubRel]:
-        """Kept relationships with both ends in `ids`, by key (ids are few: a neighbourhood)."""
+        """Kept relationships with both ends in `ids`, by type and key (ids are few: a neighbourhood)."""
         clauses, params = self._rel_where()
         where = " AND ".join(["a.id IN $src", "b.id IN $ids", *clauses])
         query = f"MATCH (a)-[r]->(b) WHERE {where} RETURN {_REL_COLUMNS}"
@@ -359,8 +374,7 @@ class Subgraph:
                 rel = rel_from_row(row)
                 if self._keeps(rel):
                     found[rel.key] = rel
-        for key in sorted(found):
-            yield found[key]
+        yield from sorted(found.values(), key=rel_order)
 
     def _neighbourhood(self) -> set[str]:
         """Ids within `depth` steps of the actor over kept relationships, either direction."""
@@ -485,7 +499,7 @@ class MemorySubgraph:
         return iter(sorted(self.node_list, key=lambda n: n.id))
 
     def rels(self) -> Iterator[SubRel]:
-        return iter(sorted(self.rel_list, key=lambda r: r.key))
+        return iter(sorted(self.rel_list, key=rel_order))
 
     def is_empty(self) -> bool:
         return not self.node_list

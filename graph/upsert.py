@@ -41,7 +41,8 @@ _FOLLOWS = {"day": "date"}
 # Set by the journal, not by a batch.
 JOURNAL_PROPERTIES = ("loaded", "loaded_at")
 
-_LOAD_CSV = re.compile(r"\bLOAD\s+CSV\b", re.IGNORECASE)
+# LOAD and CSV with only blanks or comments between them: a real LOAD CSV clause, however written.
+_LOAD_CSV = re.compile(r"\bLOAD(?:\s|/\*.*?\*/|//[^\n]*(?:\n|$))+CSV\b", re.IGNORECASE | re.DOTALL)
 _COUNT = "WITH count(*) AS _c"
 
 
@@ -251,26 +252,30 @@ def _replace_segments() -> list[str]:
     `WITH ... WHERE`: FalkorDB 4.16 moves such a filter in front of the SET, which then
     only updates the filtered rows."""
     keep_lists = ", ".join(f"x.{field} = [i IN keep | x.{field}[i]]" for field in EVIDENCE_FIELDS)
-    evidence = "\n".join([
-        "MATCH ()-[x]->() WHERE any(d IN coalesce(x.evidence_doc_ids, []) WHERE d IN $replaces)",
-        "WITH x, [i IN range(0, size(x.evidence_doc_ids) - 1) WHERE NOT x.evidence_doc_ids[i] IN $replaces] AS keep",
-        f"SET {keep_lists}",
-        "WITH collect(CASE WHEN size(keep) = 0 THEN x END) AS emptied",
-        "UNWIND emptied AS x",
-        "DELETE x",
-    ])
-    documents = "\n".join([
-        "UNWIND $replaces AS old_id",
-        "MATCH (old:Document {id: old_id})",
-        "OPTIONAL MATCH (old)-[:MENTIONS]->(m)",
-        "WITH old, collect(m) AS touched",
-        "DETACH DELETE old",
-        "WITH touched",
-        "UNWIND touched AS m",
-        "WITH DISTINCT m",
-        "WHERE NOT (m)--()",
-        "DELETE m",
-    ])
+    evidence = "\n".join(
+        [
+            "MATCH ()-[x]->() WHERE any(d IN coalesce(x.evidence_doc_ids, []) WHERE d IN $replaces)",
+            "WITH x, [i IN range(0, size(x.evidence_doc_ids) - 1) WHERE NOT x.evidence_doc_ids[i] IN $replaces] AS keep",
+            f"SET {keep_lists}",
+            "WITH collect(CASE WHEN size(keep) = 0 THEN x END) AS emptied",
+            "UNWIND emptied AS x",
+            "DELETE x",
+        ]
+    )
+    documents = "\n".join(
+        [
+            "UNWIND $replaces AS old_id",
+            "MATCH (old:Document {id: old_id})",
+            "OPTIONAL MATCH (old)-[:MENTIONS]->(m)",
+            "WITH old, collect(m) AS touched",
+            "DETACH DELETE old",
+            "WITH touched",
+            "UNWIND touched AS m",
+            "WITH DISTINCT m",
+            "WHERE NOT (m)--()",
+            "DELETE m",
+        ]
+    )
     return [evidence, documents]
 
 
@@ -301,11 +306,15 @@ def plan_upsert(batch: Batch, replaces: Sequence[str] = (), *, loaded_at: str | 
     if documents:
         params["docs"] = documents
         params["loaded_at"] = loaded_at
-        segments.append("\n".join([
-            "UNWIND $docs AS d",
-            "MATCH (doc:Document {id: d})",
-            "SET doc.loaded = true, doc.loaded_at = $loaded_at",
-        ]))
+        segments.append(
+            "\n".join(
+                [
+                    "UNWIND $docs AS d",
+                    "MATCH (doc:Document {id: d})",
+                    "SET doc.loaded = true, doc.loaded_at = $loaded_at",
+                ]
+            )
+        )
     if not segments:
         return Statement("RETURN 0 AS written", {})
     cypher = f"\n{_COUNT}\n".join(segments) + f"\n{_COUNT}\nRETURN _c AS written"

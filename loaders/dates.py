@@ -116,12 +116,16 @@ _P_MD = re.compile(
 )
 _P_MY = re.compile(rf"(?P<mon>{_MONTH}),?{_SP}{_YEAR}(?![\d])")
 _P_ISO = re.compile(r"(?<![\d\-/.])(\d{4})-(\d{2})-(\d{2})(?![\d])")
-_P_NUMERIC = re.compile(r"(?<![\d/.\-,£$€])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.\-]|,\d)")
+_P_NUMERIC = re.compile(r"(?<![\d/.\-,£$€])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/\-]|[.,]\d)")
 _P_FY = re.compile(rf"(?<![\d£$€.,\-/]){_YEAR}[ ]?[-–/][ ]?(?P<y2>\d{{4}}|\d{{2}})(?![\d%]|[.,]\d)")
 _P_YEAR = re.compile(
     r"\b(?i:in|since|from|by|until|till|during|before|after|throughout|around|circa|between"
     r"|early|late|mid|spring|summer|autumn|winter|the\s+year|(?:end|start|beginning|middle|half|course|spring|summer|autumn|winter)\s+of)"
     rf"(?:[ \t]{{1,3}}|-){_YEAR}\b(?![-–/]\d|[.,]\d|\s?%|\s?per\s?cent|'s|’s)"
+)
+# the second year of "between 2019 and 2023", "from 2020 to 2024"
+_P_YEAR_PAIR = re.compile(
+    rf"\b(?i:between|from|in|during|since)[ \t]{{1,3}}(?:1[89]\d\d|20\d\d|21\d\d)[ \t]{{1,3}}(?i:and|to|or|until)[ \t]{{1,3}}{_YEAR}\b(?![-–/]\d|[.,]\d|\s?%)"
 )
 _P_MONTH_ONLY = re.compile(
     r"\b(?P<prep>(?i:in|since|from|by|until|till|during|before|after|throughout|through|last|this|next"
@@ -140,11 +144,16 @@ _P_RELATIVE = re.compile(
     r")\b)"
 )
 # "Published5 days ago": the number may be glued to a word before it.
-_P_AGO_GLUED = re.compile(r"(?<=[A-Za-z])(?P<n>\d{1,3})\s+(?P<ago_unit>minute|hour|day|week|month|year)s?\s+ago\b")
+_P_AGO_GLUED = re.compile(
+    r"(?<=[A-Za-z])(?P<n>\d{1,3})\s+(?P<ago_unit>minute|hour|day|week|month|year)s?\s+ago\b"
+)
 # Triggers: every date expression holds a month name, a unit word of a relative date, or a
 # four-digit year or numeric date. Each trigger pattern is a plain literal alternation (or a
 # plain character class) so the regex engine can skip through text quickly.
-_TRIGGER_WORDS = ["today", "tonight", "yesterday", "tomorrow", "ago", "week", "month", "year"]
+_TRIGGER_WORDS = [
+    "today", "tonight", "yesterday", "tomorrow", "ago", "week", "month", "year", "night",
+    "morning", "afternoon", "evening",
+]  # fmt: skip
 _P_TRIGGER_WORDS = re.compile(
     "|".join(
         _FULL_MONTHS
@@ -157,7 +166,7 @@ _P_TRIGGER_WORDS = re.compile(
 _P_TRIGGER_DIGITS = re.compile(r"[12]\d\d\d|\d{1,2}[/.\-]\d")
 _BEFORE, _AFTER = 40, 28
 _FUTURE = re.compile(
-    r"(?i)\b(?:will|shall|won['’]t|going\s+to|due\s+to|plans?\s+to|planned|expected\s+to|set\s+to|aims?\s+to|upcoming|forthcoming|next)\b|['’]ll\b"
+    r"(?i)\b(?:will|would|shall|won['’]t|going\s+to|due\s+to|plans?\s+to|planned|expected\s+to|set\s+to|aims?\s+to|upcoming|forthcoming|next)\b|['’]ll\b"
 )
 _SENTENCE_BREAK = re.compile(r"[.!?\n](?=\s|$)")
 
@@ -380,8 +389,9 @@ def _candidates(text: str, ref: Reference | None, lo: int, hi: int) -> list[tupl
             len(second) == 4 and int(second) == first + 1
         ):
             add((m.start(), m.end(), f"{first:04d}", False))
-    for m in _P_YEAR.finditer(text, lo, hi):
-        add((m.start("y"), m.end("y"), m.group("y"), False))
+    for pattern in (_P_YEAR, _P_YEAR_PAIR):
+        for m in pattern.finditer(text, lo, hi):
+            add((m.start("y"), m.end("y"), m.group("y"), False))
 
     if ref is None:
         return found
@@ -399,10 +409,7 @@ def _candidates(text: str, ref: Reference | None, lo: int, hi: int) -> list[tupl
         month = _month_no(m.group("mon"))
         strict = {"last": "past", "next": "next"}.get(prep, "")
         future = prep == "next" or _is_future_context(text, m.start())
-        if prep == "this":
-            year = ref[0]
-        else:
-            year = _month_year(month, ref, future, strict)
+        year = ref[0] if prep == "this" else _month_year(month, ref, future, strict)
         start = m.start() if prep in ("last", "this", "next") else m.start("mon")
         add((start, m.end(), _iso_month(year, month), True))
     for pattern in (_P_RELATIVE, _P_AGO_GLUED):

@@ -38,6 +38,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from graph.facts import Entity, slug
+
+try:  # optional speed-up for registry look-ups (pinned in pyproject.toml)
+    import ahocorasick
+except ImportError:  # pragma: no cover - the regex path gives the same mentions
+    ahocorasick = None
 from loaders.registry import Registry, RegistryEntry
 
 __all__ = [
@@ -76,9 +81,26 @@ _FOLD = str.maketrans(
 )
 
 
+_FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
+_FOLD_ANY = re.compile("[" + "".join(re.escape(chr(k)) for k in _FOLD) + "]")
+_last_fold: tuple[str, str] = ("", "")
+
+
 def fold(text: str) -> str:
-    """Plain quotes, dashes and spaces; same length as `text`, so offsets carry over."""
-    return text.translate(_FOLD)
+    """Plain quotes, dashes and spaces; same length as `text`, so offsets carry over.
+
+    The genre detector and the linker fold the same text in turn: the last result is kept.
+    str.replace per character present is several times faster than str.translate here."""
+    global _last_fold
+    if _last_fold[0] is text:
+        return _last_fold[1]
+    out = text
+    if _FOLD_ANY.search(text) is not None:
+        for a, b in _FOLD_PAIRS:
+            if a in out:
+                out = out.replace(a, b)
+    _last_fold = (text, out)
+    return out
 
 
 ORG_HEADS = frozenset(
@@ -144,6 +166,8 @@ ORG_HEADS = frozenset(
         "Assembly",
         "Executive",
         "Services",
+        "Command",
+        "Directorate",
     ]
 )
 PROGRAMME_HEADS = frozenset(
@@ -165,6 +189,8 @@ PROGRAMME_HEADS = frozenset(
         "Pledge",
         "Taskforce",
         "Hub",
+        "Grant",
+        "Grants",
     ]
 )
 INQUIRY_HEADS = frozenset(
@@ -297,20 +323,62 @@ _NAME = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:['-][A-Z\u00c0-\u00de]?[a-z\u0
 _MCNAME = r"(?:Mc|Mac|O')[A-Z][a-z]+"
 _NAMEWORD = f"(?:{_MCNAME}|{_NAME})"
 _POSTNOM = r"(?:,?[ ](?:" + "|".join(POST_NOMINALS) + r")\b)*"
+class _Bounded:
+    """A pattern that must not start right after certain characters (a leading look-behind such
+    as (?<![\w-])), checked in Python. A look-behind at the start of a pattern stops the regex
+    engine from skipping ahead to where a match can begin, which made these scans 5-50 times
+    slower; the matches are the same, since a match refused here is searched again one
+    character later, as the look-behind would have the engine do."""
+
+    def __init__(self, pattern: str, not_after: str, flags: int = 0) -> None:
+        self.rx = re.compile(pattern, flags)
+        self.pattern = pattern
+        self.word = "w" in not_after
+        self.extra = not_after.replace("w", "")
+
+    def _ok(self, text: str, start: int) -> bool:
+        if start == 0:
+            return True
+        ch = text[start - 1]
+        return not ((self.word and (ch.isalnum() or ch == "_")) or ch in self.extra)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        while True:
+            m = self.rx.search(text, pos, end)
+            if m is None or self._ok(text, m.start()):
+                return m
+            pos = m.start() + 1
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        while pos <= end:
+            m = self.search(text, pos, end)
+            if m is None:
+                return
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
 _TITLE_RE = "(?:" + "|".join(re.escape(t) for t in TITLES) + r")\.?"
-_TITLED_PERSON = re.compile(
-    rf"(?<![\w])(?P<title>{_TITLE_RE})[ ](?P<name>{_NAMEWORD}(?:[ ]{_NAMEWORD}){{0,2}}(?:[ ]of[ ]{_NAMEWORD})?)(?P<post>{_POSTNOM})"
-)
-_PLAIN_NAME = re.compile(rf"(?<![\w])(?P<name>{_NAMEWORD}(?:[ ]{_NAMEWORD}){{1,2}})(?P<post>{_POSTNOM})")
+_TITLED_PERSON = _Bounded(
+    rf"(?P<title>{_TITLE_RE})[ ](?P<name>{_NAMEWORD}(?:[ ]{_NAMEWORD}){{0,2}}(?:[ ]of[ ]{_NAMEWORD})?)(?P<post>{_POSTNOM})", "w")
+_PLAIN_NAME = _Bounded(rf"(?P<name>{_NAMEWORD}(?:[ ]{_NAMEWORD}){{1,2}})(?P<post>{_POSTNOM})", "w")
 # Context after a bare capitalised pair that makes it a person.
 _PERSON_AFTER = re.compile(
     r"(?:,?[ ](?:said|says|told|added|warned|explained|stressed|claimed|revealed|argued|insisted|asked|"
     r"wrote|tweeted|replied|responded|commented|noted|urged|called)\b|,[ ](?:the[ ]|a[ ]|an[ ])?"
-    r"(?:leader|deputy leader|chair|chairman|chairwoman|member|head|chief executive|director|spokesperson|"
-    r"spokesman|spokeswoman|founder|commissioner|minister|secretary|mayor|deputy mayor|"
-    r"the[ ][A-Z][\w']*'s)\b)"
+    r"(?:(?i:(?:deputy[ ]|assistant[ ]|executive[ ]|managing[ ]|regional[ ]|general[ ]|acting[ ]|interim[ ])?"
+    r"(?:leader|chair|chairman|chairwoman|member|head|chief[ ]executive|director|spokesperson|spokesman|"
+    r"spokeswoman|founder|co-founder|commissioner|minister|secretary|mayor|president|councillor|"
+    r"chief[ ]constable|chief[ ]officer|lead|manager|coordinator|organiser))|the[ ][A-Z][\w']*'s)\b)"
 )
 # Capitalised words that do not start or make a person's name.
+_OFFICE_BEFORE = re.compile(
+    r"(?i:mayor|minister|secretary|commissioner|chair|chairman|chairwoman|director|leader|executive|officer|"
+    r"adviser|advisor|lead|head|president|spokesperson|spokesman|spokeswoman)"
+    r"(?:[ ](?:for|of|to)[ ][^,.;:\n]{1,60})?,[ ]$"
+)
 _NOT_NAME = frozenset(
     [
         "The",
@@ -417,7 +485,6 @@ _NOT_NAME = frozenset(
         "Liberal",
         "Democrat",
         "Democrats",
-        "Lib",
         "Dem",
         "Dems",
         "Sign",
@@ -519,9 +586,13 @@ _NOT_NAME = _NOT_NAME | frozenset(
 
 _MONEY = re.compile(
     r"£\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<unit>bn|billion|m|million|k|thousand)?\b"
-    r"(?P<mid>(?:[ ](?:of|in|worth))?(?:[ ](?:new|extra|additional|funding|investment|support|emergency|"
-    r"one-off|annual|capital|revenue|recovery|hardship|crime|prevention|community|multi-agency|cash))*)"
-    r"[ ](?P<head>package|fund|funding|pot|grant|grants|programme|scheme|investment|boost|inquiry|enquiry|review)s?\b"
+    # up to three modifiers between the sum and its head ("£4.2m of new investment", "£8m winter plan"),
+    # never a function word or a verb, so "£2m would fund ..." and "£5m a year for ..." are not names
+    r"(?P<mid>(?:[ ](?:of|in|worth))?(?:[ ](?!(?:to|for|a|an|the|per|and|or|from|by|on|at|with|over|into|"
+    r"towards|this|that|which|each|every|next|last|this|would|will|could|should|may|might|must|can|is|was|"
+    r"are|were|be|been|has|have|had|directly|also|not|more|than|year|years|month|months|week|day)\b)"
+    r"[a-z][a-z-]*){0,3})"
+    r"[ ](?P<head>package|fund|funding|pot|grant|grants|programme|scheme|investment|boost|plan|inquiry|enquiry|review)s?\b"
 )
 _MONEY_KIND = {
     "package": "package",
@@ -534,33 +605,95 @@ _MONEY_KIND = {
     "grants": "grant",
     "programme": "programme",
     "scheme": "scheme",
+    "plan": "plan",
     "inquiry": "inquiry",
     "enquiry": "inquiry",
     "review": "review",
 }
 _UNIT = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3, None: 1.0}
 
-_LOWER_INQUIRY = re.compile(
-    r"(?<![\w-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|its|their|[Hh]is|[Hh]er)[ ](?P<np>(?:(?:new|national|independent|public|"
+_LOWER_INQUIRY = _Bounded(
+    r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|its|their|[Hh]is|[Hh]er)[ ](?P<np>(?:(?:new|national|independent|public|"
     r"statutory|full|joint|London-wide|pan-London|government|wider|historic|rapid|local|separate|major|"
     r"criminal|police|official|fresh|nationwide|UK-wide|ongoing|targeted)[ ]){1,3}"
-    r"(?:inquiry|enquiry|review|re-investigation|reinvestigation|investigation|operation|audit|inspection))\b"
-)
-_NAMED_INQUIRY = re.compile(
-    r"(?<![\w-])(?P<np>(?:[A-Z][a-z]+[ ])(?:[Aa]udit|[Rr]eview|[Ii]nquiry|[Ee]nquiry|[Rr]eport|[Ii]nspection))\b"
-)
-_OPERATION = re.compile(r"(?<![\w-])(?P<np>Operation[ ][A-Z][a-z]+)\b")
+    r"(?:inquiry|enquiry|review|re-investigation|reinvestigation|investigation|operation|audit|inspection))\b", "w-")
+_NAMED_INQUIRY = _Bounded(
+    r"(?P<np>(?:[A-Z][a-z]+[ ])(?:[Aa]udit|[Rr]eview|[Ii]nquiry|[Ee]nquiry|[Rr]eport|[Ii]nspection))\b", "w-")
+_OPERATION = _Bounded(r"(?P<np>Operation[ ][A-Z][a-z]+)\b", "w-")
 _CAP_WORD = r"(?:[A-Z][\w'&.-]*|pan-London|&)"
-_CAP_SEQ = re.compile(
-    r"(?<![\w'-])(?P<np>(?:pan-London[ ])?[A-Z][\w'&-]*(?:[ ](?:(?:of|and|for|on|in|the|&)[ ]){0,2}[A-Z][\w'&-]*){0,9})"
-)
-_DEF_REF = re.compile(
-    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Tt]hese)[ ](?:(?:new|same|additional|extra|fresh|whole|"
+_CAP_SEQ = _Bounded(
+    r"(?P<np>[A-Z][\w'&-]*(?:[ ](?:(?:of|and|for|on|in|the|&)[ ]){0,2}[A-Z][\w'&-]*){0,9})", "w'-")
+_PAN = "pan-London "
+
+
+def _cap_sequences(text: str):
+    """(start, end) of each run of capitalised words ("Violence and Exploitation Support Service"),
+    with a "pan-London " prefix kept ("pan-London Stalking Service")."""
+    for m in _CAP_SEQ.finditer(text):
+        s = m.start()
+        if s >= len(_PAN) and text.startswith(_PAN, s - len(_PAN)) and _CAP_SEQ._ok(text, s - len(_PAN)):
+            s -= len(_PAN)
+        yield s, m.end()
+
+
+_DEF_REF = _Bounded(
+    r"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Tt]hese)[ ](?:(?:new|same|additional|extra|fresh|whole|"
     r"entire|independent|national|police|local)[ ])?(?P<head>money|funds|funding|fund|package|investment|cash|grant|force|board|"
     r"inquiry|enquiry|review|audit|operation|re-investigation|reinvestigation|partnership|executive|Executive|"
     r"Board|service|Service|helpline|pilot|programme|scheme|strategy|plan|trust|Trust|council|Council|committee|"
-    r"Committee|£\d[\d,.]*(?:m|bn|k|million|billion)?)(?![\w-])"
+    r"Committee|£\d[\d,.]*(?:m|bn|k|million|billion)?)(?![\w-])", "w-")
+# "London TravelWatch, the independent watchdog for ...": the apposition says what the name is
+_APPOSITIVE_TYPE = _Bounded(
+    r"(?P<name>(?:St[ ])?[A-Z][\w'&-]*(?:[ ](?:(?:of|and|for|the|on|&)[ ])?[A-Z][\w'&.-]*){0,5}),[ ]"
+    r"(?:the|a|an)[ ](?:(?!(?:of|at|for|to|in|with|by|on|from|and|who|which|that)\b)[\w'-]+[ ]){0,4}?"
+    r"(?P<head>watchdog|charity|service|body|organisation|organization|union|group|agency|trust|network|programme|"
+    r"scheme|fund|helpline|company|firm|provider|regulator|partnership|board|committee|unit|council|"
+    r"think[ ]tank|initiative|project|database|hub|centre|coalition|alliance|forum|association|federation|"
+    r"society|foundation|institute|campaign|collective|consortium|social[ ]enterprise)\b", "w'-")
+_APPOSITIVE_PROGRAMME = frozenset(
+    ["service", "programme", "scheme", "fund", "initiative", "project", "database", "hub", "campaign"]
 )
+# "the Homes for London Families scheme": a capitalised name with a lower-case head word
+_NAMED_LOWER_HEAD = _Bounded(
+    r"(?:the|a|an|its|his|her|their|our|my|new)[ ]"
+    r"(?P<np>(?P<cap>[A-Z][\w'&-]*(?:[ ](?:(?:of|and|for|the|on|&)[ ])?[A-Z][\w'&-]*){0,5})[ ]"
+    r"(?P<head>scheme|programme|fund|service|strategy|plan|project|initiative|charter|campaign|pilot|network|"
+    r"partnership|grant|board|hub|taskforce|helpline|framework|forum|alliance|panel|unit|team))\b", "w-")
+_LOWER_HEAD_ORGS = frozenset(
+    ["network", "partnership", "board", "helpline", "forum", "alliance", "panel", "unit", "team"]
+)
+# offices named by their remit: "Deputy Mayor for Transport", "the deputy mayor for housing",
+# "Secretary of State for Transport", "Minister for London"
+_POST_TITLE = (
+    r"(?:[Dd]eputy[ ][Mm]ayor|[Ss]ecretary[ ]of[ ][Ss]tate|[Mm]inister(?:[ ]of[ ][Ss]tate)?|[Cc]ommissioner|"
+    r"[Cc]hief[ ][Ss]ecretary|[Cc]hief[ ][Aa]dviser|[Ss]pecial[ ][Aa]dviser)[ ](?:for|to)[ ]"
+)
+_POST_CAP = _Bounded(
+    r"(?P<post>" + _POST_TITLE + r"(?:the[ ])?[A-Z][\w'-]*"
+    r"(?:[ ](?:and|&)[ ][A-Z][\w'-]*|[ ][A-Z][\w'-]*|(?:,[ ][A-Z][\w'-]*)+[ ](?:and|&)[ ][A-Z][\w'-]*)*)", "w-")
+_POST_LOWER = _Bounded(
+    r"(?P<post>" + _POST_TITLE + r"(?!the\b)[a-z][\w'-]*"
+    r"(?:[ ](?:and|&)[ ][a-z][\w'-]*(?:[ ](?!(?:said|says|told|has|had|is|was|were|will|would|who|which|"
+    r"that|and|on|in|at|to|for|of|the)\b)[a-z][\w'-]*)?)?)", "w-")
+_SMALL_WORDS = frozenset(["for", "of", "and", "the", "to", "on", "in", "&"])
+
+
+def post_name(text: str) -> str:
+    """Canonical name of an office found by its remit: words capitalised, small words not."""
+    words = " ".join(text.split()).split(" ")
+    return " ".join(w if (i and w.lower() in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+_ABBR_DEF = re.compile(r"\((?P<abbr>[A-Z][A-Za-z&]{1,9})\)")
+# (it must open a sentence: checked in _sentence_opening, a look-behind here would slow the scan)
+_SUBJECT_BODY_REF = re.compile(
+    r"The[ ](?:[a-z][\w-]*[ ]){0,2}?(?:group|body|organisation|organization|charity|"
+    r"union|watchdog|agency|think[ ]tank|campaign[ ]group|umbrella[ ]body|umbrella[ ]group)(?=[ ,])"
+)
+
+
+def _sentence_opening(text: str, pos: int) -> bool:
+    return pos == 0 or text[pos - 1] == "\n" or (pos >= 2 and text[pos - 1] == " " and text[pos - 2] in ".!?")
 _MONEY_REF_HEADS = frozenset(["money", "funds", "funding", "fund", "package", "investment", "cash", "grant"])
 
 
@@ -680,6 +813,95 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
+# Words without which a pattern cannot match; none of these patterns can match across a line break,
+# so each runs only on the lines holding one of its words (found in one pass over the document).
+_LINE_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "inquiry": ("inquiry", "enquiry", "review", "investigation", "operation", "audit", "inspection", "report"),
+    "defref": (
+        "money", "funds", "funding", "fund", "package", "investment", "cash", "grant", "force", "board",
+        "inquiry", "enquiry", "review", "audit", "operation", "investigation", "partnership", "executive",
+        "service", "helpline", "pilot", "programme", "scheme", "strategy", "plan", "trust", "council",
+        "committee", "£",
+    ),
+    "appositive": (", the ", ", a ", ", an "),
+    "lower_head": (
+        "scheme", "programme", "fund", "service", "strategy", "plan", "project", "initiative", "charter",
+        "campaign", "pilot", "network", "partnership", "grant", "board", "hub", "taskforce", "helpline",
+        "framework", "forum", "alliance", "panel", "unit", "team",
+    ),
+    "post": tuple(
+        f"{title} {prep} " for title in ("mayor", "state", "minister", "commissioner", "secretary", "adviser")
+        for prep in ("for", "to")
+    ),
+}  # fmt: skip
+
+
+def _keyword_automaton():
+    if ahocorasick is None:
+        return None
+    automaton = ahocorasick.Automaton()
+    groups: dict[str, list[str]] = {}
+    for group, words in _LINE_KEYWORDS.items():
+        for w in words:
+            groups.setdefault(w, []).append(group)
+    for w, gs in groups.items():
+        automaton.add_word(w, tuple(gs))
+    automaton.make_automaton()
+    return automaton
+
+
+_KEYWORDS = _keyword_automaton()
+
+
+class _LineScan:
+    """Runs a pattern over the lines of a text that hold one of its keywords (see _LINE_KEYWORDS),
+    or over the whole text when that cannot be worked out (no pyahocorasick, case-folding that
+    changes lengths). Same matches either way: the patterns cannot cross a line break."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines: dict[str, list[tuple[int, int]]] | None = None
+        lowered = text.lower()
+        if _KEYWORDS is None or len(lowered) != len(text):
+            return
+        bounds = [0]
+        i = text.find("\n")
+        while i != -1:
+            bounds.append(i + 1)
+            i = text.find("\n", i + 1)
+        bounds.append(len(text) + 1)
+        seen: dict[str, set[int]] = {g: set() for g in _LINE_KEYWORDS}
+        for end, groups in _KEYWORDS.iter(lowered):
+            k = bisect_left(bounds, end + 1) - 1
+            for g in groups:
+                seen[g].add(k)
+        n = len(text)
+        self.lines = {g: [(bounds[k], min(n, bounds[k + 1])) for k in sorted(ks)] for g, ks in seen.items()}
+
+    def finditer(self, rx, group: str):
+        if self.lines is None:
+            yield from rx.finditer(self.text)
+            return
+        for lo, hi in self.lines[group]:
+            yield from rx.finditer(self.text, lo, hi)
+
+
+def _automaton(names: dict[str, str]):
+    """An Aho-Corasick automaton over `names` (values: the name's length), or None without
+    pyahocorasick (the regexes then do the same work, more slowly)."""
+    if not names or ahocorasick is None:
+        return None
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        automaton.add_word(name, len(name))
+    automaton.make_automaton()
+    return automaton
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 def _case_sensitive(alias: str) -> bool:
     return " " not in alias or not any(c.islower() for c in alias)
 
@@ -716,6 +938,40 @@ class Linker:
             re.compile(r"(?<![\w])(?=(" + _trie_pattern(ci) + r")(?![\w]))", re.IGNORECASE) if ci else None
         )
         self._cs = re.compile(r"(?<![\w])(?=(" + _trie_pattern(cs) + r")(?![\w]))") if cs else None
+        # the same search with Aho-Corasick automata when pyahocorasick is installed: one pass over
+        # the text for every name, many times faster than the regex on long documents
+        self._ac_ci = _automaton(ci)
+        self._ac_cs = _automaton(cs)
+
+    def _registry_matches(self, folded: str) -> list[tuple[int, int, str, bool]]:
+        """(start, end, key, case-insensitive?) of the longest registry name starting at each word
+        start, case-insensitive names first, each list in text order (as the regexes give them)."""
+        lowered = folded.lower()
+        if self._ac_ci is None or len(lowered) != len(folded):
+            out = []
+            for rx, lower in ((self._ci, True), (self._cs, False)):
+                if rx is not None:
+                    for m in rx.finditer(folded):
+                        out.append((m.start(1), m.end(1), m.group(1).lower() if lower else m.group(1), lower))
+            return out
+        out = []
+        for automaton, text, lower in ((self._ac_ci, lowered, True), (self._ac_cs, folded, False)):
+            if automaton is None:
+                continue
+            best: dict[int, int] = {}
+            n = len(text)
+            for end_incl, length in automaton.iter(text):
+                start, end = end_incl + 1 - length, end_incl + 1
+                if start > 0 and _is_word_char(text[start - 1]):
+                    continue
+                if end < n and _is_word_char(text[end]):
+                    continue
+                if best.get(start, 0) < length:
+                    best[start] = length
+            for start in sorted(best):
+                end = start + best[start]
+                out.append((start, end, text[start:end], lower))
+        return out
 
     # ------------------------------------------------------------------------------------
     def link(self, text: str, ref_date: str | None = None) -> DocMentions:
@@ -725,22 +981,17 @@ class Linker:
         reg = self.registry
 
         # 1. registry names
-        for rx, table, lower in ((self._ci, self._ci_ids, True), (self._cs, self._cs_ids, False)):
-            if rx is None:
+        for s0, e0, key, lower in self._registry_matches(folded):
+            surface = folded[s0:e0]
+            eid = (self._ci_ids if lower else self._cs_ids).get(key)
+            entry = reg.get(eid) if eid else None
+            if entry is None:
                 continue
-            for m in rx.finditer(folded):
-                surface = m.group(1)
-                s0, e0 = m.start(1), m.end(1)
-                key = surface.lower() if lower else surface
-                eid = table.get(key)
-                entry = reg.get(eid) if eid else None
-                if entry is None:
-                    continue
-                if entry.label == "Post" and not self._post_ok(folded, s0, e0, surface):
-                    continue
-                if entry.label == "Person" and " " not in surface and not entry.first_name_alone:
-                    continue
-                found.append(Mention(s0, e0, entry.entity, "registry"))
+            if entry.label == "Post" and not self._post_ok(folded, s0, e0, surface):
+                continue
+            if entry.label == "Person" and " " not in surface and not entry.first_name_alone:
+                continue
+            found.append(Mention(s0, e0, entry.entity, "registry"))
 
         # 2. people by pattern
         people: dict[str, Entity] = {}
@@ -777,6 +1028,7 @@ class Linker:
                     r"(?:\b(?:by|said|according to)|[Cc]ommissioner|[Ll]eader|[Mm]ayor|[Cc]hair)[ ,]*$",
                     before,
                 )
+                or _OFFICE_BEFORE.search(folded, max(0, m.start() - 90), m.start())
             ):
                 continue
             known = reg.find(name)
@@ -796,12 +1048,14 @@ class Linker:
             ent = Entity(name=name, label=label, id=slug(name))
             end = m.end()
             found.append(Mention(m.start(), end, ent, "money", amount=amount))
+        scan = _LineScan(folded)
+        doc.scan = scan  # type: ignore[attr-defined]
         for rx, label in (
             (_LOWER_INQUIRY, "Inquiry"),
             (_NAMED_INQUIRY, "Inquiry"),
             (_OPERATION, "Programme"),
         ):
-            for m in rx.finditer(folded):
+            for m in scan.finditer(rx, "inquiry") if rx is not _OPERATION else rx.finditer(folded):
                 np = canonical_np(m.group("np"))
                 if not np:
                     continue
@@ -810,14 +1064,20 @@ class Linker:
                     continue
                 ent = Entity(name=np, label=label, id=slug(np))
                 found.append(Mention(m.start("np"), m.end("np"), ent, "discovered"))
-        for m in _CAP_SEQ.finditer(folded):
+        for start, end in _cap_sequences(folded):
+            if not _HEAD_WORDS.intersection(folded[start:end].replace(".", " ").replace("'", " ").split()):
+                continue  # discover_named keeps only phrases ending in a body, programme or inquiry word
             _EXTRA.clear()
-            ent_span = discover_named(folded, m.start("np"), m.end("np"), reg)
+            ent_span = discover_named(folded, start, end, reg)
             for s, e, ent in [*_EXTRA, *([ent_span] if ent_span else [])]:
                 found.append(Mention(s, e, ent, "discovered"))
+        found.extend(
+            self._named_by_context(folded, {(x.start, x.end) for x in found if x.kind != "discovered"}, scan)
+        )
 
         doc.mentions = found
         doc.finish()
+        self._defined_abbreviations(doc)
 
         # 4. posts: holders named beside the post in this document, then the registry by date
         self._resolve_posts(doc, ref_date)
@@ -828,18 +1088,79 @@ class Linker:
         return doc
 
     # ------------------------------------------------------------------------------------
+    def _defined_abbreviations(self, doc: DocMentions) -> None:
+        """'Long Name (ABBR)' makes ABBR a name of the same thing for the rest of the document."""
+        folded = doc.folded
+        defined: dict[str, Entity] = {}
+        first_at: dict[str, int] = {}
+        for m in _ABBR_DEF.finditer(folded):
+            abbr = m.group("abbr")
+            if abbr in defined or self.registry.find(abbr) is not None:
+                continue
+            start = m.start() - 1 if m.start() > 0 and folded[m.start() - 1] == " " else m.start()
+            before = doc.before(start + 1)
+            if not before or before[-1].end != start or before[-1].label not in ("Organization", "Programme", "Inquiry"):
+                continue
+            defined[abbr] = before[-1].entity
+            first_at[abbr] = m.end()
+        if not defined:
+            return
+        rx = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(a) for a in defined) + r")(?![\w-])")
+        for m in rx.finditer(folded):
+            if m.start() < first_at[m.group(0)] or doc.at(m.start()) is not None:
+                continue
+            doc.add(Mention(m.start(), m.end(), defined[m.group(0)], "alias"))
+
+    def _named_by_context(self, folded: str, known: set[tuple[int, int]], scan: _LineScan) -> list[Mention]:
+        """Names whose kind the sentence states: an apposition ("X, the independent watchdog for
+        ..."), a lower-case head ("the X Families scheme"), an office by its remit ("Deputy Mayor
+        for Transport")."""
+        reg = self.registry
+        out: list[Mention] = []
+        for m in scan.finditer(_APPOSITIVE_TYPE, "appositive"):
+            s, e = m.start("name"), m.end("name")
+            words = m.group("name").split(" ")
+            while words and words[0] in _LEADING_WORDS:
+                s += len(words[0]) + 1
+                words = words[1:]
+            name = " ".join(words)
+            if not words or (s, e) in known or reg.find(name) is not None:
+                continue
+            if len(words) == 1 and (words[0] in _NOT_NAME or len(words[0]) < 3):
+                continue
+            label = "Programme" if m.group("head") in _APPOSITIVE_PROGRAMME else "Organization"
+            out.append(Mention(s, e, Entity(name=name, label=label, id=slug(name)), "discovered"))
+        for m in scan.finditer(_NAMED_LOWER_HEAD, "lower_head"):
+            cap = m.group("cap")
+            if reg.find(cap) is not None or cap in _NOT_NAME or cap.endswith("'s"):
+                continue
+            name = m.group("np")
+            label = "Organization" if m.group("head") in _LOWER_HEAD_ORGS else "Programme"
+            out.append(Mention(m.start("np"), m.end("np"), Entity(name=name, label=label, id=slug(name)), "discovered"))
+        for rx in (_POST_CAP, _POST_LOWER):
+            for m in scan.finditer(rx, "post"):
+                name = post_name(m.group("post"))
+                entry = reg.find(name)
+                ent = entry.entity if entry is not None else Entity(name=name, label="Post", id=slug(name))
+                if ent.label != "Post":
+                    continue
+                out.append(Mention(m.start("post"), m.end("post"), ent, "discovered"))
+        return out
+
     def _post_ok(self, folded: str, start: int, end: int, surface: str) -> bool:
         """One-word post names ("Chair", "Commissioner") only on their own, not inside a longer title."""
+        # "the Mayor of Greater Manchester" is another title; "the Mayor for allowing ..." is not
+        longer_title = re.match(r"[ ](?:of|for)[ ](?:the[ ])?(?!London\b)[A-Z]", folded[end : end + 20])
         if " " in surface.strip():
-            return not re.match(
-                r"[ ](?:of|for)[ ](?!London\b)", folded[end : end + 12]
-            ) or surface.lower().endswith("london")
+            return not longer_title or surface.lower().endswith("london")
+        if re.match(r"[ ](?:of|for)[ ](?:the[ ])?[A-Z]", folded[end : end + 20]):
+            return False  # "Chair of London Councils" is another body's office
         prev = folded[max(0, start - 30) : start]
         if re.search(r"(?:[A-Z][\w']*|'s|')[ ]?$", prev) and not re.search(
             r"(?:^|[.\n]|\b)(?:The|As)[ ]$", prev
         ):
             return False
-        return not re.match(r"[ ](?:of|for)\b", folded[end : end + 5])
+        return not longer_title
 
     def _person(self, name: str, title: str | None, people: dict[str, Entity]) -> Entity | None:
         reg = self.registry
@@ -885,7 +1206,7 @@ class Linker:
                 if 0 <= j < len(ms) and ms[j].label == "Person":
                     a, b = (ms[j], m) if j < i else (m, ms[j])
                     gap = folded[a.end : b.start]
-                    if re.fullmatch(r"[ ]?,?[ ]?", gap) or (j < i and re.fullmatch(r"[ ]*\n[ \n]*", gap)):
+                    if re.fullmatch(r"[ ]?,?[ ]?(?:the[ ])?", gap) or (j < i and re.fullmatch(r"[ ]*\n[ \n]*", gap)):
                         holders.setdefault(m.entity.id, ms[j].entity)
         out: list[Mention] = []
         for m in ms:
@@ -896,6 +1217,14 @@ class Linker:
             if person is None:
                 entry = self.registry.holder(m.entity.id, ref_date)
                 person = entry.entity if entry else None
+            if person is None and not ref_date:
+                # no date to go by: a holder of this post that the document names ("Sadiq Khan has
+                # confirmed ... the mayor said")
+                named = {
+                    h.person for h in (self.registry.get(m.entity.id).holders if self.registry.get(m.entity.id) else [])
+                } & {x.entity.id for x in ms if x.label == "Person"}
+                if len(named) == 1:
+                    person = self.registry.get(named.pop()).entity
             if person is None:
                 out.append(m)
             else:
@@ -955,7 +1284,8 @@ class Linker:
 
     def _definite_refs(self, doc: DocMentions) -> None:
         folded = doc.folded
-        for m in _DEF_REF.finditer(folded):
+        scan = getattr(doc, "scan", None) or _LineScan(folded)
+        for m in scan.finditer(_DEF_REF, "defref"):
             if doc.at(m.start()) is not None or doc.between(m.start(), m.end()):
                 continue
             head = m.group("head")
@@ -987,6 +1317,18 @@ class Linker:
                     break
             if target is not None:
                 doc.add(Mention(m.start(), m.end(), target, "coref"))
+        # "The cross-party group, which ..., said": a sentence opening on a description of a body
+        # continues the body the sentence before was about (its first body named)
+        for m in _SUBJECT_BODY_REF.finditer(folded):
+            if not _sentence_opening(folded, m.start()) or doc.between(m.start(), m.end()):
+                continue
+            prev_end = m.start() - 1
+            while prev_end > 0 and folded[prev_end - 1] in " \n":
+                prev_end -= 1
+            prev_start = max(folded.rfind(". ", 0, prev_end - 1), folded.rfind("\n", 0, prev_end - 1)) + 1
+            orgs = [x for x in doc.between(prev_start, prev_end) if x.label == "Organization"]
+            if orgs:
+                doc.add(Mention(m.start(), m.end(), orgs[0].entity, "coref"))
 
 
 def _parse_short_money(text: str) -> float | None:
@@ -1033,6 +1375,12 @@ _LEADING_WORDS = frozenset(
     ["The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "For", "From", "With", "By", "Of", "And", "But", "Or", "If", "When", "While", "As", "After", "Before", "Since", "During", "Our", "Their", "His", "Her", "Its", "My", "Following", "Further", "Across", "Against", "Also", "However", "Some", "Any", "All", "Every", "Funding", "Thanks", "Under", "Through", "Via"]
 )
 _EXTRA: list[tuple[int, int, Entity]] = []
+_HEAD_WORDS = ORG_HEADS | PROGRAMME_HEADS | INQUIRY_HEADS
+_ROLE_PREFIX = re.compile(
+    r"(?:(?:Deputy|Assistant|Executive|Managing|Acting|Interim|Vice)[ ])?(?:Chief[ ]Executive(?:[ ]Officer)?|CEO|"
+    r"Director|Chair|Chairman|Chairwoman|Vice-Chair|Head|Leader|President|Founder|Co-founder|Spokesperson|"
+    r"Member|Trustee|Patron)[ ](?:of|at|for)[ ](?:the[ ])?"
+)
 
 
 def discover_named(folded: str, start: int, end: int, reg: Registry) -> tuple[int, int, Entity] | None:
@@ -1050,6 +1398,29 @@ def discover_named(folded: str, start: int, end: int, reg: Registry) -> tuple[in
     while words and words[0] in _LEADING_WORDS:
         start += len(words[0]) + 1
         words = words[1:]
+    # "the Met's Roads Command": the possessor is another mention; the name follows it
+    for k in range(len(words) - 2, -1, -1):
+        if words[k].endswith(("'s", "s'")):
+            start += len(" ".join(words[: k + 1])) + 1
+            words = words[k + 1 :]
+            break
+    # "TfL in the Spending Review": a known body, a preposition, then the name
+    for k in range(1, len(words) - 1):
+        if words[k] in ("in", "on", "at", "and", "to", "from", "with") and reg.find(" ".join(words[:k])) is not None:
+            skip = k + 1 + (words[k + 1 : k + 2] == ["the"])
+            start += len(" ".join(words[:skip])) + 1
+            words = words[skip:]
+            break
+    # "Chief Executive of the X Trust" names a role in X, not a body: X is the name
+    role = _ROLE_PREFIX.match(" ".join(words))
+    if role:
+        start += role.end()
+        words = " ".join(words)[role.end() :].split(" ")
+    # "Liberal Democrat London Assembly", "London's Violence Reduction Unit": a known body with
+    # modifiers in front; the registry name is the mention
+    for k in range(1, len(words) - 1):
+        if reg.find(" ".join(words[k:])) is not None:
+            return None
     while words and words[-1] in ("of", "and", "for", "on", "in", "the", "&"):
         words = words[:-1]
     if len(words) < 2:

@@ -12,6 +12,7 @@ the reason); anything unexpected inside is turned into one, so a batch can go on
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from loaders.entities import DocMentions, Mention, linker_for
 from loaders.genre import GenreInfo, detect
 from loaders.quotes import find_quotes
 from loaders.registry import Registry
-from loaders.relations import ACTORS, Context, Quote, extract_relations
+from loaders.relations import ACTORS, Context, Quote, extract_relations, sentences
 
 __all__ = ["Extraction", "ExtractionError", "extract", "extract_paths", "default_registry"]
 
@@ -78,6 +79,8 @@ def _extract(doc: DocumentInfo, registry: Registry) -> Extraction:
     linker = linker_for(registry)
     ments = linker.link(doc.text, info.ref_date)
     ctx = Context(doc=doc, info=info, ments=ments, registry=registry)
+    ctx.sentences = sentences(ments.folded)  # type: ignore[attr-defined]
+    ctx.sentence_starts = [s for s, _ in ctx.sentences]  # type: ignore[attr-defined]
     ctx.signatory = _person_in(ctx, info.author_span, info.author)
     if info.genre == "question_answer":
         ctx.answerer = _actor_in(ctx, info.answerer_span, info.answerer)
@@ -122,6 +125,12 @@ def _person_in(ctx: Context, span: tuple[int, int] | None, name: str | None) -> 
         if m.entity.label == "Person":
             return m.entity
     if name:
+        # "Tom Copley, Deputy Mayor for Housing" / "Deputy Mayor for Housing (Tom Copley)"
+        paren = re.search(r"\(([^()]{3,60})\)\s*$", name)
+        if paren and _looks_like_name(paren.group(1)):
+            name = paren.group(1)
+        elif "," in name and _looks_like_name(name.split(",")[0]):
+            name = name.split(",")[0].strip()
         entry = ctx.registry.find(name)
         if entry is not None and entry.label == "Person":
             return entry.entity
@@ -138,6 +147,11 @@ def _person_in(ctx: Context, span: tuple[int, int] | None, name: str | None) -> 
                 ctx.ments.add(Mention(s, s + len(name), ent, "person"))
             return ent
     return None
+
+
+def _looks_like_name(text: str) -> bool:
+    words = re.sub(r"\b(?:Sir|Dame|Lord|Lady|Baroness|Dr|Mr|Mrs|Ms|Cllr|OBE|CBE|MBE|AM|MP|KC)\b\.?", "", text).split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 def _actor_in(ctx: Context, span: tuple[int, int] | None, name: str | None) -> Entity | None:
@@ -231,23 +245,21 @@ def _qa_facts(ctx: Context) -> None:
 
 
 def _quotes(ctx: Context) -> list[Quote]:
-    """Quotes with their speaker resolved to an entity (pronouns to the last person named)."""
+    """Quotes with their speaker resolved to an entity (pronouns to the person in focus)."""
     out: list[Quote] = []
     raw = find_quotes(ctx.text)
     ctx.raw_quotes = raw  # type: ignore[attr-defined]
+    direct = [(q.start, q.end) for q in raw if q.kind == "direct"]
     resolved: list[Entity | None] = []
     for q in raw:
         who: Entity | None = None
         if q.speaker_start is not None and q.speaker_end is not None:
-            for m in ctx.ments.between(q.speaker_start, q.speaker_end):
-                if m.entity.label in ACTORS:
-                    who = m.entity
-                    break
+            who = _speaker_entity(ctx, q.speaker_start, q.speaker_end)
             if who is None:
                 word = (q.speaker or "").strip().lower()
                 if word in ("he", "she", "they"):
-                    who = _last_speaker(ctx, q.speaker_start, out) or _last_person_before(
-                        ctx.ments, q.speaker_start
+                    who = _person_in_focus(ctx, q.speaker_start, direct) or _last_speaker(
+                        ctx, q.speaker_start, out
                     )
                 elif word in ("i", "we"):
                     who = ctx.signatory
@@ -257,11 +269,39 @@ def _quotes(ctx: Context) -> list[Quote]:
     return out
 
 
+def _speaker_entity(ctx: Context, start: int, end: int) -> Entity | None:
+    """The actor a speaker phrase names: its person when it has one ("Green Party assembly member
+    Jo Bloggs", "the FBU's secretary, Jo Bloggs"), else its first body or office ("a City Hall
+    spokesperson")."""
+    actors = [m.entity for m in ctx.ments.between(start, end) if m.entity.label in ACTORS]
+    people = [e for e in actors if e.label == "Person"]
+    return people[0] if people else actors[0] if actors else None
+
+
 def _last_speaker(ctx: Context, pos: int, quotes: list[Quote]) -> Entity | None:
     for q in reversed(quotes):
         if q.start < pos and q.speaker is not None:
             return q.speaker
     return None
+
+
+def _person_in_focus(ctx: Context, pos: int, direct: list[tuple[int, int]]) -> Entity | None:
+    """Who 'he'/'she' at `pos` is: the first person named (outside quotation marks) in the
+    nearest sentence before that names one, i.e. the subject in focus, not merely the last
+    name written ("X criticised the Mayor ... '...,' she said": she is X)."""
+    sents = ctx.sentences  # type: ignore[attr-defined]
+    i = bisect_right(ctx.sentence_starts, pos) - 1  # type: ignore[attr-defined]
+    # the pronoun's own sentence up to the pronoun, then the sentences before it
+    for k in range(i, max(-1, i - 6), -1):
+        s0, s1 = sents[k]
+        hi = min(s1, pos)
+        for m in ctx.ments.between(s0, hi):
+            if m.entity.label != "Person":
+                continue
+            if any(a <= m.start < b for a, b in direct):
+                continue
+            return m.entity
+    return _last_person_before(ctx.ments, pos)
 
 
 def _last_person_before(ments: DocMentions, pos: int) -> Entity | None:

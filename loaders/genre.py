@@ -153,6 +153,31 @@ def _infer_ref_date(text: str) -> str | None:
     return None
 
 
+_DATE_LABEL = re.compile(
+    r"^(?:-[ ])?(?:(?:First[ ])?[Pp]ublished(?:[ ]on)?|(?:Last[ ])?[Uu]pdated(?:[ ]on)?|Date|Dated|Issued|Released|Posted)"
+    r"[ ]*:?[ ]*",
+    re.IGNORECASE,
+)
+
+
+def _date_line(text: str, limit: int = 2500) -> tuple[int, str] | None:
+    """A line near the top that holds only a date (maybe after "Published:" or a time of day):
+    the date a press release, news page or letter gives itself. (line start, ISO day)."""
+    for s, _e, line in _lines(text[:limit]):
+        body = _DATE_LABEL.sub("", line.strip())
+        if not body or len(body) > 60 or not re.search(r"\d", body):
+            continue
+        found = [d for d in _find_dates(body) if len(d.iso) == 10]
+        if not found:
+            continue
+        rest = body[: found[0].start] + body[found[0].end :]
+        # what is left may be a time of day ("17:32, ") or a weekday, nothing that reads as prose
+        rest = re.sub(r"\b\d{1,2}[:.]\d{2}(?:[ ]?[ap]m)?\b|\b(?:BST|GMT|UTC)\b|[,|()\-]", " ", rest, flags=re.I)
+        if len(rest.split()) <= 1:
+            return s, found[0].iso
+    return None
+
+
 def detect(doc: DocumentInfo) -> GenreInfo:
     """Genre and metadata of a document; also fills `doc`'s title, date, reference, author ..."""
     text = doc.text
@@ -187,9 +212,13 @@ def detect(doc: DocumentInfo) -> GenreInfo:
     else:
         _generic(folded, info)
     if info.date is None and info.genre in ("news", "generic", "press_release"):
-        first = [d for d in find_dates(folded[:400]) if len(d[2]) == 10]
-        if first:
-            info.date = first[0][2]
+        line = _date_line(folded)
+        if line is not None:
+            info.date = line[1]
+        else:
+            first = [d for d in find_dates(folded[:400]) if len(d[2]) == 10]
+            if first:
+                info.date = first[0][2]
     info.ref_date = info.date or info.meeting_date or _infer_ref_date(folded)
     doc.genre = info.genre
     doc.title = doc.title or info.title
@@ -218,6 +247,10 @@ def _letter(text: str, info: GenreInfo) -> None:
     if dl:
         info.date = parse_date(dl.group("date"))
     dear = _DEAR.search(text[:4000])
+    if info.date is None:
+        line = _date_line(text[: dear.start()] if dear else text[:1500])
+        if line is not None:
+            info.date = line[1]
     top_end = ref.start() if ref else dl.start() if dl else dear.start() if dear else 0
     # address block: non-empty lines before "Our ref"/"Date", after any letterhead in capitals
     block = [(s, e, ln.strip()) for s, e, ln in _lines(text[:top_end]) if ln.strip()]
@@ -313,7 +346,11 @@ def _question_answer(text: str, info: GenreInfo) -> None:
     for key in ("question number", "question no", "question no.", "question reference"):
         if key in labels:
             info.question_number = labels[key][0]
-    if first and not _QA_LABEL.match(first[2]):
+    title = _qa_title(text)
+    if title is not None:
+        info.question_title = title
+        info.title = title
+    elif first and not _QA_LABEL.match(first[2]):
         info.question_title = first[2]
         info.title = first[2]
     q = re.search(r"^[ ]*Question[ ]*:?[ ]*$\n(?P<body>(?:.|\n)*?)(?=^[ ]*Answer\b|\Z)", text, re.MULTILINE)
@@ -331,6 +368,29 @@ def _question_answer(text: str, info: GenreInfo) -> None:
             info.answer_text = body
             info.answer_span = (s, s + len(body))
     info.date = info.answer_date or info.meeting_date
+
+
+_PAGE_CHROME = re.compile(
+    r"^(?:Skip[ ]to|Home\b|Menu\b|Search\b|Back\b|Share\b|Print\b|Cookies?\b|Accept\b|"
+    r"(?:The[ ])?Mayor'?s[ ]Question[ ]Time\b|MQT\b|Plenary\b|Questions?[ ]to[ ]the[ ]Mayor\b|Find[ ]an[ ]answer\b)",
+    re.IGNORECASE,
+)
+
+
+def _qa_title(text: str) -> str | None:
+    """A question page's title: the last line above its first label ("Question by:", "Question
+    number:" ...) that is not page furniture (skip links, breadcrumbs, the meeting's name, a date)."""
+    first = _QA_LABEL.search(text[:6000])
+    if first is None:
+        return None
+    for _s, _e, line in reversed(list(_lines(text[: first.start()]))):
+        st = line.strip()
+        if not st or _PAGE_CHROME.match(st) or ">" in st or " / " in st:
+            continue
+        if _date_line(st) is not None or not re.search(r"[A-Za-z]{2}", st):
+            continue
+        return st
+    return None
 
 
 def _press_release(text: str, info: GenreInfo) -> None:

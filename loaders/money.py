@@ -13,6 +13,10 @@ Choices:
   qualifier "range"; the span covers the whole range.
 - qualifier is the hedge written just before the amount, lower-cased ("more than", "up to",
   "around", "over", "at least" ...), else None.
+- Pence: "50p" (one or two digits before the p, so "1080p" is not money) and "150 pence".
+
+Patterns are anchored on "£", "GBP" or the word "pound", so the text is scanned quickly and no
+pattern can backtrack over long inputs.
 """
 
 from __future__ import annotations
@@ -48,7 +52,9 @@ _WORD_NUMBERS = {
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,15}(?:\.\d+)?"
 _MULT = r"(?i:billion|bn|b|million|mil|mn|m|thousand|k|trillion|tn)(?![A-Za-z])"
-_WORDNUM = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _WORD_NUMBERS), key=len, reverse=True))
+_WORDNUM = "|".join(
+    sorted((re.escape(w).replace(r"\ ", r"\s+") for w in _WORD_NUMBERS), key=len, reverse=True)
+)
 
 # "£2.4m", "£ 2.4 million", "GBP 2.4m"
 _P_STERLING = re.compile(
@@ -60,25 +66,64 @@ _P_POUNDS = re.compile(
     rf"(?<![\w£$€¥.,])(?:(?P<num>{_NUM})|(?P<word>(?i:{_WORDNUM})))(?:[ \u00a0]?(?P<mult>{_MULT}))?"
     r"[ \u00a0](?i:pounds?)\b(?:[ \u00a0]sterling\b)?"
 )
-# "50p", "50 pence"
-_P_PENCE = re.compile(r"(?<![\w£$€¥.,])(?P<num>\d{1,4}(?:\.\d+)?)(?:p\b(?!\.\w)|[ \u00a0]?pence\b)")
+# "50p" (one or two digits: "1080p" is a video format), "150 pence"
+_P_PENCE = re.compile(
+    r"(?<![\w£$€¥.,])(?:(?P<num>\d{1,2}(?:\.\d+)?)p\b(?!\.\w)|(?P<num2>\d{1,4}(?:\.\d+)?)[ \u00a0]?pence\b)"
+)
 
 _P_RANGE_TAIL = re.compile(
     rf"[ \u00a0]?(?P<sep>-|–|—|(?i:to|and))[ \u00a0]?(?P<cur>£|GBP[ \u00a0]?)?(?P<num>{_NUM})"
     rf"(?:[ \u00a0]?(?P<mult>{_MULT}))?"
 )
 _QUALIFIERS = frozenset(
-    "more than|over|up to|around|about|almost|nearly|approximately|approx.|approx|roughly|some"
-    "|at least|at most|in excess of|less than|under|just over|just under|an estimated|estimated"
-    "|circa|c.|close to|upwards of|as much as|as little as|below|above|exceeding|over and above".split("|")
+    [
+        "more than",
+        "over",
+        "up to",
+        "around",
+        "about",
+        "almost",
+        "nearly",
+        "approximately",
+        "approx.",
+        "approx",
+        "roughly",
+        "some",
+        "at least",
+        "at most",
+        "in excess of",
+        "less than",
+        "under",
+        "just over",
+        "just under",
+        "an estimated",
+        "estimated",
+        "circa",
+        "c.",
+        "close to",
+        "upwards of",
+        "as much as",
+        "as little as",
+        "below",
+        "above",
+        "exceeding",
+        "over and above",
+    ]
 )
 _ANNUAL_BEFORE = frozenset({"annual", "yearly", "monthly", "weekly"})
 _UNITS = {"year": "Y", "annum": "Y", "yr": "Y", "month": "M", "week": "W", "day": "D"}
-_ADVERBS = {"annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D"}
+_ADVERBS = {
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "annual": "P1Y",
+    "monthly": "P1M",
+    "weekly": "P1W",
+    "daily": "P1D",
+}
 _COUNT = r"\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|thirty-six"
 _P_PERIOD = re.compile(
-    r"(?i)^[ \u00a0]?(?:,[ \u00a0]?)?(?:"
-    r"(?:per|a|an|each|every)[ \u00a0]+(?P<unit>year|annum|yr|month|week|day)\b(?![ \u00a0]+ago)"
+    r"(?i)^[ \u00a0-]?(?:,[ \u00a0]?)?(?:"
+    r"(?:per|a|an|each|every)[ \u00a0-]+(?P<unit>year|annum|yr|month|week|day)\b(?![ \u00a0]+ago)"
     r"|/[ \u00a0]?(?P<unit2>year|yr|annum|month|week|day)\b"
     r"|(?P<pa>p\.a\.|pa\b|per[ \u00a0]annum|pcm\b)"
     r"|(?P<adv>annually|yearly|annual|monthly|weekly|daily)\b"
@@ -103,7 +148,11 @@ def _count(word: str) -> int | None:
 
 def _value(num: str | None, word: str | None, mult: str | None) -> Decimal | None:
     try:
-        base = Decimal(num.replace(",", "")) if num else Decimal(_WORD_NUMBERS[re.sub(r"\s+", " ", (word or "").lower())])
+        base = (
+            Decimal(num.replace(",", ""))
+            if num
+            else Decimal(_WORD_NUMBERS[re.sub(r"\s+", " ", (word or "").lower())])
+        )
     except (InvalidOperation, KeyError):
         return None
     if mult:
@@ -139,16 +188,20 @@ def _candidates(text: str) -> list[tuple[int, int, Decimal, bool]]:
         value = _value(m.group("num"), None, m.group("mult"))
         if value is not None:
             found.append((m.start(), m.end(), value, False))
-    last_hi = -1
+    windows: list[tuple[int, int]] = []
     for w in _P_POUND_WORD.finditer(text):
-        lo, hi = max(0, w.start() - 40, last_hi), min(len(text), w.end() + 12)
-        last_hi = hi
+        lo, hi = max(0, w.start() - 40), min(len(text), w.end() + 12)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    for lo, hi in windows:
         for m in _P_POUNDS.finditer(text, lo, hi):
             value = _value(m.group("num"), m.group("word"), m.group("mult"))
             if value is not None and (m.group("num") or m.group("mult")):
                 found.append((m.start(), m.end(), value, False))
     for m in _P_PENCE.finditer(text):
-        value = _value(m.group("num"), None, None)
+        value = _value(m.group("num") or m.group("num2"), None, None)
         if value is not None:
             found.append((m.start(), m.end(), value / 100, True))
     return found

@@ -96,7 +96,9 @@ def candidates(paths: Iterable[str | Path], summary: LoadSummary) -> list[str]:
     return files
 
 
-def extract_files(files: Sequence[str], registry_files: tuple[str, ...] = (), workers: int = 1) -> Iterator[Outcome]:
+def extract_files(
+    files: Sequence[str], registry_files: tuple[str, ...] = (), workers: int = 1
+) -> Iterator[Outcome]:
     """Extraction outcomes in input order, in `workers` processes when more than one."""
     if workers <= 1 or len(files) < 2:
         for path in files:
@@ -137,8 +139,12 @@ def load_paths(
         replaces = [old] if old and old != doc.sha256 else []
         batch = to_batch(doc, extraction.facts, extraction.entities)
         try:
-            known = {r["id"] for r in store.run("MATCH (n) WHERE n.id IN $ids RETURN n.id AS id",
-                                                 {"ids": [n["id"] for n in batch.nodes]})}
+            known = {
+                r["id"]
+                for r in store.run(
+                    "MATCH (n) WHERE n.id IN $ids RETURN n.id AS id", {"ids": [n["id"] for n in batch.nodes]}
+                )
+            }
             store.upsert(batch, replaces)
         except StoreError as exc:
             summary.failed.append((path, f"not stored: {exc}"))
@@ -147,7 +153,9 @@ def load_paths(
         by_path[doc.path] = doc.sha256
         summary.loaded += 1
         summary.replaced += bool(replaces)
-        summary.new_entities += sum(1 for n in batch.nodes if n["id"] not in known and n["label"] != "Document")
+        summary.new_entities += sum(
+            1 for n in batch.nodes if n["id"] not in known and n["label"] != "Document"
+        )
         summary.facts_by_type.update(f.predicate for f in extraction.facts)
     return summary
 

@@ -52,25 +52,132 @@ class Quote:
 
 # --- vocabulary ---------------------------------------------------------------------------------
 
-_REPORTING = (
-    "said says say saying told tells telling warned warns warning explained explains explaining "
-    "stressed stresses stressing claimed claims claiming revealed reveals insisted insists insisting "
-    "argued argues arguing admitted admits acknowledged acknowledges confirmed confirms added adds "
-    "adding noted notes noting stated states suggested suggests conceded concedes maintained "
-    "maintains announced announces emphasised emphasized emphasising emphasizing cautioned "
-    "predicted wrote writes denied denies"
-).split()
-_DIRECT_ONLY = (
-    "asked asks replied replies responded responds commented comments remarked declared declares "
-    "continued answered recalled urged urges pledged promised vowed highlighted agreed accepted "
-    "announcing"
-).split()
-_CHARACTERISING = (
-    "called calls described describes branded brands labelled labeled dubbed accused accuses "
-    "criticised criticized slammed condemned"
-).split()
-_EXPECTING = "expected expects believes believed thinks thought hopes hoped feels felt fears feared estimated".split()
-_NEEDS_THAT = {"announced", "announces", "denied", "denies", "wrote", "writes", "notes", "states", "predicted"}
+_REPORTING = [
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "telling",
+    "warned",
+    "warns",
+    "warning",
+    "explained",
+    "explains",
+    "explaining",
+    "stressed",
+    "stresses",
+    "stressing",
+    "claimed",
+    "claims",
+    "claiming",
+    "revealed",
+    "reveals",
+    "insisted",
+    "insists",
+    "insisting",
+    "argued",
+    "argues",
+    "arguing",
+    "admitted",
+    "admits",
+    "acknowledged",
+    "acknowledges",
+    "confirmed",
+    "confirms",
+    "added",
+    "adds",
+    "adding",
+    "noted",
+    "notes",
+    "noting",
+    "stated",
+    "states",
+    "suggested",
+    "suggests",
+    "conceded",
+    "concedes",
+    "maintained",
+    "maintains",
+    "announced",
+    "announces",
+    "emphasised",
+    "emphasized",
+    "emphasising",
+    "emphasizing",
+    "cautioned",
+    "predicted",
+    "wrote",
+    "writes",
+    "denied",
+    "denies",
+]
+_DIRECT_ONLY = [
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "commented",
+    "comments",
+    "remarked",
+    "declared",
+    "declares",
+    "continued",
+    "answered",
+    "recalled",
+    "urged",
+    "urges",
+    "pledged",
+    "promised",
+    "vowed",
+    "announcing",
+]
+_CHARACTERISING = [
+    "called",
+    "calls",
+    "described",
+    "describes",
+    "branded",
+    "brands",
+    "labelled",
+    "labeled",
+    "dubbed",
+    "accused",
+    "accuses",
+    "criticised",
+    "criticized",
+    "slammed",
+    "condemned",
+]
+_EXPECTING = [
+    "expected",
+    "expects",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "hopes",
+    "hoped",
+    "feels",
+    "felt",
+    "fears",
+    "feared",
+    "estimated",
+]
+_NEEDS_THAT = {
+    "announced",
+    "announces",
+    "denied",
+    "denies",
+    "wrote",
+    "writes",
+    "notes",
+    "states",
+    "predicted",
+}
 _TELL = {"told", "tells", "telling"}
 _NAMING = {"called", "calls", "dubbed", "labelled", "labeled", "branded", "brands"}
 
@@ -113,7 +220,10 @@ _OPENERS = {
     "recently", "currently", "initially", "originally", "ultimately", "finally", "first", "second",
     "third", "lastly", "again", "still", "yet", "so", "or", "nor", "plus", "hence", "nonetheless",
     "nevertheless", "subsequently", "crucially", "importantly", "speaking", "asked", "writing",
-    "responding", "appearing", "addressing", "commenting", "reacting", "explaining", "asked",
+    "responding", "appearing", "addressing", "commenting", "reacting", "explaining", "against",
+    "across", "around", "beyond", "behind", "above", "below", "towards", "toward", "upon",
+    "throughout", "alongside", "inside", "outside", "considering", "regarding", "ahead", "due",
+    "thanks", "whatever", "whether", "where", "why", "how", "what", "who", "which", "whose",
 }  # fmt: skip
 _LEAD_CONNECTORS = {
     "but", "and", "so", "yet", "however", "meanwhile", "now", "also", "then", "instead", "indeed",
@@ -125,6 +235,10 @@ _LEAD_CONNECTORS = {
 _SUBORDINATORS = {
     "after", "before", "when", "while", "whilst", "because", "although", "though", "since", "if",
     "as", "until", "once", "whether", "where", "whereas", "unless",
+}  # fmt: skip
+_PREPOSITION_LIKE = {
+    "following", "including", "regarding", "concerning", "excluding", "considering", "involving",
+    "amid", "despite", "about", "over", "against", "among", "amongst", "during", "into", "onto",
 }  # fmt: skip
 _FINITE_AUX = {
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
@@ -153,9 +267,13 @@ _P_WORD = re.compile(r"[^\s,]+")
 _P_TEMPORAL = re.compile(
     r"(?i)\s*,?\s*(?:(?:earlier|later)\s+this\s+(?:week|month|year)|(?:last|this|next)\s+(?:week|month|year|night|[a-z]+day)"
     r"|on\s+[A-Z][a-z]+day(?:\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)?|on\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+"
-    r"|yesterday|today|recently|previously|in\s+(?:a|an|the|his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?"
+    r"|yesterday|today|recently|previously|before|repeatedly|publicly|privately|again|consistently"
+    r"|clearly|already|often|earlier|later|openly|explicitly|firmly|also|then|now|once"
+    r"|in\s+(?:a|an|the|his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?"
     r"|at\s+(?:a|an|the)\s+[a-z]+(?:\s+[a-z]+)?|in\s+[A-Z][a-z]+(?:\s+\d{4})?)\b\s*,?"
 )
+_P_JOINED_VERB = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+)?$")
+_P_OBJECT_TAIL = re.compile(r"(?:\s+[\w’'-]+){1,3}?\s+that\b")
 _P_LEADING_TIME = re.compile(
     r"(?:(?i:last|this|next|earlier|later)\s+(?i:week|month|year|night|weekend|[a-z]+day|spring|summer|autumn|winter)"
     r"|(?:In|On|At|By|During|Since)\s+(?:[A-Z][\w’'-]*|\d{1,4})(?:\s+(?:[A-Z][\w’'-]*|\d{1,4})){0,3})\s+(?=\S)"
@@ -164,15 +282,15 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "prof", "sgt", "cllr", "rev", "hon", "gen", "col", "capt", "lt",
     "insp", "supt", "no", "nos", "vol", "vs", "etc", "e.g", "i.e", "eg", "ie", "approx", "inc", "ltd",
     "co", "cf", "fig", "p", "pp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "rt", "det", "ch", "supt", "con", "pc", "dc", "ds", "di", "dci",
+    "oct", "nov", "dec", "rt", "det", "ch", "con", "pc", "dc", "ds", "di", "dci",
 }  # fmt: skip
 
-_DOUBLE_MARKS = "“”\"„‟"
+_DOUBLE_MARKS = '“”"„‟'
 _SINGLE_OPENERS = "‘‛'’"
 _SINGLE_CLOSERS = "’'"
 _QUOTE_CHARS = set(_DOUBLE_MARKS + "‘’'‛")
 _OPEN_LEFT = set("([{—–-/“\"‘'") | {"\u00a0"}
-_P_DOUBLE = re.compile("[“”\"„‟]")
+_P_DOUBLE = re.compile('[“”"„‟]')
 _P_SINGLE = re.compile("[‘’'‛]")
 _P_PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -290,7 +408,7 @@ def _units(text: str, paras: list[tuple[int, int]]) -> list[_Unit]:
     raw = _raw_spans(text, paras)
     units: list[_Unit] = []
     first_in_para: dict[int, int] = {}
-    for idx, (a, _b, k, _d) in enumerate(raw):
+    for idx, (_a, _b, k, _d) in enumerate(raw):
         first_in_para.setdefault(k, idx)
     used: set[int] = set()
     for idx, (a, b, k, dbl) in enumerate(raw):
@@ -348,7 +466,9 @@ class _Context:
             if not (m.start() and text[m.start() - 1].isalnum()) and self.unit_at(m.start()) is None
         ]
         self.according_starts = [a[0] for a in self.according]
-        self.bounds = [(m.start(), m.end()) for m in _P_STRONG_BOUNDARY.finditer(text) if self.unit_at(m.start()) is None]
+        self.bounds = [
+            (m.start(), m.end()) for m in _P_STRONG_BOUNDARY.finditer(text) if self.unit_at(m.start()) is None
+        ]
         self.bound_starts = [b[0] for b in self.bounds]
         self.ends = [(m.start(), m.end()) for m in _P_SENT_END.finditer(text)]
         self.end_starts = [e[0] for e in self.ends]
@@ -454,9 +574,8 @@ def _is_np_head(words: list[tuple[int, int, str]]) -> bool:
     if any(w[2].lower() in _FINITE_AUX for w in words) or words[-1][2].lower() in _SUBORDINATORS:
         return False
     if first[0].isupper():
-        if low in _OPENERS or (len(low) > 4 and (low.endswith("ing") or low.endswith("ed")) and len(words) > 1):
-            return False
-        return True
+        participle = len(low) > 4 and low.endswith(("ing", "ed")) and len(words) > 1
+        return low not in _OPENERS and not participle
     return low in _PRONOUNS or low in _DETERMINERS
 
 
@@ -472,8 +591,8 @@ def _subject(text: str, lo: int, verb_start: int, verb: str) -> tuple[int, int] 
         return None
     if words and words[-1][2].lower() in _BLOCKING:
         return None
-    if not words:
-        return _ELIDED
+    if all(w[2].lower() in ("and", "but", "then", "so", "yet", "or") for w in words):
+        return _ELIDED  # "..., and said ...": the subject is the one before
     # strip what comes before the subject, until nothing changes:
     # connectors and time phrases ("But", "Last week", "In January"), comma-separated parts that
     # are not a noun phrase ("In a statement, X", "appearing before the GLA, X"), and a
@@ -499,14 +618,21 @@ def _subject(text: str, lo: int, verb_start: int, verb: str) -> tuple[int, int] 
             break
     if not words:
         return None
-    # a finite verb inside means a clause, not a noun phrase: keep what follows "and"/"but"
-    for i in range(len(words) - 1, -1, -1):
+    # a finite verb in the head means a clause, not a noun phrase: keep what follows "and"/"but"
+    # (appositions after a comma may hold one: "The review, which will report in spring,")
+    head_end = next((i for i, w in enumerate(words) if text[w[1] : w[1] + 1] == ","), len(words) - 1)
+    for i in range(head_end, -1, -1):
         if words[i][2].lower() in _FINITE_AUX:
             rest = words[i + 1 :]
-            cut = next((j for j in range(len(rest) - 1, -1, -1) if rest[j][2].lower() in ("and", "but", "then")), None)
+            cut = next(
+                (j for j in range(len(rest) - 1, -1, -1) if rest[j][2].lower() in ("and", "but", "then")),
+                None,
+            )
             if cut is None:
                 return None
             words = rest[cut + 1 :]
+            if not words:
+                return _ELIDED  # "X said A had doubled and warned ...": the same X
             break
     # trailing participle or time phrase in apposition ("The Mayor, speaking at City Hall,")
     while len(words) > 1 and "," in text[words[-1][1] - 1 : verb_start]:
@@ -541,7 +667,9 @@ def _valid_subject(text: str, start: int, end: int) -> bool:
         return False
     if first[0].islower() and first.lower() not in _PRONOUNS and first.lower() not in _DETERMINERS:
         return False
-    if last in _BAD_LAST or last.endswith(("'s", "’s")) or (last.islower() and last.endswith("ing")):
+    if first.lower() in _PRONOUNS and len(tokens) > 1:
+        return False  # "It follows claims ...": a pronoun is a whole subject on its own
+    if last in _BAD_LAST or last in _PREPOSITION_LIKE or last.endswith(("'s", "’s")):
         return False
     return any(t.lower() not in _DETERMINERS for t in tokens)
 
@@ -551,7 +679,7 @@ def _subject_after_verb(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     while pos < hi and text[pos] in " \t\u00a0":
         pos += 1
     end = pos
-    while end < hi and text[end] not in ".;!?\n“”\"‘":
+    while end < hi and text[end] not in '.;!?\n“”"‘':
         end += 1
     phrase_end = end
     # cut a continuation that is not apposition (", adding that ...", ", who ...")
@@ -593,7 +721,10 @@ def _attributions(ctx: _Context, lo: int, hi: int) -> list[_Attribution]:
         for pos in boundaries:
             if pos <= vs:
                 b = pos
-        # a quotation between boundary and verb belongs to an earlier clause
+        # a quotation, or an earlier attribution, between boundary and verb belongs to an
+        # earlier clause ("X said, adding that ...")
+        if found and b <= found[-1].verb_end <= vs:
+            b = max(b, found[-1].verb_end, found[-1].speaker[1] if found[-1].speaker[0] > vs else 0)
         subj = ctx.subject(_after_last_quote(ctx, b, vs), vs, verb)
         if subj is None:
             continue
@@ -604,7 +735,7 @@ def _attributions(ctx: _Context, lo: int, hi: int) -> list[_Attribution]:
         found.append(_Attribution(vs, ve, verb, subj))
     for a_start, a_end in ctx.according_in(lo, hi):
         stop = a_end
-        while stop < hi and stop < a_end + 200 and text[stop] not in ",.;:\n“”\"‘":
+        while stop < hi and stop < a_end + 200 and text[stop] not in ',.;:\n“”"‘':
             stop += 1
         end = stop
         while end > a_end and text[end - 1].isspace():
@@ -665,9 +796,8 @@ def _before(ctx: _Context, unit: _Unit) -> tuple[_Attribution, int] | None:
     gap = text[gap_from:q] if hi == q else ""
     if chosen.verb in _NAMING and not gap.strip():
         return None  # 'a report called "..."' names a thing
-    if words <= 3 and hi == q:
-        if _word_count(gap) > 6 or "," in gap.strip().rstrip(",:"):
-            return None
+    if words <= 3 and hi == q and (_word_count(gap) > 6 or "," in gap.strip().rstrip(",:")):
+        return None  # a scare quote far from the verb is not the statement
     return chosen, lo
 
 
@@ -684,7 +814,7 @@ def _after(ctx: _Context, unit: _Unit) -> tuple[_Attribution, int] | None:
     inner_tail = text[unit.start : unit.end].rstrip()
     ended = inner_tail[-1:] in (".", "!", "?", "…") if inner_tail else False
     stop = pos
-    while stop < hi and text[stop] not in ".;!?\n“”\"‘(":
+    while stop < hi and text[stop] not in '.;!?\n“”"‘(':
         stop += 1
     verbs = ctx.verbs_in(pos, stop)
     if not verbs:
@@ -692,9 +822,8 @@ def _after(ctx: _Context, unit: _Unit) -> tuple[_Attribution, int] | None:
     vs, ve, verb = verbs[0]
     if verb in _EXPECTING or verb in _CHARACTERISING:
         return None
-    if ended and pos < len(text) and text[pos].isupper() and vs != pos:
-        if text[pos : pos + 2] != "I ":
-            return None  # a new sentence starts after the quote
+    if ended and pos < len(text) and text[pos].isupper() and vs != pos and text[pos : pos + 2] != "I ":
+        return None  # a new sentence starts after the quote
     if vs == pos:
         subj = _subject_after_verb(text, ve, hi)
     else:
@@ -720,7 +849,7 @@ def _direct(ctx: _Context) -> list[Quote]:
         clause_start = clause_end = None
         if att is not None:
             a, clause_start = att
-            clause_end = ctx.sentence_end(unit.close_end - 1 if unit.closed else unit.end)
+            clause_end = ctx.sentence_end(max(unit.start, unit.end - 1))
         else:
             after = _after(ctx, unit)
             if after is not None:
@@ -732,8 +861,16 @@ def _direct(ctx: _Context) -> list[Quote]:
         s, e = a.speaker
         out.append(
             Quote(
-                unit.start, unit.end, text[unit.start : unit.end], "direct", text[s:e], s, e,
-                min(clause_start, unit.open), max(clause_end, unit.close_end), a.verb,
+                unit.start,
+                unit.end,
+                text[unit.start : unit.end],
+                "direct",
+                text[s:e],
+                s,
+                e,
+                min(clause_start, unit.open),
+                max(clause_end, unit.close_end),
+                a.verb,
             )  # fmt: skip
         )
     return _inherit(ctx, out)
@@ -742,7 +879,9 @@ def _direct(ctx: _Context) -> list[Quote]:
 def _unattributed(ctx: _Context, unit: _Unit) -> Quote:
     """A placeholder for a quote without a speaker: kept only if _inherit gives it one."""
     t = ctx.text
-    return Quote(unit.start, unit.end, t[unit.start : unit.end], "direct", None, None, None, unit.open, unit.close_end)
+    return Quote(
+        unit.start, unit.end, t[unit.start : unit.end], "direct", None, None, None, unit.open, unit.close_end
+    )
 
 
 def _inherit(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
@@ -764,7 +903,7 @@ def _inherit(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
         if between.strip() or not starts_sentence or _word_count(q.text) < 4:
             prev = None
             continue
-        clause_end = ctx.sentence_end(unit.close_end - 1 if unit.closed else unit.end)
+        clause_end = ctx.sentence_end(max(unit.start, unit.end - 1))
         inherited = Quote(
             q.start, q.end, q.text, "direct", prev.speaker, prev.speaker_start, prev.speaker_end,
             unit.open, max(clause_end, unit.close_end), prev.verb, True,
@@ -777,24 +916,45 @@ def _inherit(ctx: _Context, quotes: list[Quote]) -> list[Quote]:
 # --- reported speech ----------------------------------------------------------------------------
 
 
-def _finite_soon(words: list[str]) -> bool:
-    """Whether a clause has a finite verb early on (before its first comma, in 12 words)."""
+# Verbs that often take a plain object ("revealed the figures, which ..."): their clause must
+# show a finite verb before its first comma.
+_NP_OBJECT_VERBS = {
+    "revealed", "reveals", "confirmed", "confirms", "admitted", "admits", "acknowledged",
+    "acknowledges", "stressed", "stresses", "stressing", "noted", "noting", "suggested", "suggests",
+    "emphasised", "emphasized", "emphasising", "emphasizing", "maintained", "maintains", "cautioned",
+}  # fmt: skip
+
+
+def _is_finite(word: str) -> bool:
+    low = word.lower().strip(",.;:()")
+    return low in _FINITE_AUX or low.endswith("n't") or _P_FINITE_ED.match(low) is not None
+
+
+def _finite_soon(words: list[str], stop_at_comma: bool = True) -> bool:
+    """Whether a clause has a finite verb early on (in 12 words, before a comma if asked)."""
     for w in words[:12]:
         low = w.lower().strip(",.;:()")
         if low in _FINITE_AUX or low.endswith("n't") or _P_FINITE_ED.match(low):
             return True
         if low in ("says", "remains", "needs", "seems", "means", "continues", "goes", "makes", "takes"):
             return True
-        if w.endswith(","):
+        if stop_at_comma and w.endswith(","):
             return False
     return False
 
 
-_CLAUSE_START_OK = _PRONOUNS | _DETERMINERS | {"there", "more", "no", "not", "only", "about", "around", "over"}
+_CLAUSE_START_OK = _PRONOUNS | _DETERMINERS | {"there", "more", "no", "not", "only", "fewer", "less"}
+_FUNCTION_WORDS = (
+    _BAD_LAST
+    | _SUBORDINATORS
+    | _PREPOSITION_LIKE
+    | {"to", "so", "nor", "yet", "if", "into", "upon", "via", "per"}
+)
+_APPROX = {"about", "around", "over", "almost", "nearly", "some", "up"}  # "about 1,200 remained"
 
 
-def _clause_ok(text: str, start: int, end: int, had_that: bool) -> bool:
-    words = text[start:end].split()
+def _clause_ok(text: str, start: int, end: int, had_that: bool, verb: str = "") -> bool:
+    words = text[start : min(end, start + 300)].split()  # the opening words decide
     if len(words) < 3:
         return False
     first = words[0].strip("(")
@@ -802,9 +962,19 @@ def _clause_ok(text: str, start: int, end: int, had_that: bool) -> bool:
         return False
     if not had_that:
         low = first.lower()
-        if not (first[0].isupper() or first[0].isdigit() or low in _CLAUSE_START_OK or first[0] == "£"):
+        approx = low in _APPROX and len(words) > 1 and words[1][:1].isdigit()
+        # a bare noun phrase of up to three words before the verb: "members would walk out"
+        bare = low not in _FUNCTION_WORDS and any(_is_finite(w) for w in words[1:4])
+        if not (
+            first[0].isupper()
+            or first[0].isdigit()
+            or low in _CLAUSE_START_OK
+            or first[0] == "£"
+            or approx
+            or bare
+        ):
             return False
-    return _finite_soon(words) if not had_that else True
+    return True if had_that else _finite_soon(words, stop_at_comma=verb in _NP_OBJECT_VERBS)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -837,10 +1007,12 @@ def _reported(ctx: _Context) -> list[Quote]:
         s_hi = ctx.sentence_end(ve)
         bounds = ctx.strong_boundaries(s_lo, vs)
         b = bounds[-1] if bounds else s_lo
+        if last_sentence and last_sentence[1].verb_end >= s_lo and b <= last_sentence[1].verb_end <= vs:
+            b = last_sentence[1].verb_end
         subj = ctx.subject(_after_last_quote(ctx, b, vs), vs, verb)
         verb_first = False
         if subj == _ELIDED:
-            if last_sentence and last_sentence[0] == s_lo:
+            if last_sentence and last_sentence[1].verb_end >= s_lo:
                 subj = last_sentence[1].speaker
             elif text[s_lo:vs].rstrip().endswith(","):
                 subj = _subject_after_verb(text, ve, s_hi)
@@ -874,6 +1046,10 @@ def _reported_before(ctx: _Context, att: _Attribution, s_lo: int, s_hi: int) -> 
         if obj_end is None:
             return None
         pos = obj_end
+        # "told BBC Radio London's breakfast show that ...": the object ran on to "that"
+        longer = _P_OBJECT_TAIL.match(text, pos, s_hi)
+        if longer:
+            pos = longer.end() - 4
     t = _P_TEMPORAL.match(text, pos, s_hi)
     if t:
         pos = t.end()
@@ -887,13 +1063,16 @@ def _reported_before(ctx: _Context, att: _Attribution, s_lo: int, s_hi: int) -> 
         pos += 1
     if pos >= s_hi or text[pos] in _QUOTE_CHARS or text[pos] in ":,;.":
         return None
-    end = s_hi
-    for bnd in _P_STRONG_BOUNDARY.finditer(text, pos, s_hi):
-        if ctx.unit_at(bnd.start()) is None:
-            end = bnd.start()
+    k = bisect.bisect_left(ctx.bound_starts, pos)
+    end = min(s_hi, ctx.bounds[k][0]) if k < len(ctx.bounds) else s_hi
+    for vs, _ve, verb in ctx.verbs_in(pos, end):
+        # "... had doubled and warned that ...": the next statement has its own clause
+        joined = _P_JOINED_VERB.search(text, max(pos, vs - 12), vs)
+        if joined and verb in _REPORTING_SET:
+            end = joined.start()
             break
     start, end = _trim(text, pos, end)
-    if end <= start or not _clause_ok(text, start, end, had_that):
+    if end <= start or not _clause_ok(text, start, end, had_that, att.verb):
         return None
     return _make_reported(ctx, start, end, att, s_lo, s_hi)
 
@@ -939,7 +1118,7 @@ def _according(ctx: _Context, a_start: int, a_end: int) -> Quote | None:
     s_lo = ctx.sentence_start(a_start)
     s_hi = ctx.sentence_end(a_end)
     stop = a_end
-    while stop < s_hi and text[stop] not in ",.;:\n“”\"‘":
+    while stop < s_hi and text[stop] not in ',.;:\n“”"‘':
         stop += 1
     sp_s, sp_e = _trim(text, a_end, stop)
     if sp_e <= sp_s or not _valid_subject(text, sp_s, sp_e):

@@ -89,12 +89,16 @@ class RegistryEntry:
     honorifics: list[str] = field(default_factory=list)
     holders: list[Holder] = field(default_factory=list)
     first_name_alone: bool = False
+    _entity: Entity | None = field(default=None, repr=False, compare=False)
 
     @property
     def entity(self) -> Entity:
-        return Entity(
-            name=self.name, label=self.label, id=self.id, aliases=tuple(self.aliases + self.abbreviations)
-        )
+        """The node for this entry (built once: the linker asks for it at every mention)."""
+        if self._entity is None:
+            self._entity = Entity(
+                name=self.name, label=self.label, id=self.id, aliases=tuple(self.aliases + self.abbreviations)
+            )
+        return self._entity
 
 
 class Registry:
@@ -155,6 +159,7 @@ class Registry:
             known.first_name_alone = known.first_name_alone or entry.first_name_alone
             if entry.holders:
                 known.holders = entry.holders
+            known._entity = None  # its aliases changed
             entry = known
         else:
             self.entries[entry.id] = entry

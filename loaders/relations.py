@@ -15,6 +15,7 @@ date; money comes from loaders.money.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -99,6 +100,8 @@ class Context:
     quotes: list[Quote] = field(default_factory=list)
     signatory: Entity | None = None
     evidence_keys: dict[str, set[str]] = field(default_factory=dict)
+    _low_sent: str = ""  # the sentence being read, lower-cased (for the literal gates of patterns)
+    _low_span: tuple[int, int] = (-1, -1)
 
     @property
     def text(self) -> str:
@@ -160,6 +163,9 @@ class Context:
         """Who 'I', 'we', 'my' ... at `pos` is: a quote's speaker, or a letter's signatory."""
         q = self.quote_at(pos)
         if q is not None:
+            if q.speaker is not None and word.lower() in ("we", "we've", "we're", "we'll", "our"):
+                # "we" in the words of a body's chief executive or spokesperson is that body
+                return self.affiliation(q.speaker) or q.speaker
             return q.speaker
         if self.info.genre == "letter" or self.info.genre == "question_answer":
             if self.info.answer_span and self.info.answer_span[0] <= pos < self.info.answer_span[1]:
@@ -168,6 +174,21 @@ class Context:
         return None
 
     answerer: Entity | None = None
+
+    def affiliation(self, person: Entity) -> Entity | None:
+        """The body a person speaks for in this document ("X, Chief Executive of Y"), if stated."""
+        if person.label != "Person":
+            return None
+        for key in self.order:
+            f = self.facts[key]
+            if (
+                f.subject.id == person.id
+                and f.predicate in ("MEMBER_OF", "CHAIRS", "LEADS")
+                and f.object is not None
+                and f.object.label == "Organization"
+            ):
+                return f.object
+        return None
 
 
 # --- helpers over a sentence -----------------------------------------------------------------
@@ -198,40 +219,52 @@ def _actor(m: Mention) -> bool:
     return m.entity.label in ACTORS
 
 
+_NP_ROLE_GAP = re.compile(
+    r"(?:'s?)?(?:[ ][A-Za-z-]+){0,3}?[ ](?:member|members|leader|spokesman|spokeswoman|spokesperson|chair|"
+    r"chairman|chairwoman|councillor|lead|head|minister|commissioner|director|executive|secretary|officer|"
+    r"boss|candidate|AM|MP|Cllr)[ ]|[ ]"
+)
+
+
 def subject_of(
     ctx: Context, sent: tuple[int, int], pos: int, exclude: set[str] | None = None
 ) -> Entity | None:
-    """The actor doing the verb at `pos`: the first actor of its clause (or 'I'/'we'), else earlier."""
+    """The actor doing the verb at `pos`: the first actor of its clause (or 'I'/'we'), else earlier.
+
+    A relative pronoun's subject is its antecedent ("X, who asked ..."); in a noun phrase with
+    several names the head is the last ("Green Party assembly member Jo Bloggs criticised")."""
     exclude = exclude or set()
     folded = ctx.folded
     s0 = sent[0]
     seg = folded[s0:pos]
-    breaks = [m.end() + s0 for m in _CLAUSE_BREAK.finditer(seg)]
+    breaks = [(m.end() + s0, m.start() + s0, m.group(0)) for m in _CLAUSE_BREAK.finditer(seg)]
     lead = _SUBORDINATE.match(seg)
     if lead:
-        breaks = [b for b in breaks if b > s0 + lead.end()] or []
-        breaks.insert(0, s0 + lead.end())
+        breaks = [b for b in breaks if b[0] > s0 + lead.end()]
+        breaks.insert(0, (s0 + lead.end(), s0 + lead.end(), ","))
         breaks.sort()
-    bounds = [*reversed(breaks), s0]
+    bounds = [*reversed(breaks), (s0, s0, "")]
     prev = pos
-    for b in bounds:
-        cands: list[tuple[int, Entity]] = []
+    for b, b_start, word in bounds:
+        cands: list[tuple[int, int, Entity, bool]] = []  # start, end, who, is a possessive determiner
         for m in ctx.ments.between(b, prev):
             if _actor(m) and m.entity.id not in exclude and not _inside_parens(folded, m.start, b):
                 if re.match(r"'s?\b", folded[m.end : m.end + 2]) and not re.match(
                     r"'s[ ](?:\w+[ ])?(?:said|told)", folded[m.end : m.end + 20]
                 ):
                     continue  # a possessive modifies a noun: "the Met's work"
-                cands.append((m.start, m.entity))
+                cands.append((m.start, m.end, m.entity, False))
         for p in _PRONOUN.finditer(folded, b, prev):
             who = ctx.pronoun(p.start(), p.group(0))
             if who is not None and who.id not in exclude:
-                cands.append((p.start(), who))
+                cands.append((p.start(), p.end(), who, p.group(0).lower() in ("my", "our")))
         for p in _THIRD.finditer(folded, b, prev):
             who = _last_person(ctx, p.start())
             if who is not None and who.id not in exclude:
-                cands.append((p.start(), who))
+                cands.append((p.start(), p.end(), who, False))
         cands.sort(key=lambda c: c[0])
+        if any(not c[3] for c in cands):
+            cands = [c for c in cands if not c[3]]  # "my Deputy Mayor, X, is ...": X acts, not me
         # a clause whose subject is a thing ("the money would fund ..."): no actor does it,
         # unless the thing's phrase names one ("the investment from the Mayor")
         things = [m for m in ctx.ments.between(b, prev) if not _actor(m)]
@@ -240,7 +273,17 @@ def subject_of(
             if not cands or not re.fullmatch(r"[ ](?:from|by|of)[ ](?:the[ ])?", between):
                 return None
         if cands:
-            return cands[0][1]
+            first = cands[0]
+            for nxt in cands[1:]:
+                if nxt[2].label != "Person" or not _NP_ROLE_GAP.fullmatch(folded, first[1], nxt[0]):
+                    break
+                first = nxt
+            return first[2]
+        if word.strip() in ("who", "which", "that"):
+            # a relative clause with no actor of its own: its antecedent does the verb
+            ante = ctx.ments.before(b_start)
+            if ante and b_start - ante[-1].end <= 3 and _actor(ante[-1]) and ante[-1].entity.id not in exclude:
+                return ante[-1].entity
         prev = b
     return None
 
@@ -251,8 +294,14 @@ def _inside_parens(folded: str, pos: int, lo: int) -> bool:
 
 
 def _last_person(ctx: Context, pos: int) -> Entity | None:
+    """'he'/'she' at `pos`: the last person named before it, outside quotation marks unless the
+    pronoun is in the same quotation ("The Mayor has ... He has also asked ...")."""
+    own = ctx.quote_at(pos)
     for m in reversed(ctx.ments.before(pos)):
-        if m.entity.label == "Person" and ctx.quote_at(m.start) is None:
+        if m.entity.label != "Person":
+            continue
+        q = ctx.quote_at(m.start)
+        if q is None or (own is not None and q is own):
             return m.entity
     return None
 
@@ -282,7 +331,7 @@ def objects_after(
     folded = ctx.folded
     p = pos
     while p < limit and ctx.ments.at(p) is None:
-        d = _DET_ONE.match(folded, p, limit)
+        d = _DET_ONE.match(folded, p, limit) or _PLACE_POSS.match(folded, p, limit)
         if not d:
             break
         p = d.end()
@@ -308,6 +357,10 @@ def objects_after(
             break
         p = c.end()
     return out
+
+
+# "London's Violence Reduction Unit": a possessive place (not itself a mention) before a name
+_PLACE_POSS = re.compile(r"(?:the[ ])?[A-Z][a-z]+'s?[ ](?=[A-Z])")
 
 
 def _skip_parenthetical(folded: str, p: int, limit: int) -> int:
@@ -345,6 +398,12 @@ _NOT_THING = frozenset(
         "Assembly",
     ]
 )
+
+
+_DECISION_HEADS = frozenset(
+    ["freeze", "rise", "increase", "cut", "cuts", "decision", "proposal", "proposals", "policy", "budget",
+     "settlement", "deal", "expansion", "closure", "closures", "reforms", "changes", "announcement"]
+)  # fmt: skip
 
 
 def _discover_np(ctx: Context, p: int, limit: int, label: str) -> tuple[Entity, int] | None:
@@ -391,6 +450,8 @@ def _discover_np(ctx: Context, p: int, limit: int, label: str) -> tuple[Entity, 
             lab = "Programme"
         elif head in _LOWER_INQUIRY_HEADS:
             lab = "Inquiry"
+        elif head in _DECISION_HEADS and label == "Programme":
+            lab = "Programme"  # "the bus fare freeze": a decision, welcomed or criticised
         else:
             return None
         if len(words) < 2 or words[0] in ("range", "number", "variety", "series", "lot", "services"):
@@ -404,6 +465,9 @@ def _discover_np(ctx: Context, p: int, limit: int, label: str) -> tuple[Entity, 
     return None
 
 
+_AGENT_BEFORE = re.compile(r"\bby[ ](?:the[ ])?$")
+
+
 def antecedent(
     ctx: Context, sent: tuple[int, int], pos: int, labels=("Organization", "Programme", "Inquiry")
 ) -> Entity | None:
@@ -412,7 +476,12 @@ def antecedent(
     'it' -> the last thing mentioned, else a capitalised name just before."""
     folded = ctx.folded
     seg_start = sent[0]
-    before = [m for m in ctx.ments.between(seg_start, pos) if m.entity.label in labels]
+    # agents of an earlier passive ("funded by TfL and run by X") are not what the clause is about
+    before = [
+        m
+        for m in ctx.ments.between(seg_start, pos)
+        if m.entity.label in labels and not _AGENT_BEFORE.search(folded, max(seg_start, m.start - 8), m.start)
+    ]
     its = list(re.finditer(r"(?<![\w'])(?:it|It)(?![\w'])", folded[seg_start:pos]))
     it = its[-1] if its else None
     named = re.search(
@@ -435,11 +504,11 @@ def antecedent(
         last = before[-1]
         gap = folded[last.end : pos]
         if it is not None and seg_start + it.start() > last.end:
-            return _last_thing(ctx, seg_start + it.start(), labels)
+            return _it_refers_to(ctx, seg_start + it.start(), labels)
         if len(gap) <= 120:
             return last.entity
     if it is not None:
-        return _last_thing(ctx, seg_start + it.start(), labels)
+        return _it_refers_to(ctx, seg_start + it.start(), labels)
     # a capitalised name just before: "the Lighthouse[1] - the UK's first ... - which"
     m = re.search(
         r"(?:the[ ])?(?P<np>[A-Z][\w'-]+(?:[ ][A-Z][\w'-]+){0,4})(?:\[\d+\])?(?:[ ]-[ ][^-]{1,80}?-[ ]?|,[ ])?(?:which|that)?[ ]?(?:has[ ][^,]{0,80}?since[ ]it[ ])?(?:was|were|is|has been)?[ ]?$",
@@ -455,9 +524,27 @@ def antecedent(
     return None
 
 
+def _it_refers_to(ctx: Context, pos: int, labels=("Organization", "Programme", "Inquiry")) -> Entity | None:
+    """'It' opening a sentence continues the previous sentence's subject ("The X Programme will
+    be funded by Y. It will be delivered by Z": it is the programme, not Y); elsewhere it is the
+    last thing mentioned."""
+    sents = ctx.sentences  # type: ignore[attr-defined]
+    starts = getattr(ctx, "sentence_starts", None) or [a for a, _ in sents]
+    i = bisect_right(starts, pos) - 1
+    if i >= 1 and pos - sents[i][0] <= 1:
+        p0, p1 = sents[i - 1]
+        first = ctx.ments.between(p0, p1)
+        if first and first[0].entity.label in labels and first[0].start - p0 <= 40:
+            return first[0].entity
+    return _last_thing(ctx, pos, labels)
+
+
 def date_in(ctx: Context, start: int, end: int, prefer_after: int | None = None) -> str | None:
     """The first date in [start, end), preferring one after `prefer_after` (the verb)."""
-    found = [d for d in find_dates(ctx.text[start:end], ctx.info.ref_date)]
+    cache = ctx.__dict__.setdefault("_dates", {})
+    found = cache.get((start, end))
+    if found is None:
+        found = cache[(start, end)] = find_dates(ctx.text[start:end], ctx.info.ref_date)
     found = [d for d in found if not _is_money_or_count(ctx.folded, start + d.start)]
     if prefer_after is not None:
         after = [d for d in found if start + d.start >= prefer_after]
@@ -493,7 +580,20 @@ def rule(*keywords: str) -> Callable[[Rule], Rule]:
 
 
 def _finditer(pattern: re.Pattern[str], ctx: Context, sent: tuple[int, int]) -> Iterator[re.Match[str]]:
+    gate = _GATES.get(pattern)
+    if gate is not None:
+        low = ctx._low_sent if ctx._low_span == sent else ctx.folded[sent[0] : sent[1]].lower()
+        for g in gate:
+            if g in low:
+                break
+        else:
+            return iter(())  # the pattern cannot match without one of these words: skip the scan
     return pattern.finditer(ctx.folded, sent[0], sent[1])
+
+
+# Literal words (lower case) each pattern needs; a sentence without any of them is not scanned.
+_GATES: dict[re.Pattern[str], tuple[str, ...]] = {}
+
 
 
 # FUNDS ------------------------------------------------------------------------------------------
@@ -519,7 +619,7 @@ def _amount_at(ctx: Context, start: int, end: int):
     return [a for a in find_amounts(ctx.text[start:end])]
 
 
-@rule("fund", "grant", "£", "announc", "unveil", "launch", "confirm", "invest", "provid")
+@rule("fund", "grant", "£", "announc", "unveil", "launch", "confirm", "invest", "provid", "money", "gave", "give", "given", "paid", "award", "allocat")
 def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
     folded = ctx.folded
     done: set[int] = set()
@@ -530,7 +630,7 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
         for o in objs:
             amount = _programme_amount(ctx, o)
             ctx.add("FUNDS", funder, o, sent, date=date_in(ctx, m.end(), sent[1]), amount_gbp=amount)
-        if not objs:
+        if not objs and _GENERIC_SET.match(ctx.folded, m.end() + 1, sent[1]):
             ctx.pending = ("FUNDS", funder, sent)  # type: ignore[attr-defined]
     # "awarded a grant to X"
     for m in _finditer(_GRANT_TO, ctx, sent):
@@ -556,17 +656,22 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
         t = re.compile(
             r"(?:[ ](?:per|a|each)[ ](?:year|annum|month|week)|[ ]annually|[ ]a[ ]year)?[ ](?:[\w-]+[ ]){0,4}?(?:to|for|in|into|on|towards)[ ](?:tackle[ ]|support[ ]|help[ ]|fund[ ])?"
         ).match(folded, after, sent[1])
+        objs = objects_after(ctx, t.end(), sent[1], discover="Organization") if t else []
+        funder = subject_of(ctx, sent, m.start())
+        date = date_in(ctx, sent[0], sent[1], prefer_after=after)
+        objs = [o for o in objs if o.label != "Person"]
+        for o in objs:
+            ctx.add("FUNDS", funder, o, sent, amount_gbp=a.gbp, period=a.period, date=date)
+            done.add(m.start())
+        if not objs:
+            # "The Mayor commits £8m to keep shelters open": the sum is the programme this document
+            # names by that amount ("an £8m winter plan")
+            named = _money_programme(ctx, a.gbp)
+            if named is not None:
+                pred = "COMMITTED_TO" if re.match(r"(?:commit|pledge)", m.group(0)) else "FUNDS"
+                ctx.add(pred, funder, named, sent, amount_gbp=a.gbp, period=a.period, date=date)
         if not t:
             continue
-        objs = objects_after(ctx, t.end(), sent[1], discover="Organization")
-        funder = subject_of(ctx, sent, m.start())
-        for o in objs:
-            if o.label == "Person":
-                continue
-            ctx.add(
-                "FUNDS", funder, o, sent, amount_gbp=a.gbp, period=a.period, date=date_in(ctx, after, sent[1])
-            )
-            done.add(m.start())
         # "... and this will increase to £800,000 from April 2026": a commitment
         for inc in re.finditer(
             r"(?:this|it|which|that)[ ]will[ ](?:then[ ])?(?:increase|rise|grow|go[ ]up)[ ]to[ ]",
@@ -585,13 +690,17 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
                     due=date_in(ctx, p, sent[1]),
                     text=ctx.text[sent[0] + inc.start() : sent[1]].rstrip("."),
                 )
+    _money_patterns(ctx, sent)
     # "announced a new £2.4m package"
     for m in _finditer(_ANNOUNCE, ctx, sent):
         mm = ctx.ments.at(m.end())
         if mm is None or mm.kind != "money":
             continue
         funder = subject_of(ctx, sent, m.start())
-        ctx.add("FUNDS", funder, mm.entity, sent, amount_gbp=mm.amount, date=ctx.info.date)
+        # "today" means the document's own date; without one (only a date inferred from the text)
+        # an announcement stays undated
+        date = (date_in(ctx, sent[0], sent[1]) or ctx.info.date) if ctx.info.date else None
+        ctx.add("FUNDS", funder, mm.entity, sent, amount_gbp=mm.amount, date=date)
     # "A £2.4m package ... has been announced" (agent by "by", or the next sentences' actor)
     for mm in ctx.ments.between(sent[0], sent[1]):
         if mm.kind != "money" or mm.entity.label != "Programme":
@@ -633,6 +742,70 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
             ctx.add("FUNDS", funder, ent, sent)
 
 
+def _money_programme(ctx: Context, amount: float) -> Entity | None:
+    """The one programme this document names by a sum ("the £8m plan"), by its amount."""
+    found = {m.entity.id: m.entity for m in ctx.ments.mentions if m.kind == "money" and m.amount == amount}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_GAVE = re.compile(
+    r"(?<![\w-])(?:gave|give|gives|given|giving|granted|handed|awarded|allocated|provided|paid)[ ](?=(?:the[ ])?[A-Z])"
+)
+_BACKING = re.compile(
+    r"(?<![\w-])(?:back|backs|backed|backing|support|supports|supported|supporting)[ ](?P<obj>[^.;]{2,60}?)[ ]with[ ](?=(?:an?[ ]|the[ ])?(?:extra[ ]|additional[ ]|further[ ])?£)"
+)
+_INCREASE_BY = re.compile(
+    r"(?<![\w-])(?:increas|boost|rais|top(?:p)?|expand)(?:e|es|ed|ing|s)?[ ](?:up[ ])?(?P<obj>[^.;]{2,70}?)[ ]by[ ](?:an?[ ](?:extra|additional|further)[ ])?(?=£)"
+)
+_GOES_TO = re.compile(
+    r"(?<![\w-])(?:will[ ]|would[ ]|is[ ]to[ ]|are[ ]to[ ])?(?:go|goes|went|be[ ]given|be[ ]paid|be[ ]allocated|be[ ]awarded)[ ]to[ ](?=(?:the[ ])?[A-Z])"
+)
+
+
+def _money_patterns(ctx: Context, sent: tuple[int, int]) -> None:
+    """Funding written with the recipient first or the sum elsewhere in the clause:
+    "the £2bn settlement that the DfT gave TfL", "gave TfL £2bn", "backing TfL with £2bn",
+    "increasing the Prevention Grant by £316m", "part of the money will go to X"."""
+    folded = ctx.folded
+    for m in _finditer(_GAVE, ctx, sent):
+        rec = ctx.ments.at(m.end()) or ctx.ments.at(m.end() + 4)
+        if rec is None or rec.entity.label not in ("Organization", "Programme"):
+            continue
+        money = [a for a in _amount_at(ctx, rec.end, min(sent[1], rec.end + 40)) if a.start <= 12]
+        if not money:
+            # the sum before a relative clause: "the £2.2bn settlement that the DfT gave TfL"
+            rel = list(re.finditer(r"(?:that|which)[ ]", folded[max(sent[0], m.start() - 80) : m.start()]))
+            if not rel:
+                continue
+            rel_at = max(sent[0], m.start() - 80) + rel[-1].start()
+            money = [a for a in _amount_at(ctx, max(sent[0], rel_at - 80), rel_at)][-1:]
+        if not money:
+            continue
+        funder = subject_of(ctx, sent, m.start(), exclude={rec.entity.id})
+        ctx.add("FUNDS", funder, rec.entity, sent, amount_gbp=money[0].gbp, period=money[0].period,
+                date=date_in(ctx, sent[0], sent[1]))  # fmt: skip
+    for rx in (_BACKING, _INCREASE_BY):
+        for m in _finditer(rx, ctx, sent):
+            objs = [x.entity for x in ctx.ments.between(m.start("obj"), m.end("obj"))]
+            objs = [o for o in objs if o.label in ("Organization", "Programme")][:1]
+            money = [a for a in _amount_at(ctx, m.end(), min(sent[1], m.end() + 40)) if a.start <= 2]
+            if not objs or not money:
+                continue
+            funder = subject_of(ctx, sent, m.start(), exclude={objs[0].id})
+            ctx.add("FUNDS", funder, objs[0], sent, amount_gbp=money[0].gbp, period=money[0].period,
+                    date=date_in(ctx, sent[0], sent[1], prefer_after=m.end()))  # fmt: skip
+    for m in _finditer(_GOES_TO, ctx, sent):
+        # the money's subject: a money-named programme or a definite "the money" back to one
+        money = [x for x in ctx.ments.between(sent[0], m.start()) if x.entity.label == "Programme"]
+        money = [x for x in money if x.kind in ("money", "coref") and _programme_amount(ctx, x.entity) is not None]
+        if not money:
+            continue
+        owner = _owner_of(ctx, money[-1].entity)
+        for o in objects_after(ctx, m.end(), sent[1], discover="Programme"):
+            if o.label in ("Organization", "Programme") and o.id != money[-1].entity.id:
+                ctx.add("FUNDS", owner, o, sent)
+
+
 def _programme_amount(ctx: Context, ent: Entity) -> float | None:
     amounts = getattr(ctx, "_amounts", None)
     if amounts is None:
@@ -642,7 +815,12 @@ def _programme_amount(ctx: Context, ent: Entity) -> float | None:
 
 
 def _agent_nearby(ctx: Context, sent: tuple[int, int], programme: Entity) -> Entity | None:
-    """An agentless announcement: the actor of the next sentence that speaks of the same money."""
+    """An agentless announcement ("A £2m fund has been announced for ..."): whoever this document
+    already says funds or launched it; else, as news leads go on, the actor of the next sentence
+    that speaks of the same money ("Mayor X said the money would ...")."""
+    owner = _owner_of(ctx, programme)
+    if owner is not None:
+        return owner
     sents = ctx.sentences  # type: ignore[attr-defined]
     i = sents.index(sent)
     for nxt in sents[i + 1 : i + 3]:
@@ -739,7 +917,8 @@ def oversees(ctx: Context, sent: tuple[int, int], s: str) -> None:
         for a in agents:
             ctx.add("OVERSEES", a, overseen, sent)
     for m in _finditer(_OVERSEE, ctx, sent):
-        objs = objects_after(ctx, m.end(), sent[1], discover="Programme")
+        at = _WORK_OF.match(ctx.folded, m.end(), sent[1])
+        objs = objects_after(ctx, at.end() if at else m.end(), sent[1], discover="Programme")
         who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
         for o in objs:
             ctx.add("OVERSEES", who, o, sent)
@@ -754,10 +933,19 @@ def oversees(ctx: Context, sent: tuple[int, int], s: str) -> None:
         for o in objs:
             ctx.add("OVERSEES", who, o, sent)
     for m in _finditer(_POSS_OVERSIGHT, ctx, sent):
+        # "... sits within X's oversight framework": X's oversight has no object of its own; it
+        # covers what the paragraph has just said is overseen ("... see the police held to account")
         who = _possessor(ctx, m.start() + 2 if ctx.folded[m.start() + 1] == "s" else m.start() + 1)
-        police = _police_in_focus(ctx, m.start())
-        if who is not None and police is not None:
-            ctx.add("OVERSEES", who, police, sent)
+        overseen = _overseen_in_paragraph(ctx, sent)
+        if who is not None and overseen is not None:
+            ctx.add("OVERSEES", who, overseen, sent)
+
+
+# "scrutinises the work of X": the body is overseen, not its work
+_WORK_OF = re.compile(
+    r"(?:the[ ])?(?:work|performance|activities|running|conduct|finances|spending|budget|operations?|"
+    r"handling|response|decisions|plans|delivery)[ ]of[ ]"
+)
 
 
 def _possessor(ctx: Context, pos: int) -> Entity | None:
@@ -773,16 +961,31 @@ def _possessor(ctx: Context, pos: int) -> Entity | None:
     return None
 
 
-def _police_in_focus(ctx: Context, pos: int) -> Entity | None:
-    for m in reversed(ctx.ments.before(pos)):
-        entry = ctx.registry.get(m.entity.id)
-        if entry is not None and entry.kind == "police":
-            return m.entity
+def _overseen_in_paragraph(ctx: Context, sent: tuple[int, int]) -> Entity | None:
+    """What an OVERSEES fact stated earlier in the same paragraph holds to account."""
+    para_start = ctx.folded.rfind("\n", 0, sent[0]) + 1
+    for key in reversed(ctx.order):
+        f = ctx.facts[key]
+        if f.predicate == "OVERSEES" and f.object is not None and para_start <= f.evidence[-1].start < sent[0]:
+            return f.object
     return None
 
 
 # LEADS / CHAIRS / ESTABLISHED (passives with an agent) ---------------------------------------
-_LED_BY = re.compile(r"(?<![\w-])led[ ](?:jointly[ ])?by[ ]")
+_LED_BY = re.compile(
+    r"(?<![\w-])(?:led|delivered|run|managed|operated|coordinated|co-ordinated)[ ](?:jointly[ ]|locally[ ])?by[ ]"
+)
+# passives with an agent and coordinated verbs: "which is commissioned and funded by X"
+_PASSIVE_VERBS = {
+    "funded": "FUNDS",
+    "financed": "FUNDS",
+    "paid for": "FUNDS",
+    "commissioned": "COMMISSIONED",
+}
+_FUNDED_BY = re.compile(
+    r"(?<![\w-])(?P<v1>funded|financed|paid[ ]for|commissioned)(?:[ ](?:and|&)[ ](?P<v2>funded|financed|"
+    r"commissioned|run|delivered|managed|led))?[ ](?:jointly[ ]|directly[ ]|entirely[ ]|partly[ ]|largely[ ]|wholly[ ])?by[ ]"
+)
 _LEADS = re.compile(r"(?<![\w-])(?:leads|is[ ]leading|are[ ]leading|will[ ]lead|led)[ ](?=the[ ]|a[ ]|an[ ])")
 _X_LED = re.compile(r"(?P<who>[A-Za-z]{2,20})-led[ ]")
 _CHAIRED_BY = re.compile(r"(?<![\w-])chaired[ ]by[ ]")
@@ -793,9 +996,22 @@ _SET_UP = re.compile(
 )
 
 
-@rule("led", "lead", "chair", "set up", "set-up", "establish", "found", "creat", "launch", "start")
+@rule(
+    "led", "lead", "chair", "set up", "set-up", "establish", "found", "creat", "launch", "start", "deliver",
+    "run", "manag", "operat", "ordinat", "fund", "financ", "paid", "commission",
+)  # fmt: skip
 def leads_chairs_established(ctx: Context, sent: tuple[int, int], s: str) -> None:
     folded = ctx.folded
+    for m in _finditer(_FUNDED_BY, ctx, sent):
+        agents = [a for a in objects_after(ctx, m.end(), sent[1], labels=ACTORS, discover="Organization") if _actor_entity(a)]
+        thing = antecedent(ctx, sent, m.start())
+        preds = [_PASSIVE_VERBS[" ".join(m.group("v1").split())]]
+        if m.group("v2"):
+            preds.append(_PASSIVE_VERBS.get(m.group("v2"), "LEADS"))
+        for a in agents:
+            for pred in preds:
+                amount = _programme_amount(ctx, thing) if pred == "FUNDS" and thing is not None else None
+                ctx.add(pred, a, thing, sent, **({"amount_gbp": amount} if amount else {}))
     for rx, pred in ((_LED_BY, "LEADS"), (_CHAIRED_BY, "CHAIRS"), (_SET_UP_BY, "ESTABLISHED")):
         for m in _finditer(rx, ctx, sent):
             agents = objects_after(ctx, m.end(), sent[1], labels=ACTORS, discover="Organization")
@@ -834,6 +1050,9 @@ def leads_chairs_established(ctx: Context, sent: tuple[int, int], s: str) -> Non
         objs = objects_after(ctx, m.end(), sent[1], discover="Organization", coordinate=False)
         who = subject_of(ctx, sent, m.start())
         date = date_in(ctx, m.end(), sent[1], prefer_after=m.end())
+        first = ctx.ments.at(m.end()) or next(iter(ctx.ments.between(m.end(), m.end() + 12)), None)
+        if first is not None and first.kind == "money":
+            continue  # "launched a £35m fund" is money announced (FUNDS), not a body set up
         for o in objs:
             if o.label == "Person":
                 continue
@@ -895,7 +1114,15 @@ def welcomed_criticised(ctx: Context, sent: tuple[int, int], s: str) -> None:
             ):
                 continue
             objs = objects_after(ctx, m.end(), sent[1], discover="Programme")
-            objs = [o for o in objs if not _possessive_at(ctx, o, m.end())]  # "the Government's action"
+            if objs and _possessive_at(ctx, objs[0], m.end()):
+                # "the Mayor's £8m plan": what is welcomed is the possessed thing ("the Government's
+                # action" names none); a criticism of "the Mayor's decision" falls on the Mayor
+                owner = objs[0]
+                end = _end_of(ctx, owner, m.end())
+                poss = re.compile(r"'s?[ ]").match(folded, end, sent[1])
+                objs = objects_after(ctx, poss.end(), sent[1], discover="Programme", coordinate=False) if poss else []
+                if not objs and pred == "CRITICISED" and _actor_entity(owner):
+                    objs = [owner]
             who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
             for o in objs:
                 ctx.add(pred, who, o, sent, date=ctx.info.date)
@@ -967,7 +1194,7 @@ def commissioned_reviews(ctx: Context, sent: tuple[int, int], s: str) -> None:
             if t:
                 for r in objects_after(ctx, t.end(), sent[1]):
                     ctx.add("REVIEWS", o, r, sent, date=date)
-        if not objs:
+        if not objs and _GENERIC_SET.match(folded, m.end(), sent[1]):
             ctx.pending = ("COMMISSIONED", who, sent)  # type: ignore[attr-defined]
     for m in _finditer(_ASK_TO_REVIEW, ctx, sent):
         objs = [x.entity for x in ctx.ments.between(m.start("obj"), m.end("obj")) if _actor(x)][:1]
@@ -1030,6 +1257,20 @@ def commissioned_reviews(ctx: Context, sent: tuple[int, int], s: str) -> None:
                 ctx.add("REVIEWS", first.entity, objs[0], sent)
 
 
+def _owner_of(ctx: Context, thing: Entity) -> Entity | None:
+    """Who a programme belongs to in this document: its funder, founder or leader so far."""
+    for pred in ("FUNDS", "ESTABLISHED", "LEADS", "COMMITTED_TO", "COMMISSIONED"):
+        for key in ctx.order:
+            f = ctx.facts[key]
+            if f.predicate == pred and f.object is not None and f.object.id == thing.id:
+                return f.subject
+    return None
+
+
+def _actor_entity(e: Entity) -> bool:
+    return e.label in ACTORS
+
+
 def _possessive_at(ctx: Context, ent: Entity, after: int) -> bool:
     end = _end_of(ctx, ent, after)
     return ctx.folded[end : end + 2] in ("'s", "s'") or ctx.folded[end : end + 2] == "' "
@@ -1044,28 +1285,72 @@ def _end_of(ctx: Context, ent: Entity, after: int) -> int:
 
 # PARTNERS_WITH --------------------------------------------------------------------------------
 _PARTNER = re.compile(
-    r"(?<![\w-])(?:working|work|works|worked)[ ](?:closer|closely|together|jointly|hand[ ]in[ ]hand)[ ]with[ ]|"
-    r"(?<![\w-])in[ ](?:close[ ])?partnership[ ]with[ ]|(?<![\w-])partner(?:s|ed|ing)?[ ]with[ ]|(?<![\w-])(?:collaborat(?:e|es|ed|ing))[ ]with[ ]"
+    r"(?<![\w-])(?P<verb>working|work|works|worked)[ ](?P<adv>(?:closer|closely|together|jointly|hand[ ]in[ ]hand|"
+    r"directly|constructively)[ ])?(?P<prep>with|alongside)[ ]|"
+    r"(?<![\w-])in[ ](?:close[ ])?partnership[ ]with[ ]|(?<![\w-])partner(?:s|ed|ing)?[ ]with[ ]|"
+    r"(?<![\w-])(?:collaborat(?:e|es|ed|ing))[ ]with[ ]|(?<![\w-])(?:team(?:s|ed)?[ ]up|join(?:s|ed)?[ ]forces)[ ]with[ ]"
 )
+_WORK_AS_NOUN = re.compile(
+    r"(?:\b(?:the|our|their|his|her|its|this|that|wider|further|joint|close|ongoing|future|vital|important|"
+    r"some|more|good|great|excellent|partnership)[ ]$)"
+)
+# "The Mayor and London Councils launch ...": two actors doing one thing together
+_JOINT = re.compile(
+    r"[ ](?:have[ ]|has[ ]|will[ ]|today[ ]|jointly[ ]|together[ ])*(?:launch|launched|launches|announce|announced|"
+    r"unveil|unveiled|agree|agreed|sign|signed|set[ ]up|publish|published|co-fund|co-funded|jointly[ ]fund)\b"
+)
+_AGREED_WITH = re.compile(r"(?<![\w-])(?:has[ ]been|have[ ]been|was|were|is|are|been)[ ](?:jointly[ ])?agreed[ ]with[ ]")
 
 
-@rule("with")
+@rule("with", "alongside", "launch", "announc", "unveil", "agree", "sign", "set up", "publish", "fund")
 def partners(ctx: Context, sent: tuple[int, int], s: str) -> None:
+    folded = ctx.folded
+    # "A and B launch X": a joint act by the clause's coordinated subjects
+    ms = ctx.ments.between(sent[0], min(sent[1], sent[0] + 200))
+    if len(ms) >= 2 and _actor(ms[0]) and _actor(ms[1]) and ms[0].start - sent[0] <= 4:
+        if re.fullmatch(r"[ ](?:and|&)[ ](?:the[ ])?", folded[ms[0].end : ms[1].start]) and _JOINT.match(
+            folded, ms[1].end, sent[1]
+        ):
+            ctx.add("PARTNERS_WITH", ms[0].entity, ms[1].entity, sent)
+    # "the plan has been agreed with X": whoever owns the plan partners with X
+    for m in _finditer(_AGREED_WITH, ctx, sent):
+        objs = [o for o in objects_after(ctx, m.end(), sent[1]) if o.label == "Organization"]
+        thing = antecedent(ctx, sent, m.start())
+        owner = _owner_of(ctx, thing) if thing is not None else None
+        for o in objs:
+            ctx.add("PARTNERS_WITH", owner, o, sent)
     for m in _finditer(_PARTNER, ctx, sent):
         if re.search(
             r"(?:forward|want|hope|plan|seek)[ ]to[ ]$", ctx.folded[max(sent[0], m.start() - 12) : m.start()]
         ):
             continue  # an intention, not a partnership
+        before = folded[max(sent[0], m.start() - 12) : m.start()]
+        plain = m.group("verb") and not m.group("adv") and m.group("prep") == "with"
+        if m.group("verb") and re.search(_WORK_AS_NOUN, before):
+            continue  # "our wider work with the Government" is a noun, not a partnership
+        if plain and m.group("verb") == "working" and not re.search(r"(?:is|are|was|were|be|been|am)[ ]$", before):
+            continue  # "X working with Y" as a bare participle is too loose without "closely"
         objs = [o for o in objects_after(ctx, m.end(), sent[1]) if o.label in ("Organization",)]
         who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
+        if plain and who is not None and who.label != "Organization":
+            continue  # a person "working with" a body is not an institutional partnership
         for o in objs:
             ctx.add("PARTNERS_WITH", who, o, sent)
 
 
 # MEMBER_OF / HOLDS_OFFICE / CHAIRS by apposition --------------------------------------------------
 _ROLE_OF = re.compile(
-    r",[ ](?:the[ ]|a[ ]|an[ ])?(?:(?:former|current|new|interim|acting)[ ])?(?P<role>leader|deputy[ ]leader|member|head|chief[ ]executive|director|spokesperson|spokesman|spokeswoman|"
-    r"chair|chairman|chairwoman|vice-chair|deputy[ ]chair|founder|co-founder|president|treasurer|secretary|chief|commissioner|lead)[ ]of[ ](?:the[ ])?"
+    r",[ ](?:the[ ]|a[ ]|an[ ])?(?:(?i:former|current|new|interim|acting)[ ])?(?P<role>(?i:(?:deputy[ ]|executive[ ]|"
+    r"managing[ ]|regional[ ]|general[ ]|assistant[ ])?(?:leader|member|head|chief[ ]executive|director|"
+    r"spokesperson|spokesman|spokeswoman|chair|chairman|chairwoman|vice-chair|founder|co-founder|president|"
+    r"treasurer|secretary|chief|commissioner|lead)))[ ](?:of|at)[ ](?:the[ ])?(?:[A-Z][a-z]+'s[ ])?"
+)
+# "TfL's Commissioner, Andy Lord": an office named by its body, in apposition with its holder
+_POSS_OFFICE = re.compile(r"'s?[ ](?P<role>[A-Z][\w-]*(?:[ ][A-Z][\w-]*){0,2}),[ ]")
+# "London Assembly member Jo Bloggs", "Green Party assembly member Jo Bloggs", "Labour MP Jo Bloggs"
+_PREMODIFIER_ROLE = re.compile(
+    r"(?:[ ][A-Za-z-]+){0,2}?[ ](?P<role>member|AM|MP|councillor|Councillor|Cllr|leader|spokesperson|"
+    r"spokesman|spokeswoman|peer|candidate)[ ]"
 )
 _POSS_ROLE = re.compile(
     r",[ ](?:the[ ]|a[ ])?(?P<org>[^,.;]{2,60}?)'s?[ ](?P<role>[^,.;]{2,60}?)(?:,|[ ](?:said|told|says)\b)"
@@ -1094,7 +1379,7 @@ def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
             for o in objects_after(ctx, m.end(), sent[1], discover="Organization", coordinate=False)
             if o.label == "Organization"
         ]
-        role = " ".join(m.group("role").split())
+        role = " ".join(m.group("role").lower().split())
         for o in orgs:
             if role in ("chair", "chairman", "chairwoman"):
                 ctx.add("CHAIRS", person, o, sent)
@@ -1115,7 +1400,23 @@ def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
             None,
         )
         if org is not None:
-            ctx.add("MEMBER_OF", before[-1].entity, org, sent, role=" ".join(m.group("role").split()))
+            role = " ".join(m.group("role").split())
+            post = _post_for(ctx, role, org)
+            if post is not None:
+                ctx.add("HOLDS_OFFICE", before[-1].entity, post, sent)
+            else:
+                ctx.add("MEMBER_OF", before[-1].entity, org, sent, role=role)
+    for m in _finditer(_POSS_OFFICE, ctx, sent):
+        org = _possessor(ctx, m.start() + 1)
+        person = ctx.ments.at(m.end())
+        if org is None or org.label != "Organization" or person is None or person.entity.label != "Person":
+            continue
+        role = m.group("role")
+        post = _post_for(ctx, role, org)
+        if post is not None:
+            ctx.add("HOLDS_OFFICE", person.entity, post, sent)
+        elif _ROLE_WORDS.search(role):
+            ctx.add("MEMBER_OF", person.entity, org, sent, role=role.lower())
     for m in _finditer(_REPRESENTED, ctx, sent):
         objs = objects_after(ctx, m.end(), sent[1], discover="Organization", coordinate=False)
         who = subject_of(ctx, sent, m.start())
@@ -1125,10 +1426,15 @@ def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
     ms = ctx.ments.between(sent[0], sent[1])
     for a, b in zip(ms, ms[1:], strict=False):
         gap = folded[a.end : b.start]
+        if a.entity.label == "Organization" and b.entity.label == "Person":
+            pm = _PREMODIFIER_ROLE.fullmatch(gap)
+            if pm:
+                role = pm.group("role").lower()
+                ctx.add("MEMBER_OF", b.entity, a.entity, (a.start, b.end), **({"role": role} if role not in ("member", "am", "mp") else {}))
         pairs = []
         if a.kind == "office" and b.entity.label == "Person" and re.fullmatch(r"[ ]?,?[ ]?", gap):
             pairs.append((b, a))
-        if b.kind == "office" and a.entity.label == "Person" and re.fullmatch(r"[ ]?,[ ]?|[ ]", gap):
+        if b.kind == "office" and a.entity.label == "Person" and re.fullmatch(r"[ ]?,[ ]?(?:the[ ])?|[ ]", gap):
             pairs.append((a, b))
         for person, office in pairs:
             if office.post is None or office.entity.id != person.entity.id:
@@ -1136,6 +1442,17 @@ def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
             span = (min(a.start, b.start), max(a.end, b.end))
             ctx.add("HOLDS_OFFICE", person.entity, office.post, span)
             _chairs_from_post(ctx, person.entity, office.post, span)
+
+
+def _post_for(ctx: Context, role: str, org: Entity) -> Entity | None:
+    """The registry's office for a body's role ("TfL's Commissioner" -> Commissioner of Transport
+    for London), if there is one."""
+    for name in (org.name, *org.aliases):
+        for cand in (f"{role} of {name}", f"{name} {role}", f"{role} of the {name}"):
+            entry = ctx.registry.find(cand)
+            if entry is not None and entry.label == "Post":
+                return entry.entity
+    return None
 
 
 def _chairs_from_post(ctx: Context, person: Entity, post: Entity, span: tuple[int, int]) -> None:
@@ -1171,6 +1488,8 @@ def asked(ctx: Context, sent: tuple[int, int], s: str) -> None:
         after_obj = _end_of(ctx, objs[0], m.end())
         if re.match(r"[ ](?:to[ ](?!account)|not[ ]to[ ])", folded[after_obj : after_obj + 8]):
             continue  # "asked the Met to leave no stone unturned" is a request, not a question
+        if _REQUEST_AFTER.match(folded, after_obj, sent[1]):
+            continue  # "asked TfL's Commissioner, Andy Lord, to set out ..." likewise
         who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
         date = date_in(ctx, sent[0], sent[1]) or None
         for o in objs:
@@ -1215,6 +1534,11 @@ def asked(ctx: Context, sent: tuple[int, int], s: str) -> None:
             )
 
 
+_REQUEST_AFTER = re.compile(
+    r"(?:'s?[ ][^.;:?]{0,60}?|,[ ][^.;:?]{0,60}?,)[ ](?:to|not[ ]to)[ ](?!account)[a-z]+"
+)
+
+
 def _about(ctx: Context, start: int, end: int) -> str | None:
     text = " ".join(ctx.text[start:end].split()).strip(" ,.")
     return text[:200] or None
@@ -1223,18 +1547,58 @@ def _about(ctx: Context, start: int, end: int) -> str | None:
 # --- driver -----------------------------------------------------------------------------------
 
 
+def _rule_sentences(folded: str, spans: list[tuple[int, int]]) -> dict[str, set[int] | None]:
+    """For each rule, the sentences holding one of its trigger words: one scan of the document
+    per rule instead of one search per sentence and rule."""
+    low = folded.lower()
+    starts = [a for a, _ in spans]
+    out: dict[str, set[int] | None] = {}
+    for r in _ORDERED_RULES:
+        trigger = _TRIGGERS[r.__name__]
+        if trigger is None:
+            out[r.__name__] = None
+            continue
+        found: set[int] = set()
+        pos = 0
+        search = trigger.search
+        while True:
+            m = search(low, pos)
+            if m is None:
+                break
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.end() <= spans[i][1]:
+                found.add(i)
+                pos = spans[i][1]  # one hit is enough: go on from the next sentence
+            else:
+                pos = m.start() + 1
+        out[r.__name__] = found
+    return out
+
+
 def extract_relations(ctx: Context) -> list[Fact]:
+    if not _ORDERED_RULES:
+        _order_rules()
     folded = ctx.folded
-    sents = sentences(folded)
+    sents = getattr(ctx, "sentences", None) or sentences(folded)
     ctx.sentences = sents  # type: ignore[attr-defined]
     ctx.asked_spans = set()  # type: ignore[attr-defined]
-    for sent in sents:
-        if sent[1] - sent[0] > 5000:
-            sent = (sent[0], sent[0] + 5000)
+    spans = [(a, min(b, a + 5000)) for a, b in sents]
+    lowered = folded.lower()
+    same_length = len(lowered) == len(folded)
+    hits = _rule_sentences(folded, spans) if same_length else None
+    for i, sent in enumerate(spans):
         s = folded[sent[0] : sent[1]]
         ctx.pending = None  # type: ignore[attr-defined]
-        low = s.lower()
-        for r in (commissioned_reviews, *[r for r in _RULES if r is not commissioned_reviews]):
+        low = lowered[sent[0] : sent[1]] if same_length else s.lower()
+        ctx._low_sent, ctx._low_span = low, sent
+        # appositions first (who speaks for which body), then commissions (so "asked X to review"
+        # is not also a question), then the rest in the order they are declared
+        for r in _ORDERED_RULES:
+            if hits is not None:
+                where = hits[r.__name__]
+                if where is None or i in where:
+                    r(ctx, sent, s)
+                continue
             trigger = _TRIGGERS[r.__name__]
             if trigger is None or trigger.search(low):
                 r(ctx, sent, s)
@@ -1244,8 +1608,25 @@ def extract_relations(ctx: Context) -> list[Fact]:
     return [ctx.facts[k] for k in ctx.order]
 
 
+_ORDERED_RULES: list[Rule] = []
+
+
+def _order_rules() -> None:
+    first = [membership, commissioned_reviews]
+    _ORDERED_RULES[:] = first + [r for r in _RULES if r not in first]
+
+
+# a set named only by its size: "a range of services", "a number of projects", "several charities"
+_GENERIC_SET = re.compile(
+    r"(?:(?:a|an)[ ](?:wide[ ]|broad[ ]|large[ ]|small[ ]|growing[ ])?(?:range|number|variety|series|host|mix|"
+    r"network|portfolio|package|suite|family)[ ]of[ ]|(?:several|various|many|numerous|multiple)[ ])"
+)
+
+
 def _includes_followup(ctx: Context, sents, sent, pending) -> None:
-    """'MOPAC commissions a range of services ... This includes the new X': X is one of them."""
+    """A verb whose object is a set named only by its size ("X commissions a range of services",
+    "Y funds several charities"), followed by "This includes Z" / "These include Z": Z is one
+    of the set, so the verb holds for Z too."""
     pred, who, _ = pending
     if who is None:
         return
@@ -1263,3 +1644,49 @@ def _includes_followup(ctx: Context, sents, sent, pending) -> None:
     )
     for o in objs:
         ctx.add(pred, who, o, nxt)
+
+
+def _declare_gates() -> None:
+    by = (" by ",)
+    money = ("£", "pound", "gbp", "pence")
+    table: dict[re.Pattern[str], tuple[str, ...]] = {
+        _FUND_VERB: ("fund",),
+        _GRANT_TO: ("grant",),
+        _MONEY_VERB: money,
+        _ANNOUNCE: ("£",),
+        _FUNDED_ADJ: ("-funded",),
+        _GAVE: money,
+        _BACKING: ("£",),
+        _INCREASE_BY: ("£",),
+        _GOES_TO: (" to ",),
+        _COMMITTED: (" to ",),
+        _WHICH_COMMITTED: ("committed to",),
+        _HOLD_TO_ACCOUNT: ("to account",),
+        _HELD_TO_ACCOUNT: ("to account",),
+        _OVERSEEN_BY: by,
+        _OVERSIGHT_OF: ("oversight of", "scrutiny of"),
+        _POSS_OVERSIGHT: ("oversight", "scrutiny"),
+        _LED_BY: by,
+        _FUNDED_BY: by,
+        _CHAIRED_BY: ("chaired by",),
+        _SET_UP_BY: by,
+        _X_LED: ("-led",),
+        _CHAIRS: ("chair",),
+        _WELCOME: ("welcom",),
+        _WELCOMED_BY: ("welcomed by",),
+        _CRITICISED_BY: by,
+        _CALLED: ('"',),
+        _COMMISSION: ("commission",),
+        _INSPECTOR_POSS: ("'",),
+        _AGREED_WITH: ("agreed with",),
+        _ROLE_OF: (", ",),
+        _POSS_ROLE: ("'",),
+        _POSS_OFFICE: ("'",),
+        _REPRESENTED: ("represented", "member"),
+        _ASKED_BY: by,
+        _ASKED_WH: ("asked ",),
+    }
+    _GATES.update(table)
+
+
+_declare_gates()

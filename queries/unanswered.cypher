@@ -8,6 +8,9 @@
 // Replies pair with asks as in who-was-asked. days_waiting counts from the ask's date; a
 // month- or year-only date counts from its first day. Asks dated after `today` are left out.
 // With `today` null (Neo4j Browser: `:param today => null`) the server's clock is used.
+// An actor given as id:<node id> (what `civicgraph ask` passes) is looked up by id under each
+// label, an index seek each; a name typed in the Neo4j Browser is compared with every node's
+// name and aliases. Facts are then found from the actor's own relationships, not by scanning all.
 WITH toInteger(substring($today, 0, 4)) AS ty0, toInteger(substring($today, 5, 2)) AS tm,
      toInteger(substring($today, 8, 2)) AS td
 WITH CASE WHEN tm <= 2 THEN ty0 - 1 ELSE ty0 END AS ty, tm, td
@@ -15,17 +18,31 @@ WITH ty, tm, td, ty / 400 AS tera
 WITH tera * 146097 + (ty - tera * 400) * 365 + (ty - tera * 400) / 4 - (ty - tera * 400) / 100
      + (153 * ((tm + 9) % 12) + 2) / 5 + td - 1 - 719468 AS today_day
 WITH coalesce(today_day, timestamp() / 86400000) AS today_day
-WITH today_day, CASE WHEN $actor STARTS WITH 'id:' THEN substring($actor, 3) END AS actor_id,
-     toLower(trim($actor)) AS k0
-WITH today_day, actor_id, CASE WHEN k0 STARTS WITH 'the ' THEN substring(k0, 4) ELSE k0 END AS k
-WITH today_day, actor_id, [k, 'the ' + k, replace(k, '’', "'"), 'the ' + replace(k, '’', "'"),
-                           replace(k, "'", '’'), 'the ' + replace(k, "'", '’')] AS actor_keys
-MATCH (a)-[q:ASKED]->(b)
-WHERE ($actor IS NULL
-       OR a.id = actor_id OR b.id = actor_id
-       OR (actor_id IS NULL AND (toLower(a.name) IN actor_keys OR toLower(b.name) IN actor_keys
-           OR any(al IN coalesce(a.aliases, []) + coalesce(b.aliases, []) WHERE toLower(al) IN actor_keys))))
-  AND ($about IS NULL OR toLower(q.about) CONTAINS toLower($about))
+WITH CASE WHEN $actor STARTS WITH 'id:' THEN substring($actor, 3) END AS actor_id,
+     toLower(trim($actor)) AS actor0, today_day
+WITH actor_id, CASE WHEN actor0 STARTS WITH 'the ' THEN substring(actor0, 4) ELSE actor0 END AS actor_k, today_day
+WITH actor_id, [actor_k, 'the ' + actor_k, replace(actor_k, '’', "'"), 'the ' + replace(actor_k, '’', "'"),
+     replace(actor_k, "'", '’'), 'the ' + replace(actor_k, "'", '’')] AS actor_keys, today_day
+OPTIONAL MATCH (named) WHERE $actor IS NOT NULL AND actor_id IS NULL AND NOT named:Document
+  AND (toLower(named.name) IN actor_keys OR any(al IN coalesce(named.aliases, []) WHERE toLower(al) IN actor_keys))
+WITH actor_id, collect(named) AS named, today_day
+OPTIONAL MATCH (n1:Person {id: actor_id})
+OPTIONAL MATCH (n2:Organization {id: actor_id})
+OPTIONAL MATCH (n3:Post {id: actor_id})
+OPTIONAL MATCH (n4:Inquiry {id: actor_id})
+OPTIONAL MATCH (n5:Programme {id: actor_id})
+OPTIONAL MATCH (n6:Motion {id: actor_id})
+OPTIONAL MATCH (n7:Question {id: actor_id})
+OPTIONAL MATCH (n8:Meeting {id: actor_id})
+OPTIONAL MATCH (n9:Statement {id: actor_id})
+WITH named + [n IN [n1, n2, n3, n4, n5, n6, n7, n8, n9] WHERE n IS NOT NULL] AS actors, today_day
+UNWIND CASE WHEN $actor IS NULL THEN [null] ELSE actors END AS n
+OPTIONAL MATCH (n)-[own:ASKED]-()
+OPTIONAL MATCH ()-[every:ASKED]->() WHERE n IS NULL
+WITH today_day, coalesce(own, every) AS q
+WHERE q IS NOT NULL AND ($about IS NULL OR toLower(q.about) CONTAINS toLower($about))
+WITH DISTINCT today_day, q
+WITH today_day, startNode(q) AS a, q, endNode(q) AS b
 // the ask's day; a partial date ("2025-01", "2025") from its first day
 WITH today_day, a, b, q,
      CASE WHEN size(q.date) IN [4, 7, 10]

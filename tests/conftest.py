@@ -23,13 +23,6 @@ from graph.store import Store
 NEO4J_IMAGE = os.environ.get("CIVICGRAPH_NEO4J_IMAGE", "neo4j:5.26-community")
 
 
-def open_embedded(folder: Path, **options: object) -> EmbeddedFalkorStore:
-    """An embedded store with short limits suited to tests."""
-    options.setdefault("timeout_ms", 20_000)
-    options.setdefault("memory_mb", 2048)
-    return EmbeddedFalkorStore(str(folder), **options)  # type: ignore[arg-type]
-
-
 @pytest.fixture
 def store_folder(tmp_path: Path) -> Iterator[Path]:
     """A store folder of the test's own; any server still running there is stopped after it."""
@@ -43,7 +36,7 @@ def store_folder(tmp_path: Path) -> Iterator[Path]:
 
 @pytest.fixture
 def embedded_store(store_folder: Path) -> Iterator[EmbeddedFalkorStore]:
-    store = open_embedded(store_folder)
+    store = EmbeddedFalkorStore(str(store_folder), timeout_ms=20_000, memory_mb=2048)
     try:
         yield store
     finally:

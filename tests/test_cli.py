@@ -41,9 +41,18 @@ def test_extract_prints_the_fact_export_without_a_store():
     assert facts, "a Mayor's letter answering a motion yields facts"
     text = (EXAMPLES / "004_ad05e4fc8a4fd73b.txt").read_text(encoding="utf-8")
     for fact in facts:
-        assert set(fact) == {"subject", "predicate", "object", "date", "amount_gbp", "about", "text", "evidence"}
+        assert set(fact) == {
+            "subject",
+            "predicate",
+            "object",
+            "date",
+            "amount_gbp",
+            "about",
+            "text",
+            "evidence",
+        }
         for ev in fact["evidence"]:
-            assert text[ev["start"]:ev["end"]] == ev["quote"]
+            assert text[ev["start"] : ev["end"]] == ev["quote"]
     assert any(f["predicate"] == "ASKED" and f["date"] == "2024-09-05" for f in facts)
 
 
@@ -95,17 +104,37 @@ def test_cypher_is_read_only_unless_asked(store_uri):
 def test_cypher_parameters_are_values_not_code(store_uri):
     payload = "x'}) DETACH DELETE n //"
     cg(store_uri, "cypher", "CREATE (:Person {id: 'x', name: 'X'})", "--write")
-    result = cg(store_uri, "cypher", "MATCH (p:Person) WHERE p.name = $name RETURN p.name AS name",
-                "-p", f"name={payload}", "--format", "json")
+    result = cg(
+        store_uri,
+        "cypher",
+        "MATCH (p:Person) WHERE p.name = $name RETURN p.name AS name",
+        "-p",
+        f"name={payload}",
+        "--format",
+        "json",
+    )
     assert rows_of(result) == []
-    assert rows_of(cg(store_uri, "cypher", "MATCH (n) RETURN count(n) AS n", "--format", "json")) == [{"n": 1}]
+    assert rows_of(cg(store_uri, "cypher", "MATCH (n) RETURN count(n) AS n", "--format", "json")) == [
+        {"n": 1}
+    ]
 
 
 def test_cypher_row_limit_can_be_lifted(store_uri):
-    limited = cg(store_uri, "cypher", "UNWIND range(1, 30) AS x RETURN x", "--limit", "10", "--format", "json")
+    limited = cg(
+        store_uri, "cypher", "UNWIND range(1, 30) AS x RETURN x", "--limit", "10", "--format", "json"
+    )
     assert len(rows_of(limited)) == 10
     assert "first 10 of 30" in limited.stderr
-    full = cg(store_uri, "cypher", "UNWIND range(1, 30) AS x RETURN x", "--limit", "10", "--no-limit", "--format", "json")
+    full = cg(
+        store_uri,
+        "cypher",
+        "UNWIND range(1, 30) AS x RETURN x",
+        "--limit",
+        "10",
+        "--no-limit",
+        "--format",
+        "json",
+    )
     assert len(rows_of(full)) == 30
 
 

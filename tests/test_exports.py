@@ -347,6 +347,12 @@ def test_node_link_json_has_every_node_and_edge_with_lists_intact(store):
         assert link.get("evidence_quotes") == stored.get("evidence_quotes")
         assert link.get("evidence_starts") == stored.get("evidence_starts")
     assert nx.node_link_graph(data, edges="links").number_of_edges() == len(rels)
+    from graph.exports.networkx_formats import to_networkx
+
+    expected = nx.node_link_data(to_networkx(Subgraph(store), flat=False), edges="links")
+    for doc in (data, expected):
+        doc["links"].sort(key=lambda link: link["key"])  # networkx lists edges by source node
+    assert data == expected, "the streamed document is what networkx writes for the same graph"
 
 
 def test_cytoscape_json_has_every_element_with_unique_ids(store):
@@ -363,6 +369,8 @@ def test_cytoscape_json_has_every_element_with_unique_ids(store):
         assert edge["data"].get("evidence_docs") == stored.get("evidence_docs")
     for node in elements["nodes"]:
         assert node["data"]["name"] == nodes[node["data"]["id"]]["name"]
+    back = nx.cytoscape_graph(data)
+    assert (back.number_of_nodes(), back.number_of_edges()) == (len(nodes), len(rels))
 
 
 def _read_csv(text: str) -> list[dict[str, str]]:

@@ -44,11 +44,17 @@ def test_export_shape_follows_the_design_contract():
         "amount_gbp": 50000,
         "about": None,
         "text": None,
-        "evidence": [{"document": "note.txt", "quote": "will fund the Riverside Youth Hub with £50,000",
-                      "start": TEXT.index("will fund"), "end": TEXT.index("will fund") + 46}],
+        "evidence": [
+            {
+                "document": "note.txt",
+                "quote": "will fund the Riverside Youth Hub with £50,000",
+                "start": TEXT.index("will fund"),
+                "end": TEXT.index("will fund") + 46,
+            }
+        ],
     }
     ev = data["evidence"][0]
-    assert TEXT[ev["start"]:ev["end"]] == ev["quote"]
+    assert TEXT[ev["start"] : ev["end"]] == ev["quote"]
 
 
 def test_said_exports_no_object_and_points_at_a_statement_node():

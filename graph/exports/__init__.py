@@ -1,8 +1,8 @@
 """Export formats for a subgraph (graph.subgraph), by name: what each writes and where it can go.
 
-Streaming formats (facts, csv, cypher) write as the subgraph streams out of the store; the
-networkx formats (graphml, gexf, json, cytoscape, html, png, svg) build one networkx graph of
-the subgraph, the only in-memory copy, and let networkx (or matplotlib, Cytoscape.js) write it.
+Streaming formats (facts, csv, cypher, json, cytoscape) write as the subgraph streams out of the
+store; graphml, gexf, png and svg build one networkx graph of the subgraph, the only in-memory
+copy, and let networkx (and matplotlib) write it; html holds the Cytoscape.js elements once.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from typing import IO, Any
 
 from graph.exports.cypher_script import CypherExportError, write_cypher
 from graph.exports.html import write_html
-from graph.exports.networkx_formats import write_cytoscape, write_gexf, write_graphml, write_json
+from graph.exports.json_formats import write_cytoscape, write_json
+from graph.exports.networkx_formats import write_gexf, write_graphml
 from graph.exports.picture import PictureTooLarge, draw
 from graph.exports.streams import write_csv, write_facts
 from graph.exports.values import LIST_SEPARATOR
@@ -54,8 +55,8 @@ FORMATS: dict[str, ExportFormat] = {
         ),
         ExportFormat("graphml", "GraphML for Gephi, yEd, Cytoscape", write_graphml, ".graphml"),
         ExportFormat("gexf", "GEXF for Gephi", write_gexf, ".gexf"),
-        ExportFormat("json", "node-link JSON for D3 and sigma.js", write_json, ".json"),
-        ExportFormat("cytoscape", "Cytoscape.js elements JSON", write_cytoscape, ".cyjs"),
+        ExportFormat("json", "node-link JSON for D3 and sigma.js", write_json, ".json", streams=True),
+        ExportFormat("cytoscape", "Cytoscape.js elements JSON", write_cytoscape, ".cyjs", streams=True),
         ExportFormat(
             "csv",
             "nodes.csv and edges.csv for Gephi and Kumu, into a folder or a .zip",

@@ -16,7 +16,7 @@ from collections import Counter
 from importlib import resources
 from typing import IO, Any
 
-from graph.exports.networkx_formats import cytoscape_elements
+from graph.exports.json_formats import cytoscape_elements
 from graph.exports.values import LIST_SEPARATOR
 from graph.schema import NODE_LABELS
 from graph.subgraph import SubgraphSource

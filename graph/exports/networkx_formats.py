@@ -1,4 +1,4 @@
-"""GraphML, GEXF, node-link JSON and Cytoscape.js JSON, written by networkx.
+"""GraphML and GEXF, written by networkx.
 
 Each builds one networkx MultiDiGraph from the subgraph streams (the one in-memory copy these
 formats need) and hands it to networkx's writer. Nodes are keyed by their `id`, edges by their
@@ -6,15 +6,12 @@ merge `key` (several relationships can join the same two nodes).
 
 Attributes (see graph.exports.values): nodes have `label` (name), `type` (schema label),
 `labels` and their properties; edges have `label` and `type` (relationship type), `key`,
-`evidence_count` and their properties, evidence lists included. GraphML and GEXF join lists
-with " | "; the JSON formats keep them as lists.
+`evidence_count` and their properties, evidence lists included, joined with " | ".
 """
 
 from __future__ import annotations
 
-import io
-import json
-from typing import IO, Any
+from typing import IO
 
 import networkx as nx
 
@@ -52,16 +49,22 @@ def to_networkx(sub: SubgraphSource, *, flat: bool) -> nx.MultiDiGraph:
 
 
 def write_graphml(sub: SubgraphSource, out: IO[bytes]) -> None:
+    """GraphML through lxml's incremental writer when lxml is there (no XML tree of the whole
+    graph in memory next to the networkx graph), through ElementTree otherwise."""
     graph = to_networkx(sub, flat=True)
-    nx.write_graphml_xml(
-        graph,
-        out,
-        encoding="utf-8",
-        prettyprint=True,
-        infer_numeric_types=True,
-        named_key_ids=False,  # d0, d1...: a node and an edge attribute may share a name
-        edge_id_from_attribute="key",
-    )
+    options = {
+        "encoding": "utf-8",
+        "prettyprint": True,
+        "infer_numeric_types": True,
+        "named_key_ids": False,  # d0, d1...: a node and an edge attribute may share a name
+        "edge_id_from_attribute": "key",
+    }
+    try:
+        import lxml.etree  # noqa: F401
+
+        nx.write_graphml_lxml(graph, out, **options)
+    except ImportError:
+        nx.write_graphml_xml(graph, out, **options)
 
 
 def gexf_graph(sub: SubgraphSource) -> nx.MultiDiGraph:
@@ -81,38 +84,3 @@ def gexf_graph(sub: SubgraphSource) -> nx.MultiDiGraph:
 
 def write_gexf(sub: SubgraphSource, out: IO[bytes]) -> None:
     nx.write_gexf(gexf_graph(sub), out, encoding="utf-8", prettyprint=True, version="1.2draft")
-
-
-def node_link(sub: SubgraphSource) -> dict[str, Any]:
-    """networkx node-link data (`nodes`, `links`), the shape D3 and sigma.js examples read."""
-    return nx.node_link_data(to_networkx(sub, flat=False), edges="links")
-
-
-def cytoscape_elements(sub: SubgraphSource) -> dict[str, Any]:
-    """Cytoscape.js JSON (`elements.nodes`, `elements.edges`); edges get `id` "rel-<key>"."""
-    graph = to_networkx(sub, flat=False)
-    data = nx.cytoscape_data(graph, name="name", ident="id")
-    data["data"] = dict(graph.graph)  # an object, as Cytoscape reads it (networkx gives a list of pairs)
-    for node in data["elements"]["nodes"]:
-        node["data"]["id"] = node["data"]["value"]
-    for edge in data["elements"]["edges"]:
-        edge["data"]["id"] = f"rel-{edge['data']['key']}"
-    return data
-
-
-def _dump_json(data: Any, out: IO[bytes]) -> None:
-    text = io.TextIOWrapper(out, encoding="utf-8", newline="\n", write_through=True)
-    try:
-        json.dump(data, text, ensure_ascii=False, indent=1, sort_keys=False, default=str)
-        text.write("\n")
-        text.flush()
-    finally:
-        text.detach()
-
-
-def write_json(sub: SubgraphSource, out: IO[bytes]) -> None:
-    _dump_json(node_link(sub), out)
-
-
-def write_cytoscape(sub: SubgraphSource, out: IO[bytes]) -> None:
-    _dump_json(cytoscape_elements(sub), out)
