@@ -9,8 +9,8 @@ piece of evidence: a ~120-character quote, document, offsets, like a loaded fact
 embedded store, then runs each export in a fresh child process, twice:
 
 - stream:      civicgraph's exporter (graph.subgraph pages of 5000 rows -> writer);
-- materialise: the obvious alternative, every row fetched in one query and held as a list,
-               then the same writer over that list.
+- materialise: the obvious alternative, all nodes and all relationships fetched with one
+               query each and held as lists, then the same writer over those lists.
 
 Each child's peak resident memory is its ru_maxrss (os.wait4), so the numbers include the
 Python interpreter and imports (the `baseline` row: a child that only imports and opens the
@@ -118,7 +118,14 @@ def child(uri: str, fmt: str, mode: str, out: str) -> None:
     """One measured export (runs in its own process); prints a JSON line."""
     from graph.exports import FORMATS, write_export
     from graph.store import open_store
-    from graph.subgraph import MemorySubgraph, Subgraph
+    from graph.subgraph import (
+        _NODE_COLUMNS,
+        _REL_COLUMNS,
+        MemorySubgraph,
+        Subgraph,
+        node_from_row,
+        rel_from_row,
+    )
 
     started = time.perf_counter()
     with open_store(uri, timeout_ms=3_600_000) as store:
@@ -127,9 +134,12 @@ def child(uri: str, fmt: str, mode: str, out: str) -> None:
             print(json.dumps({"seconds": time.perf_counter() - started}))
             return
         sub = Subgraph(store)
-        if mode == "materialise":
-            one_page = Subgraph(store, page_size=10**9)  # everything in one query, held as lists
-            sub = MemorySubgraph(list(one_page.nodes()), list(one_page.rels()))
+        if mode == "materialise":  # the obvious way: one query each for nodes and relationships
+            nodes = [
+                node_from_row(r["labels"], r["props"]) for r in store.run(f"MATCH (n) RETURN {_NODE_COLUMNS}")
+            ]
+            rels = [rel_from_row(r) for r in store.run(f"MATCH (a)-[r]->(b) RETURN {_REL_COLUMNS}")]
+            sub = MemorySubgraph(nodes, rels)
         dest = Path(out)
         if FORMATS[fmt].to_path:
             write_export(sub, fmt, dest)

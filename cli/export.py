@@ -141,6 +141,8 @@ def export(
             _write(counting, name, out, options)
         except (CypherExportError, PictureTooLarge) as exc:
             fail(f"{name}: {exc}")
+        except OSError as exc:
+            fail(f"--out {out or '-'}: {exc.strerror or exc}")
     if counting.shared_ids and name not in {"facts", "csv", "cypher"}:
         shared = ", ".join(counting.shared_ids[:5]) + (" ..." if len(counting.shared_ids) > 5 else "")
         err.print(

@@ -270,7 +270,9 @@ def _client(paths: Paths, timeout_s: float | None = HEALTH_TIMEOUT_S) -> redis.R
 
 
 def _graph_ping(paths: Paths, graph: str, timeout_s: float = HEALTH_TIMEOUT_S) -> None:
-    """Run a tiny graph query: PING answers even when every query thread is stuck."""
+    """Run a tiny graph query: PING answers even when every query thread is stuck. (It also
+    creates the graph's key, which an empty graph does not keep across restarts, and without
+    which GRAPH.RO_QUERY fails.)"""
     client = _client(paths, timeout_s)
     try:
         client.execute_command("GRAPH.QUERY", graph, "RETURN 1", "timeout", int(timeout_s * 1000))
@@ -401,6 +403,11 @@ class EmbeddedServer:
     def pid(self) -> int | None:
         return self.paths.read_pid()
 
+    def running(self) -> bool:
+        """The server of this folder is alive (a cheap check, no connection)."""
+        pid = self.paths.read_pid()
+        return bool(pid) and _is_server(pid, self.paths.socket)
+
     def _notice(self, message: str) -> None:
         self.notices.append(message)
         log.warning(message)
@@ -488,14 +495,18 @@ class EmbeddedServer:
         offset = _log_size(self.paths)
         began = time.monotonic()
         try:
-            launcher = subprocess.run(
-                self._command(), preexec_fn=self._limits, stdin=subprocess.DEVNULL,  # noqa: PLW1509
-                capture_output=True, text=True, timeout=60, check=False,
-            )  # fmt: skip
+            # Output to a file, not a pipe: the daemon must not hold a pipe we wait on.
+            with tempfile.TemporaryFile("w+") as output:
+                launcher = subprocess.run(
+                    self._command(), preexec_fn=self._limits, stdin=subprocess.DEVNULL,  # noqa: PLW1509
+                    stdout=output, stderr=subprocess.STDOUT, timeout=30, check=False,
+                )  # fmt: skip
+                output.seek(0)
+                said = output.read()
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise StoreError(f"cannot start the embedded FalkorDB server: {exc}") from None
         if launcher.returncode != 0:
-            detail = (launcher.stderr or launcher.stdout).strip().splitlines()
+            detail = said.strip().splitlines()
             raise StoreError(
                 f"the embedded FalkorDB server did not start: {detail[-1] if detail else 'no output'}"
             )
@@ -540,11 +551,14 @@ class EmbeddedServer:
         if "append only file" in text.lower() and (
             "Bad file format" in text or "Unrecoverable" in text or "not valid" in text
         ):
-            check = " ".join(check_aof_command(self.folder))
+            server, _ = _binaries()
+            manifest = self.paths.aof / "appendonly.aof.manifest"
             return StoreError(
-                f"{self.folder}: the append-only file is corrupt, so the server will not start. Repair: stop every "
-                f"civicgraph process, back up {self.paths.aof}, then run `{check.replace(' ', ' --fix ', 1)}` "
-                "(or graph.embedded.repair_aof) and load again: documents not marked as loaded are reloaded"
+                f"{self.folder}: the append-only file is corrupt, so the server will not start. Repair: stop "
+                f"every civicgraph process, then run graph.embedded.repair_aof({str(self.folder)!r}), which backs "
+                f"up {self.paths.aof} and runs `redis-check-aof --fix {manifest}` (the bundled redis-server acts "
+                f"as redis-check-aof when called by that name: `ln -s {server} redis-check-aof`); then load "
+                "again: documents not marked as loaded are loaded again"
             )
         cause = _cause(lines) or f"no reason in {self.paths.log}"
         return StoreError(f"the embedded FalkorDB server in {self.folder} stopped while starting: {cause}")

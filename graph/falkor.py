@@ -30,7 +30,7 @@ from redis.retry import Retry
 
 from graph.embedded import WRITE_TIMEOUT_MS, EmbeddedServer
 from graph.facts import Batch
-from graph.schema import NODE_LABELS, REL_TYPES
+from graph.schema import NODE_INDEXES, NODE_LABELS, REL_TYPES, check_label, check_property
 from graph.store import DEFAULT_GRAPH, DEFAULT_TIMEOUT_MS, QueryTimeout, ReadOnlyError, StoreError
 from graph.upsert import clean_params, plan_upsert, refuse_file_access
 
@@ -141,6 +141,9 @@ class FalkorStore:
         timeout = max(1, int(requested if requested is not None else self.timeout_ms))
         return min(timeout, self._timeout_max) if self._timeout_max else timeout
 
+    def _before_statement(self) -> None:
+        """Hook for the embedded store (notice a dead server before sending anything)."""
+
     def _connection_lost(self, exc: Exception, *, sent: bool) -> bool:
         """Hook for the embedded store (restart a dead server). True: send the statement again."""
         raise StoreError(f"lost the connection to FalkorDB at {self.location}: {exc}") from None
@@ -149,6 +152,7 @@ class FalkorStore:
         """Run `fn` against the server, turning its failures into StoreError and friends."""
         if self._closed:
             raise StoreError(f"the store at {self.location} is closed")
+        self._before_statement()
         for attempt in range(3):
             try:
                 return fn()
@@ -210,8 +214,9 @@ class FalkorStore:
         )
 
     def ensure_schema(self) -> None:
-        """An exact-match index on `id` for every label and on `key` for every relationship type,
-        and a unique constraint on every label's `id` (GRAPH.CONSTRAINT). Idempotent."""
+        """The exact-match node indexes of graph/schema.py's NODE_INDEXES (`id` on every label, the
+        name search keys), an index on `key` for every relationship type, and a unique constraint
+        on every label's `id` (GRAPH.CONSTRAINT). Idempotent."""
         indexed = {
             (row["entitytype"], row["label"], prop)
             for row in self.run(
@@ -219,7 +224,11 @@ class FalkorStore:
             )
             for prop in row["properties"] or []
         }
-        wanted = [("NODE", label, "id", f"CREATE INDEX FOR (n:{label}) ON (n.id)") for label in NODE_LABELS]
+        # node indexes are data in graph/schema.py (NODE_INDEXES): id, and the name search keys
+        wanted = [
+            ("NODE", check_label(label), prop, f"CREATE INDEX FOR (n:{label}) ON (n.{check_property(prop)})")
+            for label, prop in NODE_INDEXES
+        ]
         wanted += [
             ("RELATIONSHIP", t, "key", f"CREATE INDEX FOR ()-[r:{t}]-() ON (r.key)") for t in REL_TYPES
         ]
@@ -316,8 +325,19 @@ class EmbeddedFalkorStore(FalkorStore):
         """What the server lifecycle reported (stale files cleaned, restarts, a cut AOF tail)."""
         return self.server.notices
 
-    def _connection_lost(self, exc: Exception, *, sent: bool) -> bool:
+    def _before_statement(self) -> None:
+        if not self.server.running():
+            self._recover()
+
+    def _recover(self) -> str | None:
+        """Restart a dead server and drop the connections that led to the old one."""
         restarted = self.server.recover()  # None: it runs (another process may have restarted it)
+        with contextlib.suppress(redis.RedisError, OSError, AttributeError):
+            self._db.connection.connection_pool.disconnect()
+        return restarted
+
+    def _connection_lost(self, exc: Exception, *, sent: bool) -> bool:
+        restarted = self._recover()
         if not sent:
             return True  # the statement never reached the server: send it (once) now
         if restarted is None:

@@ -20,6 +20,10 @@ __all__ = [
     "check_rel_type",
     "EVIDENCE_FIELDS",
     "ACTOR_LABELS",
+    "NODE_INDEXES",
+    "SEARCH_KEYS",
+    "SEARCHABLE_LABELS",
+    "search_keys",
 ]
 
 
@@ -156,3 +160,36 @@ def check_property(name: str) -> str:
     if not _IDENT.match(name):
         raise SchemaError(f"invalid property name {name!r}")
     return name
+
+
+# --- lookups (indexes the store creates; derived properties it maintains) ----------------------------
+
+# A node's names as people look them up: its name and every alias, lower case, single-spaced.
+# The store writes this list on every upsert (graph/upsert.py) so that name resolution
+# (queries/resolve.py) is an index lookup (`key IN n._search_keys`) instead of a scan of every
+# node with toLower(). The leading underscore marks it as derived: exports leave such properties
+# out (graph/subgraph.py), and it is never part of the fact export.
+SEARCH_KEYS = "_search_keys"
+# Labels whose nodes are looked up by name (documents and statements are named by their text).
+SEARCHABLE_LABELS = tuple(name for name in NODE_LABELS if name not in ("Document", "Statement"))
+
+# Exact-match node indexes ensure_schema() creates, as (label, property): `id` everywhere (the
+# MERGE key and what `id:<node id>` parameters look up), the search keys where names are looked up.
+NODE_INDEXES: tuple[tuple[str, str], ...] = tuple((label, "id") for label in NODE_LABELS) + tuple(
+    (label, SEARCH_KEYS) for label in SEARCHABLE_LABELS
+)
+
+
+def search_key(text: str) -> str:
+    """The comparison form of a name for exact lookups: lower case, whitespace collapsed."""
+    return " ".join(str(text).lower().split())
+
+
+def search_keys(name: object, aliases: object = ()) -> list[str]:
+    """The search keys of a node with this name and aliases (sorted, no duplicates, no blanks)."""
+    forms = [name] if isinstance(name, str) else []
+    if isinstance(aliases, str):
+        forms.append(aliases)
+    elif isinstance(aliases, list | tuple | set | frozenset):
+        forms.extend(a for a in aliases if isinstance(a, str))
+    return sorted({key for key in map(search_key, forms) if key})

@@ -269,6 +269,8 @@ class Subgraph:
         yield from self._all_rels()
 
     def is_empty(self) -> bool:
+        if self.sel.cypher is None and self.node_ids() is None:
+            return not self.store.run("MATCH (n) RETURN n.id AS id LIMIT 1")
         return next(iter(self.nodes()), None) is None
 
     def node_ids(self) -> set[str] | None:

@@ -24,7 +24,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.facts import Batch
-from graph.schema import EVIDENCE_FIELDS, SchemaError, check_label, check_property, check_rel_type
+from graph.schema import (
+    EVIDENCE_FIELDS,
+    SEARCH_KEYS,
+    SEARCHABLE_LABELS,
+    SchemaError,
+    check_label,
+    check_property,
+    check_rel_type,
+    search_keys,
+)
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
@@ -155,6 +164,7 @@ def _node_rows(batch: Batch) -> dict[str, dict[str, dict[str, Any]]]:
             raise SchemaError(f"{where} ({label}): id must be a non-empty string")
         props = _clean_props(node.get("props"), where=f"{where} ({label} {node_id})")
         props.pop("id", None)
+        _add_search_keys(label, props)
         rows = by_label.setdefault(label, {})
         known = rows.get(node_id)
         if known is None:
@@ -162,6 +172,16 @@ def _node_rows(batch: Batch) -> dict[str, dict[str, dict[str, Any]]]:
         else:
             _merge_into(known["p"], props)
     return by_label
+
+
+def _add_search_keys(label: str, props: dict[str, Any]) -> None:
+    """The derived lookup keys of graph/schema.py (SEARCH_KEYS) from the row's name and aliases;
+    they merge like any list (a union), so every name a node was written with stays findable."""
+    props.pop(SEARCH_KEYS, None)
+    if label in SEARCHABLE_LABELS:
+        keys = search_keys(props.get("name"), props.get("aliases"))
+        if keys:
+            props[SEARCH_KEYS] = keys
 
 
 def _merge_into(old: dict[str, Any], new: dict[str, Any]) -> None:

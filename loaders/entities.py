@@ -323,8 +323,10 @@ _NAME = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:['-][A-Z\u00c0-\u00de]?[a-z\u0
 _MCNAME = r"(?:Mc|Mac|O')[A-Z][a-z]+"
 _NAMEWORD = f"(?:{_MCNAME}|{_NAME})"
 _POSTNOM = r"(?:,?[ ](?:" + "|".join(POST_NOMINALS) + r")\b)*"
+
+
 class _Bounded:
-    """A pattern that must not start right after certain characters (a leading look-behind such
+    r"""A pattern that must not start right after certain characters (a leading look-behind such
     as (?<![\w-])), checked in Python. A look-behind at the start of a pattern stops the regex
     engine from skipping ahead to where a match can begin, which made these scans 5-50 times
     slower; the matches are the same, since a match refused here is searched again one
@@ -626,10 +628,11 @@ _CAP_SEQ = _Bounded(
 _PAN = "pan-London "
 
 
-def _cap_sequences(text: str):
+def _cap_sequences(text: str, scan=None):
     """(start, end) of each run of capitalised words ("Violence and Exploitation Support Service"),
-    with a "pan-London " prefix kept ("pan-London Stalking Service")."""
-    for m in _CAP_SEQ.finditer(text):
+    with a "pan-London " prefix kept ("pan-London Stalking Service"); with a _LineScan, only on the
+    lines holding a body, programme or inquiry word."""
+    for m in scan.finditer(_CAP_SEQ, "cap_head") if scan is not None else _CAP_SEQ.finditer(text):
         s = m.start()
         if s >= len(_PAN) and text.startswith(_PAN, s - len(_PAN)) and _CAP_SEQ._ok(text, s - len(_PAN)):
             s -= len(_PAN)
@@ -817,12 +820,36 @@ def _trie_pattern(words: Iterable[str]) -> str:
 # so each runs only on the lines holding one of its words (found in one pass over the document).
 _LINE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "inquiry": ("inquiry", "enquiry", "review", "investigation", "operation", "audit", "inspection", "report"),
-    "defref": (
-        "money", "funds", "funding", "fund", "package", "investment", "cash", "grant", "force", "board",
-        "inquiry", "enquiry", "review", "audit", "operation", "investigation", "partnership", "executive",
-        "service", "helpline", "pilot", "programme", "scheme", "strategy", "plan", "trust", "council",
-        "committee", "£",
+    # _LOWER_INQUIRY: an adjective of its list right before an inquiry word
+    "lower_inquiry": tuple(
+        f"{adj} {head}"
+        for adj in (
+            "new", "national", "independent", "public", "statutory", "full", "joint", "london-wide",
+            "pan-london", "government", "wider", "historic", "rapid", "local", "separate", "major",
+            "criminal", "police", "official", "fresh", "nationwide", "uk-wide", "ongoing", "targeted",
+        )
+        for head in (
+            "inquiry", "enquiry", "review", "investigation", "re-investigation", "reinvestigation", "operation",
+            "audit", "inspection",
+        )
     ),
+    # _DEF_REF: a determiner, maybe one adjective of its list, then a head word
+    "defref": tuple(
+        f"{det} {adj}{head}"
+        for det in ("the", "this", "that", "its", "their", "these")
+        for adj in (
+            "", "new ", "same ", "additional ", "extra ", "fresh ", "whole ", "entire ", "independent ",
+            "national ", "police ", "local ",
+        )
+        for head in (
+            "money", "fund", "package", "investment", "cash", "grant", "force", "board", "inquiry",
+            "enquiry", "review", "audit", "operation", "re-investigation", "reinvestigation", "partnership",
+            "executive", "service", "helpline", "pilot", "programme", "scheme", "strategy", "plan", "trust",
+            "council", "committee", "£",
+        )
+    ),
+    # discover_named: a capitalised phrase ending in a body, programme or inquiry word
+    "cap_head": tuple(sorted({w.lower() for w in (*ORG_HEADS, *PROGRAMME_HEADS, *INQUIRY_HEADS)})),
     "appositive": (", the ", ", a ", ", an "),
     "lower_head": (
         "scheme", "programme", "fund", "service", "strategy", "plan", "project", "initiative", "charter",
@@ -1024,10 +1051,7 @@ class Linker:
                 has_post
                 or _PERSON_AFTER.match(after)
                 or _signature_context(folded, m.start(), m.end())
-                or re.search(
-                    r"(?:\b(?:by|said|according to)|[Cc]ommissioner|[Ll]eader|[Mm]ayor|[Cc]hair)[ ,]*$",
-                    before,
-                )
+                or _NAME_AFTER_WORD.search(before)
                 or _OFFICE_BEFORE.search(folded, max(0, m.start() - 90), m.start())
             ):
                 continue
@@ -1055,7 +1079,8 @@ class Linker:
             (_NAMED_INQUIRY, "Inquiry"),
             (_OPERATION, "Programme"),
         ):
-            for m in scan.finditer(rx, "inquiry") if rx is not _OPERATION else rx.finditer(folded):
+            group = "lower_inquiry" if rx is _LOWER_INQUIRY else "inquiry"
+            for m in scan.finditer(rx, group) if rx is not _OPERATION else rx.finditer(folded):
                 np = canonical_np(m.group("np"))
                 if not np:
                     continue
@@ -1064,7 +1089,7 @@ class Linker:
                     continue
                 ent = Entity(name=np, label=label, id=slug(np))
                 found.append(Mention(m.start("np"), m.end("np"), ent, "discovered"))
-        for start, end in _cap_sequences(folded):
+        for start, end in _cap_sequences(folded, scan):
             if not _HEAD_WORDS.intersection(folded[start:end].replace(".", " ").replace("'", " ").split()):
                 continue  # discover_named keeps only phrases ending in a body, programme or inquiry word
             _EXTRA.clear()
@@ -1150,15 +1175,13 @@ class Linker:
     def _post_ok(self, folded: str, start: int, end: int, surface: str) -> bool:
         """One-word post names ("Chair", "Commissioner") only on their own, not inside a longer title."""
         # "the Mayor of Greater Manchester" is another title; "the Mayor for allowing ..." is not
-        longer_title = re.match(r"[ ](?:of|for)[ ](?:the[ ])?(?!London\b)[A-Z]", folded[end : end + 20])
+        longer_title = _LONGER_TITLE.match(folded, end, end + 20)
         if " " in surface.strip():
             return not longer_title or surface.lower().endswith("london")
-        if re.match(r"[ ](?:of|for)[ ](?:the[ ])?[A-Z]", folded[end : end + 20]):
+        if _ANOTHER_TITLE.match(folded, end, end + 20):
             return False  # "Chair of London Councils" is another body's office
         prev = folded[max(0, start - 30) : start]
-        if re.search(r"(?:[A-Z][\w']*|'s|')[ ]?$", prev) and not re.search(
-            r"(?:^|[.\n]|\b)(?:The|As)[ ]$", prev
-        ):
+        if _CAPITAL_BEFORE.search(prev) and not _THE_OR_AS_BEFORE.search(prev):
             return False
         return not longer_title
 
@@ -1267,17 +1290,12 @@ class Linker:
                 continue
             prev = folded[max(0, m.start() - 25) : m.start()]
             nxt = folded[m.end() : m.end() + 3]
-            if re.search(r"[A-Z][\w'.]*[ ]$", prev) and not re.search(
-                r"(?:^|[.!?\n:\"]\s*)(?:The|When|While|As|But|And|Later|Earlier|Then|Meanwhile|Now|Separately|Finally|However|Instead|Still|Yet|Asked|Speaking|Responding)?[ ]?$|\b(?:"
-                + "|".join(_HONORIFIC_WORDS)
-                + r")[ ]$",
-                prev,
-            ):
+            if _BACKREF_CAPITAL_BEFORE.search(prev) and not _BACKREF_FINE_BEFORE.search(prev):
                 continue
-            if re.match(r"[ ][A-Z]", nxt):
+            if _SPACE_CAPITAL.match(nxt):
                 continue
             start = m.start()
-            hon = re.search(r"\b(?:" + "|".join(sorted(_HONORIFIC_WORDS)) + r")\.?[ ]$", prev)
+            hon = _HONORIFIC_BEFORE.search(prev)
             if hon:
                 start -= len(hon.group(0))
             doc.add(Mention(start, m.end(), persons[eid], "backref"))
@@ -1338,6 +1356,25 @@ def _parse_short_money(text: str) -> float | None:
     return money_amount(m.group(1), m.group(2))
 
 
+# small patterns of the linker's hot paths, compiled once
+_NAME_AFTER_WORD = re.compile(r"(?:\b(?:by|said|according to)|[Cc]ommissioner|[Ll]eader|[Mm]ayor|[Cc]hair)[ ,]*$")
+_LONGER_TITLE = re.compile(r"[ ](?:of|for)[ ](?:the[ ])?(?!London\b)[A-Z]")
+_ANOTHER_TITLE = re.compile(r"[ ](?:of|for)[ ](?:the[ ])?[A-Z]")
+_CAPITAL_BEFORE = re.compile(r"(?:[A-Z][\w']*|'s|')[ ]?$")
+_THE_OR_AS_BEFORE = re.compile(r"(?:^|[.\n]|\b)(?:The|As)[ ]$")
+_BACKREF_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'.]*[ ]$")
+_BACKREF_FINE_BEFORE = re.compile(
+    r"(?:^|[.!?\n:\"]\s*)(?:The|When|While|As|But|And|Later|Earlier|Then|Meanwhile|Now|Separately|Finally|However|Instead|Still|Yet|Asked|Speaking|Responding)?[ ]?$|\b(?:"
+    + "|".join(sorted(_HONORIFIC_WORDS))
+    + r")[ ]$"
+)
+_SPACE_CAPITAL = re.compile(r"[ ][A-Z]")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_HONORIFIC_WORDS)) + r")\.?[ ]$")
+_OFFICE_LINE = re.compile(
+    r"(?:Mayor|Chair|Deputy|Commissioner|Chief|Director|Leader|Member|Head|Secretary|Minister|Executive|Assembly|London)\b"
+)
+
+
 def _signature_context(folded: str, start: int, end: int) -> bool:
     """A name alone on its line, followed by a line naming an office (signature or address blocks)."""
     line_start = folded.rfind("\n", 0, start) + 1
@@ -1347,12 +1384,7 @@ def _signature_context(folded: str, start: int, end: int) -> bool:
     if folded[line_start:start].strip() or folded[end:line_end].strip(" ,"):
         return False
     nxt = folded[line_end : line_end + 120].lstrip("\n ")
-    return bool(
-        re.match(
-            r"(?:Mayor|Chair|Deputy|Commissioner|Chief|Director|Leader|Member|Head|Secretary|Minister|Executive|Assembly|London)\b",
-            nxt,
-        )
-    )
+    return bool(_OFFICE_LINE.match(nxt))
 
 
 _LEAD_WORDS = re.compile(

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from graph.facts import DocumentInfo
 from loaders.dates import find_dates as _find_dates
 from loaders.dates import parse_date
-from loaders.entities import fold
+from loaders.entities import _Bounded, fold
 
 __all__ = ["GenreInfo", "detect", "find_dates", "parse_date", "Motion"]
 
@@ -133,18 +133,51 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
+_REPLY_PHRASE = re.compile(r"\b(?:[Mm]y|[Oo]ur)[ ](?:reply|response|replies|responses)[ ]to\b")
+
+
+def _is_stop(text: str, i: int) -> bool:
+    """A line break, or a full stop that is not a decimal point, ends the reply sentence."""
+    return text[i] == "\n" or (text[i] == "." and not (i + 1 < len(text) and text[i + 1].isdecimal()))
+
+
+def _reply_sentence(text: str) -> tuple[int, int] | None:
+    """The sentence that first says "my reply to ..." (with its full stop): found by the phrase,
+    then widened to the sentence, rather than by one regex that retried at every position."""
+    q = _REPLY_PHRASE.search(text)
+    if q is None:
+        return None
+    start = q.start()
+    while start > 0 and not _is_stop(text, start - 1):
+        start -= 1
+    end = q.end()
+    while end < len(text) and not _is_stop(text, end):
+        end += 1
+    if end < len(text) and text[end] == ".":
+        end += 1
+    return start, end
+
+
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d(?![\d%])")
+_WEEKDAY_DATE = _Bounded(
+    rf"(?P<wd>{_WEEKDAY_RE}),?[ ](?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ ](?:of[ ])?(?P<m>{_MONTH_RE})\b(?![ ,]*(?:19|20)\d\d)",
+    "w",
+)
+
+
 def _infer_ref_date(text: str) -> str | None:
     """No stated date: a weekday with a day and month pins the year, near the latest year named."""
-    years = [int(y) for y in re.findall(r"(?<![\d£,.])((?:19|20)\d\d)(?![\d%])", text)]
+    years = [
+        int(m.group(0))
+        for m in _YEAR_NUMBER.finditer(text)
+        if not (m.start() and (text[m.start() - 1].isdecimal() or text[m.start() - 1] in "£,."))
+    ]
     today = dt.date.today()
     years = [y for y in years if y <= today.year]
     if not years:
         return None
     latest = max(years)
-    for m in re.finditer(
-        rf"\b(?P<wd>{_WEEKDAY_RE}),?[ ](?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ ](?:of[ ])?(?P<m>{_MONTH_RE})\b(?![ ,]*(?:19|20)\d\d)",
-        text,
-    ):
+    for m in _WEEKDAY_DATE.finditer(text):
         wd = list(calendar.day_name).index(m.group("wd"))
         mo, d = _MONTHS[m.group("m").lower()], int(m.group("d"))
         for y in range(latest, min(latest + 7, today.year + 1)):
@@ -283,12 +316,10 @@ def _letter(text: str, info: GenreInfo) -> None:
         heading = m.group(0).strip()
         s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         info.motions.append(Motion(m.group("num"), title, heading, s, s + len(heading)))
-    reply = re.search(
-        r"(?:[^.\n]|\.(?=\d))*\b(?:[Mm]y|[Oo]ur)[ ](?:reply|response|replies|responses)[ ]to\b(?:[^.\n]|\.(?=\d))*[.]?",
-        text,
-    )
+    reply = _reply_sentence(text)
     if reply:
-        info.reply_span = (reply.start() + len(reply.group(0)) - len(reply.group(0).lstrip()), reply.end())
+        start, end = reply
+        info.reply_span = (start + len(text[start:end]) - len(text[start:end].lstrip()), end)
     closings = list(_CLOSING.finditer(text))
     closing = closings[-1] if closings else None
     if closing:

@@ -17,7 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.facts import to_batch
+from graph.facts import Batch, to_batch
+from graph.schema import check_label
 from graph.store import Store, StoreError
 from loaders.extract import Extraction, ExtractionError, extract
 from loaders.readers import DocumentError, iter_documents, read_document
@@ -70,7 +71,7 @@ def _registry(extra: tuple[str, ...]) -> Registry:
 def extract_file(path: str, registry_files: tuple[str, ...] = ()) -> Outcome:
     """Read and extract one file; every expected failure becomes a reason string."""
     try:
-        doc = read_document(Path(path))
+        doc = read_document(Path(path).resolve())  # one path per file, wherever it is named from
         return path, extract(doc, _registry(registry_files)), None
     except (DocumentError, ExtractionError) as exc:
         return path, None, _reason(exc)
@@ -108,15 +109,81 @@ def extract_files(
         yield from pool.map(extract_file, files, [registry_files] * len(files), chunksize=4)
 
 
+GROUP_DOCUMENTS = 20  # documents per atomic upsert: one statement's planning cost shared by many
+
+
+@dataclass
+class _Pending:
+    """Extracted documents waiting to be written together."""
+
+    batches: list[Batch] = field(default_factory=list)
+    extractions: list[Extraction] = field(default_factory=list)
+    replaces: list[list[str]] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+
+    def clear(self) -> None:
+        self.batches, self.extractions, self.replaces, self.paths = [], [], [], []
+
+
+def _existing_ids(store: Store, batch: Batch) -> set[str]:
+    """Which of the batch's node ids the store already has (label by label, through the id index)."""
+    by_label: dict[str, list[str]] = {}
+    for node in batch.nodes:
+        by_label.setdefault(check_label(node["label"]), []).append(node["id"])
+    known: set[str] = set()
+    for label, ids in by_label.items():
+        rows = store.run(f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id", {"ids": ids})
+        known.update(r["id"] for r in rows)
+    return known
+
+
+def _write(store: Store, pending: _Pending, summary: LoadSummary) -> list[str]:
+    """Write pending documents in one atomic upsert; on failure retry them one by one so one bad
+    document does not fail its neighbours. Returns the paths that could not be stored."""
+    combined = Batch(
+        nodes=[n for b in pending.batches for n in b.nodes],
+        rels=[r for b in pending.batches for r in b.rels],
+        documents=[d for b in pending.batches for d in b.documents],
+    )
+    try:
+        known = _existing_ids(store, combined)
+        store.upsert(combined, [old for olds in pending.replaces for old in olds])
+    except StoreError as exc:
+        if len(pending.batches) == 1:
+            summary.failed.append((pending.paths[0], f"not stored: {exc}"))
+            return pending.paths
+        failed: list[str] = []
+        for i in range(len(pending.batches)):
+            single = _Pending(
+                [pending.batches[i]], [pending.extractions[i]], [pending.replaces[i]], [pending.paths[i]]
+            )
+            failed += _write(store, single, summary)
+        return failed
+    summary.loaded += len(pending.batches)
+    summary.replaced += sum(1 for r in pending.replaces if r)
+    summary.new_entities += sum(
+        1
+        for n in {n["id"]: n for n in combined.nodes}.values()
+        if n["id"] not in known and n["label"] != "Document"
+    )
+    for extraction in pending.extractions:
+        summary.facts_by_type.update(f.predicate for f in extraction.facts)
+    return []
+
+
 def load_paths(
     store: Store,
     paths: Iterable[str | Path],
     *,
     registry_files: Sequence[str | Path] = (),
     workers: int = 1,
+    group: int = GROUP_DOCUMENTS,
     progress: Callable[[str], None] | None = None,
 ) -> LoadSummary:
-    """Load files and folders into `store`; never raises for a bad document, only records it."""
+    """Load files and folders into `store`; never raises for a bad document, only records it.
+
+    Documents are written `group` at a time, each group in one atomic upsert that also marks
+    its documents in the journal: after a crash a document is wholly in the store or absent."""
     summary = LoadSummary()
     reg = tuple(str(Path(p)) for p in registry_files)
     _registry(reg)  # a bad --registry file fails the whole run before anything is written
@@ -124,6 +191,14 @@ def load_paths(
     store.ensure_schema()
     journal = store.loaded_documents()
     by_path = {p: doc_id for doc_id, p in journal.items()}
+    pending = _Pending()
+
+    def flush() -> None:
+        for path in _write(store, pending, summary):
+            doc_id = pending.extractions[pending.paths.index(path)].document.sha256
+            journal.pop(doc_id, None)
+        pending.clear()
+
     for path, extraction, problem in extract_files(files, reg, max(1, workers)):
         if progress:
             progress(path)
@@ -136,27 +211,16 @@ def load_paths(
             summary.unchanged += 1
             continue
         old = by_path.get(doc.path)
-        replaces = [old] if old and old != doc.sha256 else []
-        batch = to_batch(doc, extraction.facts, extraction.entities)
-        try:
-            known = {
-                r["id"]
-                for r in store.run(
-                    "MATCH (n) WHERE n.id IN $ids RETURN n.id AS id", {"ids": [n["id"] for n in batch.nodes]}
-                )
-            }
-            store.upsert(batch, replaces)
-        except StoreError as exc:
-            summary.failed.append((path, f"not stored: {exc}"))
-            continue
         journal[doc.sha256] = doc.path
         by_path[doc.path] = doc.sha256
-        summary.loaded += 1
-        summary.replaced += bool(replaces)
-        summary.new_entities += sum(
-            1 for n in batch.nodes if n["id"] not in known and n["label"] != "Document"
-        )
-        summary.facts_by_type.update(f.predicate for f in extraction.facts)
+        pending.batches.append(to_batch(doc, extraction.facts, extraction.entities))
+        pending.extractions.append(extraction)
+        pending.replaces.append([old] if old and old != doc.sha256 else [])
+        pending.paths.append(path)
+        if len(pending.batches) >= max(1, group):
+            flush()
+    if pending.batches:
+        flush()
     return summary
 
 

@@ -16,6 +16,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+
+try:  # optional speed-up (pinned in pyproject.toml); the regex path gives the same result
+    import ahocorasick
+except ImportError:  # pragma: no cover
+    ahocorasick = None
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -46,6 +51,17 @@ _SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*(?=[ ]+[\"'(\[]?[A-Z0-9£])|\n")
 _NO_SPLIT_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sir|Prof|Cllr|No|e\.g|i\.e|etc|vs|Rt|Hon|approx)\.|\b[A-Z]\.)$"
 )
+
+
+# small patterns used in the hot paths below (compiled once)
+_RX_POSS = re.compile(r"'s?\b")
+_RX_FROM_BY_OF = re.compile(r"[ ](?:from|by|of)[ ](?:the[ ])?")
+_RX_COORD = re.compile(r"(?:,[ ]|,?[ ]and[ ]|,?[ ]or[ ]|[ ]&[ ])(?:the[ ])?")
+_RX_PAREN = re.compile(r"[ ]?\([A-Za-z&' ]{1,40}\)")
+_RX_GAP_OFFICE_FIRST = re.compile(r"[ ]?,?[ ]?")
+_RX_GAP_PERSON_FIRST = re.compile(r"[ ]?,[ ]?(?:the[ ])?|[ ]")
+_RX_AND = re.compile(r"[ ](?:and|&)[ ](?:the[ ])?")
+_RX_IT = re.compile(r"(?<![\w'])(?:it|It)(?![\w'])")
 
 
 def sentences(folded: str) -> list[tuple[int, int]]:
@@ -249,7 +265,7 @@ def subject_of(
         cands: list[tuple[int, int, Entity, bool]] = []  # start, end, who, is a possessive determiner
         for m in ctx.ments.between(b, prev):
             if _actor(m) and m.entity.id not in exclude and not _inside_parens(folded, m.start, b):
-                if re.match(r"'s?\b", folded[m.end : m.end + 2]) and not re.match(
+                if _RX_POSS.match(folded[m.end : m.end + 2]) and not re.match(
                     r"'s[ ](?:\w+[ ])?(?:said|told)", folded[m.end : m.end + 20]
                 ):
                     continue  # a possessive modifies a noun: "the Met's work"
@@ -270,7 +286,7 @@ def subject_of(
         things = [m for m in ctx.ments.between(b, prev) if not _actor(m)]
         if things and things[0].start - b <= 6 and (not cands or things[0].start < cands[0][0]):
             between = folded[things[0].end : cands[0][0]] if cands else ""
-            if not cands or not re.fullmatch(r"[ ](?:from|by|of)[ ](?:the[ ])?", between):
+            if not cands or not _RX_FROM_BY_OF.fullmatch(between):
                 return None
         if cands:
             first = cands[0]
@@ -314,7 +330,8 @@ def _last_thing(ctx: Context, pos: int, labels=("Organization", "Programme", "In
 
 
 _BOUNDARY = re.compile(
-    r"[,.;:()\"]|[ ]-[ ]|[ ](?:to|for|in|from|by|which|that|and|or|with|who|as|at|on|since|after|alongside|including)[ ]"
+    r"[,.;:()\"]|[ ]-[ ]|[ ](?:to|for|in|from|by|which|that|and|or|but|while|because|when|with|who|as|at|on|since|"
+    r"after|alongside|including)[ ]"
 )
 
 
@@ -352,7 +369,7 @@ def objects_after(
         if not coordinate:
             break
         p = _skip_parenthetical(folded, p, limit)
-        c = re.compile(r"(?:,[ ]|,?[ ]and[ ]|,?[ ]or[ ]|[ ]&[ ])(?:the[ ])?").match(folded, p, limit)
+        c = _RX_COORD.match(folded, p, limit)
         if not c or ctx.ments.at(c.end()) is None:
             break
         p = c.end()
@@ -364,7 +381,7 @@ _PLACE_POSS = re.compile(r"(?:the[ ])?[A-Z][a-z]+'s?[ ](?=[A-Z])")
 
 
 def _skip_parenthetical(folded: str, p: int, limit: int) -> int:
-    m = re.compile(r"[ ]?\([A-Za-z&' ]{1,40}\)").match(folded, p, limit)
+    m = _RX_PAREN.match(folded, p, limit)
     return m.end() if m else p
 
 
@@ -482,7 +499,7 @@ def antecedent(
         for m in ctx.ments.between(seg_start, pos)
         if m.entity.label in labels and not _AGENT_BEFORE.search(folded, max(seg_start, m.start - 8), m.start)
     ]
-    its = list(re.finditer(r"(?<![\w'])(?:it|It)(?![\w'])", folded[seg_start:pos]))
+    its = list(_RX_IT.finditer(folded[seg_start:pos]))
     it = its[-1] if its else None
     named = re.search(
         r"(?<=[a-z,][ ])the[ ](?P<np>[A-Z][\w'-]+(?:[ ][A-Z][\w'-]+){0,3})(?=\[\d+\]|,[ ]which\b|[ ]-[ ])",
@@ -564,6 +581,26 @@ _RULES: list[Rule] = []
 
 
 _TRIGGERS: dict[str, re.Pattern[str] | None] = {}
+_TRIGGER_WORDS: dict[str, tuple[str, ...]] = {}
+_TRIGGER_AUTOMATON: list = []  # [automaton] once built, [None] without pyahocorasick
+
+
+def _trigger_automaton():
+    """One Aho-Corasick automaton for every rule's trigger words (value: the rules' names)."""
+    if not _TRIGGER_AUTOMATON:
+        if ahocorasick is None:
+            _TRIGGER_AUTOMATON.append(None)
+        else:
+            words: dict[str, list[str]] = {}
+            for name, ks in _TRIGGER_WORDS.items():
+                for k in ks:
+                    words.setdefault(k, []).append(name)
+            automaton = ahocorasick.Automaton()
+            for k, names in words.items():
+                automaton.add_word(k, (len(k), tuple(names)))
+            automaton.make_automaton()
+            _TRIGGER_AUTOMATON.append(automaton)
+    return _TRIGGER_AUTOMATON[0]
 
 
 def rule(*keywords: str) -> Callable[[Rule], Rule]:
@@ -574,6 +611,7 @@ def rule(*keywords: str) -> Callable[[Rule], Rule]:
         _TRIGGERS[fn.__name__] = (
             re.compile("|".join(re.escape(k) for k in keywords)) if any(keywords) else None
         )
+        _TRIGGER_WORDS[fn.__name__] = tuple(k for k in keywords if k)
         return fn
 
     return deco
@@ -588,7 +626,61 @@ def _finditer(pattern: re.Pattern[str], ctx: Context, sent: tuple[int, int]) -> 
                 break
         else:
             return iter(())  # the pattern cannot match without one of these words: skip the scan
+    fast = _NO_LOOKBEHIND.get(pattern)
+    if fast is not None:
+        return _finditer_bounded(fast, ctx.folded, sent[0], sent[1])
     return pattern.finditer(ctx.folded, sent[0], sent[1])
+
+
+# Patterns that open with (?<![\w-]) (not inside a word or after a hyphen), compiled without it: a
+# leading look-behind keeps the regex engine from skipping ahead to where a match can begin. The
+# look-behind is checked in _finditer_bounded instead; a refused match is searched for again one
+# character later, so the matches are the same.
+_LEADING_LOOKBEHIND = "(?<![\\w-])"
+_NO_LOOKBEHIND: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def _finditer_bounded(rx: re.Pattern[str], text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+    while pos <= end:
+        m = rx.search(text, pos, end)
+        if m is None:
+            return
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] in "_-"):
+            pos = s + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > s else s + 1
+
+
+def _one_top_level_branch(pattern: str) -> bool:
+    """Whether a pattern has no '|' outside groups and character classes."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return True
+
+
+def _declare_fast_patterns() -> None:
+    for value in list(globals().values()):
+        if isinstance(value, re.Pattern) and value.pattern.startswith(_LEADING_LOOKBEHIND):
+            rest = value.pattern[len(_LEADING_LOOKBEHIND) :]
+            if "(?<!" not in rest[:1] and _one_top_level_branch(rest):
+                _NO_LOOKBEHIND[value] = re.compile(rest, value.flags)
 
 
 # Literal words (lower case) each pattern needs; a sentence without any of them is not scanned.
@@ -658,7 +750,8 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
         ).match(folded, after, sent[1])
         objs = objects_after(ctx, t.end(), sent[1], discover="Organization") if t else []
         funder = subject_of(ctx, sent, m.start())
-        date = date_in(ctx, sent[0], sent[1], prefer_after=after)
+        # (dates are looked up only where a fact can be made: they are the slow part)
+        date = date_in(ctx, sent[0], sent[1], prefer_after=after) if funder is not None else None
         objs = [o for o in objs if o.label != "Person"]
         for o in objs:
             ctx.add("FUNDS", funder, o, sent, amount_gbp=a.gbp, period=a.period, date=date)
@@ -997,8 +1090,9 @@ _SET_UP = re.compile(
 
 
 @rule(
-    "led", "lead", "chair", "set up", "set-up", "establish", "found", "creat", "launch", "start", "deliver",
-    "run", "manag", "operat", "ordinat", "fund", "financ", "paid", "commission",
+    "led", "lead", "chair", "set up", "set-up", "establish", "founded", "created", "launched", "started ",
+    "delivered ", "run ", "managed ", "operated ", "ordinated ", "funded ", "financed ", "paid for",
+    "commissioned ",
 )  # fmt: skip
 def leads_chairs_established(ctx: Context, sent: tuple[int, int], s: str) -> None:
     folded = ctx.folded
@@ -1021,7 +1115,11 @@ def leads_chairs_established(ctx: Context, sent: tuple[int, int], s: str) -> Non
                 first = re.match(r"(?:It|This|They)\b", folded[sent[0] : sent[1]])
                 if first:
                     thing = _last_thing(ctx, sent[0])
-            date = date_in(ctx, m.end(), sent[1], prefer_after=m.end()) if pred == "ESTABLISHED" else None
+            date = (
+                date_in(ctx, m.end(), sent[1], prefer_after=m.end())
+                if pred == "ESTABLISHED" and agents and thing is not None
+                else None
+            )
             for a in agents:
                 if a.label == "Programme" or a.label == "Inquiry":
                     continue
@@ -1049,7 +1147,7 @@ def leads_chairs_established(ctx: Context, sent: tuple[int, int], s: str) -> Non
             continue
         objs = objects_after(ctx, m.end(), sent[1], discover="Organization", coordinate=False)
         who = subject_of(ctx, sent, m.start())
-        date = date_in(ctx, m.end(), sent[1], prefer_after=m.end())
+        date = date_in(ctx, m.end(), sent[1], prefer_after=m.end()) if objs and who is not None else None
         first = ctx.ments.at(m.end()) or next(iter(ctx.ments.between(m.end(), m.end() + 12)), None)
         if first is not None and first.kind == "money":
             continue  # "launched a £35m fund" is money announced (FUNDS), not a body set up
@@ -1187,7 +1285,7 @@ def commissioned_reviews(ctx: Context, sent: tuple[int, int], s: str) -> None:
     for m in _finditer(_COMMISSION, ctx, sent):
         objs = objects_after(ctx, m.end(), sent[1], discover="Programme")
         who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
-        date = date_in(ctx, m.end(), sent[1])
+        date = date_in(ctx, m.end(), sent[1]) if objs else None
         for o in objs:
             ctx.add("COMMISSIONED", who, o, sent, date=date)
             t = _TO_INSPECT.match(folded, _end_of(ctx, o, m.end()), sent[1])
@@ -1199,7 +1297,7 @@ def commissioned_reviews(ctx: Context, sent: tuple[int, int], s: str) -> None:
     for m in _finditer(_ASK_TO_REVIEW, ctx, sent):
         objs = [x.entity for x in ctx.ments.between(m.start("obj"), m.end("obj")) if _actor(x)][:1]
         who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
-        date = date_in(ctx, sent[0], sent[1])
+        date = date_in(ctx, sent[0], sent[1]) if objs and who is not None else None
         for o in objs:
             ctx.add("COMMISSIONED", who, o, sent, date=date)
             ctx.asked_spans.add(m.start())  # type: ignore[attr-defined]
@@ -1285,10 +1383,10 @@ def _end_of(ctx: Context, ent: Entity, after: int) -> int:
 
 # PARTNERS_WITH --------------------------------------------------------------------------------
 _PARTNER = re.compile(
-    r"(?<![\w-])(?P<verb>working|work|works|worked)[ ](?P<adv>(?:closer|closely|together|jointly|hand[ ]in[ ]hand|"
+    r"(?<![\w-])(?:(?P<verb>working|work|works|worked)[ ](?P<adv>(?:closer|closely|together|jointly|hand[ ]in[ ]hand|"
     r"directly|constructively)[ ])?(?P<prep>with|alongside)[ ]|"
-    r"(?<![\w-])in[ ](?:close[ ])?partnership[ ]with[ ]|(?<![\w-])partner(?:s|ed|ing)?[ ]with[ ]|"
-    r"(?<![\w-])(?:collaborat(?:e|es|ed|ing))[ ]with[ ]|(?<![\w-])(?:team(?:s|ed)?[ ]up|join(?:s|ed)?[ ]forces)[ ]with[ ]"
+    r"in[ ](?:close[ ])?partnership[ ]with[ ]|partner(?:s|ed|ing)?[ ]with[ ]|"
+    r"(?:collaborat(?:e|es|ed|ing))[ ]with[ ]|(?:team(?:s|ed)?[ ]up|join(?:s|ed)?[ ]forces)[ ]with[ ])"
 )
 _WORK_AS_NOUN = re.compile(
     r"(?:\b(?:the|our|their|his|her|its|this|that|wider|further|joint|close|ongoing|future|vital|important|"
@@ -1302,13 +1400,16 @@ _JOINT = re.compile(
 _AGREED_WITH = re.compile(r"(?<![\w-])(?:has[ ]been|have[ ]been|was|were|is|are|been)[ ](?:jointly[ ])?agreed[ ]with[ ]")
 
 
-@rule("with", "alongside", "launch", "announc", "unveil", "agree", "sign", "set up", "publish", "fund")
+@rule(
+    "work", "partner", "collaborat", "team", "forces", "alongside", "launch", "announc", "unveil", "agree",
+    "sign", "set up", "publish", "fund",
+)  # fmt: skip
 def partners(ctx: Context, sent: tuple[int, int], s: str) -> None:
     folded = ctx.folded
     # "A and B launch X": a joint act by the clause's coordinated subjects
     ms = ctx.ments.between(sent[0], min(sent[1], sent[0] + 200))
     if len(ms) >= 2 and _actor(ms[0]) and _actor(ms[1]) and ms[0].start - sent[0] <= 4:
-        if re.fullmatch(r"[ ](?:and|&)[ ](?:the[ ])?", folded[ms[0].end : ms[1].start]) and _JOINT.match(
+        if _RX_AND.fullmatch(folded[ms[0].end : ms[1].start]) and _JOINT.match(
             folded, ms[1].end, sent[1]
         ):
             ctx.add("PARTNERS_WITH", ms[0].entity, ms[1].entity, sent)
@@ -1369,6 +1470,14 @@ _REPRESENTED = re.compile(
 )
 def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
     folded = ctx.folded
+    if not ctx.ments.between(sent[0], sent[1]):
+        # nobody named: only "we are represented on X" can still say something
+        for m in _finditer(_REPRESENTED, ctx, sent):
+            objs = objects_after(ctx, m.end(), sent[1], discover="Organization", coordinate=False)
+            who = subject_of(ctx, sent, m.start())
+            for o in objs:
+                ctx.add("MEMBER_OF", who, o, sent)
+        return
     for m in _finditer(_ROLE_OF, ctx, sent):
         before = ctx.ments.before(m.start() + 1)
         if not before or before[-1].end != m.start() or before[-1].entity.label != "Person":
@@ -1432,9 +1541,9 @@ def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
                 role = pm.group("role").lower()
                 ctx.add("MEMBER_OF", b.entity, a.entity, (a.start, b.end), **({"role": role} if role not in ("member", "am", "mp") else {}))
         pairs = []
-        if a.kind == "office" and b.entity.label == "Person" and re.fullmatch(r"[ ]?,?[ ]?", gap):
+        if a.kind == "office" and b.entity.label == "Person" and _RX_GAP_OFFICE_FIRST.fullmatch(gap):
             pairs.append((b, a))
-        if b.kind == "office" and a.entity.label == "Person" and re.fullmatch(r"[ ]?,[ ]?(?:the[ ])?|[ ]", gap):
+        if b.kind == "office" and a.entity.label == "Person" and _RX_GAP_PERSON_FIRST.fullmatch(gap):
             pairs.append((a, b))
         for person, office in pairs:
             if office.post is None or office.entity.id != person.entity.id:
@@ -1491,7 +1600,7 @@ def asked(ctx: Context, sent: tuple[int, int], s: str) -> None:
         if _REQUEST_AFTER.match(folded, after_obj, sent[1]):
             continue  # "asked TfL's Commissioner, Andy Lord, to set out ..." likewise
         who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
-        date = date_in(ctx, sent[0], sent[1]) or None
+        date = (date_in(ctx, sent[0], sent[1]) or None) if who is not None else None
         for o in objs:
             ctx.add("ASKED", who, o, sent, date=date, about=_about(ctx, m.end(), sent[1]))
     for m in _finditer(_ASKED_BY, ctx, sent):
@@ -1549,9 +1658,22 @@ def _about(ctx: Context, start: int, end: int) -> str | None:
 
 def _rule_sentences(folded: str, spans: list[tuple[int, int]]) -> dict[str, set[int] | None]:
     """For each rule, the sentences holding one of its trigger words: one scan of the document
-    per rule instead of one search per sentence and rule."""
+    (an Aho-Corasick pass over every rule's words, or one regex scan per rule without it)
+    instead of one search per sentence and rule."""
     low = folded.lower()
     starts = [a for a, _ in spans]
+    automaton = _trigger_automaton()
+    if automaton is not None:
+        found_by: dict[str, set[int] | None] = {
+            r.__name__: (set() if _TRIGGER_WORDS[r.__name__] else None) for r in _ORDERED_RULES
+        }
+        for end_incl, (length, names) in automaton.iter(low):
+            start = end_incl + 1 - length
+            i = bisect_right(starts, start) - 1
+            if i >= 0 and end_incl < spans[i][1]:
+                for name in names:
+                    found_by[name].add(i)  # type: ignore[union-attr]
+        return found_by
     out: dict[str, set[int] | None] = {}
     for r in _ORDERED_RULES:
         trigger = _TRIGGERS[r.__name__]
@@ -1679,6 +1801,7 @@ def _declare_gates() -> None:
         _COMMISSION: ("commission",),
         _INSPECTOR_POSS: ("'",),
         _AGREED_WITH: ("agreed with",),
+        _PARTNER: ("with", "alongside"),
         _ROLE_OF: (", ",),
         _POSS_ROLE: ("'",),
         _POSS_OFFICE: ("'",),
@@ -1690,3 +1813,4 @@ def _declare_gates() -> None:
 
 
 _declare_gates()
+_declare_fast_patterns()

@@ -488,6 +488,28 @@ def test_a_killed_user_leaves_a_stale_lease_that_the_next_user_cleans(store_fold
     assert not pid_alive(pid), "the dead user's lease did not keep the server running"
 
 
+def test_two_processes_writing_at_once_share_the_server_and_equal_a_sequential_load(tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.path.insert(0, 'tests')\n"
+        "from graph.store import open_store\n"
+        "import test_store_contract as t\n"
+        "makers = [t.letter_batch, t.press_batch, t.report_batch]\n"
+        "with open_store('embedded:' + sys.argv[1]) as store:\n"
+        "    for i in range(int(sys.argv[2]), 30, 2):\n"
+        "        store.upsert(makers[i % 3]())\n"
+    )
+    folder = tmp_path / "shared"
+    children = [subprocess.Popen([sys.executable, "-c", code, str(folder), str(k)], cwd=ROOT) for k in (0, 1)]
+    assert [child.wait(timeout=120) for child in children] == [0, 0]
+    assert server_status(folder)["running"] is False, "the last writer out stopped the server"
+    with open_embedded(tmp_path / "sequential") as store:
+        for make in (letter_batch, press_batch, report_batch):
+            store.upsert(make())
+        expected = fingerprint(store)
+    with open_embedded(folder) as store:
+        assert fingerprint(store) == expected
+
+
 def test_stale_pid_and_socket_files_from_a_crash_are_cleaned(store_folder: Path) -> None:
     store_folder.mkdir(mode=0o700)
     dead = subprocess.Popen(["true"])
@@ -534,6 +556,14 @@ def test_a_query_over_its_memory_cap_is_stopped_and_the_server_stays_up(tmp_path
         with pytest.raises(StoreError, match="more memory than one query may use"):
             store.run("UNWIND range(1, 30000000) AS x WITH collect(toString(x)) AS xs RETURN size(xs) AS n")
         assert store.server.pid == pid and store.run("RETURN 1 AS one") == [{"one": 1}]
+
+
+def test_an_empty_graph_still_answers_reads_after_a_restart(embedded_store: EmbeddedFalkorStore) -> None:
+    old = embedded_store.server.pid
+    os.kill(old, signal.SIGKILL)
+    while pid_alive(old):
+        time.sleep(0.01)
+    assert embedded_store.run("MATCH (n) RETURN count(n) AS c") == [{"c": 0}]
 
 
 def test_an_expression_too_big_for_memory_kills_only_the_server_which_comes_back(tmp_path: Path) -> None:
