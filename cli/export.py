@@ -21,6 +21,8 @@ from graph.schema import SchemaError
 from graph.store import Store
 from graph.subgraph import Selection, SelectionError, Subgraph, SubNode, SubRel
 
+HTML_COMFORTABLE_NODES = 5000
+
 _FORMAT_HELP = "One of: " + "; ".join(f"{f.name} ({f.description})" for f in FORMATS.values())
 
 
@@ -147,7 +149,13 @@ def export(
         shared = ", ".join(counting.shared_ids[:5]) + (" ..." if len(counting.shared_ids) > 5 else "")
         err.print(
             f"warning: {len(counting.shared_ids)} node id(s) belong to nodes of two labels ({shared}); "
-            f"{name} keys nodes by id, so each pair is drawn as one node",
+            f"{name} identifies nodes by id, so a reader merges each pair into one node (or rejects the second)",
+            highlight=False,
+        )
+    if name == "html" and counting.nodes_seen > HTML_COMFORTABLE_NODES:
+        err.print(
+            f"note: a page of {counting.nodes_seen} nodes is slow to draw in a browser; "
+            "--actor, --type or --since make a smaller one",
             highlight=False,
         )
     where = str(out) if out is not None else "standard output"

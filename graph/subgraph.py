@@ -19,6 +19,9 @@ Selection rules, in words:
   documents left out) or returns, and the kept relationships among them (MENTIONS only when
   asked with `types`).
 
+Properties whose name starts with "_" are the store's derived bookkeeping (graph/schema.py's
+SEARCH_KEYS) and are left out of every export.
+
 Dates are ISO strings of any precision ("2025", "2025-11", "2025-11-26"); a fact is kept when
 its date overlaps [since, until], comparing the two on their common prefix, so `--until 2025`
 keeps "2025-11-26" and `--since 2025-03` keeps "2025" (it may be in range). Undated facts are

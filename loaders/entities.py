@@ -191,6 +191,8 @@ PROGRAMME_HEADS = frozenset(
         "Hub",
         "Grant",
         "Grants",
+        "Standard",
+        "Standards",
     ]
 )
 INQUIRY_HEADS = frozenset(
@@ -364,7 +366,9 @@ class _Bounded:
 
 _TITLE_RE = "(?:" + "|".join(re.escape(t) for t in TITLES) + r")\.?"
 _TITLED_PERSON = _Bounded(
-    rf"(?P<title>{_TITLE_RE})[ ](?P<name>{_NAMEWORD}(?:[ ]{_NAMEWORD}){{0,2}}(?:[ ]of[ ]{_NAMEWORD})?)(?P<post>{_POSTNOM})", "w")
+    rf"(?P<title>{_TITLE_RE})[ ](?P<name>{_NAMEWORD}(?:[ ]{_NAMEWORD}){{0,2}}(?:[ ]of[ ]{_NAMEWORD})?)(?P<post>{_POSTNOM})",
+    "w",
+)
 _PLAIN_NAME = _Bounded(rf"(?P<name>{_NAMEWORD}(?:[ ]{_NAMEWORD}){{1,2}})(?P<post>{_POSTNOM})", "w")
 # Context after a bare capitalised pair that makes it a person.
 _PERSON_AFTER = re.compile(
@@ -500,9 +504,6 @@ _NOT_NAME = frozenset(
         "Read",
         "More",
         "Related",
-        "Fresh",
-        "Enhanced",
-        "Action",
         "Any",
         "Every",
         "All",
@@ -513,9 +514,6 @@ _NOT_NAME = frozenset(
         "Across",
         "Against",
         "Details",
-        "Heinous",
-        "Grooming",
-        "Want",
         "Please",
         "Alternatively",
         "Also",
@@ -583,7 +581,35 @@ _NOT_NAME = frozenset(
 )
 
 _NOT_NAME = _NOT_NAME | frozenset(
-    ["Later", "Earlier", "Then", "Meanwhile", "Now", "Speaking", "Asked", "Responding", "According", "Separately", "Elsewhere", "Instead", "Indeed", "Still", "Yet", "Finally", "First", "Second", "Third", "Overall", "Writing", "Both", "Neither", "Either", "Each", "Many", "Most"]
+    [
+        "Later",
+        "Earlier",
+        "Then",
+        "Meanwhile",
+        "Now",
+        "Speaking",
+        "Asked",
+        "Responding",
+        "According",
+        "Separately",
+        "Elsewhere",
+        "Instead",
+        "Indeed",
+        "Still",
+        "Yet",
+        "Finally",
+        "First",
+        "Second",
+        "Third",
+        "Overall",
+        "Writing",
+        "Both",
+        "Neither",
+        "Either",
+        "Each",
+        "Many",
+        "Most",
+    ]
 )
 
 _MONEY = re.compile(
@@ -618,13 +644,17 @@ _LOWER_INQUIRY = _Bounded(
     r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|its|their|[Hh]is|[Hh]er)[ ](?P<np>(?:(?:new|national|independent|public|"
     r"statutory|full|joint|London-wide|pan-London|government|wider|historic|rapid|local|separate|major|"
     r"criminal|police|official|fresh|nationwide|UK-wide|ongoing|targeted)[ ]){1,3}"
-    r"(?:inquiry|enquiry|review|re-investigation|reinvestigation|investigation|operation|audit|inspection))\b", "w-")
+    r"(?:inquiry|enquiry|review|re-investigation|reinvestigation|investigation|operation|audit|inspection))\b",
+    "w-",
+)
 _NAMED_INQUIRY = _Bounded(
-    r"(?P<np>(?:[A-Z][a-z]+[ ])(?:[Aa]udit|[Rr]eview|[Ii]nquiry|[Ee]nquiry|[Rr]eport|[Ii]nspection))\b", "w-")
+    r"(?P<np>(?:[A-Z][a-z]+[ ])(?:[Aa]udit|[Rr]eview|[Ii]nquiry|[Ee]nquiry|[Rr]eport|[Ii]nspection))\b", "w-"
+)
 _OPERATION = _Bounded(r"(?P<np>Operation[ ][A-Z][a-z]+)\b", "w-")
 _CAP_WORD = r"(?:[A-Z][\w'&.-]*|pan-London|&)"
 _CAP_SEQ = _Bounded(
-    r"(?P<np>[A-Z][\w'&-]*(?:[ ](?:(?:of|and|for|on|in|the|&)[ ]){0,2}[A-Z][\w'&-]*){0,9})", "w'-")
+    r"(?P<np>[A-Z][\w'&-]*(?:[ ](?:(?:of|and|for|on|in|the|&)[ ]){0,2}[A-Z][\w'&-]*){0,9})", "w'-"
+)
 _PAN = "pan-London "
 
 
@@ -644,7 +674,9 @@ _DEF_REF = _Bounded(
     r"entire|independent|national|police|local)[ ])?(?P<head>money|funds|funding|fund|package|investment|cash|grant|force|board|"
     r"inquiry|enquiry|review|audit|operation|re-investigation|reinvestigation|partnership|executive|Executive|"
     r"Board|service|Service|helpline|pilot|programme|scheme|strategy|plan|trust|Trust|council|Council|committee|"
-    r"Committee|£\d[\d,.]*(?:m|bn|k|million|billion)?)(?![\w-])", "w-")
+    r"Committee|£\d[\d,.]*(?:m|bn|k|million|billion)?)(?![\w-])",
+    "w-",
+)
 # "London TravelWatch, the independent watchdog for ...": the apposition says what the name is
 _APPOSITIVE_TYPE = _Bounded(
     r"(?P<name>(?:St[ ])?[A-Z][\w'&-]*(?:[ ](?:(?:of|and|for|the|on|&)[ ])?[A-Z][\w'&.-]*){0,5}),[ ]"
@@ -652,7 +684,12 @@ _APPOSITIVE_TYPE = _Bounded(
     r"(?P<head>watchdog|charity|service|body|organisation|organization|union|group|agency|trust|network|programme|"
     r"scheme|fund|helpline|company|firm|provider|regulator|partnership|board|committee|unit|council|"
     r"think[ ]tank|initiative|project|database|hub|centre|coalition|alliance|forum|association|federation|"
-    r"society|foundation|institute|campaign|collective|consortium|social[ ]enterprise)\b", "w'-")
+    r"society|foundation|institute|campaign|collective|consortium|social[ ]enterprise)\b"
+    # the head word ends the apposition's noun phrase ("a charity worker" is a person)
+    r"(?=[ ]?[,.;:)]|$|[ ](?:for|in|of|on|at|to|from|by|with|and|that|which|who|whose|where|based|set|run|"
+    r"founded|funded|led|created|established|launched|working|representing|supporting)\b)",
+    "w'-",
+)
 _APPOSITIVE_PROGRAMME = frozenset(
     ["service", "programme", "scheme", "fund", "initiative", "project", "database", "hub", "campaign"]
 )
@@ -661,7 +698,9 @@ _NAMED_LOWER_HEAD = _Bounded(
     r"(?:the|a|an|its|his|her|their|our|my|new)[ ]"
     r"(?P<np>(?P<cap>[A-Z][\w'&-]*(?:[ ](?:(?:of|and|for|the|on|&)[ ])?[A-Z][\w'&-]*){0,5})[ ]"
     r"(?P<head>scheme|programme|fund|service|strategy|plan|project|initiative|charter|campaign|pilot|network|"
-    r"partnership|grant|board|hub|taskforce|helpline|framework|forum|alliance|panel|unit|team))\b", "w-")
+    r"partnership|grant|board|hub|taskforce|helpline|framework|forum|alliance|panel|unit|team))\b",
+    "w-",
+)
 _LOWER_HEAD_ORGS = frozenset(
     ["network", "partnership", "board", "helpline", "forum", "alliance", "panel", "unit", "team"]
 )
@@ -673,18 +712,29 @@ _POST_TITLE = (
 )
 _POST_CAP = _Bounded(
     r"(?P<post>" + _POST_TITLE + r"(?:the[ ])?[A-Z][\w'-]*"
-    r"(?:[ ](?:and|&)[ ][A-Z][\w'-]*|[ ][A-Z][\w'-]*|(?:,[ ][A-Z][\w'-]*)+[ ](?:and|&)[ ][A-Z][\w'-]*)*)", "w-")
+    r"(?:[ ](?:and|&)[ ][A-Z][\w'-]*|[ ][A-Z][\w'-]*|(?:,[ ][A-Z][\w'-]*)+[ ](?:and|&)[ ][A-Z][\w'-]*)*)",
+    "w-",
+)
+# "Mayor of Newham", "Mayor of Greater Manchester": another place's mayor (London's is in the registry)
+_MAYOR_OF = _Bounded(
+    r"(?P<post>(?:Deputy[ ])?Mayor[ ]of[ ](?!London\b)(?:the[ ])?[A-Z][\w'-]*(?:[ ](?:and[ ])?[A-Z][\w'-]*){0,3})",
+    "w-",
+)
 _POST_LOWER = _Bounded(
     r"(?P<post>" + _POST_TITLE + r"(?!the\b)[a-z][\w'-]*"
     r"(?:[ ](?:and|&)[ ][a-z][\w'-]*(?:[ ](?!(?:said|says|told|has|had|is|was|were|will|would|who|which|"
-    r"that|and|on|in|at|to|for|of|the)\b)[a-z][\w'-]*)?)?)", "w-")
+    r"that|and|on|in|at|to|for|of|the)\b)[a-z][\w'-]*)?)?)",
+    "w-",
+)
 _SMALL_WORDS = frozenset(["for", "of", "and", "the", "to", "on", "in", "&"])
 
 
 def post_name(text: str) -> str:
     """Canonical name of an office found by its remit: words capitalised, small words not."""
     words = " ".join(text.split()).split(" ")
-    return " ".join(w if (i and w.lower() in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    return " ".join(
+        w if (i and w.lower() in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
 
 
 _ABBR_DEF = re.compile(r"\((?P<abbr>[A-Z][A-Za-z&]{1,9})\)")
@@ -697,6 +747,8 @@ _SUBJECT_BODY_REF = re.compile(
 
 def _sentence_opening(text: str, pos: int) -> bool:
     return pos == 0 or text[pos - 1] == "\n" or (pos >= 2 and text[pos - 1] == " " and text[pos - 2] in ".!?")
+
+
 _MONEY_REF_HEADS = frozenset(["money", "funds", "funding", "fund", "package", "investment", "cash", "grant"])
 
 
@@ -848,8 +900,6 @@ _LINE_KEYWORDS: dict[str, tuple[str, ...]] = {
             "council", "committee", "£",
         )
     ),
-    # discover_named: a capitalised phrase ending in a body, programme or inquiry word
-    "cap_head": tuple(sorted({w.lower() for w in (*ORG_HEADS, *PROGRAMME_HEADS, *INQUIRY_HEADS)})),
     "appositive": (", the ", ", a ", ", an "),
     "lower_head": (
         "scheme", "programme", "fund", "service", "strategy", "plan", "project", "initiative", "charter",
@@ -859,7 +909,8 @@ _LINE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "post": tuple(
         f"{title} {prep} " for title in ("mayor", "state", "minister", "commissioner", "secretary", "adviser")
         for prep in ("for", "to")
-    ),
+    )
+    + ("mayor of ",),
 }  # fmt: skip
 
 
@@ -880,6 +931,20 @@ def _keyword_automaton():
 _KEYWORDS = _keyword_automaton()
 
 
+def _cap_head_automaton():
+    """discover_named keeps only capitalised phrases ending in one of these words, as written."""
+    if ahocorasick is None:
+        return None
+    automaton = ahocorasick.Automaton()
+    for w in {*ORG_HEADS, *PROGRAMME_HEADS, *INQUIRY_HEADS}:
+        automaton.add_word(w, w)
+    automaton.make_automaton()
+    return automaton
+
+
+_CAP_HEADS = _cap_head_automaton()
+
+
 class _LineScan:
     """Runs a pattern over the lines of a text that hold one of its keywords (see _LINE_KEYWORDS),
     or over the whole text when that cannot be worked out (no pyahocorasick, case-folding that
@@ -889,7 +954,7 @@ class _LineScan:
         self.text = text
         self.lines: dict[str, list[tuple[int, int]]] | None = None
         lowered = text.lower()
-        if _KEYWORDS is None or len(lowered) != len(text):
+        if _KEYWORDS is None or _CAP_HEADS is None or len(lowered) != len(text):
             return
         bounds = [0]
         i = text.find("\n")
@@ -897,11 +962,14 @@ class _LineScan:
             bounds.append(i + 1)
             i = text.find("\n", i + 1)
         bounds.append(len(text) + 1)
-        seen: dict[str, set[int]] = {g: set() for g in _LINE_KEYWORDS}
+        seen: dict[str, set[int]] = {g: set() for g in (*_LINE_KEYWORDS, "cap_head")}
         for end, groups in _KEYWORDS.iter(lowered):
             k = bisect_left(bounds, end + 1) - 1
             for g in groups:
                 seen[g].add(k)
+        heads = seen["cap_head"]
+        for end, _word in _CAP_HEADS.iter(text):  # case as written: "Council", "Trust" ...
+            heads.add(bisect_left(bounds, end + 1) - 1)
         n = len(text)
         self.lines = {g: [(bounds[k], min(n, bounds[k + 1])) for k in sorted(ks)] for g, ks in seen.items()}
 
@@ -1052,7 +1120,10 @@ class Linker:
                 or _PERSON_AFTER.match(after)
                 or _signature_context(folded, m.start(), m.end())
                 or _NAME_AFTER_WORD.search(before)
-                or _OFFICE_BEFORE.search(folded, max(0, m.start() - 90), m.start())
+                or (
+                    folded.startswith(", ", m.start() - 2)
+                    and _OFFICE_BEFORE.search(folded, max(0, m.start() - 90), m.start())
+                )
             ):
                 continue
             known = reg.find(name)
@@ -1096,9 +1167,14 @@ class Linker:
             ent_span = discover_named(folded, start, end, reg)
             for s, e, ent in [*_EXTRA, *([ent_span] if ent_span else [])]:
                 found.append(Mention(s, e, ent, "discovered"))
-        found.extend(
-            self._named_by_context(folded, {(x.start, x.end) for x in found if x.kind != "discovered"}, scan)
+        named = self._named_by_context(
+            folded, {(x.start, x.end) for x in found if x.kind not in ("discovered", "person")}, scan
         )
+        # an apposition that says what a name is ("X, the housing company") outweighs the weaker
+        # hints that made it a person ("built by X")
+        typed = {(x.start, x.end) for x in named}
+        found = [x for x in found if not (x.kind == "person" and (x.start, x.end) in typed)]
+        found.extend(named)
 
         doc.mentions = found
         doc.finish()
@@ -1124,7 +1200,11 @@ class Linker:
                 continue
             start = m.start() - 1 if m.start() > 0 and folded[m.start() - 1] == " " else m.start()
             before = doc.before(start + 1)
-            if not before or before[-1].end != start or before[-1].label not in ("Organization", "Programme", "Inquiry"):
+            if (
+                not before
+                or before[-1].end != start
+                or before[-1].label not in ("Organization", "Programme", "Inquiry")
+            ):
                 continue
             defined[abbr] = before[-1].entity
             first_at[abbr] = m.end()
@@ -1161,8 +1241,12 @@ class Linker:
                 continue
             name = m.group("np")
             label = "Organization" if m.group("head") in _LOWER_HEAD_ORGS else "Programme"
-            out.append(Mention(m.start("np"), m.end("np"), Entity(name=name, label=label, id=slug(name)), "discovered"))
-        for rx in (_POST_CAP, _POST_LOWER):
+            out.append(
+                Mention(
+                    m.start("np"), m.end("np"), Entity(name=name, label=label, id=slug(name)), "discovered"
+                )
+            )
+        for rx in (_POST_CAP, _POST_LOWER, _MAYOR_OF):
             for m in scan.finditer(rx, "post"):
                 name = post_name(m.group("post"))
                 entry = reg.find(name)
@@ -1229,9 +1313,12 @@ class Linker:
                 if 0 <= j < len(ms) and ms[j].label == "Person":
                     a, b = (ms[j], m) if j < i else (m, ms[j])
                     gap = folded[a.end : b.start]
-                    if re.fullmatch(r"[ ]?,?[ ]?(?:the[ ])?", gap) or (j < i and re.fullmatch(r"[ ]*\n[ \n]*", gap)):
+                    if re.fullmatch(r"[ ]?,?[ ]?(?:the[ ])?", gap) or (
+                        j < i and re.fullmatch(r"[ ]*\n[ \n]*", gap)
+                    ):
                         holders.setdefault(m.entity.id, ms[j].entity)
         out: list[Mention] = []
+        named_people = {x.entity.id for x in ms if x.label == "Person"}  # once: linear in mentions
         for m in ms:
             if m.label != "Post":
                 out.append(m)
@@ -1244,8 +1331,11 @@ class Linker:
                 # no date to go by: a holder of this post that the document names ("Sadiq Khan has
                 # confirmed ... the mayor said")
                 named = {
-                    h.person for h in (self.registry.get(m.entity.id).holders if self.registry.get(m.entity.id) else [])
-                } & {x.entity.id for x in ms if x.label == "Person"}
+                    h.person
+                    for h in (
+                        self.registry.get(m.entity.id).holders if self.registry.get(m.entity.id) else []
+                    )
+                } & named_people
                 if len(named) == 1:
                     person = self.registry.get(named.pop()).entity
             if person is None:
@@ -1357,7 +1447,9 @@ def _parse_short_money(text: str) -> float | None:
 
 
 # small patterns of the linker's hot paths, compiled once
-_NAME_AFTER_WORD = re.compile(r"(?:\b(?:by|said|according to)|[Cc]ommissioner|[Ll]eader|[Mm]ayor|[Cc]hair)[ ,]*$")
+_NAME_AFTER_WORD = re.compile(
+    r"(?:\b(?:by|said|according to)|[Cc]ommissioner|[Ll]eader|[Mm]ayor|[Cc]hair)[ ,]*$"
+)
 _LONGER_TITLE = re.compile(r"[ ](?:of|for)[ ](?:the[ ])?(?!London\b)[A-Z]")
 _ANOTHER_TITLE = re.compile(r"[ ](?:of|for)[ ](?:the[ ])?[A-Z]")
 _CAPITAL_BEFORE = re.compile(r"(?:[A-Z][\w']*|'s|')[ ]?$")
@@ -1404,7 +1496,55 @@ def canonical_np(np: str) -> str:
 
 
 _LEADING_WORDS = frozenset(
-    ["The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "For", "From", "With", "By", "Of", "And", "But", "Or", "If", "When", "While", "As", "After", "Before", "Since", "During", "Our", "Their", "His", "Her", "Its", "My", "Following", "Further", "Across", "Against", "Also", "However", "Some", "Any", "All", "Every", "Funding", "Thanks", "Under", "Through", "Via"]
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "From",
+        "With",
+        "By",
+        "Of",
+        "And",
+        "But",
+        "Or",
+        "If",
+        "When",
+        "While",
+        "As",
+        "After",
+        "Before",
+        "Since",
+        "During",
+        "Our",
+        "Their",
+        "His",
+        "Her",
+        "Its",
+        "My",
+        "Following",
+        "Further",
+        "Across",
+        "Against",
+        "Also",
+        "However",
+        "Some",
+        "Any",
+        "All",
+        "Every",
+        "Funding",
+        "Thanks",
+        "Under",
+        "Through",
+        "Via",
+    ]
 )
 _EXTRA: list[tuple[int, int, Entity]] = []
 _HEAD_WORDS = ORG_HEADS | PROGRAMME_HEADS | INQUIRY_HEADS
@@ -1438,7 +1578,10 @@ def discover_named(folded: str, start: int, end: int, reg: Registry) -> tuple[in
             break
     # "TfL in the Spending Review": a known body, a preposition, then the name
     for k in range(1, len(words) - 1):
-        if words[k] in ("in", "on", "at", "and", "to", "from", "with") and reg.find(" ".join(words[:k])) is not None:
+        if (
+            words[k] in ("in", "on", "at", "and", "to", "from", "with")
+            and reg.find(" ".join(words[:k])) is not None
+        ):
             skip = k + 1 + (words[k + 1 : k + 2] == ["the"])
             start += len(" ".join(words[:skip])) + 1
             words = words[skip:]

@@ -150,7 +150,9 @@ def _person_in(ctx: Context, span: tuple[int, int] | None, name: str | None) -> 
 
 
 def _looks_like_name(text: str) -> bool:
-    words = re.sub(r"\b(?:Sir|Dame|Lord|Lady|Baroness|Dr|Mr|Mrs|Ms|Cllr|OBE|CBE|MBE|AM|MP|KC)\b\.?", "", text).split()
+    words = re.sub(
+        r"\b(?:Sir|Dame|Lord|Lady|Baroness|Dr|Mr|Mrs|Ms|Cllr|OBE|CBE|MBE|AM|MP|KC)\b\.?", "", text
+    ).split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 

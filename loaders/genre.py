@@ -205,7 +205,9 @@ def _date_line(text: str, limit: int = 2500) -> tuple[int, str] | None:
             continue
         rest = body[: found[0].start] + body[found[0].end :]
         # what is left may be a time of day ("17:32, ") or a weekday, nothing that reads as prose
-        rest = re.sub(r"\b\d{1,2}[:.]\d{2}(?:[ ]?[ap]m)?\b|\b(?:BST|GMT|UTC)\b|[,|()\-]", " ", rest, flags=re.I)
+        rest = re.sub(
+            r"\b\d{1,2}[:.]\d{2}(?:[ ]?[ap]m)?\b|\b(?:BST|GMT|UTC)\b|[,|()\-]", " ", rest, flags=re.I
+        )
         if len(rest.split()) <= 1:
             return s, found[0].iso
     return None

@@ -47,7 +47,9 @@ ACTORS = ("Person", "Organization", "Post")
 
 # --- sentences -------------------------------------------------------------------------------
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*(?=[ ]+[\"'(\[]?[A-Z0-9£])|\n")
+# (the full stop is part of the match rather than a look-behind, which would slow the scan; only the
+# end of a match is used)
+_SENT_END = re.compile(r"[.!?][\"')\]]*(?=[ ]+[\"'(\[]?[A-Z0-9£])|\n")
 _NO_SPLIT_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sir|Prof|Cllr|No|e\.g|i\.e|etc|vs|Rt|Hon|approx)\.|\b[A-Z]\.)$"
 )
@@ -298,7 +300,12 @@ def subject_of(
         if word.strip() in ("who", "which", "that"):
             # a relative clause with no actor of its own: its antecedent does the verb
             ante = ctx.ments.before(b_start)
-            if ante and b_start - ante[-1].end <= 3 and _actor(ante[-1]) and ante[-1].entity.id not in exclude:
+            if (
+                ante
+                and b_start - ante[-1].end <= 3
+                and _actor(ante[-1])
+                and ante[-1].entity.id not in exclude
+            ):
                 return ante[-1].entity
         prev = b
     return None
@@ -483,6 +490,7 @@ def _discover_np(ctx: Context, p: int, limit: int, label: str) -> tuple[Entity, 
 
 
 _AGENT_BEFORE = re.compile(r"\bby[ ](?:the[ ])?$")
+_COORDINATED_PASSIVE = re.compile(r"[ ](?:and|&)[ ](?:is[ ]|was[ ]|are[ ]|were[ ]|then[ ]|also[ ])?")
 
 
 def antecedent(
@@ -493,11 +501,16 @@ def antecedent(
     'it' -> the last thing mentioned, else a capitalised name just before."""
     folded = ctx.folded
     seg_start = sent[0]
-    # agents of an earlier passive ("funded by TfL and run by X") are not what the clause is about
+    # the agent of a passive coordinated with this one ("funded by TfL and run by X") is not what
+    # this clause is about
     before = [
         m
         for m in ctx.ments.between(seg_start, pos)
-        if m.entity.label in labels and not _AGENT_BEFORE.search(folded, max(seg_start, m.start - 8), m.start)
+        if m.entity.label in labels
+        and not (
+            _AGENT_BEFORE.search(folded, max(seg_start, m.start - 8), m.start)
+            and _COORDINATED_PASSIVE.fullmatch(folded, m.end, pos)
+        )
     ]
     its = list(_RX_IT.finditer(folded[seg_start:pos]))
     it = its[-1] if its else None
@@ -621,11 +634,12 @@ def _finditer(pattern: re.Pattern[str], ctx: Context, sent: tuple[int, int]) -> 
     gate = _GATES.get(pattern)
     if gate is not None:
         low = ctx._low_sent if ctx._low_span == sent else ctx.folded[sent[0] : sent[1]].lower()
-        for g in gate:
-            if g in low:
-                break
-        else:
-            return iter(())  # the pattern cannot match without one of these words: skip the scan
+        for words in gate:
+            for g in words:
+                if g in low:
+                    break
+            else:
+                return iter(())  # the pattern cannot match without one of these words: skip the scan
     fast = _NO_LOOKBEHIND.get(pattern)
     if fast is not None:
         return _finditer_bounded(fast, ctx.folded, sent[0], sent[1])
@@ -683,9 +697,9 @@ def _declare_fast_patterns() -> None:
                 _NO_LOOKBEHIND[value] = re.compile(rest, value.flags)
 
 
-# Literal words (lower case) each pattern needs; a sentence without any of them is not scanned.
-_GATES: dict[re.Pattern[str], tuple[str, ...]] = {}
-
+# Literal words (lower case) each pattern needs: a sentence must hold one word of each group, or
+# the pattern is not run on it.
+_GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {}
 
 
 # FUNDS ------------------------------------------------------------------------------------------
@@ -711,7 +725,24 @@ def _amount_at(ctx: Context, start: int, end: int):
     return [a for a in find_amounts(ctx.text[start:end])]
 
 
-@rule("fund", "grant", "£", "announc", "unveil", "launch", "confirm", "invest", "provid", "money", "gave", "give", "given", "paid", "award", "allocat")
+@rule(
+    "fund",
+    "grant",
+    "£",
+    "announc",
+    "unveil",
+    "launch",
+    "confirm",
+    "invest",
+    "provid",
+    "money",
+    "gave",
+    "give",
+    "given",
+    "paid",
+    "award",
+    "allocat",
+)
 def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
     folded = ctx.folded
     done: set[int] = set()
@@ -890,7 +921,9 @@ def _money_patterns(ctx: Context, sent: tuple[int, int]) -> None:
     for m in _finditer(_GOES_TO, ctx, sent):
         # the money's subject: a money-named programme or a definite "the money" back to one
         money = [x for x in ctx.ments.between(sent[0], m.start()) if x.entity.label == "Programme"]
-        money = [x for x in money if x.kind in ("money", "coref") and _programme_amount(ctx, x.entity) is not None]
+        money = [
+            x for x in money if x.kind in ("money", "coref") and _programme_amount(ctx, x.entity) is not None
+        ]
         if not money:
             continue
         owner = _owner_of(ctx, money[-1].entity)
@@ -1059,7 +1092,11 @@ def _overseen_in_paragraph(ctx: Context, sent: tuple[int, int]) -> Entity | None
     para_start = ctx.folded.rfind("\n", 0, sent[0]) + 1
     for key in reversed(ctx.order):
         f = ctx.facts[key]
-        if f.predicate == "OVERSEES" and f.object is not None and para_start <= f.evidence[-1].start < sent[0]:
+        if (
+            f.predicate == "OVERSEES"
+            and f.object is not None
+            and para_start <= f.evidence[-1].start < sent[0]
+        ):
             return f.object
     return None
 
@@ -1097,7 +1134,11 @@ _SET_UP = re.compile(
 def leads_chairs_established(ctx: Context, sent: tuple[int, int], s: str) -> None:
     folded = ctx.folded
     for m in _finditer(_FUNDED_BY, ctx, sent):
-        agents = [a for a in objects_after(ctx, m.end(), sent[1], labels=ACTORS, discover="Organization") if _actor_entity(a)]
+        agents = [
+            a
+            for a in objects_after(ctx, m.end(), sent[1], labels=ACTORS, discover="Organization")
+            if _actor_entity(a)
+        ]
         thing = antecedent(ctx, sent, m.start())
         preds = [_PASSIVE_VERBS[" ".join(m.group("v1").split())]]
         if m.group("v2"):
@@ -1218,7 +1259,11 @@ def welcomed_criticised(ctx: Context, sent: tuple[int, int], s: str) -> None:
                 owner = objs[0]
                 end = _end_of(ctx, owner, m.end())
                 poss = re.compile(r"'s?[ ]").match(folded, end, sent[1])
-                objs = objects_after(ctx, poss.end(), sent[1], discover="Programme", coordinate=False) if poss else []
+                objs = (
+                    objects_after(ctx, poss.end(), sent[1], discover="Programme", coordinate=False)
+                    if poss
+                    else []
+                )
                 if not objs and pred == "CRITICISED" and _actor_entity(owner):
                     objs = [owner]
             who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
@@ -1381,6 +1426,58 @@ def _end_of(ctx: Context, ent: Entity, after: int) -> int:
     return after
 
 
+# Object relative clauses: "the Good Work Standard, which I launched in 2019", "the School Streets
+# programme, which TfL funds and boroughs deliver": the thing before "which" is the verb's object.
+_OBJECT_RELATIVE = re.compile(
+    r"(?P<rel>,?[ ](?:which|that)[ ])(?P<subj>(?:[\w'&.-]+[ ]){1,6}?)(?:has[ ]|have[ ]|had[ ]|also[ ]|first[ ])*"
+    r"(?P<verb>funds|funded|finances|financed|launched|set[ ]up|established|founded|created|commissioned|"
+    r"commissions|leads|led|runs|ran|manages|managed|chairs|chaired|oversees|oversaw|scrutinises|scrutinised)"
+    r"(?=[ ](?:and|in|since|from|for|with|through|last|this|on|at|back|more|until)\b|[,.;:)]|$)"
+)
+_RELATIVE_PREDICATE = {
+    "funds": "FUNDS", "funded": "FUNDS", "finances": "FUNDS", "financed": "FUNDS",
+    "launched": "ESTABLISHED", "set up": "ESTABLISHED", "established": "ESTABLISHED", "founded": "ESTABLISHED",
+    "created": "ESTABLISHED", "commissioned": "COMMISSIONED", "commissions": "COMMISSIONED",
+    "leads": "LEADS", "led": "LEADS", "runs": "LEADS", "ran": "LEADS", "manages": "LEADS", "managed": "LEADS",
+    "chairs": "CHAIRS", "chaired": "CHAIRS", "oversees": "OVERSEES", "oversaw": "OVERSEES",
+    "scrutinises": "OVERSEES", "scrutinised": "OVERSEES",
+}  # fmt: skip
+
+
+@rule("which ", "that ")
+def object_relatives(ctx: Context, sent: tuple[int, int], s: str) -> None:
+    folded = ctx.folded
+    for m in _finditer(_OBJECT_RELATIVE, ctx, sent):
+        # the object: a named thing right before "which"
+        before = ctx.ments.before(m.start("rel") + 1)
+        if not before or m.start("rel") - before[-1].end > 1:
+            continue
+        thing = before[-1].entity
+        if thing.label not in ("Organization", "Programme", "Inquiry"):
+            continue
+        # the subject: one actor (or "I"/"we") and nothing else but determiners
+        subj_lo, subj_hi = m.start("subj"), m.end("subj")
+        named = [x for x in ctx.ments.between(subj_lo, subj_hi) if _actor(x)]
+        who = None
+        if len(named) == 1:
+            rest = (folded[subj_lo : named[0].start] + folded[named[0].end : subj_hi]).split()
+            if all(w in ("the", "The", "its", "their") for w in rest):
+                who = named[0].entity
+        elif not named:
+            p = _PRONOUN.fullmatch(folded, subj_lo, subj_hi - 1)
+            if p is not None:
+                who = ctx.pronoun(p.start(), p.group(0))
+        if who is None or who.id == thing.id:
+            continue
+        pred = _RELATIVE_PREDICATE[" ".join(m.group("verb").split())]
+        props = (
+            {"date": date_in(ctx, m.end("verb"), sent[1], prefer_after=m.end("verb"))}
+            if pred == "ESTABLISHED"
+            else {}
+        )
+        ctx.add(pred, who, thing, sent, **props)
+
+
 # PARTNERS_WITH --------------------------------------------------------------------------------
 _PARTNER = re.compile(
     r"(?<![\w-])(?:(?P<verb>working|work|works|worked)[ ](?P<adv>(?:closer|closely|together|jointly|hand[ ]in[ ]hand|"
@@ -1397,7 +1494,9 @@ _JOINT = re.compile(
     r"[ ](?:have[ ]|has[ ]|will[ ]|today[ ]|jointly[ ]|together[ ])*(?:launch|launched|launches|announce|announced|"
     r"unveil|unveiled|agree|agreed|sign|signed|set[ ]up|publish|published|co-fund|co-funded|jointly[ ]fund)\b"
 )
-_AGREED_WITH = re.compile(r"(?<![\w-])(?:has[ ]been|have[ ]been|was|were|is|are|been)[ ](?:jointly[ ])?agreed[ ]with[ ]")
+_AGREED_WITH = re.compile(
+    r"(?<![\w-])(?:has[ ]been|have[ ]been|was|were|is|are|been)[ ](?:jointly[ ])?agreed[ ]with[ ]"
+)
 
 
 @rule(
@@ -1409,9 +1508,7 @@ def partners(ctx: Context, sent: tuple[int, int], s: str) -> None:
     # "A and B launch X": a joint act by the clause's coordinated subjects
     ms = ctx.ments.between(sent[0], min(sent[1], sent[0] + 200))
     if len(ms) >= 2 and _actor(ms[0]) and _actor(ms[1]) and ms[0].start - sent[0] <= 4:
-        if _RX_AND.fullmatch(folded[ms[0].end : ms[1].start]) and _JOINT.match(
-            folded, ms[1].end, sent[1]
-        ):
+        if _RX_AND.fullmatch(folded[ms[0].end : ms[1].start]) and _JOINT.match(folded, ms[1].end, sent[1]):
             ctx.add("PARTNERS_WITH", ms[0].entity, ms[1].entity, sent)
     # "the plan has been agreed with X": whoever owns the plan partners with X
     for m in _finditer(_AGREED_WITH, ctx, sent):
@@ -1429,7 +1526,11 @@ def partners(ctx: Context, sent: tuple[int, int], s: str) -> None:
         plain = m.group("verb") and not m.group("adv") and m.group("prep") == "with"
         if m.group("verb") and re.search(_WORK_AS_NOUN, before):
             continue  # "our wider work with the Government" is a noun, not a partnership
-        if plain and m.group("verb") == "working" and not re.search(r"(?:is|are|was|were|be|been|am)[ ]$", before):
+        if (
+            plain
+            and m.group("verb") == "working"
+            and not re.search(r"(?:is|are|was|were|be|been|am)[ ]$", before)
+        ):
             continue  # "X working with Y" as a bare participle is too loose without "closely"
         objs = [o for o in objects_after(ctx, m.end(), sent[1]) if o.label in ("Organization",)]
         who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
@@ -1453,6 +1554,16 @@ _PREMODIFIER_ROLE = re.compile(
     r"(?:[ ][A-Za-z-]+){0,2}?[ ](?P<role>member|AM|MP|councillor|Councillor|Cllr|leader|spokesperson|"
     r"spokesman|spokeswoman|peer|candidate)[ ]"
 )
+# "Conservative assembly member Jo Bloggs": a party named by its adjective before a member's name
+_PARTY_ADJECTIVE = re.compile(
+    r"(?P<party>Conservative|Labour|Liberal[ ]Democrat|Lib[ ]Dem|Green|Reform(?:[ ]UK)?)[ ](?:Party[ ])?"
+    r"(?:London[ ])?(?:[Aa]ssembly[ ]|[Pp]arty[ ])?(?P<role>member|AM|MP|MEP|councillor|Councillor|peer|candidate|"
+    r"leader|spokesperson|spokesman|spokeswoman)[ ]"
+)
+_PARTIES = {
+    "Conservative": "Conservative Party", "Labour": "Labour Party", "Liberal Democrat": "Liberal Democrats",
+    "Lib Dem": "Liberal Democrats", "Green": "Green Party", "Reform": "Reform UK", "Reform UK": "Reform UK",
+}  # fmt: skip
 _POSS_ROLE = re.compile(
     r",[ ](?:the[ ]|a[ ])?(?P<org>[^,.;]{2,60}?)'s?[ ](?P<role>[^,.;]{2,60}?)(?:,|[ ](?:said|told|says)\b)"
 )
@@ -1470,8 +1581,9 @@ _REPRESENTED = re.compile(
 )
 def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
     folded = ctx.folded
-    if not ctx.ments.between(sent[0], sent[1]):
-        # nobody named: only "we are represented on X" can still say something
+    if not any(x.entity.label == "Person" for x in ctx.ments.between(sent[0], sent[1])):
+        # no person named (an office held is a person too): only "we are represented on X" can
+        # still say something here
         for m in _finditer(_REPRESENTED, ctx, sent):
             objs = objects_after(ctx, m.end(), sent[1], discover="Organization", coordinate=False)
             who = subject_of(ctx, sent, m.start())
@@ -1531,6 +1643,14 @@ def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
         who = subject_of(ctx, sent, m.start())
         for o in objs:
             ctx.add("MEMBER_OF", who, o, sent)
+    for m in _finditer(_PARTY_ADJECTIVE, ctx, sent):
+        person = ctx.ments.at(m.end())
+        party = ctx.registry.find(_PARTIES[" ".join(m.group("party").split())])
+        if person is None or person.entity.label != "Person" or party is None:
+            continue
+        role = m.group("role").lower()
+        props = {} if role in ("member", "am", "mp", "mep") else {"role": role}
+        ctx.add("MEMBER_OF", person.entity, party.entity, (m.start(), person.end), **props)
     # "Post Person", "Person, Post", signature blocks "Person\nPost"
     ms = ctx.ments.between(sent[0], sent[1])
     for a, b in zip(ms, ms[1:], strict=False):
@@ -1539,7 +1659,13 @@ def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
             pm = _PREMODIFIER_ROLE.fullmatch(gap)
             if pm:
                 role = pm.group("role").lower()
-                ctx.add("MEMBER_OF", b.entity, a.entity, (a.start, b.end), **({"role": role} if role not in ("member", "am", "mp") else {}))
+                ctx.add(
+                    "MEMBER_OF",
+                    b.entity,
+                    a.entity,
+                    (a.start, b.end),
+                    **({"role": role} if role not in ("member", "am", "mp") else {}),
+                )
         pairs = []
         if a.kind == "office" and b.entity.label == "Person" and _RX_GAP_OFFICE_FIRST.fullmatch(gap):
             pairs.append((b, a))
@@ -1770,45 +1896,59 @@ def _includes_followup(ctx: Context, sents, sent, pending) -> None:
 
 def _declare_gates() -> None:
     by = (" by ",)
-    money = ("£", "pound", "gbp", "pence")
-    table: dict[re.Pattern[str], tuple[str, ...]] = {
-        _FUND_VERB: ("fund",),
-        _GRANT_TO: ("grant",),
-        _MONEY_VERB: money,
-        _ANNOUNCE: ("£",),
-        _FUNDED_ADJ: ("-funded",),
-        _GAVE: money,
-        _BACKING: ("£",),
-        _INCREASE_BY: ("£",),
-        _GOES_TO: (" to ",),
-        _COMMITTED: (" to ",),
-        _WHICH_COMMITTED: ("committed to",),
-        _HOLD_TO_ACCOUNT: ("to account",),
-        _HELD_TO_ACCOUNT: ("to account",),
-        _OVERSEEN_BY: by,
-        _OVERSIGHT_OF: ("oversight of", "scrutiny of"),
-        _POSS_OVERSIGHT: ("oversight", "scrutiny"),
-        _LED_BY: by,
-        _FUNDED_BY: by,
-        _CHAIRED_BY: ("chaired by",),
-        _SET_UP_BY: by,
-        _X_LED: ("-led",),
-        _CHAIRS: ("chair",),
-        _WELCOME: ("welcom",),
-        _WELCOMED_BY: ("welcomed by",),
-        _CRITICISED_BY: by,
-        _CALLED: ('"',),
-        _COMMISSION: ("commission",),
-        _INSPECTOR_POSS: ("'",),
-        _AGREED_WITH: ("agreed with",),
-        _PARTNER: ("with", "alongside"),
-        _ROLE_OF: (", ",),
-        _POSS_ROLE: ("'",),
-        _POSS_OFFICE: ("'",),
-        _REPRESENTED: ("represented", "member"),
-        _ASKED_BY: by,
-        _ASKED_WH: ("asked ",),
-    }
+    table: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
+        _FUND_VERB: (("fund",),),
+        _GRANT_TO: (("grant",),),
+        # (sums may be written "50p": no money word is required of these two)
+        _MONEY_VERB: (("provid", "give", "gave", "allocat", "invest", "spend", "spent", "pay", "paid",
+                              "award", "put", "pledg", "commit", "contribut"),),
+        _ANNOUNCE: (("£",), ("announc", "unveil", "launch", "confirm")),
+        _FUNDED_ADJ: (("-funded",),),
+        _GAVE: (("gave", "give", "given", "giving", "granted", "handed", "awarded", "allocated",
+                        "provided", "paid"),),
+        _BACKING: (("£",), ("back", "support")),
+        _INCREASE_BY: (("£",), ("increas", "boost", "rais", "top", "expand")),
+        _GOES_TO: ((" to ",), ("go", "went", "given", "paid", "allocated", "awarded")),
+        _COMMITTED: ((" to ",),),
+        _WHICH_COMMITTED: (("committed to",),),
+        _HOLD_TO_ACCOUNT: (("to account",),),
+        _HELD_TO_ACCOUNT: (("to account",),),
+        _OVERSEEN_BY: (by,),
+        _OVERSIGHT_OF: (("oversight of", "scrutiny of"),),
+        _POSS_OVERSIGHT: (("oversight", "scrutiny"),),
+        _LED_BY: (by, ("led", "delivered", "run", "managed", "operated", "ordinated")),
+        _FUNDED_BY: (by, ("funded", "financed", "paid for", "commissioned")),
+        _CHAIRED_BY: (("chaired by",),),
+        _SET_UP_BY: (by, ("set up", "set-up", "established", "founded", "created", "launched", "started")),
+        _X_LED: (("-led",),),
+        _LEADS: (("lead", "led "),),
+        _SET_UP: (("set up", "established", "founded", "created", "launched"),),
+        _CHAIRS: (("chair",),),
+        _WELCOME: (("welcom",),),
+        _WELCOMED_BY: (("welcomed by",),),
+        _CRITICISED_BY: (by,),
+        _CALLED: (('"',),),
+        _COMMISSION: (("commission",),),
+        _ASK_TO_REVIEW: (("ask", "request", "invit", "called on", "ordered"),
+                         ("look", "inspect", "review", "investigat", "examin", "audit", "carry", "conduct")),
+        _ORDERED_REL: (("ordered", "commissioned", "requested"),),
+        _REVIEW_VERB: (("inspect", "review", "audit", "investigat"),),
+        _INSPECTOR_POSS: (("'",), ("decision", "report", "inspection", "findings", "review", "assessment",
+                                   "judg", "verdict")),
+        _AGREED_WITH: (("agreed with",),),
+        _PARTNER: (("with", "alongside"),),
+        _ROLE_OF: ((", ",),),
+        _POSS_ROLE: (("'",),),
+        _POSS_OFFICE: (("'",),),
+        _REPRESENTED: (("represented", "member"),),
+        _PARTY_ADJECTIVE: (("conservative", "labour", "democrat", "lib dem", "green", "reform"),),
+        _ASKED_BY: (by,),
+        _ASKED_WH: (("asked ",),),
+        _OBJECT_RELATIVE: ((" which ", " that "),),
+    }  # fmt: skip
+    for rx, groups in table.items():
+        if not all(isinstance(ws, tuple) and ws and all(isinstance(w, str) for w in ws) for ws in groups):
+            raise TypeError(f"gate of {rx.pattern[:40]!r} must be a tuple of tuples of words")
     _GATES.update(table)
 
 

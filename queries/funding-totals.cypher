@@ -16,7 +16,7 @@ WITH actor_id, [actor_k, 'the ' + actor_k, replace(actor_k, '’', "'"), 'the ' 
      replace(actor_k, "'", '’'), 'the ' + replace(actor_k, "'", '’')] AS actor_keys
 OPTIONAL MATCH (named) WHERE $actor IS NOT NULL AND actor_id IS NULL AND NOT named:Document
   AND (toLower(named.name) IN actor_keys OR any(al IN coalesce(named.aliases, []) WHERE toLower(al) IN actor_keys))
-WITH actor_id, collect(named) AS named
+WITH actor_id, collect(named) AS by_name
 OPTIONAL MATCH (n1:Person {id: actor_id})
 OPTIONAL MATCH (n2:Organization {id: actor_id})
 OPTIONAL MATCH (n3:Post {id: actor_id})
@@ -26,13 +26,13 @@ OPTIONAL MATCH (n6:Motion {id: actor_id})
 OPTIONAL MATCH (n7:Question {id: actor_id})
 OPTIONAL MATCH (n8:Meeting {id: actor_id})
 OPTIONAL MATCH (n9:Statement {id: actor_id})
-WITH named + [n IN [n1, n2, n3, n4, n5, n6, n7, n8, n9] WHERE n IS NOT NULL] AS actors
+WITH by_name + [n IN [n1, n2, n3, n4, n5, n6, n7, n8, n9] WHERE n IS NOT NULL] AS actors
 UNWIND CASE WHEN $actor IS NULL THEN [null] ELSE actors END AS n0
 UNWIND ['funder', 'recipient'] AS role
 OPTIONAL MATCH (n0)-[paid:FUNDS]->() WHERE role = 'funder'
 OPTIONAL MATCH ()-[received:FUNDS]->(n0) WHERE role = 'recipient'
-OPTIONAL MATCH ()-[every:FUNDS]->() WHERE n0 IS NULL
-WITH role, coalesce(paid, received, every) AS r
+OPTIONAL MATCH ()-[unfiltered:FUNDS]->() WHERE n0 IS NULL
+WITH role, coalesce(paid, received, unfiltered) AS r
 WHERE r IS NOT NULL
 WITH role, CASE WHEN role = 'funder' THEN startNode(r) ELSE endNode(r) END AS n, r
 WITH role, n, sum(coalesce(r.amount_gbp, 0)) AS total, count(r) AS funding_facts,

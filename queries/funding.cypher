@@ -17,7 +17,7 @@ WITH funder_id, [funder_k, 'the ' + funder_k, replace(funder_k, '’', "'"), 'th
      replace(funder_k, "'", '’'), 'the ' + replace(funder_k, "'", '’')] AS funder_keys
 OPTIONAL MATCH (named) WHERE $funder IS NOT NULL AND funder_id IS NULL AND NOT named:Document
   AND (toLower(named.name) IN funder_keys OR any(al IN coalesce(named.aliases, []) WHERE toLower(al) IN funder_keys))
-WITH funder_id, collect(named) AS named
+WITH funder_id, collect(named) AS by_name
 OPTIONAL MATCH (n1:Person {id: funder_id})
 OPTIONAL MATCH (n2:Organization {id: funder_id})
 OPTIONAL MATCH (n3:Post {id: funder_id})
@@ -27,7 +27,7 @@ OPTIONAL MATCH (n6:Motion {id: funder_id})
 OPTIONAL MATCH (n7:Question {id: funder_id})
 OPTIONAL MATCH (n8:Meeting {id: funder_id})
 OPTIONAL MATCH (n9:Statement {id: funder_id})
-WITH named + [n IN [n1, n2, n3, n4, n5, n6, n7, n8, n9] WHERE n IS NOT NULL] AS funders
+WITH by_name + [n IN [n1, n2, n3, n4, n5, n6, n7, n8, n9] WHERE n IS NOT NULL] AS funders
 WITH CASE WHEN $recipient STARTS WITH 'id:' THEN substring($recipient, 3) END AS recipient_id,
      toLower(trim($recipient)) AS recipient0, funders
 WITH recipient_id, CASE WHEN recipient0 STARTS WITH 'the ' THEN substring(recipient0, 4) ELSE recipient0 END AS recipient_k, funders
@@ -35,7 +35,7 @@ WITH recipient_id, [recipient_k, 'the ' + recipient_k, replace(recipient_k, '’
      replace(recipient_k, "'", '’'), 'the ' + replace(recipient_k, "'", '’')] AS recipient_keys, funders
 OPTIONAL MATCH (named) WHERE $recipient IS NOT NULL AND recipient_id IS NULL AND NOT named:Document
   AND (toLower(named.name) IN recipient_keys OR any(al IN coalesce(named.aliases, []) WHERE toLower(al) IN recipient_keys))
-WITH recipient_id, collect(named) AS named, funders
+WITH recipient_id, collect(named) AS by_name, funders
 OPTIONAL MATCH (n1:Person {id: recipient_id})
 OPTIONAL MATCH (n2:Organization {id: recipient_id})
 OPTIONAL MATCH (n3:Post {id: recipient_id})
@@ -45,13 +45,13 @@ OPTIONAL MATCH (n6:Motion {id: recipient_id})
 OPTIONAL MATCH (n7:Question {id: recipient_id})
 OPTIONAL MATCH (n8:Meeting {id: recipient_id})
 OPTIONAL MATCH (n9:Statement {id: recipient_id})
-WITH named + [n IN [n1, n2, n3, n4, n5, n6, n7, n8, n9] WHERE n IS NOT NULL] AS recipients, funders
+WITH by_name + [n IN [n1, n2, n3, n4, n5, n6, n7, n8, n9] WHERE n IS NOT NULL] AS recipients, funders
 UNWIND CASE WHEN $funder IS NULL THEN [null] ELSE funders END AS f0
 UNWIND CASE WHEN $recipient IS NULL THEN [null] ELSE recipients END AS x0
 OPTIONAL MATCH (f0)-[by_funder:FUNDS]->()
 OPTIONAL MATCH ()-[to_recipient:FUNDS]->(x0) WHERE f0 IS NULL
-OPTIONAL MATCH ()-[every:FUNDS]->() WHERE f0 IS NULL AND x0 IS NULL
-WITH x0, coalesce(by_funder, to_recipient, every) AS r
+OPTIONAL MATCH ()-[unfiltered:FUNDS]->() WHERE f0 IS NULL AND x0 IS NULL
+WITH x0, coalesce(by_funder, to_recipient, unfiltered) AS r
 WHERE r IS NOT NULL AND ($min_amount IS NULL OR r.amount_gbp >= $min_amount)
 WITH x0, startNode(r) AS f, r, endNode(r) AS x
 WHERE x0 IS NULL OR x = x0

@@ -13,6 +13,11 @@ The order of preference, first non-empty tier wins:
   4. the name with case, a leading "the", apostrophes and punctuation ignored
   5. an alias compared the same way
 Several different nodes in the winning tier make the name ambiguous.
+
+Speed: the exact spellings (tiers 2 and 3) are looked up in the index on the search keys the
+store writes with every node (graph/schema.py SEARCH_KEYS), one index lookup per label; only
+when that finds nothing are all nodes compared (nodes written before the keys existed), and only
+then is every name fetched for the forgiving tiers and the suggestions.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from graph.schema import NODE_LABELS, SEARCH_KEYS, SEARCHABLE_LABELS, check_label
 from graph.store import Store
 
 __all__ = ["Candidate", "ResolveError", "normalise", "resolve", "resolve_params", "holders", "ID_PREFIX"]
@@ -32,6 +38,21 @@ ID_PREFIX = "id:"
 
 # Nodes a name can refer to: everything but documents and statements (their names are texts).
 _FIELDS = "n.id AS id, n.name AS name, n.aliases AS aliases, labels(n)[0] AS label"
+
+
+def _per_label(match: str, labels: Iterable[str]) -> str:
+    """One statement with a branch per label (UNION), so that each branch is an index lookup:
+    neither engine uses an index for a node whose label is not given."""
+    return "\nUNION\n".join(
+        f"{match.replace('LABEL', check_label(label))}\nRETURN {_FIELDS}" for label in labels
+    )
+
+
+# Index lookups on the search keys the store writes with every node (graph/schema.py SEARCH_KEYS).
+_BY_SEARCH_KEYS = _per_label(
+    f"UNWIND $keys AS k\nMATCH (n:LABEL) WHERE k IN n.{SEARCH_KEYS}", SEARCHABLE_LABELS
+)
+# The same comparison by scanning every node: for nodes written before the store kept search keys.
 _BY_KEYS = f"""
 MATCH (n)
 WHERE NOT n:Document AND NOT n:Statement
@@ -39,9 +60,9 @@ WHERE NOT n:Document AND NOT n:Statement
 RETURN {_FIELDS}
 LIMIT 500
 """
-_BY_ID = f"MATCH (n) WHERE n.id = $id AND NOT n:Document RETURN {_FIELDS}"
+_BY_ID = _per_label("MATCH (n:LABEL {id: $id})", [label for label in NODE_LABELS if label != "Document"])
 _ALL = f"MATCH (n) WHERE NOT n:Document AND NOT n:Statement RETURN {_FIELDS}"
-_HOLDERS = "MATCH (p)-[:HOLDS_OFFICE]->(o) WHERE o.id = $id RETURN DISTINCT p.name AS name ORDER BY name"
+_HOLDERS = "MATCH (p)-[:HOLDS_OFFICE]->(o:Post {id: $id}) RETURN DISTINCT p.name AS name ORDER BY name"
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -168,9 +189,11 @@ def resolve(store: Store, text: str, *, param: str = "actor") -> Candidate:
         if not rows:
             raise ResolveError(f"parameter {param}: no node with id {node_id!r}")
         return Candidate.from_row(rows[0])
-    found = _pick(text, [Candidate.from_row(r) for r in store.run(_BY_KEYS, {"keys": _keys(text)})], param)
-    if found:
-        return found
+    keys = _keys(text)
+    for lookup in (_BY_SEARCH_KEYS, _BY_KEYS):  # the index first; the scan finds unkeyed nodes
+        found = _pick(text, [Candidate.from_row(r) for r in store.run(lookup, {"keys": keys})], param)
+        if found:
+            return found
     everyone = [Candidate.from_row(r) for r in store.run(_ALL)]  # only on a miss: punctuation, typos
     found = _pick(text, everyone, param)
     if found:

@@ -13,7 +13,7 @@ WITH speaker_id, [speaker_k, 'the ' + speaker_k, replace(speaker_k, '’', "'"),
      replace(speaker_k, "'", '’'), 'the ' + replace(speaker_k, "'", '’')] AS speaker_keys
 OPTIONAL MATCH (named) WHERE $speaker IS NOT NULL AND speaker_id IS NULL AND NOT named:Document
   AND (toLower(named.name) IN speaker_keys OR any(al IN coalesce(named.aliases, []) WHERE toLower(al) IN speaker_keys))
-WITH speaker_id, collect(named) AS named
+WITH speaker_id, collect(named) AS by_name
 OPTIONAL MATCH (n1:Person {id: speaker_id})
 OPTIONAL MATCH (n2:Organization {id: speaker_id})
 OPTIONAL MATCH (n3:Post {id: speaker_id})
@@ -23,11 +23,11 @@ OPTIONAL MATCH (n6:Motion {id: speaker_id})
 OPTIONAL MATCH (n7:Question {id: speaker_id})
 OPTIONAL MATCH (n8:Meeting {id: speaker_id})
 OPTIONAL MATCH (n9:Statement {id: speaker_id})
-WITH named + [n IN [n1, n2, n3, n4, n5, n6, n7, n8, n9] WHERE n IS NOT NULL] AS speakers
+WITH by_name + [n IN [n1, n2, n3, n4, n5, n6, n7, n8, n9] WHERE n IS NOT NULL] AS speakers
 UNWIND CASE WHEN $speaker IS NULL THEN [null] ELSE speakers END AS n
 OPTIONAL MATCH (n)-[own:SAID]->(:Statement)
-OPTIONAL MATCH ()-[every:SAID]->(:Statement) WHERE n IS NULL
-WITH coalesce(own, every) AS r
+OPTIONAL MATCH ()-[unfiltered:SAID]->(:Statement) WHERE n IS NULL
+WITH coalesce(own, unfiltered) AS r
 WHERE r IS NOT NULL
 WITH startNode(r) AS a, r, endNode(r) AS s
 WHERE $word IS NULL OR toLower(coalesce(s.text, s.name)) CONTAINS toLower($word)

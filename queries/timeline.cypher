@@ -16,7 +16,7 @@ WITH actor_id, [actor_k, 'the ' + actor_k, replace(actor_k, '’', "'"), 'the ' 
      replace(actor_k, "'", '’'), 'the ' + replace(actor_k, "'", '’')] AS actor_keys
 OPTIONAL MATCH (named) WHERE $actor IS NOT NULL AND actor_id IS NULL AND NOT named:Document
   AND (toLower(named.name) IN actor_keys OR any(al IN coalesce(named.aliases, []) WHERE toLower(al) IN actor_keys))
-WITH actor_id, collect(named) AS named
+WITH actor_id, collect(named) AS by_name
 OPTIONAL MATCH (n1:Person {id: actor_id})
 OPTIONAL MATCH (n2:Organization {id: actor_id})
 OPTIONAL MATCH (n3:Post {id: actor_id})
@@ -26,11 +26,11 @@ OPTIONAL MATCH (n6:Motion {id: actor_id})
 OPTIONAL MATCH (n7:Question {id: actor_id})
 OPTIONAL MATCH (n8:Meeting {id: actor_id})
 OPTIONAL MATCH (n9:Statement {id: actor_id})
-WITH named + [n IN [n1, n2, n3, n4, n5, n6, n7, n8, n9] WHERE n IS NOT NULL] AS actors
+WITH by_name + [n IN [n1, n2, n3, n4, n5, n6, n7, n8, n9] WHERE n IS NOT NULL] AS actors
 UNWIND CASE WHEN $actor IS NULL THEN [null] ELSE actors END AS n
 OPTIONAL MATCH (n)-[own]-()
-OPTIONAL MATCH ()-[every]->() WHERE n IS NULL
-WITH coalesce(own, every) AS r
+OPTIONAL MATCH ()-[unfiltered]->() WHERE n IS NULL
+WITH coalesce(own, unfiltered) AS r
 WHERE r IS NOT NULL AND r.date IS NOT NULL AND type(r) <> 'MENTIONS'
   AND ($since IS NULL OR r.date >= substring($since, 0, coalesce(size(r.date), 10)))
   AND ($until IS NULL OR r.date <= $until)

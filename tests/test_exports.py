@@ -177,8 +177,16 @@ def store_uri(store):
 
 
 def store_nodes(st) -> dict[str, dict]:
+    """Nodes by id, derived properties (leading underscore, kept up by the store) left out as
+    exports leave them out."""
     rows = st.run("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
-    return {r["props"]["id"]: {"labels": sorted(r["labels"]), **dict(r["props"])} for r in rows}
+    return {
+        r["props"]["id"]: {
+            "labels": sorted(r["labels"]),
+            **{k: v for k, v in r["props"].items() if not k.startswith("_")},
+        }
+        for r in rows
+    }
 
 
 def store_rels(st) -> dict[str, dict]:

@@ -86,7 +86,9 @@ def test_possessive_office_in_apposition_is_the_registry_post(reg):
 
 
 def test_undated_text_resolves_the_mayor_to_the_holder_it_names(reg):
-    text = "Sadiq Khan has confirmed the congestion charge will rise.\n\nThe change was needed, the mayor said."
+    text = (
+        "Sadiq Khan has confirmed the congestion charge will rise.\n\nThe change was needed, the mayor said."
+    )
     found = facts(reg, text, date_line="")
     assert not said_by(found, "Mayor of London")
     assert said_by(found, "Sadiq Khan")
@@ -96,7 +98,9 @@ def test_undated_text_resolves_the_mayor_to_the_holder_it_names(reg):
 
 
 def test_apposition_says_what_an_unknown_name_is(reg):
-    found = facts(reg, "Northside Tenants Voice, the independent watchdog for renters, welcomed the £2m fund.")
+    found = facts(
+        reg, "Northside Tenants Voice, the independent watchdog for renters, welcomed the £2m fund."
+    )
     assert has(found, "Northside Tenants Voice", "WELCOMED", "£2m package")
 
 
@@ -137,14 +141,18 @@ def test_relative_who_takes_its_antecedent_as_subject(reg):
 
 def test_head_of_a_noun_phrase_with_several_names_is_the_last(reg):
     found = facts(
-        reg, 'Labour assembly member Krupesh Hirani criticised the Met. "It is too slow," he said.', date_line=""
+        reg,
+        'Labour assembly member Krupesh Hirani criticised the Met. "It is too slow," he said.',
+        date_line="",
     )
     assert has(found, "Krupesh Hirani", "CRITICISED", "Metropolitan Police Service")
     assert said_by(found, "Krupesh Hirani") and not said_by(found, "Labour Party")
 
 
 def test_pronoun_speaker_is_the_subject_in_focus_not_the_last_name(reg):
-    text = 'Emma Best AM criticised the Mayor over the delays. "Londoners deserve better than this," she said.'
+    text = (
+        'Emma Best AM criticised the Mayor over the delays. "Londoners deserve better than this," she said.'
+    )
     found = facts(reg, text, date_line="")
     assert said_by(found, "Emma Best") and not said_by(found, "Sadiq Khan")
 
@@ -265,7 +273,9 @@ def test_welcoming_a_decision(reg):
 
 
 def test_a_set_named_by_its_size_then_this_includes(reg):
-    found = facts(reg, "London Councils funds a range of advice services. These include the Debt Line Service.")
+    found = facts(
+        reg, "London Councils funds a range of advice services. These include the Debt Line Service."
+    )
     assert has(found, "London Councils", "FUNDS", "Debt Line Service")
     # a specific object: "This includes" then speaks of something else
     found = facts(reg, "MOPAC commissions research on safety. This includes the Safe Routes Service.")
@@ -274,7 +284,8 @@ def test_a_set_named_by_its_size_then_this_includes(reg):
 
 def test_oversight_framework_covers_what_the_paragraph_holds_to_account(reg):
     found = facts(
-        reg, "The Lambeth Police Panel will hold the Met to account. It sits within MOPAC's oversight framework."
+        reg,
+        "The Lambeth Police Panel will hold the Met to account. It sits within MOPAC's oversight framework.",
     )
     assert has(found, "Mayor's Office for Policing and Crime", "OVERSEES", "Metropolitan Police Service")
     found = facts(reg, "The new panel sits within MOPAC's oversight framework.")
@@ -319,3 +330,36 @@ def test_question_page_title_is_above_the_labels_and_answerer_may_be_a_deputy(re
     assert ("Emma Best", "ASKED", "Ola Brandt", "Cycle lanes in Ealing") in got
     assert ("Ola Brandt", "REPLIED_TO", "Emma Best", "Cycle lanes in Ealing") in got
     assert ("Ola Brandt", "PARTNERS_WITH", "Transport for London", None) in got
+
+
+def test_object_relative_clauses(reg):
+    text = (
+        "The Fair Pay Charter, which I launched in 2021, now has 900 signatories. Monitors cover the "
+        "Quiet Roads programme, which TfL funds and boroughs deliver.\n\nYours sincerely,\n\nSadiq Khan\nMayor of London\n"
+    )
+    found = facts(reg, text)
+    f = has(found, "Sadiq Khan", "ESTABLISHED", "Fair Pay Charter")
+    assert f is not None and f.date == "2021"
+    assert has(found, "Transport for London", "FUNDS", "Quiet Roads programme")
+    # a subject relative ("which funds ...") is not an object relative
+    found = facts(reg, "The Hackney Youth Trust, which funds the Beacon Youth Service, closed.")
+    assert not has(found, "Beacon Youth Service", "FUNDS", "Hackney Youth Trust")
+
+
+def test_another_places_mayor_is_a_post(reg):
+    found = facts(reg, 'Cllr Jo Marsh, Mayor of Hackney, said: "We welcome the money."', date_line="")
+    assert has(found, "Jo Marsh", "HOLDS_OFFICE", "Mayor of Hackney")
+    assert not any(o == "Mayor of London" for _, _, o, _ in found)
+
+
+def test_party_adjective_before_a_members_name(reg):
+    found = facts(reg, "Conservative assembly member Neil Garratt said the figures were wrong.", date_line="")
+    assert has(found, "Neil Garratt", "MEMBER_OF", "Conservative Party")
+
+
+def test_agent_of_an_uncoordinated_passive_can_be_the_antecedent(reg):
+    found = facts(
+        reg, "Homes will be built by Harbour Homes, the housing company set up by Camden Council in 2016."
+    )
+    f = has(found, "Camden Council", "ESTABLISHED", "Harbour Homes")
+    assert f is not None and f.date == "2016"

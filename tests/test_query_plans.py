@@ -1,0 +1,149 @@
+"""How the canned questions find their rows, so that they stay fast on big graphs.
+
+Timing is measured by bench/bench_queries.py; these tests pin the shape that makes it fast, on
+the embedded FalkorDB: names resolve through an index on the search keys the store writes with
+every node, and a question given `id:<node id>` (what `civicgraph ask` passes) starts from that
+node, found by an index per label, without scanning every node or every relationship.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.facts import Batch
+from graph.falkor import FalkorStore
+from graph.schema import NODE_LABELS, SEARCH_KEYS, SEARCHABLE_LABELS, search_keys
+from graph.store import open_store
+from graph.subgraph import Subgraph
+from graph.upsert import clean_params
+from queries.catalog import load_catalog
+from queries.resolve import _BY_SEARCH_KEYS, _keys, resolve, resolve_params
+
+ROOT = Path(__file__).resolve().parents[1]
+CATALOG = load_catalog()
+
+
+def _operations(store: FalkorStore, cypher: str, params: dict) -> list:
+    """Every operation of the statement's profiled plan (GRAPH.PROFILE runs it)."""
+    plan = store._graph.profile(cypher, clean_params(params))
+    out, todo = [], [plan.structured_plan]
+    while todo:
+        op = todo.pop()
+        out.append(op)
+        todo.extend(op.children)
+    return out
+
+
+def _scanned(store: FalkorStore, cypher: str, params: dict) -> list[str]:
+    """Scans (of all nodes, or of a label) that produced rows: what an index lookup avoids."""
+    return [
+        f"{op.name} {op.args} ({op.records_produced} rows)"
+        for op in _operations(store, cypher, params)
+        if "Scan" in op.name and "Index" not in op.name and op.records_produced > 0
+    ]
+
+
+def _node(label: str, node_id: str, name: str, *aliases: str) -> dict:
+    props: dict = {"name": name}
+    if aliases:
+        props["aliases"] = list(aliases)
+    return {"label": label, "id": node_id, "props": props}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Iterator[FalkorStore]:
+    """A few named actors among a hundred others, written by the store's upsert."""
+    st = open_store("embedded:" + str(tmp_path_factory.mktemp("plans")))
+    try:
+        st.ensure_schema()
+        nodes = [_node("Organization", f"body-{i}", f"Body {i}") for i in range(100)]
+        nodes += [
+            _node("Organization", "mopac", "Mayor’s Office for Policing and Crime", "MOPAC"),
+            _node("Person", "sadiq-khan", "Sadiq  Khan", "the Mayor"),
+            {"label": "Statement", "id": "statement-1", "props": {"name": "MOPAC", "text": "MOPAC"}},
+        ]
+        st.upsert(Batch(nodes=nodes))
+        st.upsert(
+            Batch(
+                nodes=[_node("Organization", "mopac", "Mayor’s Office for Policing and Crime", "the MOPAC")]
+            )
+        )
+        yield st
+    finally:
+        st.close()
+
+
+@pytest.fixture(scope="module")
+def london(tmp_path_factory) -> Iterator[FalkorStore]:
+    from loaders.pipeline import load_paths
+
+    st = open_store("embedded:" + str(tmp_path_factory.mktemp("london")))
+    try:
+        load_paths(st, [ROOT / "examples" / "london"])
+        yield st
+    finally:
+        st.close()
+
+
+def test_search_keys_are_every_name_lower_case_and_single_spaced():
+    assert search_keys("Sadiq  Khan", ["the Mayor", "THE MAYOR", " "]) == ["sadiq khan", "the mayor"]
+    assert search_keys(None, "MOPAC") == ["mopac"]
+
+
+def test_the_store_writes_search_keys_for_named_nodes_and_merges_them(store):
+    [row] = store.run(f"MATCH (n:Organization {{id: 'mopac'}}) RETURN n.{SEARCH_KEYS} AS keys")
+    assert sorted(row["keys"]) == ["mayor’s office for policing and crime", "mopac", "the mopac"]
+    [person] = store.run(f"MATCH (n:Person {{id: 'sadiq-khan'}}) RETURN n.{SEARCH_KEYS} AS keys")
+    assert sorted(person["keys"]) == ["sadiq khan", "the mayor"]
+    # statements are named by their text: not looked up by name, so no keys
+    assert store.run(f"MATCH (n:Statement) RETURN n.{SEARCH_KEYS} AS keys") == [{"keys": None}]
+
+
+def test_exports_leave_the_derived_keys_out(store):
+    props = [node.props for node in Subgraph(store).nodes()]
+    assert props and not any(SEARCH_KEYS in p for p in props)
+
+
+def test_names_resolve_through_the_index_without_scanning(store):
+    rows = store.run(_BY_SEARCH_KEYS, {"keys": _keys("mopac")})
+    assert [r["id"] for r in rows] == ["mopac"]
+    assert _scanned(store, _BY_SEARCH_KEYS, {"keys": _keys("mopac")}) == []
+    assert resolve(store, "the Mayor").id == "sadiq-khan"
+    assert resolve(store, "MAYOR’S OFFICE FOR POLICING AND CRIME").id == "mopac"
+
+
+def test_a_node_written_without_search_keys_is_still_found(store):
+    """Stores loaded before the keys existed: resolution falls back to comparing every name."""
+    store.run("CREATE (:Organization {id: 'old-body', name: 'Old Body', aliases: ['OB']})", write=True)
+    try:
+        assert store.run(_BY_SEARCH_KEYS, {"keys": _keys("ob")}) == []
+        assert resolve(store, "ob").id == "old-body"
+    finally:
+        store.run("MATCH (n:Organization {id: 'old-body'}) DELETE n", write=True)
+
+
+@pytest.mark.parametrize("name", sorted(CATALOG))
+def test_a_question_given_an_id_starts_from_that_node(london, name):
+    """With every actor resolved to id:<node id>, no operation scans all nodes or a whole label:
+    the question reads the actor's own relationships (and the nodes at their other ends)."""
+    question = CATALOG[name]
+    values = question.bind(question.example_params())
+    bound, chosen = resolve_params(london, values, question.actor_params)
+    assert len(chosen) == len(question.actor_params)
+    assert _scanned(london, question.cypher, bound) == []
+    assert london.run(question.cypher, bound) == london.run(question.cypher, values)  # same answer by name
+
+
+@pytest.mark.parametrize("name", sorted(n for n, q in CATALOG.items() if q.actor_params))
+def test_actor_parameters_are_looked_up_by_id_under_every_label(name):
+    """Neither engine uses an index for a node without a label, so each file tries every label
+    a node named by id:<node id> may have (all but Document, as the name lookup)."""
+    cypher = CATALOG[name].cypher
+    for param in CATALOG[name].actor_params:
+        labels = set(re.findall(rf"\(\w+:(\w+) {{id: {param}_id}}\)", cypher))
+        assert labels == set(NODE_LABELS) - {"Document"}, param
+    assert set(SEARCHABLE_LABELS) < set(NODE_LABELS)
