@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.text import Text
 
 from cli.ask import ask
 from cli.common import (
@@ -19,6 +20,7 @@ from cli.common import (
     emit,
     err,
     fail,
+    one_line,
     out,
     parse_params,
     store_from,
@@ -97,9 +99,11 @@ def load(
         except RegistryError as exc:
             fail(str(exc), EXIT_USAGE)
     for path, reason in summary.failed:
-        err.print(f"[red]failed:[/] {path}: {reason}", highlight=False)
+        err.print(
+            Text.assemble(("failed:", "red"), f" {one_line(path)}: {one_line(reason)}"), highlight=False
+        )
     for path, reason in summary.skipped:
-        err.print(f"skipped: {path}: {reason}", highlight=False)
+        err.print(f"skipped: {one_line(path)}: {one_line(reason)}", highlight=False)
     data = summary.as_dict()
     if (fmt or (Format.table if sys.stdout.isatty() else Format.json)) is Format.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
@@ -126,6 +130,7 @@ def _run_load(st: Any, paths: list[Path], registry: list[Path], workers: int, lo
     """Run the load with a progress bar on a terminal."""
     if not sys.stderr.isatty():
         return load_paths(st, paths, registry_files=registry, workers=workers)
+    from rich.markup import escape
     from rich.progress import Progress
 
     with Progress(console=err, transient=True) as progress:
@@ -135,7 +140,7 @@ def _run_load(st: Any, paths: list[Path], registry: list[Path], workers: int, lo
             paths,
             registry_files=registry,
             workers=workers,
-            progress=lambda p: progress.update(task, advance=1, description=Path(p).name),
+            progress=lambda p: progress.update(task, advance=1, description=escape(one_line(Path(p).name))),
         )
 
 
@@ -182,7 +187,7 @@ def extract(
     if fmt == "table":
         emit(rows, Format.table, empty="no facts found")
     for path, reason in summary.failed:
-        err.print(f"failed: {path}: {reason}", highlight=False)
+        err.print(f"failed: {one_line(path)}: {one_line(reason)}", highlight=False)
     if summary.failed:
         raise typer.Exit(EXIT_FAILED)
 

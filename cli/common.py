@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from typing import Any, NoReturn
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from graph.schema import SchemaError
 from graph.store import Store, StoreError, open_store
@@ -22,8 +24,14 @@ from graph.store import Store, StoreError, open_store
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+# Everything printed may hold text from documents or the command line: no Rich markup or emoji
+# codes are read in it ("[/]" in a name would crash the printing, "[bold]" would vanish).
+out = Console(soft_wrap=True, markup=False, emoji=False)
+err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False)
+
+# Shown escaped in one-line messages: controls, line and paragraph separators, bidi and
+# zero-width marks (a file name holding them could break the line or spoof its text).
+_UNSAFE_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 
 STORE_HELP = "Store URI: embedded (default), embedded:DIR, falkordb://host:port, bolt://host:7687, neo4j+s://... [env CIVICGRAPH_STORE]"
 
@@ -35,9 +43,14 @@ class Format(StrEnum):
     markdown = "markdown"
 
 
+def one_line(text: object) -> str:
+    """`text` made safe to show on one terminal line (see _UNSAFE_IN_LINE)."""
+    return _UNSAFE_IN_LINE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
 def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
     """Print one clear line on stderr and exit with `code`."""
-    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    err.print(Text.assemble(("error:", "bold red"), " ", one_line(message)), highlight=False)
     raise typer.Exit(code)
 
 

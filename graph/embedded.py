@@ -467,7 +467,7 @@ class EmbeddedServer:
             "--appendfsync", "everysec",
             "--appenddirname", AOF_DIR,
             "--aof-load-truncated", "yes",
-            "--auto-aof-rewrite-min-size", "16mb",
+            "--auto-aof-rewrite-min-size", "4mb",  # keep replay short: a rewrite snapshots the graph
             "--save", "3600 1 300 100 60 10000" if self.persist else "",
             "--dbfilename", "dump.rdb",
             "--crash-memcheck-enabled", "no",

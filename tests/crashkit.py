@@ -157,7 +157,11 @@ def document_text(rng: random.Random, number: int) -> str:
         "motion": f"{rng.randint(1, 9)}",
         "number": f"{rng.randint(1000, 9999)}",
         "amount": rng.choice(
-            [f"{rng.randint(1, 9)}.{rng.randint(1, 9)}", f"{rng.randint(10, 900)},000", f"{rng.randint(2, 40)}m"]
+            [
+                f"{rng.randint(1, 9)}.{rng.randint(1, 9)}",
+                f"{rng.randint(10, 900)},000",
+                f"{rng.randint(2, 40)}m",
+            ]
         ),
     }
     template = TEMPLATES[number % len(TEMPLATES)]
@@ -194,7 +198,9 @@ def cli_env(store_folder: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(store_folder: Path, *args: str, timeout: float = 300, **extra: str) -> subprocess.CompletedProcess:
+def run_cli(
+    store_folder: Path, *args: str, timeout: float = 300, **extra: str
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         cli_command(*args), cwd=ROOT, env=cli_env(store_folder, **extra), capture_output=True, text=True,
         timeout=timeout,
@@ -207,6 +213,30 @@ def start_cli(store_folder: Path, *args: str, **extra: str) -> subprocess.Popen:
         cli_command(*args), cwd=ROOT, env=cli_env(store_folder, **extra), stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True, start_new_session=True,
     )  # fmt: skip
+
+
+def run_measured(store_folder: Path, *args: str) -> tuple[int, str, str, float, float]:
+    """`civicgraph ARGS` as a subprocess: (exit code, stdout, stderr, seconds, peak RSS in MB of
+    that process alone, from wait4's resource usage)."""
+    import threading
+
+    began = time.monotonic()
+    child = subprocess.Popen(
+        cli_command(*args), cwd=ROOT, env=cli_env(store_folder), stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    output: dict[str, str] = {}
+    readers = [
+        threading.Thread(target=lambda name=name, stream=stream: output.__setitem__(name, stream.read()))
+        for name, stream in (("out", child.stdout), ("err", child.stderr))
+    ]
+    for reader in readers:
+        reader.start()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait
+    for reader in readers:
+        reader.join()
+    return child.returncode, output["out"], output["err"], time.monotonic() - began, usage.ru_maxrss / 1024
 
 
 def open_store(folder: Path) -> EmbeddedFalkorStore:
@@ -360,6 +390,7 @@ class KillPoint:
     extra_s: float  # ... and this much later
     progress: int | None = None  # documents in the journal when the kill came
     first_exit: int | None = None
+    first_stderr: str = ""
     problems: list[str] = field(default_factory=list)
     fingerprint_ok: bool = False
     seconds: float = 0.0
@@ -412,7 +443,7 @@ def crash_and_recover(
                     point.progress = _journal_count(observer)
                     os.kill(pid, signal.SIGKILL)
                     wait_gone(pid)
-            out, _ = child.communicate(timeout=600)
+            out, point.first_stderr = child.communicate(timeout=600)
         finally:
             if child.poll() is None:
                 child.kill()
@@ -445,9 +476,10 @@ def crash_and_recover(
 
 def kill_points(rng: random.Random, kind: str, count: int, total: int) -> list[tuple[str, int, float]]:
     """`count` kill points spread over a load of `total` documents: one in each equal slice of the
-    journal's progress, at a random place in it, plus a random 0-150 ms (so that kills land inside
-    statements, between them and during extraction alike)."""
-    return [(kind, int(total * (i + rng.random()) / count), rng.uniform(0, 0.15)) for i in range(count)]
+    journal's progress (its first 85 %), at a random place in it, plus a random 0-60 ms (about one
+    group's write: kills land inside statements, between them and during extraction alike)."""
+    span = 0.85 * total  # the last slice ends early enough for the kill to come before the end
+    return [(kind, int(span * (i + rng.random()) / count), rng.uniform(0, 0.06)) for i in range(count)]
 
 
 def summarize(points: Sequence[KillPoint], total: int) -> dict[str, dict[str, int]]:
