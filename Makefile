@@ -21,6 +21,7 @@ demo: setup
 	$(CG) ask who-was-asked --format markdown
 	$(CG) ask funding --format markdown
 	$(CG) ask oversight -p actor="the Met" --format markdown
+	$(CG) ask response-times --format markdown
 	$(CG) stats --format table
 
 test: setup
