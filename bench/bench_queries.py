@@ -41,6 +41,7 @@ import math
 import os
 import platform
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -746,7 +747,9 @@ def main(argv: list[str] | None = None) -> int:
             report["results"] += run_questions(store, generated_cases(catalog, gen), args, log)
             report["comparisons_generated"] = compare(store, gen, args, log)
         finally:
-            store.close()
+            store.close()  # stops the embedded server: the last lease is gone
+            if not args.keep:
+                shutil.rmtree(store.location, ignore_errors=True)
     text = json.dumps(report, indent=2)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ import atexit
 import contextlib
 import datetime as dt
 import logging
+import re
 import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -61,6 +62,30 @@ def plain(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | float | str):
         return value
     return str(value)  # durations and anything newer
+
+
+_PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _check_param_names(values: dict[str, Any]) -> None:
+    """The falkordb client writes parameters into a `CYPHER name=value ...` header: a name must
+    be a plain identifier (anything else would be read as Cypher), and map keys, which it quotes
+    in backticks, may be neither empty nor hold a backtick (it raises ValueError on those)."""
+
+    def keys(value: Any, where: str) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if not key or "`" in key:
+                    raise StoreError(f"parameter {where}: map key {key!r} cannot be empty or hold a backtick")
+                keys(item, where)
+        elif isinstance(value, list):
+            for item in value:
+                keys(item, where)
+
+    for name, value in values.items():
+        if not _PARAM_NAME.fullmatch(name):
+            raise StoreError(f"parameter name {name!r}: use letters, digits and _ (and no digit first)")
+        keys(value, name)
 
 
 class FalkorStore:
@@ -195,6 +220,7 @@ class FalkorStore:
             if reason:
                 raise ReadOnlyError(reason)
         values = clean_params(params)
+        _check_param_names(values)
         timeout = self._timeout(timeout_ms)
         query = self._graph.query if write else self._graph.ro_query
         result = self._call(lambda: query(cypher, values, timeout=timeout), timeout_ms=timeout)

@@ -412,7 +412,7 @@ def _journal_count(store: EmbeddedFalkorStore) -> int:
 
 def crash_and_recover(
     kind: str, corpus: Path, store_folder: Path, after_docs: int, extra_s: float, whole: Snapshot,
-    clean_print: str,
+    clean_print: str, workers: int = 1,
 ) -> KillPoint:  # fmt: skip
     """One kill point: start `civicgraph load CORPUS` on an empty store; once `after_docs`
     documents are in the journal, wait `extra_s` and SIGKILL the CLI (kind "cli") or the embedded
@@ -426,7 +426,7 @@ def crash_and_recover(
     observer = open_store(store_folder)  # watches the journal; the server is up before the load
     try:
         observer.ensure_schema()
-        child = start_cli(store_folder, "load", str(corpus), "--format", "json")
+        child = start_cli(store_folder, "load", str(corpus), "--workers", str(workers), "--format", "json")
         try:
             while child.poll() is None and _journal_count(observer) < after_docs:
                 time.sleep(0.01)
@@ -435,7 +435,7 @@ def crash_and_recover(
                 time.sleep(0.001)
             if child.poll() is None:
                 if kind == "cli":
-                    os.kill(child.pid, signal.SIGKILL)
+                    os.killpg(child.pid, signal.SIGKILL)  # the CLI and its worker processes, if any
                     child.wait()
                     point.progress = _journal_count(observer)
                 else:

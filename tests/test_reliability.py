@@ -617,10 +617,101 @@ def test_the_cli_refuses_a_store_folder_owned_by_another_user(tmp_path: Path) ->
     assert list(folder.iterdir()) == []
 
 
+def test_the_health_check_runs_a_graph_query_because_ping_answers_while_queries_are_stuck(
+    embedded_store: EmbeddedFalkorStore,
+) -> None:
+    """With every query thread busy in a runaway query, PING still answers: the health check the
+    server lifecycle uses (graph.embedded._graph_ping) runs a graph query instead, and so notices."""
+    import threading
+
+    import redis
+
+    from graph.embedded import _graph_ping
+
+    paths = embedded_store.server.paths
+    reply = embedded_store._db.connection.execute_command("GRAPH.CONFIG", "GET", "THREAD_COUNT")
+    threads = int(reply[1])  # ["THREAD_COUNT", n]
+
+    def runaway() -> None:
+        client = redis.Redis(unix_socket_path=str(paths.socket))
+        try:
+            client.execute_command("GRAPH.RO_QUERY", "civicgraph", RUNAWAY, "timeout", 4000)
+        except redis.ResponseError:
+            pass  # "Query timed out"
+        finally:
+            client.close()
+
+    busy = [threading.Thread(target=runaway) for _ in range(threads)]
+    for thread in busy:
+        thread.start()
+    time.sleep(0.5)
+    try:
+        ping = redis.Redis(unix_socket_path=str(paths.socket), socket_timeout=2)
+        assert ping.ping() is True, "PING answers"
+        ping.close()
+        with pytest.raises(redis.TimeoutError):
+            _graph_ping(paths, "civicgraph", timeout_s=1)
+    finally:
+        for thread in busy:
+            thread.join()
+    _graph_ping(paths, "civicgraph", timeout_s=5)  # the runaways timed out: healthy again
+
+
+def test_neo4j_needs_a_password_from_the_environment_and_takes_tls_uris(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from graph.store import StoreError, open_store
+
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    for uri in ("bolt://localhost:7687", "neo4j://localhost:7687", "neo4j+s://graph.example.org:7687"):
+        with pytest.raises(StoreError, match="NEO4J_PASSWORD is not set"):
+            open_store(uri)
+    monkeypatch.setenv("NEO4J_PASSWORD", "")
+    with pytest.raises(StoreError, match="NEO4J_PASSWORD is not set"):
+        open_store("neo4j+s://graph.example.org:7687")
+    monkeypatch.setenv("NEO4J_PASSWORD", "not-a-real-one")
+    store = open_store("neo4j+s://graph.example.org:7687")  # the driver connects lazily
+    try:
+        assert store.backend == "neo4j" and store.location == "neo4j+s://graph.example.org:7687"
+    finally:
+        store.close()
+
+
+def test_no_default_password_anywhere_and_compose_fails_fast_without_one() -> None:
+    compose = (ck.ROOT / "docker-compose.yml").read_text()
+    uses = re.findall(r"(?<!\$)\$\{NEO4J_PASSWORD([^}]*)\}", compose)  # $${...}: the container's own
+    assert uses and all(use.startswith(":?") for use in uses), f"every use must fail without it: {uses}"
+    assert re.search(r"^NEO4J_PASSWORD=\s*$", (ck.ROOT / ".env.example").read_text(), re.M)
+    tracked = subprocess.run(["git", "ls-files"], cwd=ck.ROOT, capture_output=True, text=True).stdout.split()
+    pattern = re.compile(
+        r"neo4j/neo4j|NEO4J_PASSWORD(?::-|=)\w|password\s*=\s*[\"'](?:neo4j|password|secret)[\"']", re.I
+    )
+    found = []
+    for name in tracked:
+        if name == "tests/test_reliability.py":
+            continue  # the patterns themselves
+        path = ck.ROOT / name
+        if (
+            path.suffix in {".py", ".yml", ".yaml", ".toml", ".md", ".env", ".example", ".cfg", ".ini", ""}
+            and path.is_file()
+        ):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found += [f"{name}: {m.group(0)}" for m in pattern.finditer(text)]
+    assert found == []
+
+
 def test_nothing_is_left_running(tmp_path: Path) -> None:
-    """Last in the file: no redis-server of this module's stores still runs."""
-    mine = subprocess.run(["pgrep", "-af", "redis-server"], capture_output=True, text=True).stdout
-    leftovers = [line for line in mine.splitlines() if str(tmp_path.parent.parent) in line]
+    """Last in the file: no redis-server of this session's test folders still runs."""
+    session = str(tmp_path.parent.parent)
+    leftovers = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            words = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue  # gone meanwhile
+        text = b" ".join(words).decode(errors="replace")
+        if "redis-server" in text and session in text:
+            leftovers.append(text)
     assert leftovers == []
 
 
