@@ -342,6 +342,18 @@ def server_stop(store: StoreOpt = None) -> None:
     out.print("stopped")
 
 
+@server_app.command("repair")
+def server_repair(store: StoreOpt = None) -> None:
+    """Repair a corrupt append-only file (after backing it up); the server must be stopped."""
+    from graph.embedded import repair_aof
+
+    try:
+        report = repair_aof(_embedded_folder(store))
+    except StoreError as exc:
+        fail(str(exc))
+    out.print(report, highlight=False)
+
+
 @server_app.command("status")
 def server_status(
     fmt: Annotated[Format | None, typer.Option("--format", help="table or json")] = None,

@@ -555,7 +555,7 @@ class EmbeddedServer:
             manifest = self.paths.aof / "appendonly.aof.manifest"
             return StoreError(
                 f"{self.folder}: the append-only file is corrupt, so the server will not start. Repair: stop "
-                f"every civicgraph process, then run graph.embedded.repair_aof({str(self.folder)!r}), which backs "
+                f"every civicgraph process, then run `civicgraph server repair --store embedded:{self.folder}`, which backs "
                 f"up {self.paths.aof} and runs `redis-check-aof --fix {manifest}` (the bundled redis-server acts "
                 f"as redis-check-aof when called by that name: `ln -s {server} redis-check-aof`); then load "
                 "again: documents not marked as loaded are loaded again"

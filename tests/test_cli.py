@@ -161,3 +161,17 @@ def test_unknown_store_uri_is_one_clear_line(tmp_path):
     result = runner.invoke(app, ["stats"], env={"CIVICGRAPH_STORE": "mysql://nope"})
     assert result.exit_code == 1
     assert "unknown store" in result.stderr
+
+
+def test_a_corrupt_append_only_file_is_reported_and_repaired(store_uri, tmp_path):
+    assert cg(store_uri, "cypher", "CREATE (:Person {id: 'a', name: 'A'})", "--write").exit_code == 0
+    incr = sorted((tmp_path / "store" / "appendonlydir").glob("*.incr.aof"))[-1]
+    with incr.open("ab") as fh:
+        fh.write(b"this is not a redis command\r\n")
+    broken = cg(store_uri, "stats")
+    assert broken.exit_code == 1
+    assert "corrupt" in broken.stderr and "civicgraph server repair" in broken.stderr
+    repaired = cg(store_uri, "server", "repair")
+    assert repaired.exit_code == 0, repaired.output
+    assert "backup" in repaired.stdout
+    assert rows_of(cg(store_uri, "cypher", "MATCH (n) RETURN n.name AS name", "--format", "json")) == [{"name": "A"}]
