@@ -17,9 +17,11 @@ from cli.common import (
     EXIT_USAGE,
     STORE_HELP,
     Format,
+    default_format,
     emit,
     err,
     fail,
+    json_value,
     one_line,
     out,
     parse_params,
@@ -91,13 +93,14 @@ def load(
 
     Exit code 0 when every document loaded, 1 when some failed."""
     from loaders.pipeline import load_paths
-    from loaders.registry import RegistryError
+    from loaders.registry import Registry, RegistryError
 
+    try:
+        Registry.load(registry)  # a bad --registry file is a usage error, before the store starts
+    except RegistryError as exc:
+        fail(str(exc), EXIT_USAGE)
     with store_from(store) as st:
-        try:
-            summary = _run_load(st, paths, registry, workers, load_paths)
-        except RegistryError as exc:
-            fail(str(exc), EXIT_USAGE)
+        summary = _run_load(st, paths, registry, workers, load_paths)
     for path, reason in summary.failed:
         err.print(
             Text.assemble(("failed:", "red"), f" {one_line(path)}: {one_line(reason)}"), highlight=False
@@ -105,7 +108,7 @@ def load(
     for path, reason in summary.skipped:
         err.print(f"skipped: {one_line(path)}: {one_line(reason)}", highlight=False)
     data = summary.as_dict()
-    if (fmt or (Format.table if sys.stdout.isatty() else Format.json)) is Format.json:
+    if default_format(fmt) is Format.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         rows = [
@@ -154,16 +157,16 @@ def extract(
 ) -> None:
     """Print the facts found in documents, without touching a store (JSON lines as in DESIGN.md)."""
     from loaders.pipeline import LoadSummary, candidates, extract_files
-    from loaders.registry import RegistryError
+    from loaders.registry import Registry, RegistryError
 
     if fmt not in {"jsonl", "table"}:
         fail(f"unknown format {fmt!r}: use jsonl or table", EXIT_USAGE)
-    summary = LoadSummary()
-    reg = tuple(str(p) for p in registry)
     try:
-        outcomes = list(extract_files(candidates(paths, summary), reg))
+        Registry.load(registry)  # a bad --registry file is a usage error, before any document
     except RegistryError as exc:
         fail(str(exc), EXIT_USAGE)
+    summary = LoadSummary()
+    outcomes = extract_files(candidates(paths, summary), tuple(str(p) for p in registry))
     rows = []
     for path, extraction, problem in outcomes:
         if extraction is None:
@@ -213,7 +216,7 @@ def stats(
             print(fp(st))
             return
         data = graph_stats(st)
-    if (fmt or (Format.table if sys.stdout.isatty() else Format.json)) is Format.json:
+    if default_format(fmt) is Format.json:
         print(json.dumps(data, indent=2))
         return
     out.print(f"store: {data['backend']} at {data['location']}", highlight=False)
@@ -229,14 +232,6 @@ def stats(
         title="relationships",
         empty="no relationships",
     )
-
-
-def _param_value(text: str) -> Any:
-    """`--param k=v` values: JSON when they parse as JSON (numbers, lists, null), else the string."""
-    try:
-        return json.loads(text)
-    except ValueError:
-        return text
 
 
 @app.command()
@@ -255,7 +250,7 @@ def cypher(
     store: StoreOpt = None,
 ) -> None:
     """Run ad-hoc Cypher, read-only unless --write."""
-    params = {k: _param_value(v) for k, v in parse_params(param).items()}
+    params = {k: json_value(v) for k, v in parse_params(param).items()}
     with store_from(store) as st:
         try:
             rows = st.run(statement, params, write=write, timeout_ms=int(timeout * 1000) if timeout else None)
@@ -283,10 +278,15 @@ def dump(
 
     if file.exists() and not force:
         fail(f"{file}: exists (use --force to overwrite)", EXIT_USAGE)
+    if not file.parent.is_dir():
+        fail(f"{file}: the folder {file.parent} does not exist", EXIT_USAGE)
     partial = file.with_name(file.name + ".partial")
-    with store_from(store) as st, partial.open("w", encoding="utf-8") as fh:
-        nodes, rels = dump_graph(st, fh)
-    partial.replace(file)  # a dump is complete or absent, never half-written
+    try:
+        with store_from(store) as st, partial.open("w", encoding="utf-8") as fh:
+            nodes, rels = dump_graph(st, fh)
+        partial.replace(file)  # a dump is complete or absent, never half-written
+    finally:
+        partial.unlink(missing_ok=True)
     err.print(f"dumped {nodes} nodes and {rels} relationships to {file}", highlight=False)
 
 
@@ -366,7 +366,7 @@ def server_status(
         status = status_of(_embedded_folder(store))
     except StoreError as exc:
         fail(str(exc))
-    if (fmt or (Format.table if sys.stdout.isatty() else Format.json)) is Format.json:
+    if default_format(fmt) is Format.json:
         print(json.dumps(status, indent=2, default=str))
     else:
         emit([{"": k, "value": v} for k, v in status.items()], Format.table, title="embedded server")

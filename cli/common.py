@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from graph.schema import SchemaError
-from graph.store import Store, StoreError, open_store
+from graph.store import Store, StoreError, StoreURIError, open_store
 
 # Exit codes: 0 all good, 1 something failed (some documents, a query), 2 usage errors.
 EXIT_FAILED = 1
@@ -66,6 +66,8 @@ def store_from(uri: str | None) -> Iterator[Store]:
     """Open the store, turning connection problems into one-line errors."""
     try:
         store = open_store(uri)
+    except StoreURIError as exc:
+        fail(str(exc), EXIT_USAGE)
     except (StoreError, SchemaError) as exc:
         fail(str(exc))
     try:
@@ -130,6 +132,14 @@ def emit(
             *(_cell(v) for v in row.values()),
         )
     out.print(table)
+
+
+def json_value(text: str) -> Any:
+    """An ad-hoc Cypher parameter: JSON when it parses as JSON (numbers, lists, null), else the string."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
 
 
 def parse_params(pairs: Iterable[str]) -> dict[str, str]:

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from cli.common import EXIT_FAILED, EXIT_USAGE, STORE_HELP, err, fail, parse_params, store_from
+from cli.common import EXIT_FAILED, EXIT_USAGE, STORE_HELP, err, fail, json_value, parse_params, store_from
 from graph.exports import FORMATS, CypherExportError, PictureTooLarge, write_export
 from graph.schema import SchemaError
 from graph.store import Store
@@ -129,7 +129,7 @@ def export(
             selection.cypher, selection.params = _question(st, query, raw_params)
             selection.answer = True
         elif cypher:
-            selection.cypher, selection.params = cypher, {k: _param_value(v) for k, v in raw_params.items()}
+            selection.cypher, selection.params = cypher, {k: json_value(v) for k, v in raw_params.items()}
         sub = Subgraph(st, selection)
         if sub.is_empty():
             fail(
@@ -228,16 +228,6 @@ def _title(selection: Selection, actor: str | None, query: str | None) -> str:
     if selection.since or selection.until:
         bits.append(f"{selection.since or '…'} to {selection.until or '…'}")
     return " · ".join(bits)
-
-
-def _param_value(text: str) -> Any:
-    """--cypher parameters: JSON when they parse as JSON (numbers, lists, null), else the string."""
-    import json
-
-    try:
-        return json.loads(text)
-    except ValueError:
-        return text
 
 
 def _question(st: Store, name: str, raw: dict[str, str]) -> tuple[str, dict[str, Any]]:

@@ -19,7 +19,7 @@ FORMAT = "civicgraph-dump"
 VERSION = 1
 PAGE = 5000
 
-_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id SKIP $skip LIMIT $limit"
+_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id, labels(n)[0] SKIP $skip LIMIT $limit"
 _RELS = (
     "MATCH (a)-[r]->(b) RETURN type(r) AS type, labels(a) AS src_labels, a.id AS src, "
     "labels(b) AS dst_labels, b.id AS dst, properties(r) AS props "
@@ -31,21 +31,23 @@ class DumpError(StoreError):
     """A dump file that cannot be restored (names the line and the reason)."""
 
 
-def _pages(store: Store, query: str) -> Iterator[dict[str, Any]]:
+def pages(store: Store, query: str, size: int = PAGE) -> Iterator[dict[str, Any]]:
+    """Rows of a read query that takes $skip and $limit, a page at a time (the query must order
+    its rows totally, or a page boundary may repeat or drop one)."""
     skip = 0
     while True:
-        rows = store.run(query, {"skip": skip, "limit": PAGE})
+        rows = store.run(query, {"skip": skip, "limit": size})
         yield from rows
-        if len(rows) < PAGE:
+        if len(rows) < size:
             return
-        skip += PAGE
+        skip += size
 
 
 def dump(store: Store, out: IO[str]) -> tuple[int, int]:
     """Write the whole graph to `out`; returns (nodes, relationships) written."""
     out.write(json.dumps({"format": FORMAT, "version": VERSION}) + "\n")
     nodes = rels = 0
-    for row in _pages(store, _NODES):
+    for row in pages(store, _NODES):
         props = dict(row["props"])
         node_id = props.pop("id", None)
         out.write(
@@ -57,7 +59,7 @@ def dump(store: Store, out: IO[str]) -> tuple[int, int]:
             + "\n"
         )
         nodes += 1
-    for row in _pages(store, _RELS):
+    for row in pages(store, _RELS):
         out.write(
             json.dumps(
                 {

@@ -50,6 +50,7 @@ from typing import Any
 
 import redis
 
+from graph.schema import NODE_LABELS
 from graph.store import DEFAULT_GRAPH, DEFAULT_TIMEOUT_MS, StoreError
 
 log = logging.getLogger("civicgraph.store")
@@ -362,6 +363,20 @@ def repair_aof(folder: str | os.PathLike[str] | None = None) -> str:
     return f"{report}\n(backup of the damaged files: {backup})"
 
 
+LOG_KEEP_BYTES = 1024 * 1024
+
+
+def _rotated(log_path: Path) -> Path:
+    """Keep the server log under LOG_KEEP_BYTES: a longer one moves to server.log.1 (replacing the
+    previous one) before the server starts, so a store used for years does not grow a huge log."""
+    try:
+        if log_path.stat().st_size > LOG_KEEP_BYTES:
+            log_path.replace(log_path.with_name(log_path.name + ".1"))
+    except FileNotFoundError:
+        pass
+    return log_path
+
+
 class EmbeddedServer:
     """The server of one store folder, as one process uses it (see the module docstring).
 
@@ -461,7 +476,7 @@ class EmbeddedServer:
             "--unixsocketperm", "700",
             "--dir", str(self.folder),
             "--pidfile", str(self.paths.pid),
-            "--logfile", str(self.paths.log),
+            "--logfile", str(_rotated(self.paths.log)),
             "--daemonize", "yes",
             "--appendonly", "yes" if self.persist else "no",
             "--appendfsync", "everysec",
@@ -609,7 +624,7 @@ class EmbeddedServer:
         incr = (
             sum(p.stat().st_size for p in self.paths.aof.glob("*.incr.aof")) if self.paths.aof.is_dir() else 0
         )
-        if incr < COMPACT_AT_BYTES:
+        if incr < COMPACT_AT_BYTES and not self._schema_churn():
             return
         try:
             client.execute_command("BGREWRITEAOF")
@@ -627,6 +642,15 @@ class EmbeddedServer:
             log.warning(
                 "%s: could not rewrite the append-only file (%s); it stays as it was", self.folder, exc
             )
+
+    def _schema_churn(self) -> bool:
+        """FalkorDB logs its unique constraints again each time it loads the append-only file, so
+        a store opened by many short commands piles them up (and a CRITICAL line per constraint in
+        the server log at every start); a few rounds of them are worth a rewrite."""
+        logged = sum(
+            p.read_bytes().lower().count(b"graph.constraint") for p in self.paths.aof.glob("*.incr.aof")
+        )
+        return logged >= 3 * len(NODE_LABELS)
 
     def _stop(self, pid: int) -> None:
         """Compact the append-only file, ask the server to save and exit; wait for it; kill it

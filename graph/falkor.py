@@ -14,6 +14,7 @@ import atexit
 import contextlib
 import datetime as dt
 import logging
+import os
 import re
 import weakref
 from collections.abc import Callable
@@ -32,7 +33,15 @@ from redis.retry import Retry
 from graph.embedded import WRITE_TIMEOUT_MS, EmbeddedServer
 from graph.facts import Batch
 from graph.schema import NODE_INDEXES, NODE_LABELS, REL_TYPES, check_label, check_property
-from graph.store import DEFAULT_GRAPH, DEFAULT_TIMEOUT_MS, QueryTimeout, ReadOnlyError, StoreError
+from graph.store import (
+    DEFAULT_GRAPH,
+    DEFAULT_TIMEOUT_MS,
+    QueryTimeout,
+    ReadOnlyError,
+    StoreError,
+    StoreURIError,
+    redact,
+)
 from graph.upsert import clean_params, plan_upsert, refuse_file_access
 
 log = logging.getLogger("civicgraph.store")
@@ -129,19 +138,20 @@ class FalkorStore:
     def from_uri(
         cls, uri: str, *, graph: str = DEFAULT_GRAPH, timeout_ms: int = DEFAULT_TIMEOUT_MS
     ) -> FalkorStore:
-        """`falkordb://[user[:password]@]host[:port][/graph]`."""
+        """`falkordb://[user@]host[:port][/graph]`; the password comes from FALKORDB_PASSWORD
+        (one in the URI is accepted too, but never shown in messages)."""
         parts = urlsplit(uri)
         if parts.scheme != "falkordb" or not parts.hostname:
-            raise StoreError(f"{uri!r}: expected falkordb://host:port")
+            raise StoreURIError(f"{redact(uri)!r}: expected falkordb://host:port")
         try:
             port = parts.port or 6379
         except ValueError:
-            raise StoreError(f"{uri!r}: the port is not a number") from None
+            raise StoreURIError(f"{redact(uri)!r}: the port is not a number") from None
         path_graph = parts.path.strip("/")
         return cls(
             parts.hostname, port, graph=path_graph or graph, timeout_ms=timeout_ms,
             username=unquote(parts.username) if parts.username else None,
-            password=unquote(parts.password) if parts.password else None,
+            password=unquote(parts.password) if parts.password else os.environ.get("FALKORDB_PASSWORD"),
             location=f"{parts.hostname}:{port}",
         )  # fmt: skip
 

@@ -13,6 +13,7 @@ import hashlib
 import json
 from typing import Any
 
+from graph.dump import pages
 from graph.schema import EVIDENCE_FIELDS
 from graph.store import Store
 
@@ -52,24 +53,13 @@ def canonical_props(props: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _pages(store: Store, query: str) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    skip = 0
-    while True:
-        page = store.run(query, {"skip": skip, "limit": PAGE})
-        rows.extend(page)
-        if len(page) < PAGE:
-            return rows
-        skip += PAGE
-
-
 def fingerprint(store: Store) -> str:
     """Hex SHA-256 of the graph's content (see the module docstring)."""
     lines = []
-    for row in _pages(store, _NODES):
+    for row in pages(store, _NODES, PAGE):
         lines.append(json.dumps(["node", sorted(row["labels"]), canonical_props(row["props"])],
                                 sort_keys=True, ensure_ascii=False))  # fmt: skip
-    for row in _pages(store, _RELS):
+    for row in pages(store, _RELS, PAGE):
         lines.append(json.dumps(["rel", row["type"], row["src"], row["dst"], canonical_props(row["props"])],
                                 sort_keys=True, ensure_ascii=False))  # fmt: skip
     digest = hashlib.sha256()

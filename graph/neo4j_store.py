@@ -22,7 +22,7 @@ from neo4j.graph import Node, Path, Relationship
 
 from graph.facts import Batch
 from graph.schema import NODE_LABELS, REL_TYPES
-from graph.store import DEFAULT_TIMEOUT_MS, QueryTimeout, ReadOnlyError, StoreError
+from graph.store import DEFAULT_TIMEOUT_MS, QueryTimeout, ReadOnlyError, StoreError, StoreURIError, redact
 from graph.upsert import clean_params, plan_upsert, refuse_file_access
 
 T = TypeVar("T")
@@ -68,6 +68,10 @@ class Neo4jStore:
         password: str | None = None,
         database: str | None = None,
     ) -> None:
+        if "@" in uri.partition("://")[2].split("/", 1)[0]:
+            raise StoreURIError(
+                f"{redact(uri)}: put credentials in NEO4J_USERNAME and NEO4J_PASSWORD, not in the store URI"
+            )
         self.location = uri
         self.timeout_ms = max(1, int(timeout_ms))
         user = username or os.environ.get("NEO4J_USERNAME") or "neo4j"

@@ -25,6 +25,20 @@ class StoreError(RuntimeError):
     """Anything that went wrong talking to a store, with a message fit for one CLI line."""
 
 
+class StoreURIError(StoreError):
+    """A --store value that names no usable store (a usage error, not a failure)."""
+
+
+def redact(uri: str) -> str:
+    """The URI with any password replaced by ***, fit for messages."""
+    scheme, sep, rest = uri.partition("://")
+    if not sep or "@" not in rest.split("/", 1)[0]:
+        return uri
+    userinfo, _, hostpart = rest.partition("@")
+    user = userinfo.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{hostpart}" if ":" in userinfo else f"{scheme}://{user}@{hostpart}"
+
+
 class ReadOnlyError(StoreError):
     """A statement that writes was run without write=True."""
 
@@ -79,11 +93,16 @@ def open_store(uri: str | None = None, *, graph: str = DEFAULT_GRAPH, timeout_ms
     """Open the store a URI names: `embedded`, `embedded:DIR`, `falkordb://host:port`,
     `bolt://...`, `neo4j://...`, `neo4j+s://...`."""
     uri = uri or default_uri()
-    timeout = (
-        timeout_ms
-        if timeout_ms is not None
-        else int(os.environ.get("CIVICGRAPH_TIMEOUT_MS", DEFAULT_TIMEOUT_MS))
-    )
+    if timeout_ms is not None:
+        timeout = timeout_ms
+    else:
+        raw = os.environ.get("CIVICGRAPH_TIMEOUT_MS", str(DEFAULT_TIMEOUT_MS))
+        try:
+            timeout = int(raw)
+        except ValueError:
+            raise StoreURIError(
+                f"CIVICGRAPH_TIMEOUT_MS={raw!r} is not a whole number of milliseconds"
+            ) from None
     if uri == "embedded" or uri.startswith("embedded:"):
         from graph.falkor import EmbeddedFalkorStore
 
@@ -97,6 +116,6 @@ def open_store(uri: str | None = None, *, graph: str = DEFAULT_GRAPH, timeout_ms
         from graph.neo4j_store import Neo4jStore
 
         return Neo4jStore(uri, timeout_ms=timeout)
-    raise StoreError(
-        f"unknown store {uri!r}: use embedded, embedded:DIR, falkordb://host:port, bolt://, neo4j:// or neo4j+s://"
+    raise StoreURIError(
+        f"unknown store {redact(uri)!r}: use embedded, embedded:DIR, falkordb://host:port, bolt://, neo4j:// or neo4j+s://"
     )

@@ -52,6 +52,23 @@ JOURNAL_PROPERTIES = ("loaded", "loaded_at")
 
 # LOAD and CSV with only blanks or comments between them: a real LOAD CSV clause, however written.
 _LOAD_CSV = re.compile(r"\bLOAD(?:\s|/\*.*?\*/|//[^\n]*(?:\n|$))+CSV\b", re.IGNORECASE | re.DOTALL)
+_COMMENTS = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
+_PROCEDURE = re.compile(r"\bCALL\s+(?!\{)`?([A-Za-z_][\w.]*)", re.IGNORECASE)
+_USE = re.compile(r"(?:^|[\s;])USE\s+\S", re.IGNORECASE)
+# Procedures a read-only statement may call: schema look-ups and FalkorDB's read-only algorithms.
+# Anything else (apoc.load.*, dbms.*, index creation ...) may read files, reach the network or
+# change the server, which a read transaction alone does not prevent on Neo4j.
+READ_ONLY_PROCEDURES = (
+    "db.labels",
+    "db.relationshiptypes",
+    "db.propertykeys",
+    "db.indexes",
+    "db.constraints",
+    "db.schema.",
+    "db.idx.fulltext.querynodes",
+    "db.idx.fulltext.queryrelationships",
+    "algo.",
+)
 _COUNT = "WITH count(*) AS _c"
 
 
@@ -66,19 +83,22 @@ def clean_value(value: Any) -> Any:
     """A value both engines store as given: clean text, 64-bit integers, finite floats.
 
     Integers beyond 64 bits become floats (FalkorDB would clamp them silently); NaN and
-    infinities become None (no engine round-trips them as parameters); None inside lists is
-    dropped (list properties cannot hold null)."""
+    infinities, and doubles FalkorDB would read back as infinite, become None (no engine
+    round-trips them as parameters); None inside lists is dropped (list properties cannot
+    hold null). FalkorDB reads doubles back to 15 significant digits."""
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, int):
         if INT64_MIN <= value <= INT64_MAX:
             return value
         try:
-            return float(value)
+            return clean_value(float(value))
         except OverflowError:
             return None
     if isinstance(value, float):
-        return value if math.isfinite(value) else None
+        # FalkorDB answers with doubles printed to 15 significant digits: the largest ones
+        # (above 1.79769313486231e308) would come back as infinity, so they count as infinite
+        return value if math.isfinite(value) and math.isfinite(float(f"{value:.15g}")) else None
     if isinstance(value, str | bytes):
         return clean_text(value)
     if isinstance(value, dict):
@@ -95,10 +115,18 @@ def clean_params(params: dict[str, Any] | None) -> dict[str, Any]:
 
 
 def refuse_file_access(cypher: str) -> str | None:
-    """Why a read-only statement may not run, or None: LOAD CSV reads files and URLs and
-    GRAPH.RO_QUERY lets it through, so read-only mode refuses it by its text."""
+    """Why a read-only statement may not run, or None. LOAD CSV reads files and URLs (and
+    GRAPH.RO_QUERY lets it through); procedures outside READ_ONLY_PROCEDURES and `USE` of
+    another database are refused too, since a Neo4j read transaction still allows them."""
     if _LOAD_CSV.search(cypher):
         return "read-only statements may not use LOAD CSV (it reads files and URLs)"
+    code = _COMMENTS.sub(" ", cypher)
+    for match in _PROCEDURE.finditer(code):
+        name = match.group(1).lower()
+        if not name.startswith(READ_ONLY_PROCEDURES):
+            return f"read-only statements may not call the procedure {match.group(1)}"
+    if _USE.search(code):
+        return "read-only statements may not switch database with USE"
     return None
 
 

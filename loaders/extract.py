@@ -90,8 +90,11 @@ def _extract(doc: DocumentInfo, registry: Registry) -> Extraction:
     _said(ctx)
     facts = [ctx.facts[k] for k in ctx.order]
     for f in facts:
-        for ev in f.evidence:
-            assert doc.text[ev.start : ev.end] == ev.quote
+        for ev in f.evidence:  # provenance is the contract: a quote is the document's own text
+            if doc.text[ev.start : ev.end] != ev.quote:
+                raise ExtractionError(
+                    doc.name, f"internal error: a {f.predicate} quote does not match the text at {ev.start}"
+                )
     facts.sort(
         key=lambda f: (
             f.evidence[0].start,
@@ -253,6 +256,7 @@ def _quotes(ctx: Context) -> list[Quote]:
     ctx.raw_quotes = raw  # type: ignore[attr-defined]
     direct = [(q.start, q.end) for q in raw if q.kind == "direct"]
     resolved: list[Entity | None] = []
+    last_speaker: Entity | None = None  # of the quotes so far (they come in document order)
     for q in raw:
         who: Entity | None = None
         if q.speaker_start is not None and q.speaker_end is not None:
@@ -260,12 +264,11 @@ def _quotes(ctx: Context) -> list[Quote]:
             if who is None:
                 word = (q.speaker or "").strip().lower()
                 if word in ("he", "she", "they"):
-                    who = _person_in_focus(ctx, q.speaker_start, direct) or _last_speaker(
-                        ctx, q.speaker_start, out
-                    )
+                    who = _person_in_focus(ctx, q.speaker_start, direct) or last_speaker
                 elif word in ("i", "we"):
                     who = ctx.signatory
         resolved.append(who)
+        last_speaker = who or last_speaker
         out.append(Quote(start=q.start, end=q.end, speaker=who, attribution=(q.clause_start, q.clause_end)))
     ctx.resolved_speakers = resolved  # type: ignore[attr-defined]
     return out
@@ -278,13 +281,6 @@ def _speaker_entity(ctx: Context, start: int, end: int) -> Entity | None:
     actors = [m.entity for m in ctx.ments.between(start, end) if m.entity.label in ACTORS]
     people = [e for e in actors if e.label == "Person"]
     return people[0] if people else actors[0] if actors else None
-
-
-def _last_speaker(ctx: Context, pos: int, quotes: list[Quote]) -> Entity | None:
-    for q in reversed(quotes):
-        if q.start < pos and q.speaker is not None:
-            return q.speaker
-    return None
 
 
 def _person_in_focus(ctx: Context, pos: int, direct: list[tuple[int, int]]) -> Entity | None:

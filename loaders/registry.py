@@ -134,6 +134,8 @@ class Registry:
             raise RegistryError(
                 f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
             ) from None
+        except RecursionError:
+            raise RegistryError(f"{path}: nested too deeply to be a registry file") from None
         items = data.get("entities") if isinstance(data, dict) else data
         if not isinstance(items, list):
             raise RegistryError(f"{path}: expected an object with an 'entities' list (or a list of entries)")

@@ -158,9 +158,16 @@ def test_restore_refuses_a_file_that_is_not_a_dump(store_uri, tmp_path):
 
 
 def test_unknown_store_uri_is_one_clear_line(tmp_path):
-    result = runner.invoke(app, ["stats"], env={"CIVICGRAPH_STORE": "mysql://nope"})
-    assert result.exit_code == 1
+    result = runner.invoke(app, ["stats"], env={"CIVICGRAPH_STORE": "mysql://admin:s3cret@db"})
+    assert result.exit_code == 2, "a store URI that names nothing is a usage error"
     assert "unknown store" in result.stderr
+    assert "s3cret" not in result.stderr, "passwords are never echoed"
+
+
+def test_dump_into_a_missing_folder_is_a_usage_error(store_uri, tmp_path):
+    result = cg(store_uri, "dump", str(tmp_path / "missing" / "x.jsonl"))
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
 
 
 def test_a_corrupt_append_only_file_is_reported_and_repaired(store_uri, tmp_path):
@@ -174,4 +181,28 @@ def test_a_corrupt_append_only_file_is_reported_and_repaired(store_uri, tmp_path
     repaired = cg(store_uri, "server", "repair")
     assert repaired.exit_code == 0, repaired.output
     assert "backup" in repaired.stdout
-    assert rows_of(cg(store_uri, "cypher", "MATCH (n) RETURN n.name AS name", "--format", "json")) == [{"name": "A"}]
+    assert rows_of(cg(store_uri, "cypher", "MATCH (n) RETURN n.name AS name", "--format", "json")) == [
+        {"name": "A"}
+    ]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "CALL apoc.load.json('file:///etc/passwd') YIELD value RETURN value",
+        "CALL dbms.components()",
+        "CALL db.idx.fulltext.createNodeIndex('Person', 'name')",
+        "USE system SHOW USERS",
+        "LOAD /* sneaky */ CSV FROM 'file:///etc/passwd' AS row RETURN row",
+    ],
+)
+def test_read_only_cypher_refuses_procedures_and_file_access(store_uri, statement):
+    result = cg(store_uri, "cypher", statement)
+    assert result.exit_code == 1
+    assert "read-only" in result.stderr
+
+
+def test_read_only_cypher_still_allows_schema_procedures_and_subqueries(store_uri):
+    assert cg(store_uri, "cypher", "CALL db.labels()", "--format", "json").exit_code == 0
+    result = cg(store_uri, "cypher", "CALL { RETURN 1 AS x } RETURN x", "--format", "json")
+    assert rows_of(result) == [{"x": 1}]
