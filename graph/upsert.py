@@ -367,13 +367,3 @@ def plan_upsert(batch: Batch, replaces: Sequence[str] = (), *, loaded_at: str | 
         return Statement("RETURN 0 AS written", {})
     cypher = f"\n{_COUNT}\n".join(segments) + f"\n{_COUNT}\nRETURN _c AS written"
     return Statement(cypher, params)
-
-
-def per_row_statements(batch: Batch) -> list[Statement]:
-    """The same writes as `plan_upsert`, one statement per relationship (for the benchmark)."""
-    nodes = {n["id"]: n for n in batch.nodes}
-    out = []
-    for rel in batch.rels:
-        ends = [nodes[i] for i in (rel["src"], rel["dst"]) if i in nodes]
-        out.append(plan_upsert(Batch(nodes=ends, rels=[rel])))
-    return out
