@@ -42,7 +42,7 @@ from graph.store import (
     StoreURIError,
     redact,
 )
-from graph.upsert import clean_params, plan_upsert, refuse_file_access
+from graph.upsert import plan_upsert, statement_params
 
 log = logging.getLogger("civicgraph.store")
 T = TypeVar("T")
@@ -225,11 +225,7 @@ class FalkorStore:
         timeout_ms: int | None = None,
     ) -> list[dict[str, Any]]:  # fmt: skip
         """Run one statement; rows as dicts of plain values. Read-only unless write=True."""
-        if not write:
-            reason = refuse_file_access(cypher)
-            if reason:
-                raise ReadOnlyError(reason)
-        values = clean_params(params)
+        values = statement_params(cypher, params, write=write)
         _check_param_names(values)
         timeout = self._timeout(timeout_ms)
         query = self._graph.query if write else self._graph.ro_query

@@ -23,7 +23,7 @@ from neo4j.graph import Node, Path, Relationship
 from graph.facts import Batch
 from graph.schema import NODE_LABELS, REL_TYPES
 from graph.store import DEFAULT_TIMEOUT_MS, QueryTimeout, ReadOnlyError, StoreError, StoreURIError, redact
-from graph.upsert import clean_params, plan_upsert, refuse_file_access
+from graph.upsert import plan_upsert, statement_params
 
 T = TypeVar("T")
 
@@ -131,11 +131,7 @@ class Neo4jStore:
         timeout_ms: int | None = None,
     ) -> list[dict[str, Any]]:  # fmt: skip
         """Run one statement in a read (or, with write=True, a write) transaction."""
-        if not write:
-            reason = refuse_file_access(cypher)
-            if reason:
-                raise ReadOnlyError(reason)
-        values = clean_params(params)
+        values = statement_params(cypher, params, write=write)
         timeout = max(1, int(timeout_ms if timeout_ms is not None else self.timeout_ms))
 
         @unit_of_work(timeout=timeout / 1000)

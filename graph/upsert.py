@@ -34,6 +34,7 @@ from graph.schema import (
     check_rel_type,
     search_keys,
 )
+from graph.store import ReadOnlyError
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
@@ -112,6 +113,16 @@ def clean_value(value: Any) -> Any:
 def clean_params(params: dict[str, Any] | None) -> dict[str, Any]:
     """Statement parameters as `clean_value` leaves them (keys are kept as names)."""
     return {str(k): clean_value(v) for k, v in (params or {}).items()}
+
+
+def statement_params(cypher: str, params: dict[str, Any] | None, *, write: bool) -> dict[str, Any]:
+    """What every backend does before running a statement: refuse what read-only mode forbids
+    (ReadOnlyError) and clean the parameter values."""
+    if not write:
+        reason = refuse_file_access(cypher)
+        if reason:
+            raise ReadOnlyError(reason)
+    return clean_params(params)
 
 
 def refuse_file_access(cypher: str) -> str | None:
