@@ -28,8 +28,7 @@ import typer
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from cli.app import _param_value
-from cli.common import EXIT_USAGE, parse_params
+from cli.common import EXIT_USAGE, json_value, parse_params
 from graph.facts import Batch, DocumentInfo, to_batch
 from graph.falkor import EmbeddedFalkorStore
 from graph.schema import NODE_LABELS, REL_TYPES
@@ -280,7 +279,7 @@ def test_command_line_values_reach_the_store_as_values(store: EmbeddedFalkorStor
     infinities and doubles that would read back as infinite), or a StoreError naming the
     parameter; the server keeps answering. (The long run found 1.7976931348623151e308, which
     came back as infinity.)"""
-    value = _param_value(text)
+    value = json_value(text)
     try:
         rows = store.run("RETURN $v AS v", {"v": value})
     except StoreError as error:
