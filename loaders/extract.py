@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from graph.facts import DocumentInfo, Entity, Evidence, Fact, slug
 from loaders.entities import DocMentions, Mention, linker_for
@@ -24,7 +22,7 @@ from loaders.quotes import find_quotes
 from loaders.registry import Registry
 from loaders.relations import ACTORS, Context, Quote, extract_relations, sentences
 
-__all__ = ["Extraction", "ExtractionError", "extract", "extract_paths", "default_registry"]
+__all__ = ["Extraction", "ExtractionError", "extract", "default_registry"]
 
 MAX_CHARS = 60_000_000
 
@@ -351,23 +349,3 @@ def _said_date(ctx: Context, start: int, end: int) -> str | None:
 
 
 # --- files ----------------------------------------------------------------------------------------------
-
-
-def extract_paths(paths: Iterable[str | Path], registry: Registry | None = None):
-    """Extractions (or the DocumentError/ExtractionError of each bad file) for files and folders."""
-    from loaders.readers import DocumentError, iter_documents, read_document
-
-    reg = registry or default_registry()
-    for path, problem in iter_documents([Path(p) for p in paths]):
-        if problem is not None:
-            yield problem
-            continue
-        try:
-            doc = read_document(path)
-        except DocumentError as exc:
-            yield exc
-            continue
-        try:
-            yield extract(doc, reg)
-        except ExtractionError as exc:
-            yield exc

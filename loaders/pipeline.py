@@ -10,15 +10,15 @@ number of workers.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.facts import Batch, to_batch
-from graph.schema import check_label
+from graph.schema import SchemaError, check_label
 from graph.store import Store, StoreError
 from loaders.extract import Extraction, ExtractionError, extract
 from loaders.readers import DocumentError, iter_documents, read_document
@@ -116,8 +116,17 @@ def extract_files(
         for path in files:
             yield extract_file(path, registry_files)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(extract_file, files, [registry_files] * len(files), chunksize=4)
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for outcome in pool.map(extract_file, files, [registry_files] * len(files), chunksize=4):
+                done += 1
+                yield outcome
+    except BrokenProcessPool:
+        # a worker died (out of memory, a crash in a parser library): the files it had not
+        # finished are read here, one by one, so one bad file does not end the load
+        for path in files[done:]:
+            yield extract_file(path, registry_files)
 
 
 GROUP_DOCUMENTS = 20  # documents per atomic upsert: one statement's planning cost shared by many
@@ -159,7 +168,7 @@ def _write(store: Store, pending: _Pending, summary: LoadSummary) -> list[str]:
     try:
         known = _existing_ids(store, combined)
         store.upsert(combined, [old for olds in pending.replaces for old in olds])
-    except StoreError as exc:
+    except (StoreError, SchemaError) as exc:
         if len(pending.batches) == 1:
             summary.failed.append((pending.paths[0], f"not stored: {exc}"))
             return pending.paths
@@ -221,10 +230,15 @@ def load_paths(
         if doc.sha256 in journal:
             summary.unchanged += 1
             continue
+        try:
+            batch = to_batch(doc, extraction.facts, extraction.entities)
+        except SchemaError as exc:  # an extraction the schema refuses is that document's failure
+            summary.failed.append((path, f"not stored: {exc}"))
+            continue
         old = by_path.get(doc.path)
         journal[doc.sha256] = doc.path
         by_path[doc.path] = doc.sha256
-        pending.batches.append(to_batch(doc, extraction.facts, extraction.entities))
+        pending.batches.append(batch)
         pending.extractions.append(extraction)
         pending.replaces.append([old] if old and old != doc.sha256 else [])
         pending.paths.append(path)
@@ -233,7 +247,3 @@ def load_paths(
     if pending.batches:
         flush()
     return summary
-
-
-def default_workers() -> int:
-    return max(1, min(4, (os.cpu_count() or 1)))

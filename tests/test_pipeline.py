@@ -1,5 +1,6 @@
 """The load job: journal, replacement of changed files, grouping, and bad documents in a batch."""
 
+import os
 import shutil
 from pathlib import Path
 
@@ -7,7 +8,7 @@ import pytest
 
 from graph.fingerprint import fingerprint
 from graph.store import open_store
-from loaders.pipeline import load_paths
+from loaders.pipeline import extract_file, load_paths
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "london"
 
@@ -36,6 +37,17 @@ Yours sincerely,
 Sir Sadiq Khan
 Mayor of London
 """
+
+
+_MAIN_PID = os.getpid()
+_REAL_EXTRACT_FILE = extract_file
+
+
+def _dies_in_a_worker(path, registry_files=()):
+    """extract_file, except that a worker process given the marked file dies at once."""
+    if path.endswith("zz_kills_its_worker.txt") and os.getpid() != _MAIN_PID:
+        os._exit(1)
+    return _REAL_EXTRACT_FILE(path, registry_files)
 
 
 @pytest.fixture()
@@ -90,3 +102,18 @@ def test_the_journal_skips_documents_already_loaded(store):
     assert set(store.loaded_documents()) == {
         row["id"] for row in store.run("MATCH (d:Document) RETURN d.id AS id")
     }
+
+
+def test_a_worker_that_dies_does_not_end_the_load(store, tmp_path, monkeypatch):
+    """A worker killed mid-document (out of memory, a crashing parser) breaks the process pool;
+    the files it had not finished are read in the main process instead."""
+    from loaders import pipeline
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("002_cf470289dbe1361c.txt", "004_ad05e4fc8a4fd73b.txt"):
+        shutil.copy(EXAMPLES / name, folder)
+    (folder / "zz_kills_its_worker.txt").write_text("a document whose worker dies\n", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "extract_file", _dies_in_a_worker)
+    summary = load_paths(store, [folder], workers=2)
+    assert summary.loaded == 3 and summary.ok
