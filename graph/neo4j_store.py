@@ -166,7 +166,10 @@ class Neo4jStore:
 
     def schema_statements(self) -> list[str]:
         """Unique constraints on every label's `id` (they bring their index) and an index on
-        every relationship type's `key`."""
+        every relationship type's `key`. The `_search_keys` lists of graph/schema.py's
+        NODE_INDEXES are not indexed here: Neo4j's indexes do not serve `x IN list` look-ups, so
+        name resolution scans the searchable labels on Neo4j (a full-text index would be the
+        way to speed it up)."""
         statements = [
             f"CREATE CONSTRAINT civicgraph_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
             for label in NODE_LABELS
