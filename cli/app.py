@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -72,8 +73,16 @@ def main_options(
     version_: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    store: Annotated[
+        str | None, typer.Option("--store", help=STORE_HELP + " (before or after the command)")
+    ] = None,
 ) -> None:
     """civicgraph: who was asked what, who funds whom, who oversees whom, who promised what."""
+    if store:
+        # every command's own --store reads CIVICGRAPH_STORE, and Click parses a command's
+        # options after this callback has run: `civicgraph --store URI load ...` works like
+        # `civicgraph load --store URI ...`
+        os.environ["CIVICGRAPH_STORE"] = store
 
 
 # --- load and extract ---------------------------------------------------------------------------

@@ -206,3 +206,12 @@ def test_read_only_cypher_still_allows_schema_procedures_and_subqueries(store_ur
     assert cg(store_uri, "cypher", "CALL db.labels()", "--format", "json").exit_code == 0
     result = cg(store_uri, "cypher", "CALL { RETURN 1 AS x } RETURN x", "--format", "json")
     assert rows_of(result) == [{"x": 1}]
+
+
+def test_store_can_be_given_before_the_command(tmp_path, monkeypatch):
+    # monkeypatch restores the variable afterwards: the option sets it for the whole process
+    monkeypatch.setenv("CIVICGRAPH_STORE", f"embedded:{tmp_path / 'other'}")
+    uri = f"embedded:{tmp_path / 'early'}"
+    result = runner.invoke(app, ["--store", uri, "stats", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["location"].endswith("early")
