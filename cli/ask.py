@@ -20,7 +20,7 @@ from cli.common import (
 )
 from graph.store import Store
 from queries.catalog import CatalogError, ParamError, Question, UnknownQuestion, get_question, load_catalog
-from queries.resolve import Candidate, ResolveError, holders, resolve_params
+from queries.resolve import ID_PREFIX, Candidate, ResolveError, holders, resolve_params
 
 
 def _catalog() -> dict[str, Question]:
@@ -52,15 +52,26 @@ def _described(values: dict[str, Any]) -> str:
     return f" ({given})" if given else ""
 
 
-def _say_who(store: Store, pname: str, given: str, node: Candidate) -> None:
-    """Tell on stderr which node a name became, and who holds it when it is an office."""
+def _follow_office(store: Store, pname: str, given: str, node: Candidate) -> str | None:
+    """Tell on stderr which node a name became. An office with one holder in the graph ("the
+    Mayor") is answered for that person, since facts name the person; returns the id to use
+    instead, or None to keep the node."""
     held_by = holders(store, node)
-    if node.name == given and not held_by:
-        return
-    line = f"{pname}: {given!r} is {node.name} ({node.label})"
-    if held_by:
-        line += f', an office held by {", ".join(held_by)}; for the person: -p {pname}="{held_by[0]}"'
-    err.print(line, highlight=False)
+    if len(held_by) == 1:
+        person = held_by[0]
+        err.print(
+            f"{pname}: {given!r} is the office {node.name}, held by {person.name}: answering for "
+            f"{person.name} (for the office itself: -p {pname}=id:{node.id})",
+            highlight=False,
+        )
+        return person.id
+    if node.name != given or held_by:
+        line = f"{pname}: {given!r} is {node.name} ({node.label})"
+        if held_by:
+            names = ", ".join(h.name for h in held_by)
+            line += f', an office held by {names}; for one of them: -p {pname}="{held_by[0].name}"'
+        err.print(line, highlight=False)
+    return None
 
 
 def ask(
@@ -106,7 +117,9 @@ def ask(
         except ResolveError as exc:
             fail(str(exc), EXIT_USAGE)
         for pname, node in chosen.items():
-            _say_who(st, pname, values[pname], node)
+            holder = _follow_office(st, pname, values[pname], node)
+            if holder is not None:
+                bound[pname] = ID_PREFIX + holder
         rows = st.run(question.cypher, bound)
     total = len(rows)
     if limit is not None and total > limit:

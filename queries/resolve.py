@@ -62,7 +62,7 @@ LIMIT 500
 """
 _BY_ID = _per_label("MATCH (n:LABEL {id: $id})", [label for label in NODE_LABELS if label != "Document"])
 _ALL = f"MATCH (n) WHERE NOT n:Document AND NOT n:Statement RETURN {_FIELDS}"
-_HOLDERS = "MATCH (p)-[:HOLDS_OFFICE]->(o:Post {id: $id}) RETURN DISTINCT p.name AS name ORDER BY name"
+_HOLDERS = f"MATCH (n)-[:HOLDS_OFFICE]->(o:Post {{id: $id}}) RETURN DISTINCT {_FIELDS} ORDER BY name"
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -223,8 +223,8 @@ def resolve_params(
     return resolved, chosen
 
 
-def holders(store: Store, node: Candidate) -> list[str]:
+def holders(store: Store, node: Candidate) -> list[Candidate]:
     """Who holds `node` when it is a post: "the Mayor" names the office, facts name the person."""
     if node.label != "Post":
         return []
-    return [str(r["name"]) for r in store.run(_HOLDERS, {"id": node.id})]
+    return [Candidate.from_row(r) for r in store.run(_HOLDERS, {"id": node.id})]

@@ -986,12 +986,15 @@ def test_ask_answers_in_every_format(cg):
     assert table.exit_code == 0 and "Sadiq Khan" in table.stdout
 
 
-def test_ask_says_which_node_a_name_became_and_who_holds_an_office(cg):
+def test_an_office_with_one_holder_is_answered_for_that_person(cg):
     result = cg("funding", "-p", "funder=Mayor", "--format", "json")
-    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert rows and {r["funder"] for r in rows} == {"Sadiq Khan"}
     said = " ".join(result.stderr.split())
-    assert "funder: 'Mayor' is Mayor of London (Post), an office held by Sadiq Khan" in said
-    assert 'for the person: -p funder="Sadiq Khan"' in said
+    assert "funder: 'Mayor' is the office Mayor of London, held by Sadiq Khan: answering for Sadiq Khan" in said
+    office = cg("funding", "-p", "funder=id:mayor-of-london", "--format", "json")
+    assert office.exit_code == 0 and json.loads(office.stdout) == [], "id: names the office itself"
 
 
 def test_ask_limit_and_empty_results(cg):
