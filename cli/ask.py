@@ -117,6 +117,8 @@ def ask(
         except ResolveError as exc:
             fail(str(exc), EXIT_USAGE)
         for pname, node in chosen.items():
+            if str(values[pname]).startswith(ID_PREFIX):
+                continue  # an id names exactly the node meant, an office included
             holder = _follow_office(st, pname, values[pname], node)
             if holder is not None:
                 bound[pname] = ID_PREFIX + holder

@@ -992,7 +992,9 @@ def test_an_office_with_one_holder_is_answered_for_that_person(cg):
     rows = json.loads(result.stdout)
     assert rows and {r["funder"] for r in rows} == {"Sadiq Khan"}
     said = " ".join(result.stderr.split())
-    assert "funder: 'Mayor' is the office Mayor of London, held by Sadiq Khan: answering for Sadiq Khan" in said
+    assert (
+        "funder: 'Mayor' is the office Mayor of London, held by Sadiq Khan: answering for Sadiq Khan" in said
+    )
     office = cg("funding", "-p", "funder=id:mayor-of-london", "--format", "json")
     assert office.exit_code == 0 and json.loads(office.stdout) == [], "id: names the office itself"
 

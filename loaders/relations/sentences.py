@@ -1,0 +1,35 @@
+"""Sentence spans of a folded document: the unit every relation rule reads and cites as evidence."""
+
+from __future__ import annotations
+
+import re
+
+# (the full stop is part of the match rather than a look-behind, which would slow the scan; only the
+# end of a match is used)
+_SENT_END = re.compile(r"[.!?][\"')\]]*(?=[ ]+[\"'(\[]?[A-Z0-9£])|\n")
+_NO_SPLIT_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sir|Prof|Cllr|No|e\.g|i\.e|etc|vs|Rt|Hon|approx)\.|\b[A-Z]\.)$"
+)
+
+
+def sentences(folded: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end), trimmed of spaces; a line break always ends a sentence."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(folded):
+        end = m.end()
+        if m.group(0) != "\n" and _NO_SPLIT_BEFORE.search(folded[max(0, end - 8) : end]):
+            continue
+        _push(folded, start, end, out)
+        start = end
+    _push(folded, start, len(folded), out)
+    return out
+
+
+def _push(folded: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    while s < e and folded[s] in " \n":
+        s += 1
+    while e > s and folded[e - 1] in " \n":
+        e -= 1
+    if e > s:
+        out.append((s, e))
