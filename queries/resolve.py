@@ -52,14 +52,6 @@ def _per_label(match: str, labels: Iterable[str]) -> str:
 _BY_SEARCH_KEYS = _per_label(
     f"UNWIND $keys AS k\nMATCH (n:LABEL) WHERE k IN n.{SEARCH_KEYS}", SEARCHABLE_LABELS
 )
-# The same comparison by scanning every node: for nodes written before the store kept search keys.
-_BY_KEYS = f"""
-MATCH (n)
-WHERE NOT n:Document AND NOT n:Statement
-  AND (toLower(n.name) IN $keys OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) IN $keys))
-RETURN {_FIELDS}
-LIMIT 500
-"""
 _BY_ID = _per_label("MATCH (n:LABEL {id: $id})", [label for label in NODE_LABELS if label != "Document"])
 _ALL = f"MATCH (n) WHERE NOT n:Document AND NOT n:Statement RETURN {_FIELDS}"
 _HOLDERS = f"MATCH (n)-[:HOLDS_OFFICE]->(o:Post {{id: $id}}) RETURN DISTINCT {_FIELDS} ORDER BY name"
@@ -190,11 +182,11 @@ def resolve(store: Store, text: str, *, param: str = "actor") -> Candidate:
             raise ResolveError(f"parameter {param}: no node with id {node_id!r}")
         return Candidate.from_row(rows[0])
     keys = _keys(text)
-    for lookup in (_BY_SEARCH_KEYS, _BY_KEYS):  # the index first; the scan finds unkeyed nodes
-        found = _pick(text, [Candidate.from_row(r) for r in store.run(lookup, {"keys": keys})], param)
-        if found:
-            return found
-    everyone = [Candidate.from_row(r) for r in store.run(_ALL)]  # only on a miss: punctuation, typos
+    found = _pick(text, [Candidate.from_row(r) for r in store.run(_BY_SEARCH_KEYS, {"keys": keys})], param)
+    if found:
+        return found
+    # only on a miss: punctuation and typos, and nodes written without search keys
+    everyone = [Candidate.from_row(r) for r in store.run(_ALL)]
     found = _pick(text, everyone, param)
     if found:
         return found
