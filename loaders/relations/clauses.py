@@ -313,7 +313,11 @@ def _discover_np(ctx: Context, p: int, limit: int, label: str) -> tuple[Entity, 
 
 
 _AGENT_BEFORE = re.compile(r"\bby[ ](?:the[ ])?$")
-_COORDINATED_PASSIVE = re.compile(r"[ ](?:and|&)[ ](?:is[ ]|was[ ]|are[ ]|were[ ]|then[ ]|also[ ])?")
+# "funded by TfL and (is|will be|has been) run by X": the second passive's auxiliary may differ
+_COORDINATED_PASSIVE = re.compile(
+    r"[ ](?:and|&)[ ](?:then[ ]|also[ ])?(?:is[ ]|was[ ]|are[ ]|were[ ]|(?:will|would|should|could|can|may|is[ ]to|are[ ]to)[ ](?:also[ ])?be[ ]|"
+    r"(?:has|have)[ ](?:also[ ])?been[ ])?(?:then[ ]|also[ ])?"
+)
 
 
 def antecedent(

@@ -15,13 +15,15 @@ _HOLD_TO_ACCOUNT = re.compile(r"(?<![\w-])hold(?:s|ing)?[ ](?P<obj>[^.;]{1,80}?)
 _HELD_TO_ACCOUNT = re.compile(r"(?<![\w-])(?:held|be[ ]held|being[ ]held)[ ]to[ ]account(?P<by>[ ]by[ ])?")
 _OVERSEE = re.compile(
     r"(?<![\w-])(?:oversee|oversees|overseeing|oversaw|scrutinise|scrutinises|scrutinised|scrutinising|scrutinize|scrutinizes)[ ]"
+    # a committee (only) that "monitors" or "examines" something oversees it; elsewhere the verbs are too loose
+    r"|(?<=Committee[ ])(?:(?:will[ ]|continues?[ ]to[ ]|will[ ]continue[ ]to[ ])?(?:monitor|monitors|examine|examines))[ ]"
 )
 _OVERSEEN_BY = re.compile(r"(?<![\w-])(?:overseen|scrutinised|scrutinized|supervised)[ ]by[ ]")
 _OVERSIGHT_OF = re.compile(r"(?<![\w-])(?:oversight|scrutiny)[ ]of[ ]")
 _POSS_OVERSIGHT = re.compile(r"'s?[ ](?:[\w-]+[ ]){0,2}?(?:oversight|scrutiny)(?![ ]of)\b")
 
 
-@rule("account", "overs", "scrutin", "supervis")
+@rule("account", "overs", "scrutin", "supervis", "monitor", "examine")
 def oversees(ctx: Context, sent: tuple[int, int], s: str) -> None:
     for m in _finditer(_HOLD_TO_ACCOUNT, ctx, sent):
         objs = [x.entity for x in ctx.ments.between(m.start("obj"), m.end("obj")) if _actor(x)]
@@ -75,7 +77,7 @@ def oversees(ctx: Context, sent: tuple[int, int], s: str) -> None:
 # "scrutinises the work of X": the body is overseen, not its work
 _WORK_OF = re.compile(
     r"(?:the[ ])?(?:work|performance|activities|running|conduct|finances|spending|budget|operations?|"
-    r"handling|response|decisions|plans|delivery)[ ]of[ ]"
+    r"handling|response|decisions|plans|delivery|impact|progress)[ ]of[ ]"
 )
 
 

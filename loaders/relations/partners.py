@@ -60,7 +60,9 @@ def partners(ctx: Context, sent: tuple[int, int], s: str) -> None:
         if (
             plain
             and m.group("verb") == "working"
-            and not re.search(r"(?:is|are|was|were|be|been|am)[ ]$", before)
+            and not re.search(
+                r"(?:is|are|was|were|be|been|am)[ ](?:also[ ]|now[ ]|already[ ]|still[ ])?$", before
+            )
         ):
             continue  # "X working with Y" as a bare participle is too loose without "closely"
         objs = [o for o in objects_after(ctx, m.end(), sent[1]) if o.label in ("Organization",)]
