@@ -101,11 +101,12 @@ def load(
     """Read documents, extract facts with evidence, and write them to the store.
 
     Exit code 0 when every document loaded, 1 when some failed."""
+    from loaders.extract import registry_for
     from loaders.pipeline import load_paths
-    from loaders.registry import Registry, RegistryError
+    from loaders.registry import RegistryError
 
     try:
-        Registry.load(registry)  # a bad --registry file is a usage error, before the store starts
+        registry_for(registry)  # a bad --registry file is a usage error, before the store starts
     except RegistryError as exc:
         fail(str(exc), EXIT_USAGE)
     with store_from(store) as st:
@@ -165,13 +166,14 @@ def extract(
     ] = [],  # noqa: B006
 ) -> None:
     """Print the facts found in documents, without touching a store (JSON lines as in DESIGN.md)."""
+    from loaders.extract import registry_for
     from loaders.pipeline import LoadSummary, candidates, extract_files
-    from loaders.registry import Registry, RegistryError
+    from loaders.registry import RegistryError
 
     if fmt not in {"jsonl", "table"}:
         fail(f"unknown format {fmt!r}: use jsonl or table", EXIT_USAGE)
     try:
-        Registry.load(registry)  # a bad --registry file is a usage error, before any document
+        registry_for(registry)  # a bad --registry file is a usage error, before any document
     except RegistryError as exc:
         fail(str(exc), EXIT_USAGE)
     summary = LoadSummary()

@@ -20,9 +20,8 @@ from pathlib import Path
 from graph.facts import Batch, to_batch
 from graph.schema import SchemaError, check_label
 from graph.store import Store, StoreError
-from loaders.extract import Extraction, ExtractionError, extract
+from loaders.extract import Extraction, ExtractionError, extract, registry_for
 from loaders.readers import DocumentError, iter_documents, read_document
-from loaders.registry import Registry
 
 
 @dataclass
@@ -58,32 +57,12 @@ class LoadSummary:
 # One extraction outcome: the file, and either its extraction or why it failed.
 Outcome = tuple[str, Extraction | None, str | None]
 
-_registry_cache: dict[tuple[str, ...], Registry] = {}
-
-
-def _registry(extra: tuple[str, ...]) -> Registry:
-    """Registries are loaded once per process (worker processes too)."""
-    if extra not in _registry_cache:
-        _registry_cache[extra] = Registry.load([Path(p) for p in extra])
-    return _registry_cache[extra]
-
-
-# The longest text extracted (characters of kept text, about 2,000 pages). Extraction costs about
-# 3 s and 50 MB of memory per million characters of dense prose, and grows a little faster than
-# the text, so a bigger document (a 20 MB single line, a data dump saved as .txt) is refused with
-# its size rather than holding a worker for minutes and a gigabyte: measured in RELIABILITY.md.
-MAX_EXTRACT_CHARS = 5_000_000
-
 
 def extract_file(path: str, registry_files: tuple[str, ...] = ()) -> Outcome:
     """Read and extract one file; every expected failure becomes a reason string."""
     try:
         doc = read_document(Path(path).resolve())  # one path per file, wherever it is named from
-        if len(doc.text) > MAX_EXTRACT_CHARS:
-            size, limit = len(doc.text) / 1e6, MAX_EXTRACT_CHARS / 1e6
-            reason = f"text too long to extract: {size:.1f} million characters (limit {limit:g} million)"
-            return path, None, reason + "; split it into smaller files"
-        return path, extract(doc, _registry(registry_files)), None
+        return path, extract(doc, registry_for(registry_files)), None
     except (DocumentError, ExtractionError) as exc:
         return path, None, _reason(exc)
     except (MemoryError, RecursionError) as exc:
@@ -206,7 +185,7 @@ def load_paths(
     its documents in the journal: after a crash a document is wholly in the store or absent."""
     summary = LoadSummary()
     reg = tuple(str(Path(p)) for p in registry_files)
-    _registry(reg)  # a bad --registry file fails the whole run before anything is written
+    registry_for(reg)  # a bad --registry file fails the whole run before anything is written
     files = candidates(paths, summary)
     store.ensure_schema()
     journal = store.loaded_documents()

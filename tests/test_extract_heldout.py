@@ -44,28 +44,18 @@ def score(folder: Path, tmp_path: Path) -> dict:
     return json.loads(out.stdout)
 
 
-def test_heldout_set_scores(tmp_path):
-    s = score(HELDOUT, tmp_path)
-    assert s["recall"] >= 0.92, s
-    assert s["precision_lower_bound"] >= 0.95, s
-    assert s["evidence_valid"] == 1.0, s
-    assert s["date_accuracy"] >= 0.9, s
-    assert s["amount_accuracy"] >= 0.9, s
-
-
-def test_second_heldout_set_scores(tmp_path):
-    s = score(HELDOUT / "blind", tmp_path)
-    assert s["recall"] >= 0.88, s
-    assert s["precision_lower_bound"] >= 0.95, s
-    assert s["evidence_valid"] == 1.0, s
-    assert s["date_accuracy"] >= 0.9, s
-    assert s["amount_accuracy"] >= 0.9, s
-
-
-def test_third_heldout_set_scores(tmp_path):
-    s = score(HELDOUT / "blind2", tmp_path)
-    assert s["recall"] >= 0.82, s
-    assert s["precision_lower_bound"] >= 0.92, s
+@pytest.mark.parametrize(
+    ("folder", "recall", "precision"),
+    [
+        ("", 0.92, 0.95),  # the held-out set the rules were developed on
+        ("blind", 0.88, 0.95),  # scored once untouched, then rules from its misses
+        ("blind2", 0.82, 0.92),  # the same, later
+    ],
+)
+def test_heldout_sets_score(tmp_path, folder, recall, precision):
+    s = score(HELDOUT / folder if folder else HELDOUT, tmp_path)
+    assert s["recall"] >= recall, s
+    assert s["precision_lower_bound"] >= precision, s
     assert s["evidence_valid"] == 1.0, s
     assert s["date_accuracy"] >= 0.9, s
     assert s["amount_accuracy"] >= 0.9, s
