@@ -700,9 +700,12 @@ def test_no_default_password_anywhere_and_compose_fails_fast_without_one() -> No
     assert found == []
 
 
-def test_nothing_is_left_running(tmp_path: Path) -> None:
-    """Last in the file: no redis-server of this session's test folders still runs."""
-    session = str(tmp_path.parent.parent)
+def test_nothing_is_left_running(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Last in the file: no redis-server still runs in a folder of this test run.
+
+    Only this run's own base folder counts (pytest-of-USER/pytest-N/): other test runs of the
+    same user, on a shared machine, keep servers in their own pytest-M folders meanwhile."""
+    run_folder = str(tmp_path_factory.getbasetemp().resolve()) + os.sep
     leftovers = []
     for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
         try:
@@ -710,7 +713,7 @@ def test_nothing_is_left_running(tmp_path: Path) -> None:
         except OSError:
             continue  # gone meanwhile
         text = b" ".join(words).decode(errors="replace")
-        if "redis-server" in text and session in text:
+        if "redis-server" in text and run_folder in text:
             leftovers.append(text)
     assert leftovers == []
 
