@@ -32,6 +32,23 @@ def short_hash(*parts: object, length: int = 16) -> str:
     return h.hexdigest()[:length]
 
 
+_ISO_PREFIX = re.compile(r"^\d{4}(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def is_iso_date(value: object, *, partial: bool = True) -> bool:
+    """A real calendar date written YYYY-MM-DD, or with `partial` also YYYY or YYYY-MM (the
+    precisions facts keep): "2025-13" and "2023-02-29" are not."""
+    match = _ISO_PREFIX.match(value) if isinstance(value, str) else None
+    if match is None or (not partial and match.group(2) is None):
+        return False
+    month, day = match.group(1), match.group(2)
+    try:
+        dt.date(int(value[:4]), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
+
+
 def epoch_day(iso: str | None) -> int | None:
     """Days since 1970-01-01 for a full ISO date, None for partial or missing dates."""
     if not iso or len(iso) != 10:
