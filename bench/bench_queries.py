@@ -536,13 +536,18 @@ LIMIT 500
 # with the actor, instead of starting from the actor's own relationships (the anchor of
 # queries/_asks.cypher); the rest of the question is the catalogue's own, so the rows must agree.
 _ASKS_ANCHOR = re.compile(
-    r"UNWIND CASE WHEN \$actor IS NULL THEN \[null\] ELSE actors END AS n\n.*?WHERE q IS NOT NULL\n", re.S
+    r"UNWIND CASE WHEN \$actor IS NULL THEN \[null\] ELSE actors END AS n\n.*?"
+    r"WITH DISTINCT actors, coalesce\(own, unfiltered\) AS q\n",
+    re.S,
 )
 
 
 def scan_variant(cypher: str) -> str:
     """A question built on the asks fragment, rewritten to scan every ASKED relationship."""
-    scan = "MATCH ()-[q:ASKED]->()\nWHERE $actor IS NULL OR startNode(q) IN actors OR endNode(q) IN actors\nWITH DISTINCT actors, q\n"
+    scan = (
+        "MATCH ()-[q:ASKED]->()\nWHERE $actor IS NULL OR startNode(q) IN actors OR endNode(q) IN actors\n"
+        "WITH DISTINCT actors, q\n"
+    )
     rewritten, found = _ASKS_ANCHOR.subn(scan, cypher)
     assert found == 1, "the asks fragment changed: update scan_variant"
     return rewritten

@@ -144,7 +144,7 @@ FACT_TYPES = tuple(name for name in REL_TYPES if name != "MENTIONS")
 # In ASK_GENRES the ask is made to someone expected to reply (a motion or question put to the
 # Mayor, a letter, a formal request), so without a reply it is waiting. In MENTION_GENRES an ask
 # is reported, not made ("Hall asked the Mayor ...", in a news story): a mention, never counted
-# as waiting. queries/_asks.cypher carries ASK_GENRES (tests/test_queries.py checks the two agree
+# as waiting. queries/_replies.cypher carries ASK_GENRES (tests/test_queries.py checks the two agree
 # and that every genre the loaders set is in one of these).
 ASK_GENRES = ("letter", "question_answer")
 MENTION_GENRES = ("news", "press_release", "generic")

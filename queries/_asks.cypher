@@ -1,37 +1,20 @@
 // fragment: asks
-// description: The asks (ASKED) an actor made or received, each with its kind and the replies that may answer it.
+// description: The asks (ASKED) an actor made or received, in a date range and about a topic.
 // needs: actors
-// gives: a, q, b, kind, replies
+// gives: a, q, b
 //
-// One row per ask q, from the asker a to the one asked b: the asks of the nodes in `actors`
-// (made or received), or every ask when $actor is null. The rules, which the README sets out
-// beside the questions:
-// - kind is 'ask' when a piece of the ask's evidence comes from a document of a genre in which
-//   asks are made to someone expected to reply (a motion, a question, a letter: graph/schema.py
-//   ASK_GENRES, listed below; a test checks they agree), and 'mention' when the ask is only
-//   reported (news, press releases, prose of unknown layout). Only an 'ask' can be waiting.
-// - replies are the REPLIED_TO from b to a that may answer q, the most fitting first: about the
-//   same thing (the same `about`, ignoring case) before a reply about nothing in particular,
-//   then the earliest. A reply fits when it is dated on or after the ask (two full dates compare
-//   by day; otherwise on the precision they share), or, when either date is missing, when it is
-//   about the same thing. A reply about something else never answers.
+// One row per ask q, from the asker a to the one asked b: the asks the nodes in `actors` made or
+// received, or every ask when $actor is null; only those dated in [$since, $until] when either is
+// given (a month-only date "2025-01" passes when it may fall in range; an undated ask does not)
+// and whose `about` contains $about (ignoring case) when it is given. A question that includes it
+// declares the parameters actor, since, until and about. Filtering here, before the replies are
+// paired (queries/_replies.cypher), keeps the pairing to the asks that are answered.
 UNWIND CASE WHEN $actor IS NULL THEN [null] ELSE actors END AS n
 OPTIONAL MATCH (n)-[own:ASKED]-()
 OPTIONAL MATCH ()-[unfiltered:ASKED]->() WHERE n IS NULL
 WITH DISTINCT coalesce(own, unfiltered) AS q
 WHERE q IS NOT NULL
-UNWIND coalesce(q.evidence_doc_ids, []) + [null] AS doc_id
-OPTIONAL MATCH (d:Document {id: doc_id})
-WITH q, collect(d.genre) AS genres
-WITH startNode(q) AS a, q, endNode(q) AS b,
-     CASE WHEN any(g IN genres WHERE g IN ['letter', 'question_answer']) THEN 'ask' ELSE 'mention' END AS kind
-OPTIONAL MATCH (b)-[r:REPLIED_TO]->(a)
-WHERE (r.about IS NULL OR toLower(trim(r.about)) = toLower(trim(q.about)))
-  AND CASE
-        WHEN r.day IS NOT NULL AND q.day IS NOT NULL THEN r.day >= q.day
-        WHEN r.date IS NOT NULL AND q.date IS NOT NULL THEN r.date >= substring(q.date, 0, coalesce(size(r.date), 10))
-        ELSE r.about IS NOT NULL
-      END
-WITH a, q, b, kind, r
-ORDER BY CASE WHEN r.about IS NULL THEN 1 ELSE 0 END, coalesce(r.day, 0), coalesce(r.date, '')
-WITH a, q, b, kind, collect(r) AS replies
+  AND ($since IS NULL OR q.date >= substring($since, 0, coalesce(size(q.date), 10)))
+  AND ($until IS NULL OR q.date <= $until)
+  AND ($about IS NULL OR toLower(q.about) CONTAINS toLower($about))
+WITH startNode(q) AS a, q, endNode(q) AS b

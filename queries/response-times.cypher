@@ -3,21 +3,20 @@
 // param: actor actor example="Sadiq Khan" -- only this actor (the one asked)
 // param: since date example=2024-01-01 -- count asks made on or after this date
 // param: until date example=2026-12-31 -- count asks made on or before this date
+// param: about string example=motion -- count only asks about this (a word or phrase)
 // returns: actor, times_asked, times_replied, median_days_to_reply, longest_days_to_reply, undated_asks, mentions
 // include: lookup $actor AS actors
 // include: asks
+// include: replies
 //
-// times_asked counts the dated asks of kind 'ask' (queries/_asks.cypher: a motion, a question, a
-// letter); times_replied those of them that a reply answers. The median and the longest count
+// times_asked counts the dated asks of kind 'ask' (queries/_replies.cypher: a motion, a question,
+// a letter); times_replied those of them that a reply answers. The median and the longest count
 // only replies where both dates are full dates. undated_asks are asks of kind 'ask' with no date
 // (they cannot be placed in time, so they are not counted); mentions are asks that news stories
 // and press releases only report (not counted either). With `since` or `until`, only dated asks
 // in range are counted, so undated_asks is then 0.
-WITH q, b, kind, replies
-WHERE ($actor IS NULL OR b IN actors)
-  AND ($since IS NULL OR q.date >= substring($since, 0, coalesce(size(q.date), 10)))
-  AND ($until IS NULL OR q.date <= $until)
-WITH b, q, kind, replies[0] AS r
+WITH q, b, kind, replies[0] AS r
+WHERE $actor IS NULL OR b IN actors
 WITH b, q, r, kind, kind = 'ask' AND q.date IS NOT NULL AS counted,
      CASE WHEN r.day IS NOT NULL AND q.day IS NOT NULL THEN r.day - q.day END AS days
 WITH b, count(CASE WHEN counted THEN 1 END) AS times_asked,

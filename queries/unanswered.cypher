@@ -2,20 +2,22 @@
 // description: The formal asks still waiting for a reply, oldest first, with the days each has waited.
 // param: today date default=today example=2026-11-23 -- count the waiting up to this date (later asks and replies do not count)
 // param: actor actor example="Sadiq Khan" -- the asker or the one asked
+// param: since date example=2024-01-01 -- asked on or after this date
+// param: until date example=2026-12-31 -- asked on or before this date
 // param: about string example=motion -- a word or phrase in what was asked
 // returns: asker, asked, about, asked_on, days_waiting, ask_quote, ask_document
 // include: lookup $actor AS actors
 // include: asks
+// include: replies
 //
 // An ask is waiting when it is of kind 'ask' (a motion, a question, a letter: not a mention in a
 // news story), has a date on or before `today`, and no reply dated on or before `today` answers it
-// (queries/_asks.cypher pairs replies with asks). days_waiting counts from the ask's date, a
+// (queries/_replies.cypher pairs replies with asks). days_waiting counts from the ask's date, a
 // month- or year-only date from its first day; it is always filled. Undated asks cannot wait a
 // number of days: who-was-asked lists them, response-times counts them.
 // With `today` null (Neo4j Browser: `:param today => null`) the server's clock is used.
 WITH a, q, b, kind, replies
 WHERE kind = 'ask' AND size(q.date) IN [4, 7, 10]
-  AND ($about IS NULL OR toLower(q.about) CONTAINS toLower($about))
 // days since 1970-01-01 of `today` and of the ask's date (a month or a year from its first day),
 // by the civil-calendar formula: no temporal functions, which one of the engines lacks
 WITH a, q, b, replies, [d IN [$today, q.date + substring('-01-01', size(q.date) - 4)] |

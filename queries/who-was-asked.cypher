@@ -7,16 +7,13 @@
 // returns: asker, asked, kind, about, asked_on, replied_on, days_to_reply, ask_quote, ask_document, reply_quote, reply_document
 // include: lookup $actor AS actors
 // include: asks
+// include: replies
 //
 // kind is 'ask' for an ask made to someone expected to reply (a motion, a question, a letter)
 // and 'mention' for one a news story or press release reports; the rules, and how a reply is
-// paired with an ask, are in queries/_asks.cypher and the README. Every ask is listed, undated
-// ones last. days_to_reply needs two full dates. A month-only date ("2025-01") passes
+// paired with an ask, are in queries/_replies.cypher and the README. Every ask is listed, undated
+// ones last; days_to_reply needs two full dates. A month-only date ("2025-01") passes
 // `since`/`until` when it may fall in range.
-WITH a, q, b, kind, replies
-WHERE ($since IS NULL OR q.date >= substring($since, 0, coalesce(size(q.date), 10)))
-  AND ($until IS NULL OR q.date <= $until)
-  AND ($about IS NULL OR toLower(q.about) CONTAINS toLower($about))
 WITH a, q, b, kind, replies[0] AS r
 RETURN a.name AS asker, b.name AS asked, kind, q.about AS about, q.date AS asked_on, r.date AS replied_on,
        CASE WHEN r.day IS NOT NULL AND q.day IS NOT NULL THEN r.day - q.day END AS days_to_reply,

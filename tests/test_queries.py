@@ -566,8 +566,8 @@ def test_the_lookup_fragment_tries_every_label_names_can_have():
     assert labels == [label for label in NODE_LABELS if label != "Document"]
 
 
-def test_the_asks_fragment_and_the_schema_agree_on_which_genres_make_asks():
-    text = (ROOT / "queries" / "_asks.cypher").read_text(encoding="utf-8")
+def test_the_replies_fragment_and_the_schema_agree_on_which_genres_make_asks():
+    text = (ROOT / "queries" / "_replies.cypher").read_text(encoding="utf-8")
     [listed] = re.findall(r"g IN \[([^\]]*)\]", text)
     assert tuple(re.findall(r"'([^']+)'", listed)) == ASK_GENRES
     assert not set(ASK_GENRES) & set(MENTION_GENRES)
@@ -798,6 +798,10 @@ def test_unanswered_lists_the_formal_asks_waiting_oldest_first(synthetic):
         ("Motion 2 – Cyber Helpline", 12),
         ("Motion 10 – Stop and Search", 9),
     ]
+    # the asks fragment's filters apply to every question built on it
+    assert [r["about"] for r in run(synthetic, "unanswered", today="2026-11-23", since="2025-06-01")] == [
+        "Motion 9 – Front Counters"
+    ]
     # a reply after `today` does not count yet
     assert [(r["about"], r["days_waiting"]) for r in run(synthetic, "unanswered", today="2024-09-10")] == [
         ("Motion 3.6 – Restoring Confidence", 5)
@@ -840,6 +844,8 @@ def test_response_times_count_formal_asks_and_say_what_they_left_out(synthetic):
     assert [r["actor"] for r in run(synthetic, "response-times", actor="the met")] == [
         "Metropolitan Police Service"
     ]
+    motions = one(run(synthetic, "response-times", about="motion"), actor="Sadiq Khan")
+    assert (motions["times_asked"], motions["times_replied"], motions["mentions"]) == (3, 3, 0)
 
 
 def test_funding_shows_amounts_with_their_quotes(synthetic):
