@@ -1,7 +1,7 @@
 """Facts as loaders produce them, and their two faces: the JSON-lines export and store rows.
 
 A Fact is a typed relation between two entities with its evidence. The JSON form is the contract
-of DESIGN.md's fact export; `to_batch` turns one document's facts into the node and
+of the fact export (docs/ARCHITECTURE.md); `to_batch` turns one document's facts into the node and
 relationship rows the store upserts; `fact_from_rel` turns a stored relationship back into a
 Fact, so `extract` (no store) and `export facts` (from the store) print the same shape.
 """
@@ -145,7 +145,7 @@ class Fact:
         )
 
     def as_json(self) -> dict[str, Any]:
-        """The fact export of DESIGN.md."""
+        """The fact export (docs/ARCHITECTURE.md)."""
         amount = self.amount_gbp
         if amount is not None and float(amount).is_integer():
             amount = int(amount)

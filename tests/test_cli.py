@@ -1,8 +1,11 @@
 """The civicgraph command as a user meets it: load, extract, stats, cypher, dump and restore."""
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -320,3 +323,80 @@ def test_usage_errors_are_one_line_and_help_lists_the_store_variable_once():
         text = runner.invoke(app, command).stdout
         assert text.count("CIVICGRAPH_STORE") == 1, command
     assert "DESIGN.md" not in runner.invoke(app, ["extract", "--help"]).stdout
+
+
+# --- the README's commands, as a reader runs them --------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+SHELLS = {"sh", "bash", "shell", "console"}
+NEEDS_NEO4J = re.compile(r"docker|bolt://|neo4j(?:\+s)?://|NEO4J_|\.env\b")
+
+
+def readme_commands() -> list[tuple[int, str]]:
+    """Every command line of the README's fenced shell blocks, with its line number."""
+    commands, language = [], None
+    for number, line in enumerate(README.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("```"):
+            language = line[3:].strip() if language is None else None
+            continue
+        if language in SHELLS and line.strip() and not line.lstrip().startswith("#"):
+            commands.append((number, line.strip()))
+    return commands
+
+
+def skip_reason(command: str) -> str | None:
+    code = command.split("  #")[0]
+    if NEEDS_NEO4J.search(code):
+        return "needs Neo4j, which runs in Docker; no Docker engine on the machines this suite runs on"
+    if code.split() == ["make", "test"]:
+        return "the test suite itself"
+    return None
+
+
+@pytest.fixture(scope="module")
+def readme_run(tmp_path_factory) -> dict[int, subprocess.CompletedProcess]:
+    """The README's commands in order, in a fresh folder and a fresh store, as on a new clone:
+    `make` in the clone, the rest in a working folder where examples/ is the clone's."""
+    work = tmp_path_factory.mktemp("reader")
+    (work / "examples").symlink_to(ROOT / "examples")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CIVICGRAPH_", "MAKE"))}
+    env |= {
+        "CIVICGRAPH_HOME": str(tmp_path_factory.mktemp("home")),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
+    }
+    done: dict[int, subprocess.CompletedProcess] = {}
+
+    def run(command: str, cwd: Path) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            ["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+        )
+
+    try:
+        for number, command in readme_commands():
+            if skip_reason(command) is None:
+                done[number] = run(command, ROOT if command.startswith("make ") else work)
+    finally:
+        run("civicgraph server stop", work)
+    return done
+
+
+@pytest.mark.parametrize(
+    ("line", "command"), readme_commands(), ids=[f"README:{n}" for n, _ in readme_commands()]
+)
+def test_every_readme_command_runs_as_written(readme_run, line, command):
+    reason = skip_reason(command)
+    if reason:
+        pytest.skip(f"{command!r}: {reason}")
+    result = readme_run[line]
+    assert result.returncode == 0, f"README line {line}: {command}\n{result.stderr[-2000:]}"
+
+
+def test_the_readme_shows_the_two_first_commands_and_cites_no_file_outside_the_repository():
+    commands = [c.split("#")[0].strip() for _, c in readme_commands()]
+    assert commands[:2] == ["make demo", "make test"]
+    cited = [p for p in ROOT.glob("**/*") if p.suffix in {".py", ".md", ".toml"} and ".venv" not in p.parts]
+    for path in cited:
+        if path.name == "test_cli.py":
+            continue
+        assert "DESIGN.md" not in path.read_text(encoding="utf-8", errors="replace"), path
