@@ -20,6 +20,7 @@ from graph.exports import FORMATS, CypherExportError, PictureTooLarge, write_exp
 from graph.schema import SchemaError
 from graph.store import Store
 from graph.subgraph import Selection, SelectionError, Subgraph, SubNode, SubRel
+from queries.catalog import did_you_mean
 
 HTML_COMFORTABLE_NODES = 5000
 
@@ -103,7 +104,9 @@ def export(
     name = fmt.strip().lower()
     spec = FORMATS.get(name)
     if spec is None:
-        fail(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}", EXIT_USAGE)
+        close = did_you_mean(name, list(FORMATS))
+        hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+        fail(f"unknown format {fmt!r}{hint}; formats: {', '.join(FORMATS)}", EXIT_USAGE)
     if query and cypher:
         fail("--query and --cypher both choose the subgraph: give one of them", EXIT_USAGE)
     if out is None and not spec.to_stdout:

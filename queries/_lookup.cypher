@@ -20,7 +20,7 @@ WITH lookup_id, [lookup_name, 'the ' + lookup_name,
                  replace(lookup_name, "'", '’'), 'the ' + replace(lookup_name, "'", '’')] AS lookup_keys
 OPTIONAL MATCH (named) WHERE $actor IS NOT NULL AND lookup_id IS NULL AND NOT named:Document
   AND (toLower(named.name) IN lookup_keys
-       OR any(alias IN coalesce(named.aliases, []) WHERE toLower(alias) IN lookup_keys))
+       OR any(other_name IN coalesce(named.aliases, []) WHERE toLower(other_name) IN lookup_keys))
 WITH lookup_id, collect(named) AS by_name
 OPTIONAL MATCH (n1:Person {id: lookup_id})
 OPTIONAL MATCH (n2:Organization {id: lookup_id})

@@ -297,8 +297,8 @@ class Question:
         runs as pasted."""
         pairs = ", ".join(f"{p.name}: {cypher_literal(values.get(p.name))}" for p in self.params)
         return (
-            f"// civicgraph question {self.name} ({self.source}): {self.description}\n"
-            f":params {{{pairs}}}\n\n{self.cypher}\n"
+            f":params {{{pairs}}}\n\n"
+            f"// civicgraph question {self.name} ({self.source}): {self.description}\n{self.cypher}\n"
         )
 
     def as_dict(self) -> dict[str, Any]:

@@ -1200,8 +1200,10 @@ def test_ask_prints_the_complete_cypher_for_the_browser(cg, synthetic):
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert ":params {funder: 'the Met', recipient: null, min_amount: 100000.0}" in text
-    cypher = text[text.index(":params") :].split("\n", 1)[1].strip()
-    assert cypher == get_question("funding", CATALOG).cypher.strip()
+    assert text.startswith(":params {"), "the Browser takes :params as the first command"
+    cypher = text.split("\n", 1)[1].strip()
+    assert cypher.startswith("// civicgraph question funding (funding.cypher)")
+    assert cypher.endswith(get_question("funding", CATALOG).cypher.strip())
     assert "OPTIONAL MATCH (n1:Person {id: lookup_id})" in cypher, "the lookup is inlined"
     # what the Browser would run: the statement as printed, with those values
     assert synthetic.run(
