@@ -1251,3 +1251,33 @@ def test_ask_usage_errors_exit_2_with_one_clear_line(cg, args, message):
     assert result.exit_code == 2, result.output
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert message in " ".join(result.stderr.split())
+
+
+def test_an_office_is_answered_for_its_holder_on_the_question_date(tmp_path):
+    """HOLDS_OFFICE start/end, where known, decide who held an office on the question's `until`
+    (or `today`) date; a holder whose term is unknown may hold it on any date."""
+    store = open_store(f"embedded:{tmp_path / 'offices'}")
+    try:
+        store.ensure_schema()
+        store.run(
+            "CREATE (o:Post {id: 'mayor-of-london', name: 'Mayor of London', aliases: ['the Mayor']}),"
+            " (:Person {id: 'boris-johnson', name: 'Boris Johnson'})"
+            "-[:HOLDS_OFFICE {start: '2008-05-04', end: '2016-05-08'}]->(o),"
+            " (:Person {id: 'sadiq-khan', name: 'Sadiq Khan'})-[:HOLDS_OFFICE {start: '2016-05-09'}]->(o)",
+            write=True,
+        )
+        who = get_question("who-was-asked", CATALOG)
+        then = prepare(store, who, {"actor": "the Mayor", "until": "2012-01-01"})
+        assert then.params["actor"] == "id:boris-johnson" and "held by Boris Johnson" in then.notes[0]
+        now = prepare(store, who, {"actor": "the Mayor"}, today=dt.date(2026, 11, 23))
+        assert now.params["actor"] == "id:sadiq-khan"
+        waiting = prepare(
+            store, get_question("unanswered", CATALOG), {"actor": "the Mayor", "today": "2010-06-01"}
+        )
+        assert waiting.params["actor"] == "id:boris-johnson"
+        store.run("MATCH (:Person {id: 'sadiq-khan'})-[h:HOLDS_OFFICE]->() REMOVE h.start", write=True)
+        both = prepare(store, who, {"actor": "the Mayor", "until": "2012-01-01"})
+        assert both.params["actor"] == "id:mayor-of-london", "two may have held it: the office itself"
+        assert "held by Boris Johnson, Sadiq Khan on 2012-01-01" in both.notes[0]
+    finally:
+        store.close()
