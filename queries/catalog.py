@@ -12,7 +12,7 @@ line that is neither a `//` comment nor blank). Each header line is `// KEY: VAL
     // description: Who asked whom what ...      one line, shown by `ask --list`
     // param: NAME TYPE [ATTR=VALUE ...] [-- HELP]    zero or more, one per parameter
     // returns: asker, asked, about, ...         the columns, in order, of every row
-    // include: FRAGMENT [$PARAM AS VAR]         zero or more: shared Cypher put before the body
+    // include: FRAGMENT [$PARAM AS VAR] [OPTION]  zero or more: shared Cypher put before the body
 
 The KEY lines come first; the first other comment line (usually a bare `//`) starts free
 notes that run to the end of the header (documentation, not parsed). An unknown KEY among the
@@ -41,8 +41,11 @@ Cypher that several questions share is written once, in `queries/_FRAGMENT.cyphe
 `include:` line puts it before the question's own Cypher, in the order of the lines. A fragment
 has the same kind of header: `fragment:` (its name), `description:`, optionally `takes: $P` (the
 parameter it is written for) and `needs: VARS` (variables an earlier include must give), and
-`gives: VARS` (what is in scope after it). `include: F $X AS V` renames the fragment's `$P` to
-`$X` and the first variable it gives to `V`. Each fragment's `WITH` clauses (each starting a
+`gives: VARS` (what is in scope after it), `drops: VARS` (needed variables it uses before its
+first WITH and does not carry on), and `options:` lines (`NAME -- what it does`).
+`include: F $X AS V` renames the fragment's `$P` to `$X` and the first variable it gives to `V`;
+`include: F OPTION` keeps the fragment's lines tagged `// if: OPTION` and drops those tagged
+`// unless: OPTION` (without the option, the other way round). Each fragment's `WITH` clauses (each starting a
 line) carry what earlier includes gave; a fragment never names those variables in a `WITH`.
 The question's own Cypher must carry them itself.
 
@@ -85,7 +88,7 @@ __all__ = [
 
 PARAM_TYPES = ("string", "date", "int", "float", "bool", "actor")
 HEADER_KEYS = ("name", "description", "param", "returns", "include")
-FRAGMENT_KEYS = ("fragment", "description", "takes", "needs", "gives")
+FRAGMENT_KEYS = ("fragment", "description", "takes", "needs", "drops", "gives", "options")
 FRAGMENT_PREFIX = "_"  # queries/_NAME.cypher is a fragment, not a question
 
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -93,7 +96,11 @@ _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _HEADER_LINE = re.compile(r"^//\s?([a-z_]+):\s*(.*)$")
 _CYPHER_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _HELP_SEP = re.compile(r"\s+(?:--|—)\s+")
-_INCLUDE = re.compile(r"^([a-z][a-z0-9-]*)(?:\s+\$([A-Za-z_]\w*)\s+AS\s+([A-Za-z_]\w*))?$")
+_INCLUDE = re.compile(
+    r"^([a-z][a-z0-9-]*)(?:\s+\$([A-Za-z_]\w*)\s+AS\s+([A-Za-z_]\w*))?((?:\s+[a-z][a-z0-9-]*)*)$"
+)
+# A fragment line that belongs to one option only: `... // if: OPTION` or `... // unless: OPTION`.
+_OPTION_TAG = re.compile(r"\s*//\s*(if|unless):\s*([a-z][a-z0-9-]*)\s*$")
 _WITH_LINE = re.compile(r"^(\s*WITH\s+(?:DISTINCT\s+)?)", re.MULTILINE)
 _TRUE = {"true", "yes", "1", "y", "on"}
 _FALSE = {"false", "no", "0", "n", "off"}
@@ -205,6 +212,7 @@ class Include:
     fragment: str
     param: str | None = None
     var: str | None = None
+    options: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -218,10 +226,23 @@ class Fragment:
     needs: tuple[str, ...] = ()
     gives: tuple[str, ...] = ()
     source: str = ""
+    options: tuple[str, ...] = ()
+    drops: tuple[str, ...] = ()
+
+    def _lines_for(self, options: tuple[str, ...]) -> str:
+        """The body with the lines of the options not chosen left out, and the tags removed."""
+        kept = []
+        for line in self.body.splitlines():
+            tag = _OPTION_TAG.search(line)
+            if tag is None:
+                kept.append(line)
+            elif (tag.group(2) in options) == (tag.group(1) == "if"):
+                kept.append(line[: tag.start()])
+        return "\n".join(kept)
 
     def expand(self, include: Include, carried: list[str]) -> tuple[str, tuple[str, ...]]:
         """The fragment's Cypher for one include line, and the variables it gives there."""
-        text, gives = self.body, list(self.gives)
+        text, gives = self._lines_for(include.options), list(self.gives)
         if include.param is not None:
             assert self.takes is not None and include.var is not None and gives  # parse_question checks
             text = re.sub(rf"\${re.escape(self.takes)}\b", "$" + include.param, text)
@@ -441,14 +462,26 @@ def parse_fragment(text: str, source: str = "<text>") -> Fragment:
     if takes is not None and f"${takes}" not in body:
         raise CatalogError(f"{source}: takes ${takes} but does not use it")
     needs = _names(fields["needs"][0]) if fields["needs"] else ()
-    return Fragment(name, description, body, takes, needs, gives, source)
+    drops = _names(fields["drops"][0]) if fields["drops"] else ()
+    if set(drops) - set(needs):
+        raise CatalogError(
+            f"{source}: drops {', '.join(sorted(set(drops) - set(needs)))}, which it does not need"
+        )
+    options = tuple(o.strip().split()[0] for o in fields["options"] if o.strip())
+    tagged = {m.group(2) for m in map(_OPTION_TAG.search, body.splitlines()) if m}
+    if tagged - set(options):
+        raise CatalogError(
+            f"{source}: lines tagged with undeclared option(s) {', '.join(sorted(tagged - set(options)))}"
+        )
+    return Fragment(name, description, body, takes, needs, gives, source, options, drops)
 
 
 def _parse_include(spec: str, source: str) -> Include:
     match = _INCLUDE.match(spec.strip())
     if not match:
-        raise CatalogError(f"{source}: include {spec!r}: expected FRAGMENT or FRAGMENT $PARAM AS VAR")
-    return Include(*match.groups())
+        raise CatalogError(f"{source}: include {spec!r}: expected FRAGMENT [$PARAM AS VAR] [OPTION ...]")
+    fragment, param, var, options = match.groups()
+    return Include(fragment, param, var, tuple(options.split()))
 
 
 def _expand(includes: tuple[Include, ...], fragments: Mapping[str, Fragment], body: str, source: str) -> str:
@@ -464,11 +497,18 @@ def _expand(includes: tuple[Include, ...], fragments: Mapping[str, Fragment], bo
             )
         if include.param is not None and fragment.takes is None:
             raise CatalogError(f"{source}: fragment {fragment.name} takes no parameter to rename")
+        unknown = [o for o in include.options if o not in fragment.options]
+        if unknown:
+            raise CatalogError(
+                f"{source}: fragment {fragment.name} has no option {unknown[0]!r}; "
+                f"options: {', '.join(fragment.options) or 'none'}"
+            )
         missing = [v for v in fragment.needs if v not in carried]
         if missing:
             raise CatalogError(
                 f"{source}: fragment {fragment.name} needs {', '.join(missing)} from an earlier include"
             )
+        carried = [v for v in carried if v not in fragment.drops]
         text, gives = fragment.expand(include, carried)
         parts.append(f"// -- {fragment.name} ({fragment.source})\n{text}")
         carried += [v for v in gives if v not in carried]

@@ -6,7 +6,7 @@
 // param: about string example=motion -- count only asks about this (a word or phrase)
 // returns: actor, times_asked, times_replied, median_days_to_reply, longest_days_to_reply, undated_asks, mentions
 // include: lookup $actor AS actors
-// include: asks
+// include: asks received
 // include: replies
 //
 // times_asked counts the dated asks of kind 'ask' (queries/_replies.cypher: a motion, a question,
@@ -16,7 +16,6 @@
 // and press releases only report (not counted either). With `since` or `until`, only dated asks
 // in range are counted, so undated_asks is then 0.
 WITH q, b, kind, replies[0] AS r
-WHERE $actor IS NULL OR b IN actors
 WITH b, q, r, kind, kind = 'ask' AND q.date IS NOT NULL AS counted,
      CASE WHEN r.day IS NOT NULL AND q.day IS NOT NULL THEN r.day - q.day END AS days
 WITH b, count(CASE WHEN counted THEN 1 END) AS times_asked,

@@ -31,6 +31,7 @@ from queries.catalog import (
     UnknownQuestion,
     get_question,
     load_catalog,
+    parse_fragment,
     parse_question,
 )
 from queries.resolve import ResolveError, normalise, plain_name, prepare, resolve
@@ -600,6 +601,27 @@ def test_include_lines_are_checked():
     assert (
         "$actor" in question.cypher and "AS people" in question.cypher and "AS actors" not in question.cypher
     )
+
+
+def test_include_options_choose_the_lines_of_a_fragment():
+    fragment = parse_fragment(
+        "// fragment: f\n// description: d\n// gives: x\n// options: up -- only up\n"
+        "WITH 1 AS x  // unless: up\nWITH 2 AS x  // if: up\n",
+        "_f.cypher",
+    )
+    head = "// name: q\n// description: d\n// returns: x\n"
+    plain = parse_question(head + "// include: f\nRETURN x", "q.cypher", fragments={"f": fragment})
+    chosen = parse_question(head + "// include: f up\nRETURN x", "q.cypher", fragments={"f": fragment})
+    assert "WITH 1 AS x\n" in plain.cypher and "WITH 2" not in plain.cypher
+    assert "WITH 2 AS x\n" in chosen.cypher and "WITH 1" not in chosen.cypher and "// if" not in chosen.cypher
+    with pytest.raises(CatalogError, match="fragment f has no option 'down'; options: up"):
+        parse_question(head + "// include: f down\nRETURN x", "q.cypher", fragments={"f": fragment})
+    with pytest.raises(CatalogError, match="tagged with undeclared option"):
+        parse_fragment(
+            "// fragment: f\n// description: d\n// gives: x\nWITH 1 AS x  // if: up\n", "_f.cypher"
+        )
+    # response-times counts the asks an actor received, not those it made
+    assert "OPTIONAL MATCH ()-[own:ASKED]->(n)" in get_question("response-times", CATALOG).cypher
 
 
 def test_a_second_lookup_carries_the_first(synthetic):
