@@ -29,6 +29,7 @@ from cli.common import (
     out,
     parse_params,
     store_from,
+    timeout_ms,
 )
 from cli.export import export
 from cli.progress import FactCounter, load_progress, load_summary_line
@@ -276,9 +277,10 @@ def cypher(
 ) -> None:
     """Run ad-hoc Cypher, read-only unless --write."""
     params = {k: json_value(v) for k, v in parse_params(param).items()}
+    limit_ms = timeout_ms(timeout)
     with store_from(store, create=write) as st:
         try:
-            rows = st.run(statement, params, write=write, timeout_ms=int(timeout * 1000) if timeout else None)
+            rows = st.run(statement, params, write=write, timeout_ms=limit_ms)
         except ReadOnlyError as exc:
             fail(f"{exc} (add --write to change the graph)")
         except StoreError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 import re
 import sys
@@ -199,6 +200,16 @@ def emit(
             *(_cell(v) for v in row.values()),
         )
     out.print(table)
+
+
+def timeout_ms(seconds: float | None, option: str = "--timeout") -> int | None:
+    """A time limit given in seconds, as milliseconds (None: the store's default). NaN, infinity,
+    zero and negative values are usage errors: none of them is a time limit."""
+    if seconds is None:
+        return None
+    if not math.isfinite(seconds) or seconds <= 0:
+        fail(f"{option} {seconds}: give a number of seconds greater than 0", EXIT_USAGE)
+    return max(1, round(seconds * 1000))
 
 
 def json_value(text: str) -> Any:

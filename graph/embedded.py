@@ -63,6 +63,7 @@ PERSISTENT_NAME = "persistent"
 LEASES_NAME = "leases"
 IMPORT_NAME = "import"
 AOF_DIR = "appendonlydir"
+WATCHDOG_NAME = "watchdog.log"
 
 # The longest statement any client may ask for: our own upserts of big batches.
 WRITE_TIMEOUT_MS = 300_000
@@ -138,6 +139,17 @@ def pid_alive(pid: int) -> bool:
     return not (fields and fields[0] in ("Z", "X"))
 
 
+def rss_mb(pid: int) -> float | None:
+    """Resident memory of a process in MB (None when it cannot be read)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
 def _start_time(pid: int) -> str:
     fields = _proc_stat(pid)
     return fields[19] if fields and len(fields) > 19 else ""
@@ -171,6 +183,7 @@ class Paths:
         self.leases = self.folder / LEASES_NAME
         self.imports = self.folder / IMPORT_NAME
         self.aof = self.folder / AOF_DIR
+        self.watchdog = self.folder / WATCHDOG_NAME
 
     def prepare(self) -> None:
         """Create the folder (0700) or check an existing one belongs to this user."""
@@ -605,11 +618,17 @@ class EmbeddedServer:
     def _unhealthy(self, pid: int, error: Exception) -> tuple[int, bool]:
         """A running server that failed its health check: restart it only if it is gone."""
         if isinstance(error, redis.TimeoutError):
-            raise StoreError(
-                f"the embedded server (pid {pid}, {self.socket}) answers but runs no graph query within "
-                f"{HEALTH_TIMEOUT_S:.0f} s: its query threads are busy or stuck; try again later, or run "
-                "`civicgraph server stop` to restart it"
-            ) from None
+            # PING answers but no graph query runs: its query threads are stuck (a statement that
+            # outlived its limit in a process that is gone). Restart it cleanly rather than lock
+            # every user out; committed data is kept.
+            with self.paths.watchdog.open("a") as fh:
+                fh.write(f"{time.time():.3f} {os.getpid()} {pid}\n")
+            how = self._terminate(pid)
+            self._notice(
+                f"{self.folder}: the embedded server (pid {pid}) ran no graph query within "
+                f"{HEALTH_TIMEOUT_S:.0f} s (its query threads were stuck); {how} and started it again"
+            )
+            return self._start(), True
         if isinstance(error, redis.ConnectionError):
             if not _is_server(pid, self.paths.socket):
                 return self._start(), True
@@ -723,6 +742,57 @@ class EmbeddedServer:
         )
         self._notice(message)
         return message
+
+    def restart_runaway(self) -> str:
+        """Stop a server that runs a statement past its limits and start it again: SIGTERM (it
+        writes its append-only file and exits, stuck query thread or not), SIGKILL after
+        STOP_TIMEOUT_S. The stop is written to watchdog.log, so that other processes whose
+        statements it cut know they were not the cause (`stopped_by_watchdog_since`). Returns
+        what was done, for the one-line error of the statement that was stopped."""
+        with _locked(self.paths):
+            pid = self._running_pid()
+            if pid is None:
+                return "the embedded server had already stopped"
+            with self.paths.watchdog.open("a") as fh:
+                fh.write(f"{time.time():.3f} {os.getpid()} {pid}\n")
+            began = time.monotonic()
+            how = self._terminate(pid)
+            took = time.monotonic() - began
+            try:
+                new_pid = self._start()
+            except StoreError as exc:
+                return f"{how} (pid {pid}), and it did not start again: {exc}"
+        return f"{how} (pid {pid}, {took:.1f} s) and started it again (pid {new_pid}); committed data is kept"
+
+    def _terminate(self, pid: int) -> str:
+        """SIGTERM, then SIGKILL after STOP_TIMEOUT_S; the caller holds the lock."""
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+        began = time.monotonic()
+        how = "stopped the embedded server"
+        while pid_alive(pid):
+            if time.monotonic() - began > STOP_TIMEOUT_S:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+                how = f"killed the embedded server (it did not stop within {STOP_TIMEOUT_S:.0f} s)"
+                time.sleep(0.2)
+                break
+            time.sleep(0.02)
+        self._clean_stale_quietly()
+        return how
+
+    def stopped_by_watchdog_since(self, since: float) -> bool:
+        """Another process's watchdog stopped the server at or after `since` (a time.time())."""
+        try:
+            lines = self.paths.watchdog.read_text().splitlines()[-20:]
+        except OSError:
+            return False
+        for line in lines:
+            fields = line.split()
+            with contextlib.suppress(ValueError, IndexError):
+                if float(fields[0]) >= since - 0.5 and int(fields[1]) != os.getpid():
+                    return True
+        return False
 
     def status(self) -> dict[str, Any]:
         return server_status(self.folder)

@@ -131,7 +131,7 @@ class Neo4jStore:
         timeout_ms: int | None = None,
     ) -> list[dict[str, Any]]:  # fmt: skip
         """Run one statement in a read (or, with write=True, a write) transaction."""
-        values = statement_params(cypher, params, write=write)
+        values = statement_params(cypher, params, write=write, engine="neo4j")
         timeout = max(1, int(timeout_ms if timeout_ms is not None else self.timeout_ms))
 
         @unit_of_work(timeout=timeout / 1000)

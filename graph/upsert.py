@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from graph.cypher_check import check_statement
 from graph.facts import Batch
 from graph.schema import (
     EVIDENCE_FIELDS,
@@ -34,7 +35,6 @@ from graph.schema import (
     check_rel_type,
     search_keys,
 )
-from graph.store import ReadOnlyError
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
@@ -51,25 +51,6 @@ _FOLLOWS = {"day": "date"}
 # Set by the journal, not by a batch.
 JOURNAL_PROPERTIES = ("loaded", "loaded_at")
 
-# LOAD and CSV with only blanks or comments between them: a real LOAD CSV clause, however written.
-_LOAD_CSV = re.compile(r"\bLOAD(?:\s|/\*.*?\*/|//[^\n]*(?:\n|$))+CSV\b", re.IGNORECASE | re.DOTALL)
-_COMMENTS = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
-_PROCEDURE = re.compile(r"\bCALL\s+(?!\{)`?([A-Za-z_][\w.]*)", re.IGNORECASE)
-_USE = re.compile(r"(?:^|[\s;])USE\s+\S", re.IGNORECASE)
-# Procedures a read-only statement may call: schema look-ups and FalkorDB's read-only algorithms.
-# Anything else (apoc.load.*, dbms.*, index creation ...) may read files, reach the network or
-# change the server, which a read transaction alone does not prevent on Neo4j.
-READ_ONLY_PROCEDURES = (
-    "db.labels",
-    "db.relationshiptypes",
-    "db.propertykeys",
-    "db.indexes",
-    "db.constraints",
-    "db.schema.",
-    "db.idx.fulltext.querynodes",
-    "db.idx.fulltext.queryrelationships",
-    "algo.",
-)
 _COUNT = "WITH count(*) AS _c"
 
 
@@ -115,30 +96,14 @@ def clean_params(params: dict[str, Any] | None) -> dict[str, Any]:
     return {str(k): clean_value(v) for k, v in (params or {}).items()}
 
 
-def statement_params(cypher: str, params: dict[str, Any] | None, *, write: bool) -> dict[str, Any]:
-    """What every backend does before running a statement: refuse what read-only mode forbids
-    (ReadOnlyError) and clean the parameter values."""
-    if not write:
-        reason = refuse_file_access(cypher)
-        if reason:
-            raise ReadOnlyError(reason)
+def statement_params(
+    cypher: str, params: dict[str, Any] | None, *, write: bool, engine: str = "falkordb"
+) -> dict[str, Any]:
+    """What every backend does before running a statement: refuse what graph/cypher_check.py
+    refuses (size, nesting, and in read-only mode files, USE and procedures outside the engine's
+    allowlist) and clean the parameter values."""
+    check_statement(cypher, write=write, engine=engine)
     return clean_params(params)
-
-
-def refuse_file_access(cypher: str) -> str | None:
-    """Why a read-only statement may not run, or None. LOAD CSV reads files and URLs (and
-    GRAPH.RO_QUERY lets it through); procedures outside READ_ONLY_PROCEDURES and `USE` of
-    another database are refused too, since a Neo4j read transaction still allows them."""
-    if _LOAD_CSV.search(cypher):
-        return "read-only statements may not use LOAD CSV (it reads files and URLs)"
-    code = _COMMENTS.sub(" ", cypher)
-    for match in _PROCEDURE.finditer(code):
-        name = match.group(1).lower()
-        if not name.startswith(READ_ONLY_PROCEDURES):
-            return f"read-only statements may not call the procedure {match.group(1)}"
-    if _USE.search(code):
-        return "read-only statements may not switch database with USE"
-    return None
 
 
 @dataclass(frozen=True)
