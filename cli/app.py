@@ -28,6 +28,7 @@ from cli.common import (
     one_line,
     out,
     parse_params,
+    private_file,
     store_from,
     timeout_ms,
 )
@@ -309,7 +310,8 @@ def dump(
         fail(f"{file}: the folder {file.parent} does not exist", EXIT_USAGE)
     partial = file.with_name(file.name + ".partial")
     try:
-        with store_from(store) as st, partial.open("w", encoding="utf-8") as fh:
+        # the whole graph, quotes included: readable by its owner only, from its first byte
+        with store_from(store) as st, private_file(partial) as fh:
             nodes, rels = dump_graph(st, fh)
         partial.replace(file)  # a dump is complete or absent, never half-written
     finally:
