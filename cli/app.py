@@ -127,6 +127,8 @@ def load(
         )
     for path, reason in summary.skipped:
         err.print(f"skipped: {one_line(path)}: {one_line(reason)}", highlight=False)
+    if summary.verify:  # the store was suspect: it was compared with its journal first
+        err.print(f"store check ({one_line(summary.verify.reason)}): {one_line(summary.verify.summary())}")
     data = summary.as_dict()
     if default_format(fmt) is Format.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
@@ -231,12 +233,22 @@ def stats(
     fingerprint: Annotated[
         bool, typer.Option("--fingerprint", help="Print only a hash of the graph's content.")
     ] = False,
+    verify: Annotated[
+        bool,
+        typer.Option(
+            "--verify",
+            help="Compare the store with its load journal and the source files; write again what differs.",
+        ),
+    ] = False,
     store: StoreOpt = None,
 ) -> None:
     """Counts of nodes by label and relationships by type, and where the store is."""
     from graph.stats import graph_stats
 
     with store_from(store) as st:
+        if verify:
+            _verify(st, fmt)
+            return
         if fingerprint:
             from graph.fingerprint import fingerprint as fp
 
@@ -259,6 +271,24 @@ def stats(
         title="relationships",
         empty="no relationships",
     )
+
+
+def _verify(st: Any, fmt: Format | None) -> None:
+    """`stats --verify`: loaders/verify.py's check and healing, one summary line (exit 1 when
+    damage remains)."""
+    from loaders.verify import verify_store
+
+    report = verify_store(st)
+    if hasattr(st, "damage_checked"):
+        st.damage_checked()
+    if default_format(fmt) is Format.json:
+        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        out.print(one_line(report.summary()), highlight=False)
+        for line in report.damaged:
+            err.print(f"damaged: {one_line(line)}", highlight=False)
+    if not report.ok:
+        raise typer.Exit(EXIT_FAILED)
 
 
 @app.command()

@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
+import json
 import logging
 import os
 import resource
@@ -64,6 +66,9 @@ LEASES_NAME = "leases"
 IMPORT_NAME = "import"
 AOF_DIR = "appendonlydir"
 WATCHDOG_NAME = "watchdog.log"
+SUMS_NAME = "clean-stop.json"  # checksums of the append-only files, written by a clean stop
+SUSPECT_NAME = "damage-suspected"  # why the store may be damaged, until a check clears it
+JOURNAL_NAME = "journal.jsonl"  # every document loaded (id, path): what a rebuild loads again
 
 # The longest statement any client may ask for: our own upserts of big batches.
 WRITE_TIMEOUT_MS = 300_000
@@ -150,6 +155,21 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
+def _file_sums(folder: Path) -> dict[str, list]:
+    """{file name: [size, sha256]} of the files in `folder` (empty when there is none)."""
+    sums: dict[str, list] = {}
+    if not folder.is_dir():
+        return sums
+    for path in sorted(folder.iterdir()):
+        if path.is_file():
+            digest = hashlib.sha256()
+            with path.open("rb") as fh:
+                for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                    digest.update(block)
+            sums[path.name] = [path.stat().st_size, digest.hexdigest()]
+    return sums
+
+
 def _start_time(pid: int) -> str:
     fields = _proc_stat(pid)
     return fields[19] if fields and len(fields) > 19 else ""
@@ -184,6 +204,9 @@ class Paths:
         self.imports = self.folder / IMPORT_NAME
         self.aof = self.folder / AOF_DIR
         self.watchdog = self.folder / WATCHDOG_NAME
+        self.sums = self.folder / SUMS_NAME
+        self.suspect = self.folder / SUSPECT_NAME
+        self.journal = self.folder / JOURNAL_NAME
 
     def prepare(self) -> None:
         """Create the folder (0700) or check an existing one belongs to this user."""
@@ -520,6 +543,7 @@ class EmbeddedServer:
     def _start(self) -> int:
         """Start the server and wait until it answers graph queries; return its pid."""
         self._clean_stale()
+        self._check_files()
         offset = _log_size(self.paths)
         began = time.monotonic()
         try:
@@ -566,6 +590,7 @@ class EmbeddedServer:
         lines = _log_since(self.paths, offset)
         truncated = [line for line in lines if "Truncating the AOF" in line or "short read" in line]
         if truncated:
+            self.suspect("the append-only file ended in a half-written record and was cut there")
             self._notice(
                 f"{self.folder}: the append-only file ended in a half-written record (a crash during a "
                 f"write) and was cut there; documents not marked as loaded will load again ({truncated[-1].split(' # ')[-1]})"
@@ -697,7 +722,57 @@ class EmbeddedServer:
                 time.sleep(0.2)
                 break
             time.sleep(0.02)
+        else:
+            self._record_clean_stop()
         self._clean_stale_quietly()
+
+    # -- damage: a clean stop leaves the checksums of its files; anything else is suspect --
+
+    def _record_clean_stop(self) -> None:
+        """After the server exited by itself: the size and SHA-256 of each append-only file, so
+        that the next start can tell whether they changed while nothing should touch them."""
+        sums = _file_sums(self.paths.aof)
+        if sums:
+            tmp = self.paths.sums.with_suffix(".tmp")
+            tmp.write_text(json.dumps(sums, sort_keys=True))
+            tmp.replace(self.paths.sums)
+
+    def _check_files(self) -> None:
+        """Before a start: mark the store as possibly damaged (damage_suspected) when its
+        append-only files changed since the last clean stop, or when there was no clean stop."""
+        now = _file_sums(self.paths.aof)
+        if not now:
+            return
+        try:
+            before = json.loads(self.paths.sums.read_text())
+        except (OSError, ValueError):
+            before = None
+        with contextlib.suppress(OSError):
+            self.paths.sums.unlink()  # the files change from now on
+        if before is None:
+            self.suspect(
+                "the embedded server was not stopped cleanly (killed, crashed, or the machine stopped)"
+            )
+        elif before != now:
+            changed = sorted(name for name in set(before) | set(now) if before.get(name) != now.get(name))
+            self.suspect(f"store files changed while the server was stopped: {', '.join(changed)}")
+
+    def suspect(self, reason: str) -> None:
+        """Note that the store may hold damaged data; the next load (or `stats --verify`) checks."""
+        with self.paths.suspect.open("a") as fh:
+            fh.write(reason.replace("\n", " ") + "\n")
+        self._notice(f"{self.folder}: {reason}; the next load checks the store against its journal")
+
+    def damage_suspected(self) -> str | None:
+        try:
+            reasons = self.paths.suspect.read_text().strip().splitlines()
+        except OSError:
+            return None
+        return "; ".join(dict.fromkeys(reasons)) or None
+
+    def damage_checked(self) -> None:
+        with contextlib.suppress(OSError):
+            self.paths.suspect.unlink()
 
     # -- public --
 
@@ -778,6 +853,8 @@ class EmbeddedServer:
                 time.sleep(0.2)
                 break
             time.sleep(0.02)
+        if how == "stopped the embedded server":
+            self._record_clean_stop()  # SIGTERM: it wrote its files and exited
         self._clean_stale_quietly()
         return how
 

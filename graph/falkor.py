@@ -13,6 +13,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import datetime as dt
+import json
 import logging
 import os
 import re
@@ -443,6 +444,28 @@ class EmbeddedFalkorStore(FalkorStore):
     def _before_statement(self) -> None:
         if not self.server.running():
             self._recover()
+
+    def damage_suspected(self) -> str | None:
+        """Why the store may hold damaged data (an unclean stop, files changed while stopped), or
+        None; `load` and `stats --verify` then compare it with the journal (loaders/verify.py)."""
+        return self.server.damage_suspected()
+
+    def damage_checked(self) -> None:
+        self.server.damage_checked()
+
+    def upsert(self, batch: Batch, replaces: list[str] = ()) -> None:  # type: ignore[assignment]
+        """The atomic upsert, then the documents it marked as loaded are added to journal.jsonl
+        beside the store (id and path): what `server repair --rebuild` loads again when the store's
+        own files are beyond repair."""
+        super().upsert(batch, replaces)
+        paths = {
+            n["id"]: (n.get("props") or {}).get("path") for n in batch.nodes if n.get("label") == "Document"
+        }
+        lines = [json.dumps({"id": d, "path": paths.get(d)}, ensure_ascii=False) for d in batch.documents]
+        if lines:
+            fd = os.open(self.server.paths.journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            with os.fdopen(fd, "a", encoding="utf-8") as fh:
+                fh.write("\n".join(lines) + "\n")
 
     def _recover(self) -> str | None:
         """Restart a dead server and drop the connections that led to the old one."""

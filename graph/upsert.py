@@ -45,7 +45,7 @@ INT64_MAX = 2**63 - 1
 _UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 # Evidence piece fields in the order of EVIDENCE_FIELDS.
-_EVIDENCE_PARTS = ("key", "doc", "doc_id", "quote", "start", "end")
+EVIDENCE_PARTS = ("key", "doc", "doc_id", "quote", "start", "end")
 # A property whose value follows the winner of another (day is computed from date).
 _FOLLOWS = {"day": "date"}
 # Set by the journal, not by a batch.
@@ -157,7 +157,7 @@ def _set_clauses(var: str, rows: list[dict[str, Any]]) -> list[str]:
     return [f"SET {', '.join(items)}" for items in (first, rest) if items]
 
 
-def _node_rows(batch: Batch) -> dict[str, dict[str, dict[str, Any]]]:
+def node_rows(batch: Batch) -> dict[str, dict[str, dict[str, Any]]]:
     """Rows by label and id; the same node twice merges its properties here."""
     by_label: dict[str, dict[str, dict[str, Any]]] = {}
     for index, node in enumerate(batch.nodes):
@@ -208,7 +208,7 @@ def _evidence(pieces: Iterable[dict[str, Any]], *, where: str) -> list[dict[str,
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     for piece in pieces or ():
-        cleaned = {part: clean_value(piece.get(part)) for part in _EVIDENCE_PARTS}
+        cleaned = {part: clean_value(piece.get(part)) for part in EVIDENCE_PARTS}
         missing = [part for part, value in cleaned.items() if value is None or value == ""]
         if missing:  # list properties cannot hold null, and a piece without them proves nothing
             raise SchemaError(f"{where}: an evidence piece has no {', '.join(missing)}")
@@ -218,7 +218,7 @@ def _evidence(pieces: Iterable[dict[str, Any]], *, where: str) -> list[dict[str,
     return out
 
 
-def _rel_rows(batch: Batch) -> dict[tuple[str, str, str], dict[str, dict[str, Any]]]:
+def rel_rows(batch: Batch) -> dict[tuple[str, str, str], dict[str, dict[str, Any]]]:
     """Rows by (type, source label, target label) and key; duplicates merge their evidence."""
     groups: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = {}
     for index, rel in enumerate(batch.rels):
@@ -262,7 +262,7 @@ def _rel_segment(param: str, group: tuple[str, str, str], rows: list[dict[str, A
         lines.append("WITH x, [e IN r.ev WHERE NOT e.key IN coalesce(x.evidence_keys, [])] AS fresh")
         appends = [
             f"x.{field} = coalesce(x.{field}, []) + [e IN fresh | e.{part}]"
-            for field, part in zip(EVIDENCE_FIELDS, _EVIDENCE_PARTS, strict=True)
+            for field, part in zip(EVIDENCE_FIELDS, EVIDENCE_PARTS, strict=True)
         ]
         lines.append("SET " + ", ".join(appends))
     return "\n".join(lines)
@@ -309,8 +309,8 @@ def plan_upsert(batch: Batch, replaces: Sequence[str] = (), *, loaded_at: str | 
     Raises SchemaError before any statement exists when a label, type, property name or id
     is not acceptable. `batch.documents` get `loaded = true` (the load journal) in the same
     statement; `loaded_at` is an optional timestamp stored beside it."""
-    node_groups = _node_rows(batch)
-    rel_groups = _rel_rows(batch)
+    node_groups = node_rows(batch)
+    rel_groups = rel_rows(batch)
     documents = [d for d in (clean_value(doc) for doc in batch.documents) if isinstance(d, str) and d]
     replaced = sorted({clean_value(r) for r in replaces} - set(documents) - {None, ""})
 
