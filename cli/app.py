@@ -402,15 +402,42 @@ def server_stop(store: StoreOpt = None) -> None:
 
 
 @server_app.command("repair")
-def server_repair(store: StoreOpt = None) -> None:
+def server_repair(
+    rebuild: Annotated[
+        bool,
+        typer.Option(
+            "--rebuild",
+            help="Set the damaged store files aside and load again the documents of journal.jsonl.",
+        ),
+    ] = False,
+    store: StoreOpt = None,
+) -> None:
     """Repair a corrupt append-only file (after backing it up); the server must be stopped."""
-    from graph.embedded import repair_aof
+    from graph.embedded import rebuild_store, repair_aof
 
+    folder = _embedded_folder(store)
     try:
-        report = repair_aof(_embedded_folder(store))
+        if not rebuild:
+            out.print(repair_aof(folder), highlight=False)
+            return
+        backup, documents = rebuild_store(folder)
     except StoreError as exc:
         fail(str(exc))
-    out.print(report, highlight=False)
+    present = [p for p in documents if Path(p).is_file()]
+    err.print(
+        f"set the damaged files aside in {one_line(backup)}; loading {len(present)} documents again",
+        highlight=False,
+    )
+    for gone in sorted(set(documents) - set(present)):
+        err.print(f"gone: {one_line(gone)} (listed in the journal, no longer on disk)", highlight=False)
+    from loaders.pipeline import load_paths
+
+    # the data files were set aside: the load writes a new store in the same folder
+    with store_from(f"embedded:{folder}" if folder else "embedded", create=True) as st:
+        summary = load_paths(st, present)
+    out.print(f"rebuilt: {summary.loaded} documents loaded, {len(summary.failed)} failed", highlight=False)
+    if not summary.ok or len(present) < len(documents):
+        raise typer.Exit(EXIT_FAILED)
 
 
 @server_app.command("status")

@@ -394,12 +394,46 @@ def repair_aof(folder: str | os.PathLike[str] | None = None) -> str:
     report = (done.stdout + done.stderr).strip()
     if done.returncode != 0:
         raise StoreError(
-            f"redis-check-aof could not repair {paths.aof} (backup in {backup}): {report[-300:]}"
+            f"redis-check-aof could not repair {paths.aof} (backup in {backup}): {report[-200:]}; "
+            f"`civicgraph server repair --rebuild` sets the damaged files aside and loads the journal's documents again"
         )
     return f"{report}\n(backup of the damaged files: {backup})"
 
 
 LOG_KEEP_BYTES = 1024 * 1024
+# What the server log says when a snapshot (an RDB file, or the RDB base of the append-only
+# file) cannot be read: redis-check-aof cannot repair those.
+_SNAPSHOT_DAMAGE = (
+    "Error loading data from RDB",
+    "Short read",
+    "Wrong RDB checksum",
+    "Bad file format reading the RDB",
+)
+
+
+def rebuild_store(folder: str | os.PathLike[str] | None = None) -> tuple[Path, list[str]]:
+    """Set a store's data files aside (into `damaged-<time>/` in its folder) so that the server
+    starts empty, and return that folder and the paths of the documents journal.jsonl lists, to
+    be loaded again. The server must be stopped. Nothing is deleted."""
+    paths = Paths(folder)
+    with _locked(paths):
+        if _is_server(paths.read_pid() or -1, paths.socket):
+            raise StoreError(f"{paths.folder}: stop the server before rebuilding its store")
+        backup = paths.folder / f"damaged-{time.strftime('%Y%m%d-%H%M%S')}"
+        backup.mkdir(mode=0o700)
+        for name in (AOF_DIR, "dump.rdb", SUMS_NAME, SUSPECT_NAME):
+            if (paths.folder / name).exists():
+                (paths.folder / name).rename(backup / name)
+        if paths.journal.exists():
+            shutil.copy2(paths.journal, backup / JOURNAL_NAME)
+    documents: dict[str, None] = {}
+    with contextlib.suppress(OSError):
+        for line in paths.journal.read_text(encoding="utf-8").splitlines():
+            with contextlib.suppress(ValueError, AttributeError):
+                path = json.loads(line).get("path")
+                if path:
+                    documents[path] = None
+    return backup, list(documents)
 
 
 def _rotated(log_path: Path) -> Path:
@@ -614,6 +648,13 @@ class EmbeddedServer:
                 "again: documents not marked as loaded are loaded again"
             )
         cause = _cause(lines) or f"no reason in {self.paths.log}"
+        if any(marker in text for marker in _SNAPSHOT_DAMAGE):
+            return StoreError(
+                f"{self.folder}: the store's snapshot file is damaged, so the server will not start ({cause}). "
+                f"Repair: `civicgraph server repair --rebuild --store embedded:{self.folder}` sets the damaged "
+                f"files aside and loads again the documents listed in {self.paths.journal.name} from their "
+                "source files; or, after it, `civicgraph restore FILE` from your latest dump"
+            )
         return StoreError(f"the embedded FalkorDB server in {self.folder} stopped while starting: {cause}")
 
     def _clean_stale_quietly(self) -> None:

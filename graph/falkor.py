@@ -453,6 +453,20 @@ class EmbeddedFalkorStore(FalkorStore):
     def damage_checked(self) -> None:
         self.server.damage_checked()
 
+    def journal_file(self) -> dict[str, str]:
+        """{document id: path} of journal.jsonl: every document this store was told it holds
+        (replaced ones left out), to be compared with the journal inside the store."""
+        documents: dict[str, str] = {}
+        with contextlib.suppress(OSError):
+            for line in self.server.paths.journal.read_text(encoding="utf-8").splitlines():
+                with contextlib.suppress(ValueError, AttributeError, KeyError):
+                    entry = json.loads(line)
+                    if entry.get("replaced"):
+                        documents.pop(entry["id"], None)
+                    else:
+                        documents[entry["id"]] = entry.get("path") or ""
+        return documents
+
     def upsert(self, batch: Batch, replaces: list[str] = ()) -> None:  # type: ignore[assignment]
         """The atomic upsert, then the documents it marked as loaded are added to journal.jsonl
         beside the store (id and path): what `server repair --rebuild` loads again when the store's
@@ -462,6 +476,7 @@ class EmbeddedFalkorStore(FalkorStore):
             n["id"]: (n.get("props") or {}).get("path") for n in batch.nodes if n.get("label") == "Document"
         }
         lines = [json.dumps({"id": d, "path": paths.get(d)}, ensure_ascii=False) for d in batch.documents]
+        lines += [json.dumps({"id": old, "replaced": True}) for old in replaces]
         if lines:
             fd = os.open(self.server.paths.journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
             with os.fdopen(fd, "a", encoding="utf-8") as fh:

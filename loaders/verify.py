@@ -40,6 +40,7 @@ class VerifyReport:
     healed: list[str] = field(default_factory=list)  # paths of the documents written again
     remaining: list[str] = field(default_factory=list)  # still different after healing
     reason: str | None = None  # why the check ran, when a load ran it
+    lost: list[str] = field(default_factory=list)  # paths journal.jsonl lists that the store lost
 
     @property
     def ok(self) -> bool:
@@ -54,6 +55,8 @@ class VerifyReport:
             text += f", {len(self.healed)} documents written again"
         if self.remaining:
             text += f", {len(self.remaining)} still damaged"
+        if self.lost:
+            text += f"; {len(self.lost)} documents lost from the store (they load again with their files)"
         if self.not_checked:
             text += f"; {len(self.not_checked)} documents not checked ({self.not_checked[0][1]} ...)"
         return text
@@ -66,6 +69,7 @@ class VerifyReport:
             "damaged": self.damaged,
             "healed_documents": self.healed,
             "still_damaged": self.remaining,
+            "lost_documents": self.lost,
             "not_checked": [{"path": p, "reason": r} for p, r in self.not_checked],
         }
 
@@ -146,6 +150,9 @@ def verify_store(
     registry_for(reg)
     entries = journal(store)
     report.documents = len(entries)
+    if hasattr(store, "journal_file"):  # the embedded store keeps a copy outside the graph
+        inside = {entry["id"] for entry in entries}
+        report.lost = sorted(path for doc, path in store.journal_file().items() if doc not in inside)
     by_path: dict[str, dict] = {}
     for entry in entries:
         path = entry.get("path") or ""
