@@ -453,16 +453,17 @@ def _html_text(path: Path, raw: bytes) -> tuple[str, str | None, str | None]:
     from trafilatura.settings import set_date_params
     from trafilatura.xml import xmltotxt
 
+    # Counted on the bytes first, before any copy is decoded (tags are ASCII in every encoding
+    # but UTF-16 and UTF-32, which the count on the decoded text below catches).
+    if _count_tags(raw, MAX_HTML_TAGS + 1) > MAX_HTML_TAGS:
+        raise DocumentError(path, _too_many_tags())
     found = _META_CHARSET.search(raw[:4096])
     declared = found.group(1).decode("ascii") if found else None
     html = _decode(path, raw, declared)
     # lxml refuses str input that carries an XML encoding declaration; it is moot once decoded.
     html = re.sub(r"^\s*<\?xml[^>]{0,200}\?>", "", html, count=1)
-    tags = _count_tags(html, MAX_HTML_TAGS + 1)
-    if tags > MAX_HTML_TAGS:
-        raise DocumentError(
-            path, f"too many HTML tags: over {MAX_HTML_TAGS:,} (limit {MAX_HTML_TAGS:,}); not a page of text"
-        )
+    if _count_tags(html, MAX_HTML_TAGS + 1) > MAX_HTML_TAGS:
+        raise DocumentError(path, _too_many_tags())
     doc = trafilatura.bare_extraction(
         html,
         with_metadata=True,
@@ -488,16 +489,21 @@ def _html_text(path: Path, raw: bytes) -> tuple[str, str | None, str | None]:
 
 
 _TAG = re.compile(r"<[A-Za-z!/?]")
+_TAG_BYTES = re.compile(rb"<[A-Za-z!/?]")
 
 
-def _count_tags(html: str, stop: int) -> int:
+def _count_tags(html: str | bytes, stop: int) -> int:
     """Tag openings (`<` then a letter, `!`, `/` or `?`), counted up to `stop`: linear, no parse."""
     count = 0
-    for _ in _TAG.finditer(html):
+    for _ in (_TAG_BYTES if isinstance(html, bytes) else _TAG).finditer(html):
         count += 1
         if count >= stop:
             break
     return count
+
+
+def _too_many_tags() -> str:
+    return f"too many HTML tags: over {MAX_HTML_TAGS:,} (limit {MAX_HTML_TAGS:,}); not a page of text"
 
 
 @functools.cache
