@@ -70,60 +70,39 @@ class Token:
     start: int
 
 
-_LINE_END = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
-_NAME = re.compile(r"[^\W\d]\w*")
-_NUMBER = re.compile(r"\d[\w.]*|\.\d\w*")
-_PARAM = re.compile(r"\$(?:[^\W\d]\w*|\d+|`(?:[^`]|``)*`)")
-_PUNCT = re.compile(r"<>|<=|>=|=~|->|<-|\.\.|\+=|[^\w\s]")
+# One pattern, tried at each position in turn: the first alternative that matches wins. A line
+# comment ends at the first character any parser could take for a line end (when in doubt, more
+# of the text is read as code, never less). A quote, back-quote or "/*" that no alternative can
+# close falls through to `punct`, and is refused as never closed.
+_TOKEN = re.compile(
+    r"""(?P<space>\s+)
+    |(?P<comment>//[^\n\r\x0b\x0c\x85\u2028\u2029]*|/\*.*?\*/)
+    |(?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
+    |(?P<quoted>`(?:[^`]|``)*`)
+    |(?P<name>[^\W\d]\w*)
+    |(?P<number>\d[\w.]*|\.\d\w*)
+    |(?P<param>\$(?:[^\W\d]\w*|\d+|`(?:[^`]|``)*`))
+    |(?P<punct><>|<=|>=|=~|->|<-|\.\.|\+=|[^\w\s])""",
+    re.DOTALL | re.VERBOSE,
+)
+_UNCLOSED = {"'": "string", '"': "string", "`": "quoted name"}
 
 
 def tokens(cypher: str) -> Iterator[Token]:
     """The tokens of a statement, comments dropped. Raises StatementRefused for a string, quoted
     name or comment that is never closed (the server would refuse it too)."""
-    i, end = 0, len(cypher)
-    while i < end:
-        ch = cypher[i]
-        if ch.isspace():
-            i += 1
-        elif cypher.startswith("//", i):
-            # ends at the first character any parser could take for a line end (when in doubt,
-            # more of the text is read as code, never less)
-            newline = _LINE_END.search(cypher, i)
-            i = end if newline is None else newline.end()
-        elif cypher.startswith("/*", i):
-            close = cypher.find("*/", i + 2)
-            if close < 0:
-                raise StatementRefused(f"a comment opened at character {i} is never closed")
-            i = close + 2
-        elif ch in "'\"":
-            j = i + 1
-            while j < end and cypher[j] != ch:
-                j += 2 if cypher[j] == "\\" else 1
-            if j >= end:
-                raise StatementRefused(f"a string opened at character {i} is never closed")
-            yield Token("string", cypher[i + 1 : j], i)
-            i = j + 1
-        elif ch == "`":
-            j = i + 1
-            while True:
-                close = cypher.find("`", j)
-                if close < 0:
-                    raise StatementRefused(f"a quoted name opened at character {i} is never closed")
-                if cypher.startswith("``", close):
-                    j = close + 2
-                    continue
-                break
-            yield Token("quoted", cypher[i + 1 : close].replace("``", "`"), i)
-            i = close + 1
-        else:
-            for kind, pattern in (("name", _NAME), ("number", _NUMBER), ("param", _PARAM), ("punct", _PUNCT)):
-                match = pattern.match(cypher, i)
-                if match:
-                    yield Token(kind, match.group(), i)
-                    i = match.end()
-                    break
-            else:  # pragma: no cover - _PUNCT matches any single non-space character
-                i += 1
+    for match in _TOKEN.finditer(cypher):
+        kind, text, start = match.lastgroup, match.group(), match.start()
+        if kind in ("space", "comment"):
+            continue
+        if kind == "punct" and (text in _UNCLOSED or cypher.startswith("/*", start)):
+            what = _UNCLOSED.get(text, "comment")
+            raise StatementRefused(f"a {what} opened at character {start} is never closed")
+        if kind == "string":
+            text = text[1:-1]
+        elif kind == "quoted":
+            text = text[1:-1].replace("``", "`")
+        yield Token(kind, text, start)
 
 
 _OPEN = {"(": ")", "[": "]", "{": "}"}

@@ -49,9 +49,9 @@ for _name in ("pypdf", "trafilatura", "htmldate", "charset_normalizer"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
 SUPPORTED = frozenset({".txt", ".md", ".html", ".htm", ".pdf"})
-# HTML is refused above this many tags, counted on the bytes before any parsing: the parse and the
-# main-text search cost about 0.2-0.4 ms and 3 KB per tag (RELIABILITY.md), so 10^6 tags would take
-# minutes and gigabytes. Real pages have a few thousand.
+# HTML is refused above this many elements (start tags), counted on the bytes before any parsing:
+# the parse and the main-text search cost a fraction of a millisecond and a few KB per element
+# (RELIABILITY.md), so 10^6 would take minutes and gigabytes. Real pages have a few thousand.
 MAX_HTML_TAGS = 50_000
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 MAX_BYTES = 25 * 1024 * 1024
@@ -488,12 +488,13 @@ def _html_text(path: Path, raw: bytes) -> tuple[str, str | None, str | None]:
     return text, title, date
 
 
-_TAG = re.compile(r"<[A-Za-z!/?]")
-_TAG_BYTES = re.compile(rb"<[A-Za-z!/?]")
+_TAG = re.compile(r"<[A-Za-z]")
+_TAG_BYTES = re.compile(rb"<[A-Za-z]")
 
 
 def _count_tags(html: str | bytes, stop: int) -> int:
-    """Tag openings (`<` then a letter, `!`, `/` or `?`), counted up to `stop`: linear, no parse."""
+    """Start tags (`<` then a letter: elements, not their end tags), counted up to `stop`:
+    linear, no parse."""
     count = 0
     for _ in (_TAG_BYTES if isinstance(html, bytes) else _TAG).finditer(html):
         count += 1
@@ -503,7 +504,7 @@ def _count_tags(html: str | bytes, stop: int) -> int:
 
 
 def _too_many_tags() -> str:
-    return f"too many HTML tags: over {MAX_HTML_TAGS:,} (limit {MAX_HTML_TAGS:,}); not a page of text"
+    return f"too many HTML elements: over {MAX_HTML_TAGS:,} (limit {MAX_HTML_TAGS:,}); not a page of text"
 
 
 @functools.cache

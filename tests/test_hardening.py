@@ -207,7 +207,7 @@ def test_a_million_tags_are_refused_before_the_parse_in_seconds_and_little_memor
     assert page.stat().st_size > 24_000_000
     code, _, stderr, seconds, peak_mb = ck.run_measured(store_folder, "load", str(page))
     assert code == 1
-    assert f"too many HTML tags: over {MAX_HTML_TAGS:,}" in stderr
+    assert f"too many HTML elements: over {MAX_HTML_TAGS:,}" in stderr
     assert seconds < 10 and peak_mb < 300, (seconds, peak_mb)
     print(
         f"\n10^6 tags, {page.stat().st_size / 1e6:.1f} MB: refused in {seconds:.2f} s, peak {peak_mb:.0f} MB"
