@@ -162,6 +162,7 @@ class FalkorStore:
         self._timeout_max: int | None = None
         self._overdue_note: str | None = None  # set by the watchdog thread
         self._sent_at = 0.0
+        self._retry_safe = False  # the statement being sent may run twice (reads, upserts)
         self._schema_ready = False
         self._closed = False
         # No client-side retries: a statement is sent once (a retried runaway query would run
@@ -312,6 +313,7 @@ class FalkorStore:
         values = statement_params(cypher, params, write=write)
         _check_param_names(values)
         timeout = self._timeout(timeout_ms)
+        self._retry_safe = not write
         query = self._graph.query if write else self._graph.ro_query
         result = self._call(lambda: query(cypher, values, timeout=timeout), timeout_ms=timeout)
         columns = [h[1] if isinstance(h, list | tuple) else h for h in result.header]
@@ -325,6 +327,7 @@ class FalkorStore:
         if not self._schema_ready:
             self.ensure_schema()
         timeout = self._timeout(max(self.timeout_ms, WRITE_TIMEOUT_MS))
+        self._retry_safe = True
         self._call(
             lambda: self._graph.query(statement.cypher, statement.params, timeout=timeout), timeout_ms=timeout
         )
@@ -493,9 +496,9 @@ class EmbeddedFalkorStore(FalkorStore):
         restarted = self._recover()
         if not sent:
             return True  # the statement never reached the server: send it (once) now
-        if self.server.stopped_by_watchdog_since(self._sent_at):
+        if self._retry_safe and self.server.stopped_by_watchdog_since(self._sent_at):
             # another process's runaway statement was stopped while ours ran: ours was not the
-            # cause, and every statement civicgraph sends can run twice (reads; idempotent upserts)
+            # cause, and it can run twice (a read, or an upsert, which is idempotent)
             return True
         if restarted is None:
             raise StoreError(
