@@ -3,7 +3,8 @@
 No Neo4j server runs on these machines, but Neo4j publishes its parser and semantic analysis as
 the npm package `@neo4j-cypher/language-support` (pinned in tests/neo4j_frontend/package.json,
 installed by .ci/run with `npm ci`). This test feeds it:
-- every canned question (queries/*.cypher) as the Neo4j Browser would run it;
+- every canned question (queries/*.cypher, with its `// include:` fragments) as the Neo4j Browser
+  runs it: what `civicgraph ask NAME --cypher` prints after its `:params` command;
 - every statement the Neo4j backend sends while the CLI loads the examples, asks every question
   with its examples, prints stats and the fingerprint, dumps, restores and exports: recorded by a
   fake driver, which runs each read and write on an embedded FalkorDB so that every code path
@@ -30,7 +31,7 @@ from cli.app import app
 from graph.cypher_check import tokens
 from graph.falkor import EmbeddedFalkorStore
 from graph.schema import neo4j_schema_statements
-from queries.catalog import load_catalog
+from queries.catalog import Question, load_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 FRONTEND = ROOT / "tests" / "neo4j_frontend"
@@ -134,6 +135,18 @@ class RecordingDriver:
         return None
 
 
+def browser_statement(question: Question) -> str:
+    """What `civicgraph ask NAME -p ... --cypher` prints for the question with its examples, less
+    the first command (`:params {...}`, the Browser's own, not Cypher): the complete statement."""
+    params = [x for k, v in question.example_params().items() for x in ("-p", f"{k}={v}")]
+    result = runner.invoke(app, ["ask", question.name, *params, "--cypher"])
+    assert result.exit_code == 0, result.output
+    command, cypher = result.stdout.split("\n", 1)
+    assert command.startswith(":params {"), command
+    assert cypher.rstrip().endswith(question.cypher.rstrip()), "the catalogue's statement, as it is sent"
+    return cypher
+
+
 @pytest.fixture
 def recorded(store_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The statements the Neo4j backend sends through a realistic session of the CLI."""
@@ -166,7 +179,7 @@ def test_neo4j_front_end_accepts_every_statement_civicgraph_gives_neo4j(recorded
         pytest.skip(problem)
     statements: dict[str, str] = {}
     for question in load_catalog().values():
-        statements[f"queries/{question.name}.cypher"] = question.cypher
+        statements[f"ask {question.name} --cypher"] = browser_statement(question)
     for index, cypher in enumerate(dict.fromkeys(recorded)):
         statements[f"sent #{index}"] = cypher
     script = (tmp_path / "export-cypher-0").read_text(encoding="utf-8")
