@@ -105,6 +105,11 @@ def tokens(cypher: str) -> Iterator[Token]:
         yield Token(kind, text, start)
 
 
+def parameters(cypher: str) -> set[str]:
+    """The names of the `$parameters` a statement uses (not those inside strings or comments)."""
+    return {t.text[1:].strip("`").replace("``", "`") for t in tokens(cypher) if t.kind == "param"}
+
+
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 _CLOSE = set(_OPEN.values())
 # After these, a + or - is a sign (prefix), not an operator between two values.

@@ -28,7 +28,7 @@ from typer.testing import CliRunner
 
 import graph.neo4j_store as neo4j_store
 from cli.app import app
-from graph.cypher_check import tokens
+from graph.cypher_check import parameters
 from graph.falkor import EmbeddedFalkorStore
 from graph.schema import neo4j_schema_statements
 from queries.catalog import Question, load_catalog
@@ -54,7 +54,7 @@ def lint(items: list[tuple[str, str]]) -> list[dict[str, Any]]:
         {
             "name": name,
             "cypher": cypher,
-            "parameters": {t.text.lstrip("$").strip("`"): "" for t in tokens(cypher) if t.kind == "param"},
+            "parameters": dict.fromkeys(parameters(cypher), ""),
         }
         for name, cypher in items
     ]
