@@ -19,6 +19,7 @@ from cli.common import (
     store_from,
 )
 from queries.catalog import CatalogError, Question, QuestionError, get_question, load_catalog
+from queries.paging import DEFAULT_LIMIT, run_page
 from queries.resolve import prepare
 
 
@@ -71,7 +72,13 @@ def ask(
             "--format", help="table (default at a terminal), json (default when piped), csv, markdown."
         ),
     ] = None,
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Show at most N rows.")] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, help="Show at most N rows (a page; the total is reported).")
+    ] = DEFAULT_LIMIT,
+    offset: Annotated[
+        int, typer.Option("--offset", min=0, help="Skip the first N rows (the next page).")
+    ] = 0,
+    all_rows: Annotated[bool, typer.Option("--all", help="Show every row (no paging).")] = False,
     list_: Annotated[
         bool, typer.Option("--list", help="List the questions, their parameters and exit.")
     ] = False,
@@ -88,7 +95,8 @@ def ask(
     """Ask one of the canned accountability questions (civicgraph ask --list shows them all).
 
     Actor parameters take a name or an alias, case-insensitively ("the Met", "mopac", "Andrew
-    Boff AM"), or id:<node id>; an office ("the Mayor") is answered for its holder. Exit code 0
+    Boff AM"), or id:<node id>; an office ("the Mayor") is answered for its holder. Answers come a
+    page at a time (--limit rows from --offset; --all for every row), with the total. Exit code 0
     with answers or none, 1 when the store fails, 2 for usage errors.
     """
     questions = catalog()
@@ -113,11 +121,13 @@ def ask(
             fail(str(exc), EXIT_USAGE)
         for note in prepared.notes:
             err.print(note, highlight=False)
-        rows = st.run(question.cypher, prepared.params)
-    total = len(rows)
-    if limit is not None and total > limit:
-        rows = rows[:limit]
-        err.print(f"showing {limit} of {total} rows (--limit)", highlight=False)
+        page = run_page(st, question, prepared.params, offset=offset, limit=None if all_rows else limit)
+    rows = page.rows
+    if not page.complete:
+        last = page.offset + len(rows)
+        more = f"; --offset {last} for the next page" if last < page.total else ""
+        shown = f"rows {page.offset + 1}-{last}" if rows else "no rows"
+        err.print(f"showing {shown} of {page.total} (--limit, --all){more}", highlight=False)
     emit(
         rows,
         fmt,

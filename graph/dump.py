@@ -1,6 +1,6 @@
 """Backups that move a whole graph between stores: JSON lines of nodes and relationships.
 
-The dump keeps everything a store holds (labels, every property, evidence lists), so
+The dump keeps everything a store holds (labels, every property, Evidence nodes), so
 dump -> restore into a fresh store gives the same fingerprint, on either engine. Restore goes
 through `Store.upsert`, so it is batched, whitelisted and idempotent like a load.
 """
@@ -81,8 +81,16 @@ def dump(store: Store, out: IO[str]) -> tuple[int, int]:
     return nodes, rels
 
 
+def _node_props(props: dict[str, Any]) -> dict[str, Any]:
+    """A dumped node's properties without its relationship counts, which the store counts again
+    as the relationships are restored (graph/schema.py DERIVED)."""
+    return {k: v for k, v in props.items() if not k.startswith(("_out_", "_in_"))}
+
+
 def _rel_row(rel: dict[str, Any]) -> dict[str, Any]:
-    """A dumped relationship as an upsert row: evidence lists become evidence pieces again."""
+    """A dumped relationship as an upsert row: evidence lists (dumps of stores from before
+    evidence had its own nodes) become evidence pieces again; the ask-reply pairing is derived
+    again as the asks and replies are restored (graph/pairing.py)."""
     props = dict(rel["props"])
     key = props.pop("key", None)
     lists = [props.pop(name, None) or [] for name in EVIDENCE_FIELDS]
@@ -132,7 +140,11 @@ def restore(store: Store, source: IO[str], *, batch_size: int = 2000) -> tuple[i
             if "node" in item:
                 node = item["node"]
                 batch.nodes.append(
-                    {"label": check_label(node["labels"][0]), "id": node["id"], "props": node["props"]}
+                    {
+                        "label": check_label(node["labels"][0]),
+                        "id": node["id"],
+                        "props": _node_props(node["props"]),
+                    }
                 )
             else:
                 if batch.nodes:  # relationships need their end nodes stored first

@@ -15,7 +15,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.schema import FACT_TYPES, check_label, check_rel_type
+from graph.pairing import FORMAL
+from graph.schema import ASK_GENRES, FACT_TYPES, check_label, check_rel_type
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -263,6 +264,8 @@ def to_batch(doc: DocumentInfo, facts: list[Fact], mentioned: list[Entity] = ())
                 "props": fact.rel_props(),
                 "evidence": [],
             }
+            if fact.predicate == "ASKED":  # kind 'ask' once any document of an asking genre states it
+                row["props"][FORMAL] = doc.genre in ASK_GENRES
         for ev in fact.evidence:
             if all(e["key"] != ev.key for e in row["evidence"]):
                 row["evidence"].append(

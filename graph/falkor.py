@@ -35,7 +35,7 @@ from redis.retry import Retry
 
 from graph.embedded import QUERY_MEMORY_MB, WRITE_TIMEOUT_MS, EmbeddedServer, rss_mb
 from graph.facts import Batch
-from graph.schema import NODE_INDEXES, NODE_LABELS, REL_TYPES, check_label, check_property
+from graph.schema import NODE_INDEXES, NODE_LABELS, REL_INDEXES, check_label, check_property, check_rel_type
 from graph.store import (
     DEFAULT_GRAPH,
     DEFAULT_TIMEOUT_MS,
@@ -334,7 +334,8 @@ class FalkorStore:
 
     def ensure_schema(self) -> None:
         """The exact-match node indexes of graph/schema.py's NODE_INDEXES (`id` on every label, the
-        name search keys), an index on `key` for every relationship type, and a unique constraint
+        name search keys, evidence by fact and document), its REL_INDEXES (`key` on every
+        relationship type, the ask-reply threads), and a unique constraint
         on every label's `id` (GRAPH.CONSTRAINT). Idempotent."""
         indexed = {
             (row["entitytype"], row["label"], prop)
@@ -349,7 +350,13 @@ class FalkorStore:
             for label, prop in NODE_INDEXES
         ]
         wanted += [
-            ("RELATIONSHIP", t, "key", f"CREATE INDEX FOR ()-[r:{t}]-() ON (r.key)") for t in REL_TYPES
+            (
+                "RELATIONSHIP",
+                t,
+                prop,
+                f"CREATE INDEX FOR ()-[r:{check_rel_type(t)}]-() ON (r.{check_property(prop)})",
+            )
+            for t, prop in REL_INDEXES
         ]
         for entity, name, prop, statement in wanted:
             if (entity, name, prop) in indexed:

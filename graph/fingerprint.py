@@ -1,30 +1,31 @@
 """A hash of a graph's content, equal for equal graphs on any store.
 
-What counts: every node's labels and properties, every relationship's type, end nodes (by their
-`id` property, never by internal ids) and properties, evidence included. What does not: internal
-ids, the order in which things were written or are returned, the order of set-like lists
-(aliases; evidence pieces, whose parallel lists are compared as a set of tuples), whole floats
-versus integers (engines differ), and volatile properties (the journal's `loaded_at`).
+What counts: every node's labels and properties (evidence pieces are Evidence nodes), every
+relationship's type, end nodes (by their `id` property, never by internal ids) and properties.
+What does not: internal ids, the order in which things were written or are returned, the order
+of set-like lists (aliases; the evidence lists of stores written before evidence had its own
+nodes, compared as a set of tuples), whole floats versus integers (engines differ), and volatile
+properties (the journal's `loaded_at`).
+
+Streamed: nodes label by label in `id` order, relationships type by type in `key` order, each a
+page at a time after the last one seen (`WHERE n.id > $after`, which each label's `id` index and
+each type's `key` index serve), hashed as they come. Nothing is held but a page, and no page
+sorts what the earlier ones already returned (paging with SKIP re-sorted everything each time).
+Both orders are the same on any store with the same content, so no final sort is needed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from typing import Any
 
-from graph.dump import pages
-from graph.schema import EVIDENCE_FIELDS
+from graph.schema import EVIDENCE_FIELDS, NODE_LABELS, REL_TYPES, check_label, check_rel_type
 from graph.store import Store
 
 VOLATILE = frozenset({"loaded_at"})
 PAGE = 5000
-
-_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id, labels(n)[0] SKIP $skip LIMIT $limit"
-_RELS = (
-    "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS src, b.id AS dst, properties(r) AS props "
-    "ORDER BY a.id, b.id, type(r), r.key SKIP $skip LIMIT $limit"
-)
 
 
 def _number(value: Any) -> Any:
@@ -43,7 +44,7 @@ def _canonical(value: Any) -> Any:
 
 
 def canonical_props(props: dict[str, Any]) -> dict[str, Any]:
-    """Properties with volatile ones dropped, evidence as sorted tuples, lists as sets."""
+    """Properties with volatile ones dropped, evidence lists as sorted tuples, lists as sets."""
     props = {k: v for k, v in props.items() if k not in VOLATILE and v is not None}
     evidence = [props.pop(name, None) or [] for name in EVIDENCE_FIELDS]
     out = {k: _canonical(v) for k, v in props.items()}
@@ -53,17 +54,41 @@ def canonical_props(props: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _keyset(store: Store, query: str, column: str) -> Iterator[dict[str, Any]]:
+    """Rows of `query` (which takes $after and $limit and orders by `column`), page by page."""
+    after = ""
+    while True:
+        rows = store.run(query, {"after": after, "limit": PAGE})
+        yield from rows
+        if len(rows) < PAGE:
+            return
+        after = rows[-1][column]
+
+
+def lines(store: Store) -> Iterator[str]:
+    """The canonical lines of the graph, in the order they are hashed."""
+    for label in NODE_LABELS:
+        query = (
+            f"MATCH (n:{check_label(label)}) WHERE n.id > $after "
+            "RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY n.id LIMIT $limit"
+        )
+        for row in _keyset(store, query, "id"):
+            yield json.dumps(["node", sorted(row["labels"]), canonical_props(row["props"])],
+                             sort_keys=True, ensure_ascii=False)  # fmt: skip
+    for rel_type in REL_TYPES:
+        query = (
+            f"MATCH (a)-[r:{check_rel_type(rel_type)}]->(b) WHERE r.key > $after "
+            "RETURN r.key AS key, a.id AS src, b.id AS dst, properties(r) AS props ORDER BY r.key, a.id, b.id LIMIT $limit"
+        )
+        for row in _keyset(store, query, "key"):
+            yield json.dumps(["rel", rel_type, row["src"], row["dst"], canonical_props(row["props"])],
+                             sort_keys=True, ensure_ascii=False)  # fmt: skip
+
+
 def fingerprint(store: Store) -> str:
     """Hex SHA-256 of the graph's content (see the module docstring)."""
-    lines = []
-    for row in pages(store, _NODES, PAGE):
-        lines.append(json.dumps(["node", sorted(row["labels"]), canonical_props(row["props"])],
-                                sort_keys=True, ensure_ascii=False))  # fmt: skip
-    for row in pages(store, _RELS, PAGE):
-        lines.append(json.dumps(["rel", row["type"], row["src"], row["dst"], canonical_props(row["props"])],
-                                sort_keys=True, ensure_ascii=False))  # fmt: skip
     digest = hashlib.sha256()
-    for line in sorted(lines):
+    for line in lines(store):
         digest.update(line.encode("utf-8"))
         digest.update(b"\n")
     return digest.hexdigest()

@@ -19,6 +19,12 @@ __all__ = [
     "check_label",
     "check_rel_type",
     "EVIDENCE_FIELDS",
+    "EVIDENCE_LABEL",
+    "EVIDENCE_PROPERTIES",
+    "RECORD_LABELS",
+    "THING_LABELS",
+    "REL_INDEXES",
+    "DERIVED",
     "ASK_GENRES",
     "MENTION_GENRES",
     "ACTOR_LABELS",
@@ -66,6 +72,11 @@ _LABELS = (
     NodeLabel("Meeting", "a dated meeting", ("date", "body")),
     NodeLabel("Statement", "a quoted or reported statement", ("text", "kind")),
     NodeLabel(
+        "Evidence",
+        "one piece of a fact's evidence: a quote of one document (see EVIDENCE_PROPERTIES)",
+        ("fact", "type", "doc", "doc_id", "quote", "start", "end"),
+    ),
+    NodeLabel(
         "Document",
         "a source document (id is its content hash)",
         (
@@ -86,11 +97,33 @@ NODE_LABELS: dict[str, NodeLabel] = {lab.name: lab for lab in _LABELS}
 
 # Labels of the things that act: asked, funded, oversaw, said ...
 ACTOR_LABELS = ("Person", "Organization", "Post")
-_ANY = tuple(name for name in NODE_LABELS if name != "Document")
+# Records about the text rather than things in the world: documents and their evidence pieces.
+# They are never a fact's end, never looked up by name, and exports show evidence on its facts.
+EVIDENCE_LABEL = "Evidence"
+RECORD_LABELS = ("Document", EVIDENCE_LABEL)
+# Labels of the things facts link (everything but the records).
+THING_LABELS = tuple(name for name in NODE_LABELS if name not in RECORD_LABELS)
+_ANY = THING_LABELS
 _ACTORS = ACTOR_LABELS
 
-# Evidence lives on each relationship as parallel lists (Neo4j properties cannot hold maps):
-# evidence_keys[i] identifies piece i (document hash + offsets) so that it is added once.
+# Where evidence is stored. Each piece (one quote of one document, with its offsets) is its own
+# Evidence node, written once: its `id` is a hash of the fact's key and the piece, `fact` is the
+# relationship's key, `type` its type, `doc`/`doc_id` the document's file name and content hash,
+# `quote`, `start`, `end` the text and its offsets. Appending a piece therefore costs the same
+# at the 10,000th document that repeats a fact as at the first (a relationship whose properties
+# held every piece grew without bound, and every append copied them). The relationship keeps a
+# bounded summary, derived and left out of exports (DERIVED): how many pieces it has, and one
+# sample quote and document for the questions' `quote` columns (the piece whose document name,
+# then start offset, comes first, so the sample does not depend on load order).
+EVIDENCE_PROPERTIES = ("fact", "type", "doc", "doc_id", "quote", "start", "end")
+EVIDENCE_COUNT = "_evidence"
+SAMPLE_QUOTE = "_quote"
+SAMPLE_DOCUMENT = "_doc"
+SAMPLE_ORDER = "_first"  # the sample's sort key: document name, then start offset (zero-padded)
+
+# How exports, the fact export and dumps of old stores show evidence: parallel lists on each
+# relationship (Neo4j properties cannot hold maps); evidence_keys[i] identifies piece i
+# (document hash + offsets). graph/evidence.py turns Evidence nodes into these lists.
 EVIDENCE_FIELDS = (
     "evidence_keys",
     "evidence_docs",
@@ -182,29 +215,66 @@ def check_property(name: str) -> str:
 # node with toLower(). The leading underscore marks it as derived: exports leave such properties
 # out (graph/subgraph.py), and it is never part of the fact export.
 SEARCH_KEYS = "_search_keys"
-# Labels whose nodes are looked up by name (documents and statements are named by their text).
-SEARCHABLE_LABELS = tuple(name for name in NODE_LABELS if name not in ("Document", "Statement"))
+# Labels whose nodes are looked up by name (documents, evidence and statements are named by their text).
+SEARCHABLE_LABELS = tuple(name for name in THING_LABELS if name != "Statement")
 
 # Exact-match node indexes ensure_schema() creates, as (label, property): `id` everywhere (the
-# MERGE key and what `id:<node id>` parameters look up), the search keys where names are looked up.
-NODE_INDEXES: tuple[tuple[str, str], ...] = tuple((label, "id") for label in NODE_LABELS) + tuple(
-    (label, SEARCH_KEYS) for label in SEARCHABLE_LABELS
+# MERGE key and what `id:<node id>` parameters look up), the search keys where names are looked up,
+# and an evidence piece's fact and document (the questions read a fact's pieces; a replaced
+# document's pieces are removed).
+NODE_INDEXES: tuple[tuple[str, str], ...] = (
+    tuple((label, "id") for label in NODE_LABELS)
+    + tuple((label, SEARCH_KEYS) for label in SEARCHABLE_LABELS)
+    + ((EVIDENCE_LABEL, "fact"), (EVIDENCE_LABEL, "doc_id"))
 )
+
+# Ask-reply pairing, recorded as asks and replies are written (graph/pairing.py): an ask's and a
+# reply's thread is "asker id|asked id|about" (about in lower case, trimmed; empty when none), so
+# the replies that may answer an ask are two index look-ups (its own thread, and the thread of
+# replies about nothing in particular) instead of every reply between the two actors.
+THREAD = "_thread"
+# Relationship indexes, as (type, property): the merge key of every type, and the threads.
+REL_INDEXES: tuple[tuple[str, str], ...] = tuple((name, "key") for name in REL_TYPES) + (
+    ("ASKED", THREAD),
+    ("ASKED", "_pair"),
+    ("REPLIED_TO", THREAD),
+)
+
+# Properties the store derives and keeps up to date as it writes; exports leave them out (their
+# names start with "_"), questions read them instead of recounting at ask time:
+# - on every node, `_out_TYPE` / `_in_TYPE`: how many relationships of TYPE start / end there
+#   (the actor profile's counts; `_in_MENTIONS` is how many documents mention the node);
+# - on relationships, the evidence summary above, and on asks and replies the pairing.
+DERIVED = "_"
+
+
+def degree_property(rel_type: str, direction: str) -> str:
+    """The node property counting its relationships of one type in one direction ("out"/"in")."""
+    if direction not in ("out", "in"):
+        raise SchemaError(f"direction must be 'out' or 'in', not {direction!r}")
+    return f"_{direction}_{check_rel_type(rel_type)}"
 
 
 def neo4j_schema_statements() -> list[str]:
     """The schema civicgraph's Neo4j backend creates (and the Cypher export's header suggests, so
     that a later `load` into the same database finds exactly these): a unique constraint on every
     label's `id`, which brings its own index (a plain index on the same property would make the
-    constraint fail), and an index on every relationship type's `key`. The `_search_keys` lists
-    are not indexed on Neo4j: its indexes do not serve `x IN list` look-ups."""
+    constraint fail), an index for every (type, property) of REL_INDEXES (every type's `key`, the
+    ask-reply threads), and the Evidence look-ups of NODE_INDEXES (a fact's pieces, a document's
+    pieces). The `_search_keys` lists are not indexed on Neo4j: its indexes do not serve
+    `x IN list` look-ups."""
     statements = [
         f"CREATE CONSTRAINT civicgraph_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
         for label in NODE_LABELS
     ]
     statements += [
-        f"CREATE INDEX civicgraph_{rel.lower()}_key IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.key)"
-        for rel in REL_TYPES
+        f"CREATE INDEX civicgraph_{rel.lower()}_{prop.strip('_')} IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.{prop})"
+        for rel, prop in REL_INDEXES
+    ]
+    statements += [
+        f"CREATE INDEX civicgraph_{label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+        for label, prop in NODE_INDEXES
+        if label == EVIDENCE_LABEL and prop != "id"
     ]
     return statements
 

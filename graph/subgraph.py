@@ -20,7 +20,9 @@ Selection rules, in words:
   asked with `types`).
 
 Properties whose name starts with "_" are the store's derived bookkeeping (graph/schema.py's
-SEARCH_KEYS) and are left out of every export.
+SEARCH_KEYS, DERIVED) and are left out of every export. Evidence, stored as Evidence nodes, is
+never a node of a selection: each relationship carries its pieces as the EVIDENCE_FIELDS lists,
+read a page at a time (graph/evidence.py).
 
 Dates are ISO strings of any precision ("2025", "2025-11", "2025-11-26"); a fact is kept when
 its date overlaps [since, until], comparing the two on their common prefix, so `--until 2025`
@@ -34,8 +36,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from graph.evidence import attach
 from graph.facts import is_iso_date
-from graph.schema import FACT_TYPES, NODE_LABELS, REL_TYPES, check_rel_type
+from graph.schema import EVIDENCE_LABEL, FACT_TYPES, NODE_LABELS, REL_TYPES, check_rel_type
 from graph.store import ReadOnlyError, Store, StoreError
 
 PAGE_SIZE = 5000
@@ -171,6 +174,12 @@ def _primary(labels: Iterable[str]) -> str:
         if label in NODE_LABELS:
             return label
     return labels[0] if labels else ""
+
+
+def with_evidence(store: Store, rels: list[SubRel]) -> list[SubRel]:
+    """The relationships with their evidence lists filled in (one look-up for the lot)."""
+    attach(store, {rel.key: rel.props for rel in rels if rel.type != "MENTIONS"})
+    return rels
 
 
 def node_from_row(labels: list[str], props: dict[str, Any]) -> SubNode:
@@ -316,7 +325,10 @@ class Subgraph:
     # paged reads
 
     def _all_nodes(self) -> Iterator[SubNode]:
-        query = f"MATCH (n) WHERE n.id > $after RETURN {_NODE_COLUMNS} ORDER BY n.id LIMIT $limit"
+        query = (
+            f"MATCH (n) WHERE n.id > $after AND NOT n:{EVIDENCE_LABEL} "
+            f"RETURN {_NODE_COLUMNS} ORDER BY n.id LIMIT $limit"
+        )
         after = ""
         while True:
             rows = self.store.run(query, {"after": after, "limit": self.page_size})
@@ -348,11 +360,10 @@ class Subgraph:
             after = ""
             while True:
                 rows = self.store.run(query, {"after": after, "limit": self.page_size})
-                for row in rows:
-                    rel = rel_from_row(row)
-                    after = rel.key
-                    if self._keeps(rel):
-                        yield rel
+                page = [rel_from_row(row) for row in rows]
+                if page:
+                    after = page[-1].key
+                yield from with_evidence(self.store, [rel for rel in page if self._keeps(rel)])
                 if len(rows) < self.page_size:
                     break
 
@@ -369,7 +380,9 @@ class Subgraph:
                 rel = rel_from_row(row)
                 if self._keeps(rel):
                     found[rel.key] = rel
-        yield from sorted(found.values(), key=rel_order)
+        ordered = sorted(found.values(), key=rel_order)
+        for start in range(0, len(ordered), self.page_size):
+            yield from with_evidence(self.store, ordered[start : start + self.page_size])
 
     def _neighbourhood(self) -> set[str]:
         """Ids within `depth` steps of the actor over kept relationships, either direction."""
@@ -433,7 +446,8 @@ def run_selection_cypher(
     if names and strings:
         wanted = sorted(strings)
         query = (
-            f"MATCH (n) WHERE (n.name IN $names OR n.id IN $names) AND NOT n:Document RETURN {_NODE_COLUMNS}"
+            f"MATCH (n) WHERE (n.name IN $names OR n.id IN $names) AND NOT n:Document AND NOT n:{EVIDENCE_LABEL} "
+            f"RETURN {_NODE_COLUMNS}"
         )
         for start in range(0, len(wanted), PAGE_SIZE):
             for row in store.run(query, {"names": wanted[start : start + PAGE_SIZE]}):
@@ -443,8 +457,8 @@ def run_selection_cypher(
     keys = sorted(rel_keys)
     query = f"MATCH (a)-[r]->(b) WHERE r.key IN $keys RETURN {_REL_COLUMNS}"
     for start in range(0, len(keys), PAGE_SIZE):
-        for row in store.run(query, {"keys": keys[start : start + PAGE_SIZE]}):
-            rel = rel_from_row(row)
+        page = [rel_from_row(row) for row in store.run(query, {"keys": keys[start : start + PAGE_SIZE]})]
+        for rel in with_evidence(store, page):
             rels[rel.key] = rel
     missing = sorted({end for r in rels.values() for end in (r.src, r.dst)} - set(nodes))
     node_query = f"MATCH (n) WHERE n.id IN $ids RETURN {_NODE_COLUMNS}"
@@ -464,6 +478,8 @@ def _collect(value: Any, nodes: dict[str, SubNode], rel_keys: dict[str, str], st
             _collect(item, nodes, rel_keys, strings)
     elif isinstance(value, dict):
         if "_labels" in value:
+            if EVIDENCE_LABEL in value["_labels"]:
+                return  # evidence shows on its relationship, not as a node
             node = node_from_row(list(value["_labels"]), value)
             nodes[node.id] = node
         elif "_type" in value:

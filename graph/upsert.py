@@ -11,12 +11,20 @@ How values merge, so that loading documents in any order gives the same graph:
 - a scalar property keeps the larger of the stored and the new value (a more precise date
   "2025-11-03" wins over "2025-11"; `day` follows the `date` it was computed from);
 - list properties (aliases ...) are unions;
-- evidence pieces are appended to the parallel lists of schema.EVIDENCE_FIELDS only when
-  their key is not there yet.
+- each evidence piece becomes one Evidence node (graph/schema.py EVIDENCE_PROPERTIES), written
+  once whatever the number of documents that repeat the fact: a new piece costs the same at the
+  10,000th document as at the first. The relationship keeps a count and one sample quote;
+- what the store derives is kept up to date in the same statement: each node's count of
+  relationships by type and direction (`_out_TYPE`, `_in_TYPE`, set when a relationship is
+  created), and the pairing of asks with replies (graph/pairing.py).
+
+A replaced document (a changed file) takes its pieces away: relationships left with none are
+deleted, their samples chosen again from what is left, counts lowered, asks paired again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -25,14 +33,33 @@ from typing import Any
 
 from graph.cypher_check import check_statement
 from graph.facts import Batch
+from graph.pairing import (
+    FORMAL,
+    PAIR,
+    PAIRING_PROPERTIES,
+    formal_genres_literal,
+    improve_with_reply,
+    recompute,
+    recompute_asks,
+    recompute_threads_of_replies,
+    thread,
+)
 from graph.schema import (
+    EVIDENCE_COUNT,
     EVIDENCE_FIELDS,
+    EVIDENCE_LABEL,
+    FACT_TYPES,
+    SAMPLE_DOCUMENT,
+    SAMPLE_ORDER,
+    SAMPLE_QUOTE,
     SEARCH_KEYS,
     SEARCHABLE_LABELS,
+    THREAD,
     SchemaError,
     check_label,
     check_property,
     check_rel_type,
+    degree_property,
     search_keys,
 )
 
@@ -50,6 +77,8 @@ EVIDENCE_PARTS = ("key", "doc", "doc_id", "quote", "start", "end")
 _FOLLOWS = {"day": "date"}
 # Set by the journal, not by a batch.
 JOURNAL_PROPERTIES = ("loaded", "loaded_at")
+# Derived by the store as it writes (graph/pairing.py): a batch cannot set them.
+_PAIRING_DERIVED = (THREAD, PAIR, *PAIRING_PROPERTIES)
 
 _COUNT = "WITH count(*) AS _c"
 
@@ -210,12 +239,41 @@ def _evidence(pieces: Iterable[dict[str, Any]], *, where: str) -> list[dict[str,
     for piece in pieces or ():
         cleaned = {part: clean_value(piece.get(part)) for part in EVIDENCE_PARTS}
         missing = [part for part, value in cleaned.items() if value is None or value == ""]
-        if missing:  # list properties cannot hold null, and a piece without them proves nothing
+        if missing:  # a piece without them proves nothing
             raise SchemaError(f"{where}: an evidence piece has no {', '.join(missing)}")
         if cleaned["key"] not in seen:
             seen.add(cleaned["key"])
             out.append(cleaned)
     return out
+
+
+def _evidence_rows(fact_key: str, pieces: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The Evidence node rows of one relationship's pieces (graph/schema.py EVIDENCE_PROPERTIES)."""
+    rows = []
+    for piece in pieces:
+        start = piece["start"]
+        first = (
+            f"{piece['doc']}|{start:010d}"
+            if isinstance(start, int) and start >= 0
+            else f"{piece['doc']}|{start}"
+        )
+        rows.append(
+            {
+                "id": evidence_id(fact_key, piece["key"]),
+                "doc": piece["doc"],
+                "doc_id": piece["doc_id"],
+                "quote": piece["quote"],
+                "start": start,
+                "end": piece["end"],
+                "first": first,
+            }
+        )
+    return rows
+
+
+def evidence_id(fact_key: str, piece_key: str) -> str:
+    """The id of the Evidence node of one piece of one fact."""
+    return "ev-" + hashlib.sha256(f"{fact_key}\x1f{piece_key}".encode()).hexdigest()[:24]
 
 
 def rel_rows(batch: Batch) -> dict[tuple[str, str, str], dict[str, dict[str, Any]]]:
@@ -230,9 +288,14 @@ def rel_rows(batch: Batch) -> dict[tuple[str, str, str], dict[str, dict[str, Any
             if not isinstance(value, str) or not value:
                 raise SchemaError(f"{where}: {name} must be a non-empty string")
         props = _clean_props(rel.get("props"), where=where)
-        for name in ("key", *EVIDENCE_FIELDS):
+        for name in ("key", *EVIDENCE_FIELDS, *_PAIRING_DERIVED):
             props.pop(name, None)
         evidence = _evidence(rel.get("evidence") or (), where=where)
+        if rel_type == "ASKED":
+            props[THREAD] = thread(src, dst, props.get("about"))
+            props[PAIR] = f"{src}|{dst}"
+        elif rel_type == "REPLIED_TO":
+            props[THREAD] = thread(dst, src, props.get("about"))
         rows = groups.setdefault(group, {})
         known = rows.get(key)
         if known is None:
@@ -241,6 +304,9 @@ def rel_rows(batch: Batch) -> dict[tuple[str, str, str], dict[str, dict[str, Any
             _merge_into(known["p"], props)
             have = {e["key"] for e in known["ev"]}
             known["ev"].extend(e for e in evidence if e["key"] not in have)
+    for rows in groups.values():
+        for row in rows.values():
+            row["ev"] = _evidence_rows(row["key"], row["ev"])
     return groups
 
 
@@ -250,57 +316,142 @@ def _node_segment(param: str, label: str, rows: list[dict[str, Any]]) -> str:
 
 
 def _rel_segment(param: str, group: tuple[str, str, str], rows: list[dict[str, Any]]) -> str:
+    """MERGE the relationships, count them on their end nodes when new, merge their properties,
+    and write their new evidence pieces (counted, and the sample kept, on the relationship)."""
     rel_type, src_label, dst_label = group
+    out, into = degree_property(rel_type, "out"), degree_property(rel_type, "in")
     lines = [
         f"UNWIND ${param} AS r",
         f"MERGE (a:{src_label} {{id: r.src}})",
         f"MERGE (b:{dst_label} {{id: r.dst}})",
         f"MERGE (a)-[x:{rel_type} {{key: r.key}}]->(b)",
+        f"ON CREATE SET a.{out} = coalesce(a.{out}, 0) + 1, b.{into} = coalesce(b.{into}, 0) + 1",
         *_set_clauses("x", rows),
     ]
     if any(row["ev"] for row in rows):
-        lines.append("WITH x, [e IN r.ev WHERE NOT e.key IN coalesce(x.evidence_keys, [])] AS fresh")
-        appends = [
-            f"x.{field} = coalesce(x.{field}, []) + [e IN fresh | e.{part}]"
-            for field, part in zip(EVIDENCE_FIELDS, EVIDENCE_PARTS, strict=True)
+        wins = f"(x.{SAMPLE_ORDER} IS NULL OR e.first < x.{SAMPLE_ORDER})"
+        lines += [
+            "WITH x, r",
+            "UNWIND r.ev AS e",
+            f"MERGE (v:{EVIDENCE_LABEL} {{id: e.id}})",
+            f"ON CREATE SET v.fact = r.key, v.type = '{rel_type}', v.doc = e.doc, v.doc_id = e.doc_id,",
+            "    v.quote = e.quote, v.start = e.start, v.end = e.end,",
+            f"    x.{EVIDENCE_COUNT} = coalesce(x.{EVIDENCE_COUNT}, 0) + 1,",
+            f"    x.{SAMPLE_QUOTE} = CASE WHEN {wins} THEN e.quote ELSE x.{SAMPLE_QUOTE} END,",
+            f"    x.{SAMPLE_DOCUMENT} = CASE WHEN {wins} THEN e.doc ELSE x.{SAMPLE_DOCUMENT} END,",
+            f"    x.{SAMPLE_ORDER} = CASE WHEN {wins} THEN e.first ELSE x.{SAMPLE_ORDER} END",
         ]
-        lines.append("SET " + ", ".join(appends))
+    return "\n".join(lines)
+
+
+def _replace_type_segment(rel_type: str) -> str:
+    """One relationship type's share of removing replaced documents: take their pieces off the
+    count, choose the sample again from the pieces left, recompute an ask's kind, and delete the
+    relationships left without evidence (taking them off their end nodes' counts); asks between
+    two actors whose replies or asks changed are paired again (graph/pairing.py)."""
+    out, into = degree_property(rel_type, "out"), degree_property(rel_type, "in")
+    sfx = "_" + rel_type.lower()  # names of its own: FalkorDB 4.16 mixes up names reused after a DELETE
+    pair = f"b{sfx}.id + '|' + a{sfx}.id"  # a reply's asker and the one asked (an ask's PAIR)
+    first = f"v{sfx}.doc + '|' + substring(toString(10000000000 + v{sfx}.start), 1)"
+    lines = [
+        f"MATCH (gone{sfx}:{EVIDENCE_LABEL}) WHERE gone{sfx}.doc_id IN $replaces AND gone{sfx}.type = '{rel_type}'",
+        f"WITH gone{sfx}.fact AS k{sfx}, count(gone{sfx}) AS n{sfx}",
+        f"MATCH (a{sfx})-[x{sfx}:{rel_type} {{key: k{sfx}}}]->(b{sfx})",
+        f"SET x{sfx}.{EVIDENCE_COUNT} = coalesce(x{sfx}.{EVIDENCE_COUNT}, n{sfx}) - n{sfx}",
+        f"WITH a{sfx}, b{sfx}, x{sfx}",
+        f"OPTIONAL MATCH (v{sfx}:{EVIDENCE_LABEL} {{fact: x{sfx}.key}}) WHERE NOT v{sfx}.doc_id IN $replaces",
+        f"WITH a{sfx}, b{sfx}, x{sfx}, collect(CASE WHEN v{sfx} IS NULL THEN null ELSE {{first: {first}, quote: v{sfx}.quote, doc: v{sfx}.doc, doc_id: v{sfx}.doc_id}} END) AS left{sfx}",
+        f"WITH a{sfx}, b{sfx}, x{sfx}, left{sfx}, reduce(s = null, c IN left{sfx} | CASE WHEN s IS NULL OR c.first < s.first THEN c ELSE s END) AS sample{sfx}",
+        f"SET x{sfx}.{SAMPLE_QUOTE} = sample{sfx}.quote, x{sfx}.{SAMPLE_DOCUMENT} = sample{sfx}.doc, x{sfx}.{SAMPLE_ORDER} = sample{sfx}.first",
+    ]
+    if rel_type == "ASKED":
+        lines += [
+            f"WITH a{sfx}, b{sfx}, x{sfx}, left{sfx}",
+            f"OPTIONAL MATCH (d{sfx}:Document) WHERE d{sfx}.id IN [c IN left{sfx} | c.doc_id]",
+            f"WITH a{sfx}, b{sfx}, x{sfx}, size(left{sfx}) = 0 AS emptied{sfx}, any(g IN collect(d{sfx}.genre) WHERE g IN {formal_genres_literal()}) AS formal{sfx}",
+            f"SET x{sfx}.{FORMAL} = formal{sfx}",
+        ]
+    else:
+        lines.append(f"WITH a{sfx}, b{sfx}, x{sfx}, size(left{sfx}) = 0 AS emptied{sfx}")
+    lines += [
+        f"SET a{sfx}.{out} = a{sfx}.{out} - CASE WHEN emptied{sfx} THEN 1 ELSE 0 END,",
+        f"    b{sfx}.{into} = b{sfx}.{into} - CASE WHEN emptied{sfx} THEN 1 ELSE 0 END",
+        # collected before deleting: FalkorDB 4.16 moves a `WITH ... WHERE` filter in front of a SET
+        f"WITH collect(CASE WHEN emptied{sfx} THEN x{sfx} END) AS dead{sfx}, collect(DISTINCT CASE WHEN emptied{sfx} THEN {pair} END) AS pairs{sfx}",
+        f"FOREACH (gone_rel{sfx} IN dead{sfx} | DELETE gone_rel{sfx})",
+    ]
+    if rel_type == "REPLIED_TO":  # asks a deleted reply may have answered are paired again
+        lines += [
+            f"WITH pairs{sfx}",
+            f"UNWIND pairs{sfx} AS pr{sfx}",
+            f"MATCH ()-[q:ASKED {{{PAIR}: pr{sfx}}}]->()",
+            *recompute(),
+        ]
     return "\n".join(lines)
 
 
 def _replace_segments() -> list[str]:
-    """Remove replaced documents: their evidence everywhere, relationships left without
-    evidence, the Document nodes (and their MENTIONS), then nodes left with no relationship.
+    """Remove replaced documents: their evidence everywhere (type by type, see
+    _replace_type_segment), their Evidence nodes, the Document nodes and their MENTIONS (off the
+    mentioned nodes' counts), then nodes left with no relationship."""
+    segments = [_replace_type_segment(t) for t in FACT_TYPES]
+    segments.append(f"MATCH (gone:{EVIDENCE_LABEL}) WHERE gone.doc_id IN $replaces\nDELETE gone")
+    mentioned = degree_property("MENTIONS", "in")
+    segments.append(
+        "\n".join(
+            [
+                "UNWIND $replaces AS old_id",
+                "MATCH (old:Document {id: old_id})",
+                "OPTIONAL MATCH (old)-[:MENTIONS]->(m)",
+                f"SET m.{mentioned} = m.{mentioned} - 1",
+                "WITH old, collect(m) AS touched",
+                "DETACH DELETE old",
+                "WITH touched",
+                "UNWIND touched AS m",
+                "WITH DISTINCT m",
+                "WHERE NOT (m)--()",
+                "DELETE m",
+            ]
+        )
+    )
+    return segments
 
-    The relationships to delete are collected after the SET rather than filtered with
-    `WITH ... WHERE`: FalkorDB 4.16 moves such a filter in front of the SET, which then
-    only updates the filtered rows."""
-    keep_lists = ", ".join(f"x.{field} = [i IN keep | x.{field}[i]]" for field in EVIDENCE_FIELDS)
-    evidence = "\n".join(
-        [
-            "MATCH ()-[x]->() WHERE any(d IN coalesce(x.evidence_doc_ids, []) WHERE d IN $replaces)",
-            "WITH x, [i IN range(0, size(x.evidence_doc_ids) - 1) WHERE NOT x.evidence_doc_ids[i] IN $replaces] AS keep",
-            f"SET {keep_lists}",
-            "WITH collect(CASE WHEN size(keep) = 0 THEN x END) AS emptied",
-            "UNWIND emptied AS x",
-            "DELETE x",
-        ]
-    )
-    documents = "\n".join(
-        [
-            "UNWIND $replaces AS old_id",
-            "MATCH (old:Document {id: old_id})",
-            "OPTIONAL MATCH (old)-[:MENTIONS]->(m)",
-            "WITH old, collect(m) AS touched",
-            "DETACH DELETE old",
-            "WITH touched",
-            "UNWIND touched AS m",
-            "WITH DISTINCT m",
-            "WHERE NOT (m)--()",
-            "DELETE m",
-        ]
-    )
-    return [evidence, documents]
+
+def _pairing_segments(
+    rel_groups: dict[tuple[str, str, str], dict[str, dict[str, Any]]], params: dict[str, Any]
+) -> list[str]:
+    """Pair the batch's asks and the asks its replies may answer (graph/pairing.py)."""
+    asks = sorted(k for (t, _, _), rows in rel_groups.items() if t == "ASKED" for k in rows)
+    replies = [row for (t, _, _), rows in rel_groups.items() if t == "REPLIED_TO" for row in rows.values()]
+    about = sorted(row["key"] for row in replies if row["p"].get("about") is not None)
+    plain = sorted(row["key"] for row in replies if row["p"].get("about") is None)
+    segments = []
+    if asks:
+        params["pair_asks"] = asks
+        segments.append(recompute_asks("pair_asks"))
+    if about:
+        params["pair_replies"] = about
+        segments.append(recompute_threads_of_replies("pair_replies"))
+    if plain:
+        params["pair_plain"] = plain
+        segments.append(improve_with_reply("pair_plain"))
+    return segments
+
+
+# Variables of the write and pairing segments. Each segment gets its own names (a suffix): FalkorDB
+# 4.16 has crashed or mixed up values when a statement reused a variable name in a later part.
+_VARIABLES = ("n", "r", "a", "b", "x", "e", "v", "q", "k", "t", "c", "m", "fit", "best", "answered",
+              "rank", "better", "plain", "reply")  # fmt: skip
+_VARIABLE = re.compile(r"(?<![\w.$'])(" + "|".join(_VARIABLES) + r")(?![\w'])")
+_STRING = re.compile(r"'(?:[^'\\]|\\.)*'")
+
+
+def _own_names(cypher: str, suffix: str) -> str:
+    """The segment with its variables renamed NAME_suffix (string literals left alone)."""
+    parts = _STRING.split(cypher)
+    literals = _STRING.findall(cypher)
+    renamed = [_VARIABLE.sub(lambda m: f"{m.group(1)}_{suffix}", part) for part in parts]
+    return "".join(part + (literals[i] if i < len(literals) else "") for i, part in enumerate(renamed))
 
 
 def plan_upsert(batch: Batch, replaces: Sequence[str] = (), *, loaded_at: str | None = None) -> Statement:
@@ -316,6 +467,9 @@ def plan_upsert(batch: Batch, replaces: Sequence[str] = (), *, loaded_at: str | 
 
     segments: list[str] = []
     params: dict[str, Any] = {}
+    if replaced:  # first: what the replaced documents alone stated goes, then the batch writes
+        params["replaces"] = replaced
+        segments.extend(_replace_segments())
     for index, label in enumerate(sorted(node_groups)):
         rows = list(node_groups[label].values())
         params[f"n{index}"] = rows
@@ -324,9 +478,7 @@ def plan_upsert(batch: Batch, replaces: Sequence[str] = (), *, loaded_at: str | 
         rows = list(rel_groups[group].values())
         params[f"r{index}"] = rows
         segments.append(_rel_segment(f"r{index}", group, rows))
-    if replaced:
-        params["replaces"] = replaced
-        segments.extend(_replace_segments())
+    segments += _pairing_segments(rel_groups, params)
     if documents:
         params["docs"] = documents
         params["loaded_at"] = loaded_at
@@ -341,5 +493,6 @@ def plan_upsert(batch: Batch, replaces: Sequence[str] = (), *, loaded_at: str | 
         )
     if not segments:
         return Statement("RETURN 0 AS written", {})
+    segments = [_own_names(segment, f"s{i}") for i, segment in enumerate(segments)]
     cypher = f"\n{_COUNT}\n".join(segments) + f"\n{_COUNT}\nRETURN _c AS written"
     return Statement(cypher, params)

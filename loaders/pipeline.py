@@ -1,15 +1,19 @@
 """Files to facts to store: the `load` job.
 
 Each document is read, extracted and written as one atomic upsert that also marks it in the
-load journal (its Document node), so a document is in the store whole or not at all. Documents
-already in the journal (same content hash) are skipped; a file whose content changed replaces
-its own earlier version and touches nothing else. Reading and extraction can run in worker
-processes; writes stay in this process, in input order, so the result does not depend on the
-number of workers.
+load journal (its Document node), so a document is in the store whole or not at all. Files
+whose content hash the journal already holds are skipped before they are read or extracted; a
+file whose content changed replaces its own earlier version and touches nothing else. Reading,
+extraction and building the upsert rows run in worker processes (loaders/workqueue.py: a bounded
+number in flight, results taken as they finish); writes stay in this process. The store's merge
+rules make the result independent of the order documents are written in (graph/upsert.py), so
+it does not depend on the number of workers either.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -20,10 +24,11 @@ from typing import Any
 
 from graph.facts import Batch, to_batch
 from graph.journal import sign
-from graph.schema import SchemaError, check_label
+from graph.schema import THING_LABELS, SchemaError, check_label
 from graph.store import Store, StoreError
 from loaders.extract import Extraction, ExtractionError, extract, registry_for
 from loaders.readers import DocumentError, iter_documents, read_document
+from loaders.workqueue import WorkerDied, imap_unordered
 
 
 @dataclass
@@ -130,66 +135,109 @@ def _check_suspected_damage(store: Store, registry_files: tuple[str, ...], worke
     return report
 
 
-GROUP_DOCUMENTS = 20  # documents per atomic upsert: one statement's planning cost shared by many
+# Documents per atomic upsert: one statement's fixed cost (planning, a round trip) shared by many.
+# Measured with bench/bench_load.py --group (BENCHMARKS.md, "Statement size").
+GROUP_DOCUMENTS = 20
+
+
+@dataclass
+class Prepared:
+    """One document made ready for the store in a worker: its batch and what the summary counts."""
+
+    sha256: str
+    path: str
+    batch: Batch
+    facts: Counter
+
+
+def prepare_file(path: str, registry_files: tuple[str, ...] = ()) -> Prepared | str:
+    """Read, extract and turn one file into its upsert batch (in a worker process); a string is
+    why it could not be."""
+    _, extraction, problem = extract_file(path, registry_files)
+    if extraction is None:
+        return problem or "unknown error"
+    doc = extraction.document
+    try:
+        batch = sign(to_batch(doc, extraction.facts, extraction.entities))  # journal checksum
+    except SchemaError as exc:  # an extraction the schema refuses is that document's failure
+        return f"not stored: {exc}"
+    return Prepared(doc.sha256, doc.path, batch, Counter(f.predicate for f in extraction.facts))
+
+
+def file_hash(path: str) -> str | None:
+    """The content hash the journal keys documents by (loaders.readers: sha256 of the bytes), or
+    None when the file cannot be read here (the reader then reports why)."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 @dataclass
 class _Pending:
-    """Extracted documents waiting to be written together."""
+    """Prepared documents waiting to be written together."""
 
-    batches: list[Batch] = field(default_factory=list)
-    extractions: list[Extraction] = field(default_factory=list)
+    docs: list[Prepared] = field(default_factory=list)
     replaces: list[list[str]] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
 
     def clear(self) -> None:
-        self.batches, self.extractions, self.replaces, self.paths = [], [], [], []
-
-
-def _existing_ids(store: Store, batch: Batch) -> set[str]:
-    """Which of the batch's node ids the store already has (label by label, through the id index)."""
-    by_label: dict[str, list[str]] = {}
-    for node in batch.nodes:
-        by_label.setdefault(check_label(node["label"]), []).append(node["id"])
-    known: set[str] = set()
-    for label, ids in by_label.items():
-        rows = store.run(f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id", {"ids": ids})
-        known.update(r["id"] for r in rows)
-    return known
+        self.docs, self.replaces, self.paths = [], [], []
 
 
 def _write(store: Store, pending: _Pending, summary: LoadSummary) -> list[str]:
     """Write pending documents in one atomic upsert; on failure retry them one by one so one bad
     document does not fail its neighbours. Returns the paths that could not be stored."""
     combined = Batch(
-        nodes=[n for b in pending.batches for n in b.nodes],
-        rels=[r for b in pending.batches for r in b.rels],
-        documents=[d for b in pending.batches for d in b.documents],
+        nodes=[n for d in pending.docs for n in d.batch.nodes],
+        rels=[r for d in pending.docs for r in d.batch.rels],
+        documents=[i for d in pending.docs for i in d.batch.documents],
     )
     try:
-        known = _existing_ids(store, combined)
         store.upsert(combined, [old for olds in pending.replaces for old in olds])
     except (StoreError, SchemaError) as exc:
-        if len(pending.batches) == 1:
+        if len(pending.docs) == 1:
             summary.failed.append((pending.paths[0], f"not stored: {exc}"))
             return pending.paths
         failed: list[str] = []
-        for i in range(len(pending.batches)):
-            single = _Pending(
-                [pending.batches[i]], [pending.extractions[i]], [pending.replaces[i]], [pending.paths[i]]
+        for i in range(len(pending.docs)):
+            failed += _write(
+                store, _Pending([pending.docs[i]], [pending.replaces[i]], [pending.paths[i]]), summary
             )
-            failed += _write(store, single, summary)
         return failed
-    summary.loaded += len(pending.batches)
+    summary.loaded += len(pending.docs)
     summary.replaced += sum(1 for r in pending.replaces if r)
-    summary.new_entities += sum(
-        1
-        for n in {n["id"]: n for n in combined.nodes}.values()
-        if n["id"] not in known and n["label"] != "Document"
-    )
-    for extraction in pending.extractions:
-        summary.facts_by_type.update(f.predicate for f in extraction.facts)
+    for doc in pending.docs:
+        summary.facts_by_type.update(doc.facts)
     return []
+
+
+def entity_count(store: Store) -> int:
+    """Nodes of things (graph/schema.py THING_LABELS): one count per label, each from the label's
+    own index, so the count costs the same however much evidence the store holds."""
+    return sum(
+        store.run(f"MATCH (n:{check_label(label)}) RETURN count(n) AS n")[0]["n"] for label in THING_LABELS
+    )
+
+
+def _outcomes(
+    files: Sequence[str], registry_files: tuple[str, ...], workers: int
+) -> Iterator[tuple[str, Prepared | str]]:
+    """Each file's Prepared document or failure reason: here, or in `workers` processes as they
+    finish, with a bounded number in flight (loaders/workqueue.py)."""
+    if workers <= 1 or len(files) < 2:
+        for path in files:
+            yield path, prepare_file(path, registry_files)
+        return
+    work = functools.partial(prepare_file, registry_files=registry_files)
+    for path, result in imap_unordered(
+        work, files, workers=workers, initializer=registry_for, initargs=(registry_files,)
+    ):
+        yield path, str(result) if isinstance(result, WorkerDied) else result
 
 
 def load_paths(
@@ -203,8 +251,11 @@ def load_paths(
 ) -> LoadSummary:
     """Load files and folders into `store`; never raises for a bad document, only records it.
 
-    Documents are written `group` at a time, each group in one atomic upsert that also marks
-    its documents in the journal: after a crash a document is wholly in the store or absent."""
+    Files are hashed first and those the journal already holds (same content) are skipped
+    without being read or extracted. The others are extracted in `workers` processes and
+    written `group` at a time, each group in one atomic upsert that also marks its documents in
+    the journal: after a crash a document is wholly in the store or absent. Memory stays bounded:
+    a few documents per worker in flight and one group waiting to be written."""
     summary = LoadSummary()
     reg = tuple(str(Path(p)) for p in registry_files)
     registry_for(reg)  # a bad --registry file fails the whole run before anything is written
@@ -213,39 +264,46 @@ def load_paths(
     summary.verify = _check_suspected_damage(store, reg, workers)
     journal = store.loaded_documents()
     by_path = {p: doc_id for doc_id, p in journal.items()}
+    entities_before = entity_count(store)
+    todo: list[str] = []
+    for path in files:
+        sha = file_hash(path)
+        if sha is not None and sha in journal:
+            summary.read += 1
+            summary.unchanged += 1
+            if progress:
+                progress(path)
+            continue
+        if sha is not None:
+            journal[sha] = ""  # a second file with the same content in this load is unchanged
+        todo.append(path)
+    journal = {k: v for k, v in journal.items() if v}
     pending = _Pending()
 
     def flush() -> None:
         for path in _write(store, pending, summary):
-            doc_id = pending.extractions[pending.paths.index(path)].document.sha256
-            journal.pop(doc_id, None)
+            journal.pop(pending.docs[pending.paths.index(path)].sha256, None)
         pending.clear()
 
-    for path, extraction, problem in extract_files(files, reg, max(1, workers)):
+    for path, result in _outcomes(todo, reg, max(1, workers)):
         if progress:
             progress(path)
-        if extraction is None:
-            summary.failed.append((path, problem or "unknown error"))
+        if isinstance(result, str):
+            summary.failed.append((path, result))
             continue
         summary.read += 1
-        doc = extraction.document
-        if doc.sha256 in journal:
+        if result.sha256 in journal:  # the file changed to a content already loaded
             summary.unchanged += 1
             continue
-        try:
-            batch = sign(to_batch(doc, extraction.facts, extraction.entities))  # journal checksum
-        except SchemaError as exc:  # an extraction the schema refuses is that document's failure
-            summary.failed.append((path, f"not stored: {exc}"))
-            continue
-        old = by_path.get(doc.path)
-        journal[doc.sha256] = doc.path
-        by_path[doc.path] = doc.sha256
-        pending.batches.append(batch)
-        pending.extractions.append(extraction)
-        pending.replaces.append([old] if old and old != doc.sha256 else [])
+        old = by_path.get(result.path)
+        journal[result.sha256] = result.path
+        by_path[result.path] = result.sha256
+        pending.docs.append(result)
+        pending.replaces.append([old] if old and old != result.sha256 else [])
         pending.paths.append(path)
-        if len(pending.batches) >= max(1, group):
+        if len(pending.docs) >= max(1, group):
             flush()
-    if pending.batches:
+    if pending.docs:
         flush()
+    summary.new_entities = max(0, entity_count(store) - entities_before) if summary.loaded else 0
     return summary

@@ -10,8 +10,7 @@
 // null; only those dated in [$since, $until] when either is given (a month-only date "2025-01"
 // passes when it may fall in range; an undated ask does not) and whose `about` contains $about
 // (ignoring case) when it is given. A question that includes it declares the parameters actor,
-// since, until and about. Filtering here, before the replies are paired (queries/_replies.cypher),
-// keeps the pairing to the asks asked about.
+// since, until and about.
 UNWIND CASE WHEN $actor IS NULL THEN [null] ELSE actors END AS n
 OPTIONAL MATCH (n)-[own:ASKED]-()  // unless: received
 OPTIONAL MATCH ()-[own:ASKED]->(n)  // if: received

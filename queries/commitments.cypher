@@ -14,5 +14,5 @@ WHERE $word IS NULL OR toLower(x.name) CONTAINS toLower($word)
       OR toLower(coalesce(r.text, '')) CONTAINS toLower($word)
 RETURN a.name AS actor, x.name AS committed_to, r.text AS text,
        CASE WHEN r.amount_gbp = toInteger(r.amount_gbp) THEN toInteger(r.amount_gbp) ELSE r.amount_gbp END AS amount_gbp,
-       r.due AS due, r.date AS date, r.evidence_quotes[0] AS quote, r.evidence_docs[0] AS document
+       r.due AS due, r.date AS date, r._quote AS quote, r._doc AS document
 ORDER BY actor, coalesce(date, '9999'), committed_to

@@ -13,8 +13,7 @@ UNWIND others AS b
 MATCH (a)-[r]-(b)
 WHERE type(r) <> 'MENTIONS'
 WITH DISTINCT r
-UNWIND range(0, size(coalesce(r.evidence_quotes, [])) - 1) AS i
+MATCH (v:Evidence {fact: r.key})
 RETURN startNode(r).name AS subject, type(r) AS relation, endNode(r).name AS object, r.date AS date,
-       r.evidence_docs[i] AS document, r.evidence_quotes[i] AS quote,
-       r.evidence_starts[i] AS quote_start, r.evidence_ends[i] AS quote_end
+       v.doc AS document, v.quote AS quote, v.start AS quote_start, v.end AS quote_end
 ORDER BY relation, subject, object, document, quote_start

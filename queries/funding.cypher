@@ -20,5 +20,5 @@ WITH x0, startNode(r) AS f, r, endNode(r) AS x
 WHERE x0 IS NULL OR x = x0
 RETURN f.name AS funder, x.name AS recipient, labels(x)[0] AS recipient_type,
        CASE WHEN r.amount_gbp = toInteger(r.amount_gbp) THEN toInteger(r.amount_gbp) ELSE r.amount_gbp END AS amount_gbp,
-       r.period AS period, r.date AS date, r.evidence_quotes[0] AS quote, r.evidence_docs[0] AS document
+       r.period AS period, r.date AS date, r._quote AS quote, r._doc AS document
 ORDER BY coalesce(amount_gbp, -1) DESC, funder, recipient, coalesce(date, '')

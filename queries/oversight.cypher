@@ -19,5 +19,5 @@ WHERE item.other.id <> n.id
 RETURN DISTINCT item.direction AS direction, length(item.p) AS depth, item.other.name AS other,
        labels(item.other)[0] AS other_type,
        reduce(s = '', x IN nodes(item.p) | s + CASE WHEN s = '' THEN '' ELSE ' → ' END + x.name) AS chain,
-       item.step.evidence_quotes[0] AS quote, item.step.evidence_docs[0] AS document
+       item.step._quote AS quote, item.step._doc AS document
 ORDER BY direction, depth, other, chain

@@ -12,5 +12,5 @@ WHERE r IS NOT NULL AND ($kind IS NULL OR toLower(type(r)) = toLower($kind))
 WITH DISTINCT r
 WITH startNode(r) AS a, r, endNode(r) AS x
 RETURN a.name AS actor, toLower(type(r)) AS reaction, x.name AS target, labels(x)[0] AS target_type,
-       r.date AS date, r.evidence_quotes[0] AS quote, r.evidence_docs[0] AS document
+       r.date AS date, r._quote AS quote, r._doc AS document
 ORDER BY target, reaction, actor, coalesce(date, '')

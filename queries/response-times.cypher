@@ -15,11 +15,10 @@
 // (they cannot be placed in time, so they are not counted); mentions are asks that news stories
 // and press releases only report (not counted either). With `since` or `until`, only dated asks
 // in range are counted, so undated_asks is then 0.
-WITH q, b, kind, replies[0] AS r
-WITH b, q, r, kind, kind = 'ask' AND q.date IS NOT NULL AS counted,
-     CASE WHEN r.day IS NOT NULL AND q.day IS NOT NULL THEN r.day - q.day END AS days
+WITH b, q, kind, kind = 'ask' AND q.date IS NOT NULL AS counted,
+     CASE WHEN q._reply_day IS NOT NULL AND q.day IS NOT NULL THEN q._reply_day - q.day END AS days
 WITH b, count(CASE WHEN counted THEN 1 END) AS times_asked,
-     count(CASE WHEN counted AND r IS NOT NULL THEN 1 END) AS times_replied,
+     count(CASE WHEN counted AND q._reply IS NOT NULL THEN 1 END) AS times_replied,
      percentileCont(CASE WHEN counted THEN days END, 0.5) AS median_days,
      max(CASE WHEN counted THEN days END) AS longest_days,
      count(CASE WHEN kind = 'ask' AND q.date IS NULL THEN 1 END) AS undated_asks,

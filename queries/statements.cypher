@@ -12,5 +12,5 @@ WHERE r IS NOT NULL
 WITH startNode(r) AS a, r, endNode(r) AS s
 WHERE $word IS NULL OR toLower(coalesce(s.text, s.name)) CONTAINS toLower($word)
 RETURN a.name AS speaker, coalesce(s.text, s.name) AS statement, r.date AS date,
-       r.evidence_quotes[0] AS quote, r.evidence_docs[0] AS document
+       r._quote AS quote, r._doc AS document
 ORDER BY speaker, coalesce(date, '9999'), statement

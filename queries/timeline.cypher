@@ -20,5 +20,5 @@ RETURN r.date AS date, a.name AS subject, type(r) AS relation,
        CASE WHEN type(r) = 'SAID' THEN coalesce(b.text, b.name) ELSE b.name END AS object,
        r.about AS about,
        CASE WHEN r.amount_gbp = toInteger(r.amount_gbp) THEN toInteger(r.amount_gbp) ELSE r.amount_gbp END AS amount_gbp,
-       r.evidence_quotes[0] AS quote, r.evidence_docs[0] AS document
+       r._quote AS quote, r._doc AS document
 ORDER BY date, subject, relation, object, coalesce(about, '')

@@ -12,23 +12,23 @@
 //
 // An ask is waiting when it is of kind 'ask' (a motion, a question, a letter: not a mention in a
 // news story), has a date on or before `today`, and no reply dated on or before `today` answers it
-// (queries/_replies.cypher pairs replies with asks). days_waiting counts from the ask's date, a
+// (graph/pairing.py pairs replies with asks as they are written). days_waiting counts from the ask's date, a
 // month- or year-only date from its first day; it is always filled. Undated asks cannot wait a
 // number of days: who-was-asked lists them, response-times counts them.
 // With `today` null (Neo4j Browser: `:param today => null`) the server's clock is used.
-WITH a, q, b, kind, replies
+WITH a, q, b, kind
 WHERE kind = 'ask' AND size(q.date) IN [4, 7, 10]
 // days since 1970-01-01 of `today` and of the ask's date (a month or a year from its first day),
 // by the civil-calendar formula: no temporal functions, which one of the engines lacks
-WITH a, q, b, replies, [d IN [$today, q.date + substring('-01-01', size(q.date) - 4)] |
+WITH a, q, b, [d IN [$today, q.date + substring('-01-01', size(q.date) - 4)] |
        [toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END,
         toInteger(substring(d, 5, 2)), toInteger(substring(d, 8, 2))]] AS ymd
-WITH a, q, b, replies, [x IN ymd | (x[0] / 400) * 146097 + (x[0] % 400) * 365 + (x[0] % 400) / 4
+WITH a, q, b, [x IN ymd | (x[0] / 400) * 146097 + (x[0] % 400) * 365 + (x[0] % 400) / 4
        - (x[0] % 400) / 100 + (153 * ((x[1] + 9) % 12) + 2) / 5 + x[2] - 1 - 719468] AS days
-WITH a, q, b, replies, coalesce(days[0], timestamp() / 86400000) AS today_day, coalesce(q.day, days[1]) AS asked_day
+WITH a, q, b, coalesce(days[0], timestamp() / 86400000) AS today_day, coalesce(q.day, days[1]) AS asked_day
 WHERE asked_day <= today_day
-  AND size([r IN replies WHERE r.day IS NULL OR r.day <= today_day]) = 0
+  AND (q._answered_day IS NULL OR q._answered_day > today_day)
 RETURN a.name AS asker, b.name AS asked, q.about AS about, q.date AS asked_on,
        today_day - asked_day AS days_waiting,
-       q.evidence_quotes[0] AS ask_quote, q.evidence_docs[0] AS ask_document
+       q._quote AS ask_quote, q._doc AS ask_document
 ORDER BY days_waiting DESC, asked_on, asker, asked, coalesce(about, '')

@@ -11,12 +11,11 @@
 //
 // kind is 'ask' for an ask made to someone expected to reply (a motion, a question, a letter)
 // and 'mention' for one a news story or press release reports; the rules, and how a reply is
-// paired with an ask, are in queries/_replies.cypher and the README. Every ask is listed, undated
+// paired with an ask, are in graph/pairing.py and the README. Every ask is listed, undated
 // ones last; days_to_reply needs two full dates. A month-only date ("2025-01") passes
 // `since`/`until` when it may fall in range.
-WITH a, q, b, kind, replies[0] AS r
-RETURN a.name AS asker, b.name AS asked, kind, q.about AS about, q.date AS asked_on, r.date AS replied_on,
-       CASE WHEN r.day IS NOT NULL AND q.day IS NOT NULL THEN r.day - q.day END AS days_to_reply,
-       q.evidence_quotes[0] AS ask_quote, q.evidence_docs[0] AS ask_document,
-       r.evidence_quotes[0] AS reply_quote, r.evidence_docs[0] AS reply_document
+OPTIONAL MATCH ()-[r:REPLIED_TO {key: q._reply}]->()
+RETURN a.name AS asker, b.name AS asked, kind, q.about AS about, q.date AS asked_on, q._replied_on AS replied_on,
+       CASE WHEN q._reply_day IS NOT NULL AND q.day IS NOT NULL THEN q._reply_day - q.day END AS days_to_reply,
+       q._quote AS ask_quote, q._doc AS ask_document, r._quote AS reply_quote, r._doc AS reply_document
 ORDER BY coalesce(asked_on, '9999'), asker, asked, coalesce(about, '')

@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from graph.exports.values import EDGE_RESERVED, NODE_RESERVED, edge_attributes, node_attributes
 from graph.facts import fact_from_rel
-from graph.schema import COMMON_NODE_PROPERTIES, EVIDENCE_FIELDS, NODE_LABELS, REL_TYPES
+from graph.schema import COMMON_NODE_PROPERTIES, EVIDENCE_FIELDS, EVIDENCE_LABEL, NODE_LABELS, REL_TYPES
 from graph.subgraph import SubgraphSource, SubNode, SubRel
 
 
@@ -48,7 +48,10 @@ def write_facts(sub: SubgraphSource, out: IO[bytes]) -> None:
 _NODE_PROPS = tuple(
     dict.fromkeys(
         p
-        for p in (*COMMON_NODE_PROPERTIES, *(p for lab in NODE_LABELS.values() for p in lab.properties))
+        for p in (
+            *COMMON_NODE_PROPERTIES,
+            *(p for lab in NODE_LABELS.values() if lab.name != EVIDENCE_LABEL for p in lab.properties),
+        )
         if p != "id"
     )
 )
