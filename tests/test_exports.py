@@ -178,8 +178,8 @@ def store_uri(store):
 
 def store_nodes(st) -> dict[str, dict]:
     """Nodes by id, derived properties (leading underscore, kept up by the store) left out as
-    exports leave them out."""
-    rows = st.run("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
+    exports leave them out, and so are Evidence nodes (exports show evidence on its relationship)."""
+    rows = st.run("MATCH (n) WHERE NOT n:Evidence RETURN labels(n) AS labels, properties(n) AS props")
     return {
         r["props"]["id"]: {
             "labels": sorted(r["labels"]),
@@ -190,11 +190,21 @@ def store_nodes(st) -> dict[str, dict]:
 
 
 def store_rels(st) -> dict[str, dict]:
+    """Relationships by key, with their evidence (Evidence nodes) as the lists exports show."""
+    from graph.evidence import as_lists, pieces
+
     rows = st.run(
         "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS src, b.id AS dst, properties(r) AS props"
     )
+    found = pieces(st, [r["props"]["key"] for r in rows])
     return {
-        r["props"]["key"]: {"type": r["type"], "src": r["src"], "dst": r["dst"], **dict(r["props"])}
+        r["props"]["key"]: {
+            "type": r["type"],
+            "src": r["src"],
+            "dst": r["dst"],
+            **{k: v for k, v in r["props"].items() if not k.startswith("_")},
+            **as_lists(found.get(r["props"]["key"], [])),
+        }
         for r in rows
     }
 
