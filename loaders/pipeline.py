@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -266,6 +267,8 @@ def load_paths(
     by_path = {p: doc_id for doc_id, p in journal.items()}
     entities_before = entity_count(store)
     todo: list[str] = []
+    later: list[str] = []  # a second file with the content of an earlier one: after the first pass
+    hashes: set[str] = set()
     for path in files:
         sha = file_hash(path)
         if sha is not None and sha in journal:
@@ -274,10 +277,9 @@ def load_paths(
             if progress:
                 progress(path)
             continue
+        (later if sha in hashes else todo).append(path)
         if sha is not None:
-            journal[sha] = ""  # a second file with the same content in this load is unchanged
-        todo.append(path)
-    journal = {k: v for k, v in journal.items() if v}
+            hashes.add(sha)
     pending = _Pending()
 
     def flush() -> None:
@@ -285,14 +287,15 @@ def load_paths(
             journal.pop(pending.docs[pending.paths.index(path)].sha256, None)
         pending.clear()
 
-    for path, result in _outcomes(todo, reg, max(1, workers)):
+    outcomes = itertools.chain(_outcomes(todo, reg, max(1, workers)), _outcomes(later, reg, max(1, workers)))
+    for path, result in outcomes:
         if progress:
             progress(path)
         if isinstance(result, str):
             summary.failed.append((path, result))
             continue
         summary.read += 1
-        if result.sha256 in journal:  # the file changed to a content already loaded
+        if result.sha256 in journal:  # the same content as a file loaded before it
             summary.unchanged += 1
             continue
         old = by_path.get(result.path)

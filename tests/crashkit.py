@@ -246,13 +246,15 @@ def open_store(folder: Path) -> EmbeddedFalkorStore:
 # --- what "whole" means ----------------------------------------------------------------------------
 
 # One consistent snapshot (a single read statement): every Document with its journal mark and its
-# MENTIONS, and every evidence piece of every relationship.
+# MENTIONS, and every evidence piece (Evidence node) of every relationship.
 SNAPSHOT = """
 MATCH (d:Document)
 WITH collect({id: d.id, loaded: d.loaded, mentions: [(d)-[:MENTIONS]->(m) | m.id]}) AS docs
-OPTIONAL MATCH (a)-[r]->(b) WHERE r.evidence_keys IS NOT NULL
-RETURN docs, collect({type: type(r), key: r.key, src: a.id, dst: b.id, ev: r.evidence_keys,
-                     doc_ids: r.evidence_doc_ids}) AS rels
+OPTIONAL MATCH (v:Evidence)
+WITH docs, collect({fact: v.fact, piece: v.doc_id + ':' + toString(v.start) + ':' + toString(v.end),
+                    doc_id: v.doc_id}) AS pieces
+OPTIONAL MATCH (a)-[r]->(b) WHERE r._evidence IS NOT NULL
+RETURN docs, pieces, collect({type: type(r), key: r.key, src: a.id, dst: b.id}) AS rels
 """
 
 
@@ -272,6 +274,13 @@ class Snapshot:
 
 def snapshot(store: Any) -> Snapshot:
     row = store.run(SNAPSHOT)[0]
+    by_fact: dict[str, list[dict]] = defaultdict(list)
+    for piece in row["pieces"]:
+        if piece["fact"] is not None:
+            by_fact[piece["fact"]].append(piece)
+    for rel in row["rels"]:
+        rel["ev"] = [p["piece"] for p in by_fact.get(rel["key"], [])]
+        rel["doc_ids"] = [p["doc_id"] for p in by_fact.get(rel["key"], [])]
     snap = Snapshot()
     for doc in row["docs"]:
         snap.loaded[doc["id"]] = doc["loaded"] is True

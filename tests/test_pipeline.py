@@ -118,5 +118,8 @@ def test_a_worker_that_dies_does_not_end_the_load(store, tmp_path, monkeypatch):
     summary = load_paths(store, [folder], workers=2)
     assert summary.loaded == 2
     assert [(Path(path).name, reason) for path, reason in summary.failed] == [
-        ("zz_kills_its_worker.txt", "the process extracting it died (out of memory, or a crash in a parser library)")
+        (
+            "zz_kills_its_worker.txt",
+            "the process extracting it died (out of memory, or a crash in a parser library)",
+        )
     ]
