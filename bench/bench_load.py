@@ -41,7 +41,7 @@ from bench.corpus import generate  # noqa: E402
 from graph.facts import Batch  # noqa: E402
 from graph.falkor import EmbeddedFalkorStore  # noqa: E402
 from graph.upsert import evidence_id  # noqa: E402
-from loaders.pipeline import LoadSummary, _outcomes, candidates  # noqa: E402
+from loaders.pipeline import LoadSummary, candidates, prepared_files  # noqa: E402
 
 CLI = [sys.executable, "-c", "from cli.app import main; main()"]
 
@@ -163,7 +163,7 @@ def ask_all(store: Path, reps: int = 20) -> list[dict[str, Any]]:
 
 def prepared_documents(corpus: Path, workers: int) -> list[Any]:
     files = candidates([corpus], LoadSummary())
-    return [result for _, result in _outcomes(files, (), workers) if not isinstance(result, str)]
+    return [result for _, result in prepared_files(files, (), workers) if not isinstance(result, str)]
 
 
 def writer(prepared: list[Any], group: int, folder: Path) -> dict[str, Any]:

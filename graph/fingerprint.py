@@ -65,24 +65,38 @@ def _keyset(store: Store, query: str, column: str) -> Iterator[dict[str, Any]]:
         after = rows[-1][column]
 
 
-def lines(store: Store) -> Iterator[str]:
-    """The canonical lines of the graph, in the order they are hashed."""
+def nodes(store: Store) -> Iterator[dict[str, Any]]:
+    """Every node as {label, labels, id, props}, label by label in `id` order, a page at a time."""
     for label in NODE_LABELS:
         query = (
             f"MATCH (n:{check_label(label)}) WHERE n.id > $after "
             "RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY n.id LIMIT $limit"
         )
         for row in _keyset(store, query, "id"):
-            yield json.dumps(["node", sorted(row["labels"]), canonical_props(row["props"])],
-                             sort_keys=True, ensure_ascii=False)  # fmt: skip
+            yield {"label": label, **row}
+
+
+def relationships(store: Store) -> Iterator[dict[str, Any]]:
+    """Every relationship as {type, key, src, src_label, dst, dst_label, props}, type by type in
+    `key` order, a page at a time."""
     for rel_type in REL_TYPES:
         query = (
             f"MATCH (a)-[r:{check_rel_type(rel_type)}]->(b) WHERE r.key > $after "
-            "RETURN r.key AS key, a.id AS src, b.id AS dst, properties(r) AS props ORDER BY r.key, a.id, b.id LIMIT $limit"
+            "RETURN r.key AS key, a.id AS src, labels(a)[0] AS src_label, b.id AS dst, "
+            "labels(b)[0] AS dst_label, properties(r) AS props ORDER BY r.key, a.id, b.id LIMIT $limit"
         )
         for row in _keyset(store, query, "key"):
-            yield json.dumps(["rel", rel_type, row["src"], row["dst"], canonical_props(row["props"])],
-                             sort_keys=True, ensure_ascii=False)  # fmt: skip
+            yield {"type": rel_type, **row}
+
+
+def lines(store: Store) -> Iterator[str]:
+    """The canonical lines of the graph, in the order they are hashed."""
+    for row in nodes(store):
+        yield json.dumps(["node", sorted(row["labels"]), canonical_props(row["props"])],
+                         sort_keys=True, ensure_ascii=False)  # fmt: skip
+    for row in relationships(store):
+        yield json.dumps(["rel", row["type"], row["src"], row["dst"], canonical_props(row["props"])],
+                         sort_keys=True, ensure_ascii=False)  # fmt: skip
 
 
 def fingerprint(store: Store) -> str:

@@ -1,7 +1,8 @@
 """The load journal's checksum: what each document wrote, in a form the store can be compared with.
 
 A document's Document node carries `written`, the SHA-256 of everything its batch writes (nodes,
-relationships, properties, evidence), as graph/upsert.py cleans and merges it. The store cannot
+relationships, properties, the Evidence node of each piece of evidence and the count and sample
+its fact keeps), as graph/upsert.py cleans and merges it. The store cannot
 recompute that number itself (properties of a node or relationship several documents share are
 merged), so a check rebuilds the expected graph from the documents' batches (re-extracted from
 their sources: loaders/verify.py) and compares it with the store element by element; the checksum
@@ -13,27 +14,60 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from graph.dump import pages
 from graph.facts import Batch
-from graph.fingerprint import canonical_props
-from graph.schema import EVIDENCE_FIELDS
+from graph.fingerprint import canonical_props, nodes, relationships
+from graph.pairing import PAIRING_PROPERTIES
+from graph.schema import (
+    EVIDENCE_COUNT,
+    EVIDENCE_LABEL,
+    EVIDENCE_PROPERTIES,
+    SAMPLE_DOCUMENT,
+    SAMPLE_ORDER,
+    SAMPLE_QUOTE,
+    degree_property,
+)
 from graph.store import Store
-from graph.upsert import EVIDENCE_PARTS, JOURNAL_PROPERTIES, node_rows, rel_rows
+from graph.upsert import JOURNAL_PROPERTIES, node_rows, rel_rows
 
 WRITTEN = "written"
-# Not compared: the journal's own marks, and `day`, which follows `date` (compared) but is merged
-# differently when two documents with dates of different precision land in one group or in two.
-IGNORED = frozenset({*JOURNAL_PROPERTIES, WRITTEN, "day"})
+# Not compared element by element: the journal's own marks; `day`, which follows `date` (compared)
+# but is merged differently when two documents with dates of different precision land in one
+# group or in two; and what the store derives from the whole graph rather than from the documents
+# that write an element: the ask-reply pairing (graph/pairing.py, recomputed from the asks and
+# replies, which are compared) and the relationship counts on nodes (DEGREE_PREFIXES), which are
+# checked against the relationships the store holds instead (Stored.degrees).
+IGNORED = frozenset({*JOURNAL_PROPERTIES, WRITTEN, "day", *PAIRING_PROPERTIES})
+DEGREE_PREFIXES = ("_out_", "_in_")
 
-# An element of the graph: ("node", label, id) or ("rel", type, source id, target id, key).
+# An element of the graph: ("node", label, id) or ("rel", type, source id, target id, key). Each
+# evidence piece is an element of its own, its Evidence node ("node", "Evidence", id), written by
+# the document it quotes; its fact carries the count and sample the store keeps beside them.
 Element = tuple[str, ...]
 
 
 def _props(props: dict[str, Any]) -> dict[str, Any]:
-    return canonical_props({k: v for k, v in props.items() if k not in IGNORED})
+    return canonical_props(
+        {k: v for k, v in props.items() if k not in IGNORED and not k.startswith(DEGREE_PREFIXES)}
+    )
+
+
+def evidence_summary(pieces: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the store keeps on a fact about its Evidence rows (graph/upsert.py): the count, and
+    the sample piece (the smallest sort key)."""
+    if not pieces:
+        return {}
+    sample = min(pieces, key=lambda piece: piece["first"])
+    return {
+        EVIDENCE_COUNT: len(pieces),
+        SAMPLE_QUOTE: sample["quote"],
+        SAMPLE_DOCUMENT: sample["doc"],
+        SAMPLE_ORDER: sample["first"],
+    }
 
 
 def elements(batch: Batch) -> dict[Element, dict[str, Any]]:
@@ -44,11 +78,14 @@ def elements(batch: Batch) -> dict[Element, dict[str, Any]]:
             out[("node", label, row["id"])] = _props(row["p"])
     for (rel_type, _, _), rows in rel_rows(batch).items():
         for row in rows.values():
-            props = dict(row["p"])
-            for field, part in zip(EVIDENCE_FIELDS, EVIDENCE_PARTS, strict=True):
-                if row["ev"]:
-                    props[field] = [piece[part] for piece in row["ev"]]
-            out[("rel", rel_type, row["src"], row["dst"], row["key"])] = _props(props)
+            out[("rel", rel_type, row["src"], row["dst"], row["key"])] = _props(
+                {**row["p"], **evidence_summary(row["ev"])}
+            )
+            for piece in row["ev"]:
+                evidence = {"fact": row["key"], "type": rel_type, **piece}
+                out[("node", EVIDENCE_LABEL, piece["id"])] = _props(
+                    {name: evidence[name] for name in EVIDENCE_PROPERTIES}
+                )
     return out
 
 
@@ -70,14 +107,6 @@ def sign(batch: Batch) -> Batch:
     return batch
 
 
-_NODES = (
-    "MATCH (n) RETURN labels(n)[0] AS label, n.id AS id, properties(n) AS props "
-    "ORDER BY n.id, labels(n)[0] SKIP $skip LIMIT $limit"
-)
-_RELS = (
-    "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS src, b.id AS dst, r.key AS key, "
-    "properties(r) AS props ORDER BY a.id, b.id, type(r), r.key SKIP $skip LIMIT $limit"
-)
 _JOURNAL = "MATCH (d:Document) WHERE d.loaded = true RETURN d.id AS id, d.path AS path, d.written AS written"
 
 
@@ -86,31 +115,68 @@ def journal(store: Store) -> list[dict[str, Any]]:
     return store.run(_JOURNAL)
 
 
-def stored(store: Store) -> tuple[dict[Element, dict[str, Any]], dict[Element, set[str]]]:
-    """The store's elements in canonical form, and the documents each was written by: a node's
-    documents MENTION it (a Document node is its own), a relationship's hold its evidence."""
-    found: dict[Element, dict[str, Any]] = {}
-    writers: dict[Element, set[str]] = {}
+@dataclass
+class Stored:
+    """The store read for a check (see `stored`)."""
+
+    found: dict[Element, dict[str, Any]] = field(default_factory=dict)
+    writers: dict[Element, set[str]] = field(default_factory=dict)
+    # Nodes whose relationship counts differ from the relationships the store holds: for each,
+    # the count properties that differ, as (stored value, relationships counted).
+    degrees: dict[Element, dict[str, tuple[Any, int]]] = field(default_factory=dict)
+
+
+def stored(store: Store) -> Stored:
+    """The store's elements in canonical form, the documents each was written by (a node's
+    documents MENTION it, a Document node is its own, an Evidence node's is the document it
+    quotes, a relationship's are its Evidence nodes' documents), and the nodes whose counts of
+    relationships are wrong. Read a page at a time in key order (graph/fingerprint.py)."""
+    out = Stored()
+    found, writers = out.found, out.writers
     mentions: dict[str, set[str]] = {}
-    for row in pages(store, _NODES):
+    quoted: dict[tuple[Any, Any], set[str]] = {}  # (type, fact key) -> documents of its pieces
+    counts: dict[Element, dict[str, int]] = {}
+    for row in nodes(store):
+        props = {k: v for k, v in (row["props"] or {}).items() if k != "id"}
         element = ("node", row["label"], row["id"])
-        found[element] = _props({k: v for k, v in (row["props"] or {}).items() if k != "id"})
+        found[element] = _props(props)
+        counts[element] = {k: v for k, v in props.items() if k.startswith(DEGREE_PREFIXES)}
         if row["label"] == "Document":
             writers[element] = {row["id"]}
-    for row in pages(store, _RELS):
-        props = row["props"] or {}
+        elif row["label"] == EVIDENCE_LABEL:
+            doc_id = props.get("doc_id")
+            writers[element] = {doc_id} if isinstance(doc_id, str) else set()
+            quoted.setdefault((props.get("type"), props.get("fact")), set()).update(writers[element])
+    held: dict[Element, Counter] = {}
+    for row in relationships(store):
+        props = dict(row["props"] or {})
         props.pop("key", None)
         element = ("rel", row["type"], row["src"], row["dst"], row["key"])
         found[element] = _props(props)
+        held.setdefault(("node", row["src_label"], row["src"]), Counter())[
+            degree_property(row["type"], "out")
+        ] += 1
+        held.setdefault(("node", row["dst_label"], row["dst"]), Counter())[
+            degree_property(row["type"], "in")
+        ] += 1
         if row["type"] == "MENTIONS":
             writers[element] = {row["src"]}
             mentions.setdefault(row["dst"], set()).add(row["src"])
         else:
-            writers[element] = set(props.get("evidence_doc_ids") or [])
+            writers[element] = quoted.get((row["type"], row["key"]), set())
     for element in found:
-        if element[0] == "node" and element[1] != "Document":
+        if element[0] == "node" and element[1] not in ("Document", EVIDENCE_LABEL):
             writers[element] = mentions.get(element[2], set())
-    return found, writers
+    for element, have in counts.items():
+        should = held.get(element, Counter())
+        wrong = {
+            name: (have.get(name, 0), should.get(name, 0))
+            for name in set(have) | set(should)
+            if have.get(name, 0) != should.get(name, 0)
+        }
+        if wrong:
+            out.degrees[element] = wrong
+    return out
 
 
 def written_by(batches: Iterable[tuple[str, Batch]]) -> dict[Element, set[str]]:

@@ -114,12 +114,13 @@ _ACTORS = ACTOR_LABELS
 # held every piece grew without bound, and every append copied them). The relationship keeps a
 # bounded summary, derived and left out of exports (DERIVED): how many pieces it has, and one
 # sample quote and document for the questions' `quote` columns (the piece whose document name,
-# then start offset, comes first, so the sample does not depend on load order).
+# then start and end offsets, then document hash come first: no two pieces tie, so the sample
+# does not depend on load order; graph/upsert.py sample_order).
 EVIDENCE_PROPERTIES = ("fact", "type", "doc", "doc_id", "quote", "start", "end")
 EVIDENCE_COUNT = "_evidence"
 SAMPLE_QUOTE = "_quote"
 SAMPLE_DOCUMENT = "_doc"
-SAMPLE_ORDER = "_first"  # the sample's sort key: document name, then start offset (zero-padded)
+SAMPLE_ORDER = "_first"  # the sample's sort key: document name, start and end offsets, document hash
 
 # How exports, the fact export and dumps of old stores show evidence: parallel lists on each
 # relationship (Neo4j properties cannot hold maps); evidence_keys[i] identifies piece i

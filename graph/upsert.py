@@ -247,28 +247,40 @@ def _evidence(pieces: Iterable[dict[str, Any]], *, where: str) -> list[dict[str,
     return out
 
 
+def sample_order(piece: dict[str, Any]) -> str:
+    """The sort key that chooses a fact's sample piece (graph/schema.py SAMPLE_ORDER): document
+    name, start and end offsets (zero-padded), then the document's hash, so that no two pieces
+    of one fact tie and the sample does not depend on load order. `_SAMPLE_ORDER_CYPHER` is the
+    same in Cypher."""
+
+    def pad(offset: Any) -> str:
+        return f"{offset:010d}" if isinstance(offset, int) and offset >= 0 else str(offset)
+
+    return f"{piece['doc']}|{pad(piece['start'])}|{pad(piece['end'])}|{piece['doc_id']}"
+
+
+def _sample_order_cypher(var: str) -> str:
+    """sample_order() of the Evidence node bound to `var`, in Cypher."""
+    return (
+        f"{var}.doc + '|' + substring(toString(10000000000 + {var}.start), 1) + '|' "
+        f"+ substring(toString(10000000000 + {var}.end), 1) + '|' + {var}.doc_id"
+    )
+
+
 def _evidence_rows(fact_key: str, pieces: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The Evidence node rows of one relationship's pieces (graph/schema.py EVIDENCE_PROPERTIES)."""
-    rows = []
-    for piece in pieces:
-        start = piece["start"]
-        first = (
-            f"{piece['doc']}|{start:010d}"
-            if isinstance(start, int) and start >= 0
-            else f"{piece['doc']}|{start}"
-        )
-        rows.append(
-            {
-                "id": evidence_id(fact_key, piece["key"]),
-                "doc": piece["doc"],
-                "doc_id": piece["doc_id"],
-                "quote": piece["quote"],
-                "start": start,
-                "end": piece["end"],
-                "first": first,
-            }
-        )
-    return rows
+    return [
+        {
+            "id": evidence_id(fact_key, piece["key"]),
+            "doc": piece["doc"],
+            "doc_id": piece["doc_id"],
+            "quote": piece["quote"],
+            "start": piece["start"],
+            "end": piece["end"],
+            "first": sample_order(piece),
+        }
+        for piece in pieces
+    ]
 
 
 def evidence_id(fact_key: str, piece_key: str) -> str:
@@ -352,7 +364,7 @@ def _replace_type_segment(rel_type: str) -> str:
     out, into = degree_property(rel_type, "out"), degree_property(rel_type, "in")
     sfx = "_" + rel_type.lower()  # names of its own: FalkorDB 4.16 mixes up names reused after a DELETE
     pair = f"b{sfx}.id + '|' + a{sfx}.id"  # a reply's asker and the one asked (an ask's PAIR)
-    first = f"v{sfx}.doc + '|' + substring(toString(10000000000 + v{sfx}.start), 1)"
+    first = _sample_order_cypher(f"v{sfx}")
     lines = [
         f"MATCH (gone{sfx}:{EVIDENCE_LABEL}) WHERE gone{sfx}.doc_id IN $replaces AND gone{sfx}.type = '{rel_type}'",
         f"WITH gone{sfx}.fact AS k{sfx}, count(gone{sfx}) AS n{sfx}",

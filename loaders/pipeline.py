@@ -225,7 +225,7 @@ def entity_count(store: Store) -> int:
     )
 
 
-def _outcomes(
+def prepared_files(
     files: Sequence[str], registry_files: tuple[str, ...], workers: int
 ) -> Iterator[tuple[str, Prepared | str]]:
     """Each file's Prepared document or failure reason: here, or in `workers` processes as they
@@ -287,7 +287,9 @@ def load_paths(
             journal.pop(pending.docs[pending.paths.index(path)].sha256, None)
         pending.clear()
 
-    outcomes = itertools.chain(_outcomes(todo, reg, max(1, workers)), _outcomes(later, reg, max(1, workers)))
+    outcomes = itertools.chain(
+        prepared_files(todo, reg, max(1, workers)), prepared_files(later, reg, max(1, workers))
+    )
     for path, result in outcomes:
         if progress:
             progress(path)

@@ -8,8 +8,14 @@ element. An element is judged only when every document that writes it could be r
 the others are counted as not checked (a source moved or changed, a document loaded by another
 extractor version or before checksums existed).
 
-Healing: damaged relationships and nodes are deleted and every document that writes them is
-written again (the same idempotent upsert as a load), then the comparison runs once more.
+Each evidence piece is an element of its own (its Evidence node), and a relationship's count of
+pieces and sample quote are compared like its other properties. Relationship counts on nodes
+(`_out_TYPE`/`_in_TYPE`) are checked against the relationships the store holds.
+
+Healing: damaged relationships and nodes are deleted (a damaged piece takes its fact with it, a
+damaged node its relationships, each relationship its pieces and its share of the counts), every
+document that writes any of them is written again (the same idempotent upsert as a load), counts
+still wrong are set to what the relationships add up to, and the comparison runs once more.
 `civicgraph stats --verify` runs it; `load` runs it first when the store says it may be damaged
 (an unclean stop, or store files changed while the server was stopped: graph/embedded.py).
 """
@@ -19,10 +25,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from graph.facts import Batch, to_batch
-from graph.journal import Element, checksum, elements, journal, sign, stored, written_by
-from graph.schema import SchemaError, check_label, check_rel_type
+from graph.facts import Batch
+from graph.journal import Element, Stored, checksum, elements, journal, stored, written_by
+from graph.schema import EVIDENCE_LABEL, check_label, check_property, check_rel_type, degree_property
 from graph.store import Store
 
 HEAL_GROUP = 20  # documents per healing upsert, as a load writes them
@@ -76,6 +83,9 @@ class VerifyReport:
 
 def _describe(element: Element, expected: dict | None, found: dict | None) -> str:
     name = f"{element[1]} {element[2]}" if element[0] == "node" else f"{element[1]} {element[4]}"
+    if element[1] == EVIDENCE_LABEL:  # a piece of evidence: name its fact
+        piece = expected or found or {}
+        name += f" (of {piece.get('type')} {piece.get('fact')})"
     if found is None:
         return f"{name}: missing from the store"
     if expected is None:
@@ -85,47 +95,124 @@ def _describe(element: Element, expected: dict | None, found: dict | None) -> st
     return f"{name}: {shown[:300]}"
 
 
-def _compare(
-    store: Store, batches: dict[str, Batch]
-) -> tuple[list[tuple[Element, str]], dict[Element, set[str]], int]:
-    """Damaged elements with a description, who writes each element, and how many were compared."""
+@dataclass
+class _Comparison:
+    """The expected graph, the store as read, and what differs."""
+
+    expected: dict[Element, dict]
+    expected_writers: dict[Element, set[str]]
+    store: Stored
+    damaged: list[tuple[Element, str]]  # element and a description, one each
+    compared: int
+
+    def writers(self, element: Element) -> set[str]:
+        return self.expected_writers.get(element, set()) | self.store.writers.get(element, set())
+
+    def lines(self) -> list[str]:
+        """One line per damaged element, then one per node whose relationship counts are wrong."""
+        counts = [
+            f"{element[1]} {element[2]}: "
+            + ", ".join(f"{name} {have!r} (counted {right})" for name, (have, right) in sorted(wrong.items()))
+            for element, wrong in self.store.degrees.items()
+        ]
+        return sorted(line[:300] for line in [*(line for _, line in self.damaged), *counts])
+
+
+def _compare(store: Store, batches: dict[str, Batch]) -> _Comparison:
+    """Every element written only by documents in `batches`, compared with the store (the
+    store's relationship counts are checked by graph/journal.py stored())."""
     combined = Batch(
         nodes=[n for b in batches.values() for n in b.nodes],
         rels=[r for b in batches.values() for r in b.rels],
     )
-    expected = elements(combined)
-    expected_writers = written_by(batches.items())
-    found, found_writers = stored(store)
-    damaged = []
-    compared = 0
+    result = _Comparison(elements(combined), written_by(batches.items()), stored(store), [], 0)
+    expected, found = result.expected, result.store.found
     for element in set(expected) | set(found):
-        writers = expected_writers.get(element, set()) | found_writers.get(element, set())
+        writers = result.writers(element)
         if not writers or not writers <= batches.keys():
             continue  # written by no journaled document, or by one that could not be re-read
-        compared += 1
+        result.compared += 1
         if expected.get(element) != found.get(element):
-            damaged.append((element, _describe(element, expected.get(element), found.get(element))))
-    writers = {e: expected_writers.get(e, set()) | found_writers.get(e, set()) for e, _ in damaged}
-    for element in list(found_writers):  # relationships of damaged nodes go with them
-        if element[0] == "rel" and any(d[0] == "node" and d[2] in (element[2], element[3]) for d in writers):
-            writers[element] = expected_writers.get(element, set()) | found_writers[element]
-    return damaged, writers, compared
+            result.damaged.append((element, _describe(element, expected.get(element), found.get(element))))
+    return result
 
 
-def _heal(store: Store, damaged: dict[Element, set[str]], batches: dict[str, Batch]) -> list[str]:
-    """Delete the damaged elements, write every document that writes them again; their ids."""
-    rels: dict[str, list[str]] = {}
-    nodes: dict[str, list[str]] = {}
-    for element in damaged:
+def _facts_to_rewrite(store: Store, comparison: _Comparison) -> set[tuple[str, str]]:
+    """(type, key) of the relationships a heal deletes and writes again: the damaged ones, the
+    facts of damaged evidence pieces (their count and sample are rebuilt with them), and every
+    relationship of a damaged node (deleted with it)."""
+    facts: set[tuple[str, str]] = set()
+    ids: dict[str, list[str]] = {}
+    for element, _ in comparison.damaged:
         if element[0] == "rel":
-            rels.setdefault(check_rel_type(element[1]), []).append(element[4])
+            facts.add((element[1], element[4]))
+        elif element[1] == EVIDENCE_LABEL:
+            piece = comparison.store.found.get(element) or comparison.expected.get(element) or {}
+            if isinstance(piece.get("type"), str) and isinstance(piece.get("fact"), str):
+                facts.add((piece["type"], piece["fact"]))
         else:
+            ids.setdefault(check_label(element[1]), []).append(element[2])
+    for label, node_ids in ids.items():
+        rows = store.run(
+            f"MATCH (n:{label})-[r]-() WHERE n.id IN $ids RETURN DISTINCT type(r) AS type, r.key AS key",
+            {"ids": node_ids},
+        )
+        facts.update((row["type"], row["key"]) for row in rows if isinstance(row["key"], str))
+    return facts
+
+
+def _delete_facts(store: Store, facts: set[tuple[str, str]]) -> None:
+    """Delete relationships by (type, key), with their Evidence nodes, taking them off their end
+    nodes' counts (the upsert counts them again as it creates them)."""
+    by_type: dict[str, list[str]] = {}
+    for rel_type, key in sorted(facts):
+        by_type.setdefault(check_rel_type(rel_type), []).append(key)
+    for rel_type, keys in by_type.items():
+        out, into = degree_property(rel_type, "out"), degree_property(rel_type, "in")
+        store.run(
+            f"UNWIND $keys AS k MATCH (a)-[r:{rel_type} {{key: k}}]->(b) "
+            f"SET a.{out} = a.{out} - 1, b.{into} = b.{into} - 1 DELETE r",
+            {"keys": keys},
+            write=True,
+        )
+        store.run(
+            f"UNWIND $keys AS k MATCH (v:{EVIDENCE_LABEL} {{fact: k}}) WHERE v.type = $type DELETE v",
+            {"keys": keys, "type": rel_type},
+            write=True,
+        )
+
+
+def _set_counts(store: Store, degrees: dict[Element, dict[str, tuple[Any, int]]]) -> None:
+    """Set relationship counts to what the relationships the store holds add up to."""
+    for element, wrong in sorted(degrees.items()):
+        label = check_label(element[1])
+        names = ", ".join(f"n.{check_property(name)} = $counts.{name}" for name in sorted(wrong))
+        store.run(
+            f"MATCH (n:{label} {{id: $id}}) SET {names}",
+            {"id": element[2], "counts": {name: right for name, (_, right) in wrong.items()}},
+            write=True,
+        )
+
+
+def _heal(store: Store, comparison: _Comparison, batches: dict[str, Batch]) -> list[str]:
+    """Delete the damaged elements and the relationships that go with them (_facts_to_rewrite),
+    write every document that writes any of them again, then set the relationship counts that are
+    still wrong; returns the ids of the documents written again."""
+    facts = _facts_to_rewrite(store, comparison)
+    _delete_facts(store, facts)
+    nodes: dict[str, list[str]] = {}
+    for element, _ in comparison.damaged:
+        if element[0] == "node":
             nodes.setdefault(check_label(element[1]), []).append(element[2])
-    for rel_type, keys in rels.items():
-        store.run(f"MATCH ()-[r:{rel_type}]->() WHERE r.key IN $keys DELETE r", {"keys": keys}, write=True)
     for label, ids in nodes.items():
         store.run(f"MATCH (n:{label}) WHERE n.id IN $ids DETACH DELETE n", {"ids": ids}, write=True)
-    again = sorted({doc for writers in damaged.values() for doc in writers if doc in batches})
+    gone = {element for element, _ in comparison.damaged}
+    gone.update(
+        element
+        for element in (*comparison.expected, *comparison.store.found)
+        if element[0] == "rel" and (element[1], element[4]) in facts
+    )
+    again = sorted({doc for element in gone for doc in comparison.writers(element) if doc in batches})
     for start in range(0, len(again), HEAL_GROUP):
         group = [batches[doc] for doc in again[start : start + HEAL_GROUP]]
         store.upsert(
@@ -135,6 +222,8 @@ def _heal(store: Store, damaged: dict[Element, set[str]], batches: dict[str, Bat
                 documents=[d for b in group for d in b.documents],
             )
         )
+    if comparison.store.degrees or facts:
+        _set_counts(store, stored(store).degrees)
     return again
 
 
@@ -143,7 +232,7 @@ def verify_store(
 ) -> VerifyReport:
     """Compare the store with what its journaled documents wrote; heal what differs (see above)."""
     from loaders.extract import registry_for
-    from loaders.pipeline import extract_files
+    from loaders.pipeline import prepared_files
 
     report = VerifyReport()
     reg = tuple(str(Path(p)) for p in registry_files)
@@ -164,30 +253,26 @@ def verify_store(
             by_path[path] = entry
     batches: dict[str, Batch] = {}
     paths: dict[str, str] = {}
-    for path, extraction, problem in extract_files(sorted(by_path), reg, max(1, workers)):
+    for path, prepared in prepared_files(sorted(by_path), reg, max(1, workers)):
         entry = by_path[path]
-        if extraction is None:
-            report.not_checked.append((path, f"cannot be read now: {problem}"))
+        if isinstance(prepared, str):
+            report.not_checked.append((path, f"cannot be read now: {prepared}"))
             continue
-        if extraction.document.sha256 != entry["id"]:
+        if prepared.sha256 != entry["id"]:
             report.not_checked.append((path, "its source file changed since it was loaded"))
             continue
-        try:
-            batch = sign(to_batch(extraction.document, extraction.facts, extraction.entities))
-        except SchemaError as exc:
-            report.not_checked.append((path, f"not stored: {exc}"))
-            continue
-        if checksum(batch) != entry["written"]:
+        if checksum(prepared.batch) != entry["written"]:
             report.not_checked.append((path, "extracted differently now (another extractor version)"))
             continue
-        batches[entry["id"]] = batch
+        batches[entry["id"]] = prepared.batch
         paths[entry["id"]] = path
     report.checked = len(batches)
-    damaged, writers, report.elements = _compare(store, batches)
-    report.damaged = sorted(line for _, line in damaged)
-    if damaged and heal:
-        report.healed = [paths[doc] for doc in _heal(store, writers, batches)]
-        report.remaining = sorted(line for _, line in _compare(store, batches)[0])
-    elif damaged:
+    comparison = _compare(store, batches)
+    report.elements = comparison.compared
+    report.damaged = comparison.lines()
+    if report.damaged and heal:
+        report.healed = [paths[doc] for doc in _heal(store, comparison, batches)]
+        report.remaining = _compare(store, batches).lines()
+    elif report.damaged:
         report.remaining = list(report.damaged)
     return report

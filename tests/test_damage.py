@@ -81,10 +81,9 @@ def test_stats_verify_finds_and_heals_what_differs_from_the_journal(store_folder
     with EmbeddedFalkorStore(str(store_folder)) as store:
         store.run("MATCH ()-[r:ASKED]->() SET r.date = '1999-01-01'", write=True)
         store.run("MATCH (n:Person {id: 'sadiq-khan'}) SET n.name = 'Sadiq Khan (edited)'", write=True)
-        store.run(
-            "MATCH ()-[r:FUNDS]->() WITH r LIMIT 1 SET r.evidence_quotes = [q IN r.evidence_quotes | q + '!']",
-            write=True,
-        )
+        store.run("MATCH (v:Evidence {type: 'FUNDS'}) WITH v LIMIT 1 SET v.quote = v.quote + '!'", write=True)
+        store.run("MATCH ()-[r:SAID]->() WITH r LIMIT 1 SET r._quote = 'words never said'", write=True)
+        store.run("MATCH (n:Person {id: 'sadiq-khan'}) SET n._in_ASKED = n._in_ASKED + 7", write=True)
         store.run("MATCH (:Document)-[m:MENTIONS]->(:Organization) WITH m LIMIT 1 DELETE m", write=True)
     result = cg(store_folder, "stats", "--verify", "--format", "json")
     assert result.exit_code == 0, result.output
@@ -93,6 +92,9 @@ def test_stats_verify_finds_and_heals_what_differs_from_the_journal(store_folder
     assert "ASKED" in damaged and "1999-01-01" in damaged
     assert "Person sadiq-khan: name 'Sadiq Khan (edited)'" in damaged
     assert "FUNDS" in damaged and "MENTIONS" in damaged and "missing from the store" in damaged
+    assert re.search(r"Evidence ev-\w+ \(of FUNDS \w+\): quote ", damaged), "a piece of evidence is compared"
+    assert "_quote 'words never said'" in damaged, "the sample a question shows is compared"
+    assert re.search(r"Person sadiq-khan: _in_ASKED \d+ \(counted \d+\)", damaged), "counts are recounted"
     assert report["still_damaged"] == [] and report["healed_documents"]
     assert fingerprint(store_folder) == clean_fingerprint
     clean = cg(store_folder, "stats", "--verify", "--format", "table")

@@ -11,6 +11,7 @@
 //   CREATE CONSTRAINT civicgraph_question_id IF NOT EXISTS FOR (n:Question) REQUIRE n.id IS UNIQUE;
 //   CREATE CONSTRAINT civicgraph_meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQUE;
 //   CREATE CONSTRAINT civicgraph_statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
+//   CREATE CONSTRAINT civicgraph_evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE;
 //   CREATE CONSTRAINT civicgraph_document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
 //   CREATE INDEX civicgraph_asked_key IF NOT EXISTS FOR ()-[r:ASKED]-() ON (r.key);
 //   CREATE INDEX civicgraph_replied_to_key IF NOT EXISTS FOR ()-[r:REPLIED_TO]-() ON (r.key);
@@ -29,6 +30,11 @@
 //   CREATE INDEX civicgraph_established_key IF NOT EXISTS FOR ()-[r:ESTABLISHED]-() ON (r.key);
 //   CREATE INDEX civicgraph_partners_with_key IF NOT EXISTS FOR ()-[r:PARTNERS_WITH]-() ON (r.key);
 //   CREATE INDEX civicgraph_mentions_key IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.key);
+//   CREATE INDEX civicgraph_asked_thread IF NOT EXISTS FOR ()-[r:ASKED]-() ON (r._thread);
+//   CREATE INDEX civicgraph_asked_pair IF NOT EXISTS FOR ()-[r:ASKED]-() ON (r._pair);
+//   CREATE INDEX civicgraph_replied_to_thread IF NOT EXISTS FOR ()-[r:REPLIED_TO]-() ON (r._thread);
+//   CREATE INDEX civicgraph_evidence_fact IF NOT EXISTS FOR (n:Evidence) ON (n.fact);
+//   CREATE INDEX civicgraph_evidence_doc_id IF NOT EXISTS FOR (n:Evidence) ON (n.doc_id);
 MERGE (n:Document {id: '739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec'}) SET n += {chars: 278, date: '2025-11-26', genre: 'letter', loaded: true, loaded_at: '<loaded_at>', name: '001_letter.txt', path: '', sha256: '739b8543586e61c30fd9213ab86a77a24da92730b53d79301a9fb7c26ee4ebec', title: 'About 001_letter.txt'};
 MERGE (n:Document {id: '8b2f0c1801112ad0daafaf82fd0a3b64979137410532f1d8c61cf2ae84afe1c9'}) SET n += {chars: 194, date: '2025-11-26', genre: 'letter', loaded: true, loaded_at: '<loaded_at>', name: '002_press.txt', path: '', sha256: '8b2f0c1801112ad0daafaf82fd0a3b64979137410532f1d8c61cf2ae84afe1c9', title: 'About 002_press.txt'};
 MERGE (n:Organization {id: 'london-assembly'}) SET n += {aliases: ['the Assembly'], name: 'London Assembly'};
