@@ -10,13 +10,16 @@ For each size, on a corpus from bench/corpus.py (cached under --corpus-dir):
   (every file unchanged) and `civicgraph stats --fingerprint`, timed;
 - with --queries: every canned question for the hub ("Sadiq Khan", the Mayor) and with no actor
   on that store, as `civicgraph ask` runs them (a page of 100 rows and the total), p50/p95;
-- the writer (unless --no-writer): the same documents extracted first (in W processes), then
-  written by the pipeline's writer (`Store.upsert` of --groups documents per statement) into a
-  fresh store, timing only the writes; the time per statement over the first and the last tenth
-  of the run (evidence growth); and the same rows (nodes, evidence pieces, relationships, with
-  their properties, repeats included) written with bare `UNWIND $rows ... MERGE ... SET x += r.p`
-  in batches of 5,000 into another fresh store with the same indexes: the engine's raw batched
-  rate on the same data, in the same run. The ratio is relationships/s of the writer over raw.
+- the writer (unless --no-writer): the same documents prepared first (read, extracted and turned
+  into upsert rows in W processes, as `load`'s workers do), then written as `load`'s writer does
+  it: each group of --groups documents merged (graph/upsert.py merge_rows) and sent as one
+  statement (`Store.upsert`) into a fresh store, timing only that; statement size and the time
+  per statement over the first and the last tenth of the run (growth with the store); and the
+  same data (each document's nodes, evidence pieces as Evidence nodes, relationships, with their
+  properties, repeats included) written with bare `UNWIND $rows ... MERGE ... SET x += r.p` in
+  batches of 5,000 through the FalkorDB client itself (no cleaning, no statement check) into
+  another fresh store with the same indexes: the engine's raw batched rate on the same data, in
+  the same run. Both rates count the documents' relationship rows; the ratio is writer over raw.
 """
 
 from __future__ import annotations
@@ -38,9 +41,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import generate  # noqa: E402
-from graph.facts import Batch  # noqa: E402
 from graph.falkor import EmbeddedFalkorStore  # noqa: E402
-from graph.upsert import evidence_id  # noqa: E402
+from graph.upsert import merge_rows, plan_upsert  # noqa: E402
 from loaders.pipeline import LoadSummary, candidates, prepared_files  # noqa: E402
 
 CLI = [sys.executable, "-c", "from cli.app import main; main()"]
@@ -166,22 +168,23 @@ def prepared_documents(corpus: Path, workers: int) -> list[Any]:
     return [result for _, result in prepared_files(files, (), workers) if not isinstance(result, str)]
 
 
+def _groups(prepared: list[Any], group: int) -> list[list[Any]]:
+    return [prepared[start : start + group] for start in range(0, len(prepared), group)]
+
+
 def writer(prepared: list[Any], group: int, folder: Path) -> dict[str, Any]:
-    """The pipeline's write path alone: Store.upsert of `group` documents per statement."""
-    times, rows = [], 0
+    """The pipeline's write path alone, as `load` runs it once a group's rows are back from the
+    workers: merge the group's rows, plan the statement, send it (Store.upsert)."""
+    times, rows, chars = [], 0, []
     with EmbeddedFalkorStore(str(folder)) as store:
         store.ensure_schema()
-        for start in range(0, len(prepared), group):
-            docs = prepared[start : start + group]
-            batch = Batch(
-                nodes=[n for d in docs for n in d.batch.nodes],
-                rels=[r for d in docs for r in d.batch.rels],
-                documents=[i for d in docs for i in d.batch.documents],
-            )
+        for docs in _groups(prepared, group):
             t0 = time.perf_counter()
-            store.upsert(batch)
+            merged = merge_rows(d.rows for d in docs)
+            store.upsert(merged)
             times.append(time.perf_counter() - t0)
-            rows += len(batch.rels)
+            rows += sum(len(r) for d in docs for r in d.rows.rels.values())
+            chars.append(len(plan_upsert(merged, loaded_at="x").cypher))
     tenth = max(1, len(times) // 10)
     return {
         "group": group,
@@ -189,45 +192,53 @@ def writer(prepared: list[Any], group: int, folder: Path) -> dict[str, Any]:
         "relationship_rows": rows,
         "seconds": round(sum(times), 2),
         "rels_per_s": round(rows / sum(times)),
+        "statement_chars_median": round(statistics.median(chars)),
+        "ms_per_statement_median": round(1000 * statistics.median(times), 1),
         "first_tenth_ms_per_statement": round(1000 * statistics.mean(times[:tenth]), 1),
         "last_tenth_ms_per_statement": round(1000 * statistics.mean(times[-tenth:]), 1),
     }
 
 
 def raw_rows(prepared: list[Any]) -> tuple[dict[str, list], dict[tuple[str, str, str], list]]:
-    """The same data as bare rows: nodes by label (evidence pieces as Evidence nodes), relationships by type."""
+    """The same data as bare rows, document by document (repeats included): nodes by label,
+    evidence pieces as Evidence nodes, relationships by type and end labels."""
     nodes: dict[str, list] = {}
     rels: dict[tuple[str, str, str], list] = {}
-    for doc in prepared:
-        for n in doc.batch.nodes:
-            nodes.setdefault(n["label"], []).append({"id": n["id"], "p": n["props"]})
-        for r in doc.batch.rels:
-            rels.setdefault((r["type"], r["src_label"], r["dst_label"]), []).append(
-                {"key": r["key"], "src": r["src"], "dst": r["dst"], "p": r["props"]}
-            )
-            for e in r["evidence"]:
-                nodes.setdefault("Evidence", []).append({"id": evidence_id(r["key"], e["key"]), "p": {
-                    "fact": r["key"], "doc": e["doc"], "doc_id": e["doc_id"], "quote": e["quote"],
-                    "start": e["start"], "end": e["end"]}})  # fmt: skip
+    for merged in (d.rows for d in prepared):
+        for label, rows in merged.nodes.items():
+            nodes.setdefault(label, []).extend({"id": r["id"], "p": r["p"]} for r in rows.values())
+        for (t, a, b), rows in merged.rels.items():
+            for r in rows.values():
+                rels.setdefault((t, a, b), []).append(
+                    {"key": r["key"], "src": r["src"], "dst": r["dst"], "p": r["p"]}
+                )
+                nodes.setdefault("Evidence", []).extend(
+                    {"id": e["id"], "p": {"fact": r["key"], "type": t, "doc": e["doc"], "doc_id": e["doc_id"],
+                                          "quote": e["quote"], "start": e["start"], "end": e["end"]}}
+                    for e in r["ev"]
+                )  # fmt: skip
     return nodes, rels
 
 
 def raw(prepared: list[Any], folder: Path, size: int = 5000) -> dict[str, Any]:
-    """The same rows written with bare batched UNWIND MERGE (the engine's raw rate)."""
+    """The same rows written with bare batched UNWIND MERGE (the engine's raw rate), sent straight
+    through the FalkorDB client (no value cleaning, no statement check: the engine and its client
+    alone), in batches of `size` rows."""
     nodes, rels = raw_rows(prepared)
     count = sum(len(v) for v in rels.values())
     with EmbeddedFalkorStore(str(folder)) as store:
         store.ensure_schema()
+        graph = store._graph  # the bare client: the point of the comparison
         t0 = time.perf_counter()
         for label, rows in nodes.items():
             for s in range(0, len(rows), size):
-                store.run(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET n += r.p",
-                          {"rows": rows[s : s + size]}, write=True)  # fmt: skip
+                graph.query(f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET n += r.p",
+                            {"rows": rows[s : s + size]}, timeout=300_000)  # fmt: skip
         for (t, a, b), rows in rels.items():
             for s in range(0, len(rows), size):
-                store.run(f"UNWIND $rows AS r MATCH (a:{a} {{id: r.src}}) MATCH (b:{b} {{id: r.dst}}) "
-                          f"MERGE (a)-[x:{t} {{key: r.key}}]->(b) SET x += r.p", {"rows": rows[s : s + size]},
-                          write=True)  # fmt: skip
+                graph.query(f"UNWIND $rows AS r MATCH (a:{a} {{id: r.src}}) MATCH (b:{b} {{id: r.dst}}) "
+                            f"MERGE (a)-[x:{t} {{key: r.key}}]->(b) SET x += r.p", {"rows": rows[s : s + size]},
+                            timeout=300_000)  # fmt: skip
         seconds = time.perf_counter() - t0
     return {"relationship_rows": count, "seconds": round(seconds, 2), "rels_per_s": round(count / seconds)}
 

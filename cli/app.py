@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -102,6 +103,14 @@ def load(
         list[Path], typer.Option("--registry", help="Extra registry JSON of known actors.")
     ] = [],  # noqa: B006
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Extraction processes.")] = 1,
+    group: Annotated[
+        int | None,
+        typer.Option(
+            "--group",
+            min=1,
+            help="Documents per atomic write (default 200; fewer: less to redo after a crash, more: faster).",
+        ),
+    ] = None,
     fmt: Annotated[Format | None, typer.Option("--format", help="Summary as table or json.")] = None,
     store: StoreOpt = None,
 ) -> None:
@@ -109,7 +118,7 @@ def load(
 
     Exit code 0 when every document loaded, 1 when some failed."""
     from loaders.extract import registry_for
-    from loaders.pipeline import load_paths
+    from loaders.pipeline import GROUP_DOCUMENTS, load_paths
     from loaders.registry import RegistryError
 
     try:
@@ -119,7 +128,12 @@ def load(
     started = time.monotonic()
     with store_from(store, create=True) as st:
         counting = FactCounter(st)
-        summary = _run_load(counting, paths, registry, workers, load_paths)
+        summary = _run_load(
+            counting,
+            paths,
+            registry,
+            functools.partial(load_paths, workers=workers, group=group or GROUP_DOCUMENTS),
+        )
     elapsed = time.monotonic() - started
     for path, reason in summary.failed:
         err.print(
@@ -157,11 +171,11 @@ def _at_terminal() -> bool:
     return sys.stderr.isatty()
 
 
-def _run_load(st: FactCounter, paths: list[Path], registry: list[Path], workers: int, load_paths: Any) -> Any:
+def _run_load(st: FactCounter, paths: list[Path], registry: list[Path], load_paths: Any) -> Any:
     """Run the load; on a terminal, with a progress bar: files done of total, facts stored,
     files per second and the time left."""
     if not _at_terminal():
-        return load_paths(st, paths, registry_files=registry, workers=workers)
+        return load_paths(st, paths, registry_files=registry)
     from loaders.pipeline import LoadSummary, candidates
 
     total = len(candidates(paths, LoadSummary()))  # the same walk load_paths makes, for the total
@@ -171,7 +185,7 @@ def _run_load(st: FactCounter, paths: list[Path], registry: list[Path], workers:
         def advance(path: str) -> None:
             progress.update(task, advance=1, facts=st.facts, file=one_line(Path(path).name))
 
-        return load_paths(st, paths, registry_files=registry, workers=workers, progress=advance)
+        return load_paths(st, paths, registry_files=registry, progress=advance)
 
 
 @app.command()

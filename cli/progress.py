@@ -23,6 +23,7 @@ from rich.text import Text
 
 from graph.facts import Batch
 from graph.store import Store
+from graph.upsert import Rows, batch_rows
 
 
 class FactCounter:
@@ -35,9 +36,12 @@ class FactCounter:
         self._store = store
         self.facts = 0
 
-    def upsert(self, batch: Batch, replaces: list[str] = ()) -> None:  # type: ignore[assignment]
-        self._store.upsert(batch, replaces)
-        self.facts += sum(1 for rel in batch.rels if rel.get("type") != "MENTIONS")
+    def upsert(self, batch: Batch | Rows, replaces: list[str] = ()) -> None:  # type: ignore[assignment]
+        rows = batch_rows(batch)
+        self._store.upsert(rows, replaces)
+        self.facts += sum(
+            len(group) for (rel_type, _, _), group in rows.rels.items() if rel_type != "MENTIONS"
+        )
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)

@@ -45,7 +45,7 @@ from graph.store import (
     StoreURIError,
     redact,
 )
-from graph.upsert import plan_upsert, statement_params
+from graph.upsert import Rows, batch_rows, plan_upsert, statement_params
 
 log = logging.getLogger("civicgraph.store")
 T = TypeVar("T")
@@ -319,7 +319,7 @@ class FalkorStore:
         columns = [h[1] if isinstance(h, list | tuple) else h for h in result.header]
         return [{str(c): plain(v) for c, v in zip(columns, row, strict=False)} for row in result.result_set]
 
-    def upsert(self, batch: Batch, replaces: list[str] = ()) -> None:  # type: ignore[assignment]
+    def upsert(self, batch: Batch | Rows, replaces: list[str] = ()) -> None:  # type: ignore[assignment]
         """Write the batch as one atomic statement (see graph/upsert.py for the merge rules)."""
         statement = plan_upsert(
             batch, replaces, loaded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -477,15 +477,14 @@ class EmbeddedFalkorStore(FalkorStore):
                         documents[entry["id"]] = entry.get("path") or ""
         return documents
 
-    def upsert(self, batch: Batch, replaces: list[str] = ()) -> None:  # type: ignore[assignment]
+    def upsert(self, batch: Batch | Rows, replaces: list[str] = ()) -> None:  # type: ignore[assignment]
         """The atomic upsert, then the documents it marked as loaded are added to journal.jsonl
         beside the store (id and path): what `server repair --rebuild` loads again when the store's
         own files are beyond repair."""
-        super().upsert(batch, replaces)
-        paths = {
-            n["id"]: (n.get("props") or {}).get("path") for n in batch.nodes if n.get("label") == "Document"
-        }
-        lines = [json.dumps({"id": d, "path": paths.get(d)}, ensure_ascii=False) for d in batch.documents]
+        rows = batch_rows(batch)
+        super().upsert(rows, replaces)
+        paths = rows.paths()
+        lines = [json.dumps({"id": d, "path": paths.get(d)}, ensure_ascii=False) for d in rows.documents]
         lines += [json.dumps({"id": old, "replaced": True}) for old in replaces]
         if lines:
             fd = os.open(self.server.paths.journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)

@@ -32,7 +32,7 @@ from graph.schema import (
     degree_property,
 )
 from graph.store import Store
-from graph.upsert import JOURNAL_PROPERTIES, node_rows, rel_rows
+from graph.upsert import JOURNAL_PROPERTIES, Rows, batch_rows
 
 WRITTEN = "written"
 # Not compared element by element: the journal's own marks; `day`, which follows `date` (compared)
@@ -70,13 +70,14 @@ def evidence_summary(pieces: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def elements(batch: Batch) -> dict[Element, dict[str, Any]]:
-    """What `batch` leaves in an empty store, element by element, in canonical form."""
+def elements(batch: Batch | Rows) -> dict[Element, dict[str, Any]]:
+    """What `batch` (or its rows) leaves in an empty store, element by element, in canonical form."""
     out: dict[Element, dict[str, Any]] = {}
-    for label, rows in node_rows(batch).items():
+    planned = batch_rows(batch)
+    for label, rows in planned.nodes.items():
         for row in rows.values():
             out[("node", label, row["id"])] = _props(row["p"])
-    for (rel_type, _, _), rows in rel_rows(batch).items():
+    for (rel_type, _, _), rows in planned.rels.items():
         for row in rows.values():
             out[("rel", rel_type, row["src"], row["dst"], row["key"])] = _props(
                 {**row["p"], **evidence_summary(row["ev"])}
@@ -89,7 +90,7 @@ def elements(batch: Batch) -> dict[Element, dict[str, Any]]:
     return out
 
 
-def checksum(batch: Batch) -> str:
+def checksum(batch: Batch | Rows) -> str:
     """SHA-256 of what one document's batch writes (its own `written` mark left out)."""
     digest = hashlib.sha256()
     for element, props in sorted(elements(batch).items()):
@@ -98,9 +99,14 @@ def checksum(batch: Batch) -> str:
     return digest.hexdigest()
 
 
-def sign(batch: Batch) -> Batch:
-    """Put the batch's checksum on its Document node(s) as `written`; returns the batch."""
+def sign(batch: Batch | Rows) -> Batch | Rows:
+    """Put the checksum on the Document node(s) the batch journals as `written`; returns it."""
     value = checksum(batch)
+    if isinstance(batch, Rows):
+        for doc in batch.documents:
+            if doc in batch.nodes.get("Document", {}):
+                batch.nodes["Document"][doc]["p"][WRITTEN] = value
+        return batch
     for node in batch.nodes:
         if node["label"] == "Document" and node["id"] in batch.documents:
             node["props"] = {**(node.get("props") or {}), WRITTEN: value}
@@ -179,7 +185,7 @@ def stored(store: Store) -> Stored:
     return out
 
 
-def written_by(batches: Iterable[tuple[str, Batch]]) -> dict[Element, set[str]]:
+def written_by(batches: Iterable[tuple[str, Batch | Rows]]) -> dict[Element, set[str]]:
     """For each element, the documents (by id) whose batches write it."""
     writers: dict[Element, set[str]] = {}
     for doc_id, batch in batches:

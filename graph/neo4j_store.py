@@ -24,7 +24,7 @@ from neo4j.graph import Node, Path, Relationship
 from graph.facts import Batch
 from graph.schema import neo4j_schema_statements
 from graph.store import DEFAULT_TIMEOUT_MS, QueryTimeout, ReadOnlyError, StoreError, StoreURIError, redact
-from graph.upsert import plan_upsert, statement_params
+from graph.upsert import Rows, plan_upsert, statement_params
 
 T = TypeVar("T")
 
@@ -169,7 +169,7 @@ class Neo4jStore:
 
         return self._guard(go, timeout)
 
-    def upsert(self, batch: Batch, replaces: list[str] = ()) -> None:  # type: ignore[assignment]
+    def upsert(self, batch: Batch | Rows, replaces: list[str] = ()) -> None:  # type: ignore[assignment]
         """The batch as one statement in one retrying write transaction."""
         statement = plan_upsert(
             batch, replaces, loaded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -13,9 +13,12 @@ of its end nodes); a path as `{"_nodes": [...], "_rels": [...]}`.
 from __future__ import annotations
 
 import os
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from graph.facts import Batch
+
+if TYPE_CHECKING:
+    from graph.upsert import Rows
 
 DEFAULT_GRAPH = "civicgraph"
 DEFAULT_TIMEOUT_MS = 30_000
@@ -63,8 +66,9 @@ class Store(Protocol):
         """Run one statement; read-only unless write=True (a write then raises ReadOnlyError)."""
         ...
 
-    def upsert(self, batch: Batch, replaces: list[str] = ()) -> None:
+    def upsert(self, batch: Batch | Rows, replaces: list[str] = ()) -> None:
         """Write a batch all-or-nothing: MERGE nodes by id, relationships by key, add evidence once.
+        The batch may come as its rows, built beforehand (graph/upsert.py batch_rows).
 
         `replaces` are ids of Document nodes whose evidence, mentions and node are removed in the
         same atomic write (a changed file replacing its earlier version)."""

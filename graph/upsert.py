@@ -322,6 +322,61 @@ def rel_rows(batch: Batch) -> dict[tuple[str, str, str], dict[str, dict[str, Any
     return groups
 
 
+@dataclass
+class Rows:
+    """A batch cleaned, checked and grouped as the upsert writes it: node rows by label and id,
+    relationship rows by (type, source label, target label) and key (evidence pieces as Evidence
+    node rows), and the ids of the documents it journals. A load builds them in its worker
+    processes (loaders/pipeline.py), so that the writer only merges a group's rows and sends them."""
+
+    nodes: dict[str, dict[str, dict[str, Any]]]
+    rels: dict[tuple[str, str, str], dict[str, dict[str, Any]]]
+    documents: list[str]
+
+    def paths(self) -> dict[str, Any]:
+        """The `path` of each document the rows journal (None when it has none)."""
+        docs = self.nodes.get("Document", {})
+        return {d: (docs.get(d) or {}).get("p", {}).get("path") for d in self.documents}
+
+
+def batch_rows(batch: Batch | Rows) -> Rows:
+    """The rows of a batch (SchemaError when a label, type, property name or id is refused)."""
+    if isinstance(batch, Rows):
+        return batch
+    documents = [d for d in (clean_value(doc) for doc in batch.documents) if isinstance(d, str) and d]
+    return Rows(node_rows(batch), rel_rows(batch), documents)
+
+
+def merge_rows(parts: Iterable[Rows]) -> Rows:
+    """Several batches' rows as one, merged as one batch would be (larger scalar, union of lists,
+    each evidence piece once). The parts are left as they were (a group that fails is written
+    again document by document)."""
+    nodes: dict[str, dict[str, dict[str, Any]]] = {}
+    rels: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = {}
+    documents: list[str] = []
+    for part in parts:
+        for label, rows in part.nodes.items():
+            into = nodes.setdefault(label, {})
+            for node_id, row in rows.items():
+                known = into.get(node_id)
+                if known is None:
+                    into[node_id] = {"id": node_id, "p": dict(row["p"])}
+                else:
+                    _merge_into(known["p"], row["p"])
+        for group, rows in part.rels.items():
+            into = rels.setdefault(group, {})
+            for key, row in rows.items():
+                known = into.get(key)
+                if known is None:
+                    into[key] = {**row, "p": dict(row["p"]), "ev": list(row["ev"])}
+                else:
+                    _merge_into(known["p"], row["p"])
+                    have = {e["id"] for e in known["ev"]}
+                    known["ev"].extend(e for e in row["ev"] if e["id"] not in have)
+        documents.extend(d for d in part.documents if d not in documents)
+    return Rows(nodes, rels, documents)
+
+
 def _node_segment(param: str, label: str, rows: list[dict[str, Any]]) -> str:
     lines = [f"UNWIND ${param} AS r", f"MERGE (n:{label} {{id: r.id}})", *_set_clauses("n", rows)]
     return "\n".join(lines)
@@ -466,15 +521,17 @@ def _own_names(cypher: str, suffix: str) -> str:
     return "".join(part + (literals[i] if i < len(literals) else "") for i, part in enumerate(renamed))
 
 
-def plan_upsert(batch: Batch, replaces: Sequence[str] = (), *, loaded_at: str | None = None) -> Statement:
+def plan_upsert(
+    batch: Batch | Rows, replaces: Sequence[str] = (), *, loaded_at: str | None = None
+) -> Statement:
     """One statement writing the whole batch (see the module docstring for the merge rules).
 
     Raises SchemaError before any statement exists when a label, type, property name or id
     is not acceptable. `batch.documents` get `loaded = true` (the load journal) in the same
-    statement; `loaded_at` is an optional timestamp stored beside it."""
-    node_groups = node_rows(batch)
-    rel_groups = rel_rows(batch)
-    documents = [d for d in (clean_value(doc) for doc in batch.documents) if isinstance(d, str) and d]
+    statement; `loaded_at` is an optional timestamp stored beside it. `batch` may be its Rows,
+    built beforehand (batch_rows)."""
+    rows = batch_rows(batch)
+    node_groups, rel_groups, documents = rows.nodes, rows.rels, rows.documents
     replaced = sorted({clean_value(r) for r in replaces} - set(documents) - {None, ""})
 
     segments: list[str] = []

@@ -14,19 +14,19 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.facts import Batch, to_batch
+from graph.facts import to_batch
 from graph.journal import sign
 from graph.schema import THING_LABELS, SchemaError, check_label
 from graph.store import Store, StoreError
+from graph.upsert import Rows, batch_rows, merge_rows
 from loaders.extract import Extraction, ExtractionError, extract, registry_for
 from loaders.readers import DocumentError, iter_documents, read_document
 from loaders.workqueue import WorkerDied, imap_unordered
@@ -136,33 +136,38 @@ def _check_suspected_damage(store: Store, registry_files: tuple[str, ...], worke
     return report
 
 
-# Documents per atomic upsert: one statement's fixed cost (planning, a round trip) shared by many.
-# Measured with bench/bench_load.py --group (BENCHMARKS.md, "Statement size").
-GROUP_DOCUMENTS = 20
+# Documents per atomic upsert: one statement's fixed cost (FalkorDB parses and plans each new
+# statement text, ~40 ms; a round trip) shared by many. Measured with bench/bench_load.py
+# --groups (BENCHMARKS.md, "Statement size"): at 10,000 documents the writer reached 0.72 of the
+# raw rate with 100 documents per statement, 0.81 with 200, 0.65 with 500 (statements of ~1 s).
+# The unit of atomicity stays the document: a group that fails is written again one by one.
+GROUP_DOCUMENTS = 200
 
 
 @dataclass
 class Prepared:
-    """One document made ready for the store in a worker: its batch and what the summary counts."""
+    """One document made ready for the store in a worker: its upsert rows (cleaned, checked,
+    grouped, with the journal checksum: graph/upsert.py Rows) and what the summary counts."""
 
     sha256: str
     path: str
-    batch: Batch
+    rows: Rows
     facts: Counter
 
 
 def prepare_file(path: str, registry_files: tuple[str, ...] = ()) -> Prepared | str:
-    """Read, extract and turn one file into its upsert batch (in a worker process); a string is
+    """Read, extract and turn one file into its upsert rows (in a worker process); a string is
     why it could not be."""
     _, extraction, problem = extract_file(path, registry_files)
     if extraction is None:
         return problem or "unknown error"
     doc = extraction.document
     try:
-        batch = sign(to_batch(doc, extraction.facts, extraction.entities))  # journal checksum
+        rows = batch_rows(to_batch(doc, extraction.facts, extraction.entities))
     except SchemaError as exc:  # an extraction the schema refuses is that document's failure
         return f"not stored: {exc}"
-    return Prepared(doc.sha256, doc.path, batch, Counter(f.predicate for f in extraction.facts))
+    sign(rows)  # the journal's checksum of what the document writes
+    return Prepared(doc.sha256, doc.path, rows, Counter(f.predicate for f in extraction.facts))
 
 
 def file_hash(path: str) -> str | None:
@@ -193,13 +198,10 @@ class _Pending:
 def _write(store: Store, pending: _Pending, summary: LoadSummary) -> list[str]:
     """Write pending documents in one atomic upsert; on failure retry them one by one so one bad
     document does not fail its neighbours. Returns the paths that could not be stored."""
-    combined = Batch(
-        nodes=[n for d in pending.docs for n in d.batch.nodes],
-        rels=[r for d in pending.docs for r in d.batch.rels],
-        documents=[i for d in pending.docs for i in d.batch.documents],
-    )
     try:
-        store.upsert(combined, [old for olds in pending.replaces for old in olds])
+        store.upsert(
+            merge_rows(d.rows for d in pending.docs), [old for olds in pending.replaces for old in olds]
+        )
     except (StoreError, SchemaError) as exc:
         if len(pending.docs) == 1:
             summary.failed.append((pending.paths[0], f"not stored: {exc}"))
@@ -215,6 +217,38 @@ def _write(store: Store, pending: _Pending, summary: LoadSummary) -> list[str]:
     for doc in pending.docs:
         summary.facts_by_type.update(doc.facts)
     return []
+
+
+class _Writer:
+    """Writes groups in a thread of its own, one at a time and in order, while the loading thread
+    keeps the worker processes supplied: the server's time on a group no longer stalls
+    extraction. At most one group is being written while the next one fills, so memory stays
+    bounded. `forget(sha256)` is called, in the loading thread, for each document that could not
+    be stored."""
+
+    def __init__(self, store: Store, summary: LoadSummary, forget: Callable[[str], Any]) -> None:
+        self._store, self._summary, self._forget = store, summary, forget
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="civicgraph-writer")
+        self._running: tuple[Future, _Pending] | None = None
+
+    def submit(self, pending: _Pending) -> None:
+        self.wait()
+        self._running = (self._pool.submit(_write, self._store, pending, self._summary), pending)
+
+    def wait(self) -> None:
+        """Wait for the group being written (its unexpected errors are raised here)."""
+        if self._running is None:
+            return
+        future, pending = self._running
+        self._running = None
+        for path in future.result():
+            self._forget(pending.docs[pending.paths.index(path)].sha256)
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            self._pool.shutdown(wait=True)
 
 
 def entity_count(store: Store) -> int:
@@ -281,34 +315,37 @@ def load_paths(
         if sha is not None:
             hashes.add(sha)
     pending = _Pending()
+    writer = _Writer(store, summary, lambda sha: journal.pop(sha, None))
 
     def flush() -> None:
-        for path in _write(store, pending, summary):
-            journal.pop(pending.docs[pending.paths.index(path)].sha256, None)
-        pending.clear()
+        nonlocal pending
+        writer.submit(pending)
+        pending = _Pending()
 
-    outcomes = itertools.chain(
-        prepared_files(todo, reg, max(1, workers)), prepared_files(later, reg, max(1, workers))
-    )
-    for path, result in outcomes:
-        if progress:
-            progress(path)
-        if isinstance(result, str):
-            summary.failed.append((path, result))
-            continue
-        summary.read += 1
-        if result.sha256 in journal:  # the same content as a file loaded before it
-            summary.unchanged += 1
-            continue
-        old = by_path.get(result.path)
-        journal[result.sha256] = result.path
-        by_path[result.path] = result.sha256
-        pending.docs.append(result)
-        pending.replaces.append([old] if old and old != result.sha256 else [])
-        pending.paths.append(path)
-        if len(pending.docs) >= max(1, group):
-            flush()
-    if pending.docs:
-        flush()
+    try:
+        for batch_of_paths in (todo, later):
+            for path, result in prepared_files(batch_of_paths, reg, max(1, workers)):
+                if progress:
+                    progress(path)
+                if isinstance(result, str):
+                    summary.failed.append((path, result))
+                    continue
+                summary.read += 1
+                if result.sha256 in journal:  # the same content as a file loaded before it
+                    summary.unchanged += 1
+                    continue
+                old = by_path.get(result.path)
+                journal[result.sha256] = result.path
+                by_path[result.path] = result.sha256
+                pending.docs.append(result)
+                pending.replaces.append([old] if old and old != result.sha256 else [])
+                pending.paths.append(path)
+                if len(pending.docs) >= max(1, group):
+                    flush()
+            if pending.docs:
+                flush()
+            writer.wait()  # a second file with the same content knows whether the first was stored
+    finally:
+        writer.close()
     summary.new_entities = max(0, entity_count(store) - entities_before) if summary.loaded else 0
     return summary

@@ -27,10 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.facts import Batch
 from graph.journal import Element, Stored, checksum, elements, journal, stored, written_by
 from graph.schema import EVIDENCE_LABEL, check_label, check_property, check_rel_type, degree_property
 from graph.store import Store
+from graph.upsert import Rows, merge_rows
 
 HEAL_GROUP = 20  # documents per healing upsert, as a load writes them
 
@@ -118,14 +118,12 @@ class _Comparison:
         return sorted(line[:300] for line in [*(line for _, line in self.damaged), *counts])
 
 
-def _compare(store: Store, batches: dict[str, Batch]) -> _Comparison:
+def _compare(store: Store, batches: dict[str, Rows]) -> _Comparison:
     """Every element written only by documents in `batches`, compared with the store (the
     store's relationship counts are checked by graph/journal.py stored())."""
-    combined = Batch(
-        nodes=[n for b in batches.values() for n in b.nodes],
-        rels=[r for b in batches.values() for r in b.rels],
+    result = _Comparison(
+        elements(merge_rows(batches.values())), written_by(batches.items()), stored(store), [], 0
     )
-    result = _Comparison(elements(combined), written_by(batches.items()), stored(store), [], 0)
     expected, found = result.expected, result.store.found
     for element in set(expected) | set(found):
         writers = result.writers(element)
@@ -194,7 +192,7 @@ def _set_counts(store: Store, degrees: dict[Element, dict[str, tuple[Any, int]]]
         )
 
 
-def _heal(store: Store, comparison: _Comparison, batches: dict[str, Batch]) -> list[str]:
+def _heal(store: Store, comparison: _Comparison, batches: dict[str, Rows]) -> list[str]:
     """Delete the damaged elements and the relationships that go with them (_facts_to_rewrite),
     write every document that writes any of them again, then set the relationship counts that are
     still wrong; returns the ids of the documents written again."""
@@ -214,14 +212,7 @@ def _heal(store: Store, comparison: _Comparison, batches: dict[str, Batch]) -> l
     )
     again = sorted({doc for element in gone for doc in comparison.writers(element) if doc in batches})
     for start in range(0, len(again), HEAL_GROUP):
-        group = [batches[doc] for doc in again[start : start + HEAL_GROUP]]
-        store.upsert(
-            Batch(
-                nodes=[n for b in group for n in b.nodes],
-                rels=[r for b in group for r in b.rels],
-                documents=[d for b in group for d in b.documents],
-            )
-        )
+        store.upsert(merge_rows(batches[doc] for doc in again[start : start + HEAL_GROUP]))
     if comparison.store.degrees or facts:
         _set_counts(store, stored(store).degrees)
     return again
@@ -251,7 +242,7 @@ def verify_store(
             report.not_checked.append((path, "loaded before the journal kept checksums"))
         else:
             by_path[path] = entry
-    batches: dict[str, Batch] = {}
+    batches: dict[str, Rows] = {}
     paths: dict[str, str] = {}
     for path, prepared in prepared_files(sorted(by_path), reg, max(1, workers)):
         entry = by_path[path]
@@ -261,10 +252,10 @@ def verify_store(
         if prepared.sha256 != entry["id"]:
             report.not_checked.append((path, "its source file changed since it was loaded"))
             continue
-        if checksum(prepared.batch) != entry["written"]:
+        if checksum(prepared.rows) != entry["written"]:
             report.not_checked.append((path, "extracted differently now (another extractor version)"))
             continue
-        batches[entry["id"]] = prepared.batch
+        batches[entry["id"]] = prepared.rows
         paths[entry["id"]] = path
     report.checked = len(batches)
     comparison = _compare(store, batches)

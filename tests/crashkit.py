@@ -28,6 +28,11 @@ from graph.falkor import EmbeddedFalkorStore
 from graph.fingerprint import fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
+# Documents per atomic write in the kit's loads (`load --group`): small, so that a few hundred
+# documents land in many steps for the reader to watch and the kill points to fall between.
+# What is checked (a group lands whole or not at all) does not depend on the size; the other
+# loads of the tests run with the default.
+GROUP = 20
 
 FIRST = ["Amara", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hugo", "Isla", "Jonas", "Kemi", "Liam"]
 LAST = ["Okafor", "Whitlock", "Brennan", "Sandhu", "Marsh", "Castell", "Doyle", "Ferreira", "Hale", "Ives"]
@@ -374,7 +379,7 @@ def watched_load(store_folder: Path, whole: Snapshot, *args: str) -> Watched:
     every snapshot for documents that are half there."""
     with open_store(store_folder) as reader:
         reader.ensure_schema()
-        child = start_cli(store_folder, "load", *args, "--format", "json")
+        child = start_cli(store_folder, "load", *args, "--group", str(GROUP), "--format", "json")
         began = time.monotonic()
         polls, timeline, problems, last = 0, [], [], -1
         while child.poll() is None:
@@ -435,7 +440,17 @@ def crash_and_recover(
     observer = open_store(store_folder)  # watches the journal; the server is up before the load
     try:
         observer.ensure_schema()
-        child = start_cli(store_folder, "load", str(corpus), "--workers", str(workers), "--format", "json")
+        child = start_cli(
+            store_folder,
+            "load",
+            str(corpus),
+            "--workers",
+            str(workers),
+            "--group",
+            str(GROUP),
+            "--format",
+            "json",
+        )
         try:
             while child.poll() is None and _journal_count(observer) < after_docs:
                 time.sleep(0.01)

@@ -130,19 +130,43 @@ def test_a_killed_server_makes_the_next_load_check_the_store(store_folder, clean
     assert fingerprint(store_folder) == clean_fingerprint
 
 
+def _garbage(data: bytes, at: int) -> bytes:
+    return data[:at] + b"GARBAGE!" * 3 + b"xyzab" + data[at + 29 :]
+
+
 def test_garbage_that_drops_a_group_is_reported_and_the_group_loads_again(store_folder, clean_fingerprint):
     """29 bytes of garbage in the middle of the append-only file dropped a 20-document group with
-    only a line in server.log."""
+    only a line in server.log. The garbage keeps the file's framing (same length), so what it
+    does depends on where it lands: here in the Cypher of the group's statement (after its
+    parameters), which then fails when the file is replayed and the group is lost."""
     load(store_folder)
     aof = incr_file(store_folder)
     data = aof.read_bytes()
-    middle = len(data) // 2
-    aof.write_bytes(data[:middle] + b"GARBAGE!" * 3 + b"xyzab" + data[middle + 29 :])
+    upsert = data.index(b"CYPHER `n0`=")
+    cypher = data.index(b"\nMERGE (", upsert)  # the statement text follows its parameters
+    aof.write_bytes(_garbage(data, cypher))
     again = load(store_folder)
     check = again["store_check"]
     assert "store files changed while the server was stopped" in check["reason"]
     assert len(check["lost_documents"]) == 5, "journal.jsonl says what the store lost"
     assert again["loaded"] == 5
+    assert fingerprint(store_folder) == clean_fingerprint
+
+
+def test_garbage_inside_a_stored_value_is_found_and_healed(store_folder, clean_fingerprint):
+    """The same 29 bytes in the middle of the file land inside a quoted value of the statement's
+    parameters: the statement still runs when the file is replayed, with the damaged value. The
+    next load finds the damage against the journal and heals it."""
+    load(store_folder)
+    aof = incr_file(store_folder)
+    data = aof.read_bytes()
+    quote = data.index(b'`quote`:"', len(data) // 2) + len(b'`quote`:"')
+    aof.write_bytes(_garbage(data, quote))
+    again = load(store_folder)
+    check = again["store_check"]
+    assert check["lost_documents"] == [] and check["damaged"], check
+    assert any("GARBAGE!" in line for line in check["damaged"])
+    assert check["still_damaged"] == [] and check["healed_documents"]
     assert fingerprint(store_folder) == clean_fingerprint
 
 
