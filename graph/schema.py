@@ -234,11 +234,14 @@ NODE_INDEXES: tuple[tuple[str, str], ...] = (
 # the replies that may answer an ask are two index look-ups (its own thread, and the thread of
 # replies about nothing in particular) instead of every reply between the two actors.
 THREAD = "_thread"
-# Relationship indexes, as (type, property): the merge key of every type, and the threads.
-REL_INDEXES: tuple[tuple[str, str], ...] = tuple((name, "key") for name in REL_TYPES) + (
-    ("ASKED", THREAD),
-    ("ASKED", "_pair"),
-    ("REPLIED_TO", THREAD),
+# Relationship indexes, as (type, property): the merge key of every type (the questions with no
+# actor also read a type's relationships through it: `r.key >= ''`, where a bare typed pattern
+# would scan every node, evidence pieces included), the threads, and every fact type's `date`
+# (the timeline with no actor reads a date range of each type).
+REL_INDEXES: tuple[tuple[str, str], ...] = (
+    tuple((name, "key") for name in REL_TYPES)
+    + (("ASKED", THREAD), ("ASKED", "_pair"), ("REPLIED_TO", THREAD))
+    + tuple((name, "date") for name in FACT_TYPES)
 )
 
 # Properties the store derives and keeps up to date as it writes; exports leave them out (their

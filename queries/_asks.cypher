@@ -14,7 +14,7 @@
 UNWIND CASE WHEN $actor IS NULL THEN [null] ELSE actors END AS n
 OPTIONAL MATCH (n)-[own:ASKED]-()  // unless: received
 OPTIONAL MATCH ()-[own:ASKED]->(n)  // if: received
-OPTIONAL MATCH ()-[unfiltered:ASKED]->() WHERE n IS NULL
+OPTIONAL MATCH ()-[unfiltered:ASKED]->() WHERE n IS NULL AND unfiltered.key >= ''
 WITH DISTINCT coalesce(own, unfiltered) AS q
 WHERE q IS NOT NULL
   AND ($since IS NULL OR q.date >= substring($since, 0, coalesce(size(q.date), 10)))

@@ -15,10 +15,13 @@ WITH CASE WHEN $actor STARTS WITH 'id:' THEN substring($actor, 3) END AS lookup_
      toLower(trim($actor)) AS lookup_typed
 WITH lookup_id,
      CASE WHEN lookup_typed STARTS WITH 'the ' THEN substring(lookup_typed, 4) ELSE lookup_typed END AS lookup_name
-WITH lookup_id, [lookup_name, 'the ' + lookup_name,
+// lookup_keys is null unless a name was typed, so that the scan below is skipped on the argument
+// (FalkorDB tests a filter on the WITH's variables before the scan, one on $actor after it)
+WITH lookup_id, CASE WHEN lookup_id IS NULL AND lookup_name IS NOT NULL THEN
+                [lookup_name, 'the ' + lookup_name,
                  replace(lookup_name, '’', "'"), 'the ' + replace(lookup_name, '’', "'"),
-                 replace(lookup_name, "'", '’'), 'the ' + replace(lookup_name, "'", '’')] AS lookup_keys
-OPTIONAL MATCH (named) WHERE $actor IS NOT NULL AND lookup_id IS NULL AND NOT named:Document
+                 replace(lookup_name, "'", '’'), 'the ' + replace(lookup_name, "'", '’')] END AS lookup_keys
+OPTIONAL MATCH (named) WHERE lookup_keys IS NOT NULL AND NOT named:Document
   AND (toLower(named.name) IN lookup_keys
        OR any(other_name IN coalesce(named.aliases, []) WHERE toLower(other_name) IN lookup_keys))
 WITH lookup_id, collect(named) AS by_name

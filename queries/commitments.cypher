@@ -6,7 +6,7 @@
 // include: lookup $actor AS actors
 UNWIND CASE WHEN $actor IS NULL THEN [null] ELSE actors END AS n
 OPTIONAL MATCH (n)-[own:COMMITTED_TO]->()
-OPTIONAL MATCH ()-[unfiltered:COMMITTED_TO]->() WHERE n IS NULL
+OPTIONAL MATCH ()-[unfiltered:COMMITTED_TO]->() WHERE n IS NULL AND unfiltered.key >= ''
 WITH coalesce(own, unfiltered) AS r
 WHERE r IS NOT NULL
 WITH startNode(r) AS a, r, endNode(r) AS x

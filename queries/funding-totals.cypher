@@ -11,7 +11,7 @@ UNWIND CASE WHEN $actor IS NULL THEN [null] ELSE actors END AS n0
 UNWIND ['funder', 'recipient'] AS role
 OPTIONAL MATCH (n0)-[paid:FUNDS]->() WHERE role = 'funder'
 OPTIONAL MATCH ()-[received:FUNDS]->(n0) WHERE role = 'recipient'
-OPTIONAL MATCH ()-[unfiltered:FUNDS]->() WHERE n0 IS NULL
+OPTIONAL MATCH ()-[unfiltered:FUNDS]->() WHERE n0 IS NULL AND unfiltered.key >= ''
 WITH role, coalesce(paid, received, unfiltered) AS r
 WHERE r IS NOT NULL
 WITH role, CASE WHEN role = 'funder' THEN startNode(r) ELSE endNode(r) END AS n, r

@@ -13,7 +13,7 @@ UNWIND CASE WHEN $funder IS NULL THEN [null] ELSE funders END AS f0
 UNWIND CASE WHEN $recipient IS NULL THEN [null] ELSE recipients END AS x0
 OPTIONAL MATCH (f0)-[by_funder:FUNDS]->()
 OPTIONAL MATCH ()-[to_recipient:FUNDS]->(x0) WHERE f0 IS NULL
-OPTIONAL MATCH ()-[unfiltered:FUNDS]->() WHERE f0 IS NULL AND x0 IS NULL
+OPTIONAL MATCH ()-[unfiltered:FUNDS]->() WHERE f0 IS NULL AND x0 IS NULL AND unfiltered.key >= ''
 WITH x0, coalesce(by_funder, to_recipient, unfiltered) AS r
 WHERE r IS NOT NULL AND ($min_amount IS NULL OR r.amount_gbp >= $min_amount)
 WITH x0, startNode(r) AS f, r, endNode(r) AS x

@@ -5,11 +5,22 @@
 // returns: actor, reaction, target, target_type, date, quote, document
 // include: lookup $actor AS actors
 UNWIND CASE WHEN $actor IS NULL THEN [null] ELSE actors END AS n
+WITH n, toLower($kind) AS wanted
 OPTIONAL MATCH (n)-[own:CRITICISED|WELCOMED]-()
-OPTIONAL MATCH ()-[unfiltered:CRITICISED|WELCOMED]->() WHERE n IS NULL
-WITH coalesce(own, unfiltered) AS r
-WHERE r IS NOT NULL AND ($kind IS NULL OR toLower(type(r)) = toLower($kind))
-WITH DISTINCT r
+WITH n, wanted, collect(own) AS owned
+// With no actor: each type's relationships through its `key` index (a typed pattern without an
+// index filter would scan every node, evidence pieces included), only the kind asked for.
+OPTIONAL MATCH ()-[criticised:CRITICISED]->()
+  WHERE n IS NULL AND coalesce(wanted, 'criticised') = 'criticised' AND criticised.key >= ''
+WITH n, wanted, owned, collect(criticised) AS all_criticised
+OPTIONAL MATCH ()-[welcomed:WELCOMED]->()
+  WHERE n IS NULL AND coalesce(wanted, 'welcomed') = 'welcomed' AND welcomed.key >= ''
+WITH wanted, owned, all_criticised, collect(welcomed) AS all_welcomed
+// (collected, then added: FalkorDB 4.16 cannot add a grouping key and an aggregate in one projection)
+UNWIND owned + all_criticised + all_welcomed AS r
+WITH DISTINCT r, wanted
+WHERE wanted IS NULL OR toLower(type(r)) = wanted
+WITH r
 WITH startNode(r) AS a, r, endNode(r) AS x
 RETURN a.name AS actor, toLower(type(r)) AS reaction, x.name AS target, labels(x)[0] AS target_type,
        r.date AS date, r._quote AS quote, r._doc AS document

@@ -569,6 +569,16 @@ def test_the_lookup_fragment_tries_every_label_names_can_have():
     assert labels == [label for label in NODE_LABELS if label not in RECORD_LABELS]
 
 
+def test_the_timeline_reads_every_fact_type_the_schema_declares():
+    """With no actor the timeline reads each fact type through its `date` index (one pattern per
+    type: neither engine uses a per-type index for a pattern of several types), and with an actor
+    it expands the same types (not MENTIONS): both lists are graph/schema.py's FACT_TYPES."""
+    text = (ROOT / "queries" / "timeline.cypher").read_text(encoding="utf-8")
+    assert re.findall(r"\[\(\)-\[t\d+:(\w+)\]->\(\)", text) == list(FACT_TYPES)
+    (own,) = re.findall(r"\(n\)-\[own:([\w|]+)\]-\(\)", text)
+    assert own.split("|") == list(FACT_TYPES)
+
+
 def test_the_pairing_and_the_schema_agree_on_which_genres_make_asks():
     """The kind of an ask is recorded as it is written (graph/facts.py from the document's genre,
     graph/upsert.py again when a replaced document takes evidence away), from ASK_GENRES."""
