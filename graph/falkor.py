@@ -59,8 +59,15 @@ WATCH_INTERVAL_S = 0.1
 RUNAWAY_GROWTH_MB = 2 * QUERY_MEMORY_MB
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def plain(value: Any) -> Any:
     """A FalkorDB result value as plain Python (the shapes graph/store.py describes)."""
+    if type(value) in _SCALARS:  # most values: answered first (a large page is many of them)
+        return value
+    if isinstance(value, dict):
+        return {str(k): v if type(v) in _SCALARS else plain(v) for k, v in value.items()}
     if isinstance(value, Node):
         return {"_labels": list(value.labels or []), "_element_id": str(value.id),
                 **{k: plain(v) for k, v in (value.properties or {}).items()}}  # fmt: skip
