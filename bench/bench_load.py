@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from bench.corpus import generate  # noqa: E402
 from graph.falkor import EmbeddedFalkorStore  # noqa: E402
 from graph.upsert import merge_rows, plan_upsert  # noqa: E402
-from loaders.pipeline import LoadSummary, candidates, prepared_files  # noqa: E402
+from loaders.pipeline import GroupWriter, LoadSummary, Pending, candidates, prepared_files  # noqa: E402
 
 CLI = [sys.executable, "-c", "from cli.app import main; main()"]
 
@@ -173,25 +173,40 @@ def _groups(prepared: list[Any], group: int) -> list[list[Any]]:
 
 
 def writer(prepared: list[Any], group: int, folder: Path) -> dict[str, Any]:
-    """The pipeline's write path alone, as `load` runs it once a group's rows are back from the
-    workers: merge the group's rows, plan the statement, send it (Store.upsert)."""
-    times, rows, chars = [], 0, []
+    """The pipeline's write path alone, as `load` runs it once documents are back from the workers
+    (loaders/pipeline.py GroupWriter: each group's rows merged, one statement per group, written
+    in a thread of its own while the next group is merged)."""
+    times: list[float] = []
+    chars: list[int] = []
     with EmbeddedFalkorStore(str(folder)) as store:
         store.ensure_schema()
-        for docs in _groups(prepared, group):
+        send = store.upsert
+
+        def timed_upsert(rows: Any, replaces: Any = ()) -> None:
             t0 = time.perf_counter()
-            merged = merge_rows(d.rows for d in docs)
-            store.upsert(merged)
+            send(rows, replaces)
             times.append(time.perf_counter() - t0)
-            rows += sum(len(r) for d in docs for r in d.rows.rels.values())
-            chars.append(len(plan_upsert(merged, loaded_at="x").cypher))
+
+        store.upsert = timed_upsert  # type: ignore[method-assign]
+        summary = LoadSummary()
+        started = time.perf_counter()
+        group_writer = GroupWriter(store, summary, lambda sha: None)
+        for docs in _groups(prepared, group):
+            group_writer.submit(Pending(list(docs), [[] for _ in docs], [d.path for d in docs]))
+        group_writer.close()
+        seconds = time.perf_counter() - started
+    if summary.failed:
+        raise SystemExit(f"the writer failed: {summary.failed[:3]}")
+    for docs in _groups(prepared, group)[:20]:  # statement size, outside the timing
+        chars.append(len(plan_upsert(merge_rows(d.rows for d in docs), loaded_at="x").cypher))
+    rows = sum(len(r) for d in prepared for r in d.rows.rels.values())
     tenth = max(1, len(times) // 10)
     return {
         "group": group,
         "statements": len(times),
         "relationship_rows": rows,
-        "seconds": round(sum(times), 2),
-        "rels_per_s": round(rows / sum(times)),
+        "seconds": round(seconds, 2),
+        "rels_per_s": round(rows / seconds),
         "statement_chars_median": round(statistics.median(chars)),
         "ms_per_statement_median": round(1000 * statistics.median(times), 1),
         "first_tenth_ms_per_statement": round(1000 * statistics.mean(times[:tenth]), 1),

@@ -184,7 +184,7 @@ def file_hash(path: str) -> str | None:
 
 
 @dataclass
-class _Pending:
+class Pending:
     """Prepared documents waiting to be written together."""
 
     docs: list[Prepared] = field(default_factory=list)
@@ -195,12 +195,14 @@ class _Pending:
         self.docs, self.replaces, self.paths = [], [], []
 
 
-def _write(store: Store, pending: _Pending, summary: LoadSummary) -> list[str]:
-    """Write pending documents in one atomic upsert; on failure retry them one by one so one bad
-    document does not fail its neighbours. Returns the paths that could not be stored."""
+def _write(store: Store, pending: Pending, summary: LoadSummary, merged: Rows | None = None) -> list[str]:
+    """Write pending documents in one atomic upsert (`merged`: their rows, merged beforehand); on
+    failure retry them one by one so one bad document does not fail its neighbours. Returns the
+    paths that could not be stored."""
     try:
         store.upsert(
-            merge_rows(d.rows for d in pending.docs), [old for olds in pending.replaces for old in olds]
+            merged or merge_rows(d.rows for d in pending.docs),
+            [old for olds in pending.replaces for old in olds],
         )
     except (StoreError, SchemaError) as exc:
         if len(pending.docs) == 1:
@@ -209,7 +211,7 @@ def _write(store: Store, pending: _Pending, summary: LoadSummary) -> list[str]:
         failed: list[str] = []
         for i in range(len(pending.docs)):
             failed += _write(
-                store, _Pending([pending.docs[i]], [pending.replaces[i]], [pending.paths[i]]), summary
+                store, Pending([pending.docs[i]], [pending.replaces[i]], [pending.paths[i]]), summary
             )
         return failed
     summary.loaded += len(pending.docs)
@@ -219,21 +221,23 @@ def _write(store: Store, pending: _Pending, summary: LoadSummary) -> list[str]:
     return []
 
 
-class _Writer:
+class GroupWriter:
     """Writes groups in a thread of its own, one at a time and in order, while the loading thread
     keeps the worker processes supplied: the server's time on a group no longer stalls
-    extraction. At most one group is being written while the next one fills, so memory stays
-    bounded. `forget(sha256)` is called, in the loading thread, for each document that could not
-    be stored."""
+    extraction. The loading thread merges a group's rows before it waits for the group being
+    written, so that merging overlaps the server's work. At most one group is being written
+    while the next one fills, so memory stays bounded. `forget(sha256)` is called, in the
+    loading thread, for each document that could not be stored."""
 
     def __init__(self, store: Store, summary: LoadSummary, forget: Callable[[str], Any]) -> None:
         self._store, self._summary, self._forget = store, summary, forget
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="civicgraph-writer")
-        self._running: tuple[Future, _Pending] | None = None
+        self._running: tuple[Future, Pending] | None = None
 
-    def submit(self, pending: _Pending) -> None:
+    def submit(self, pending: Pending) -> None:
+        merged = merge_rows(d.rows for d in pending.docs)  # while the previous group is written
         self.wait()
-        self._running = (self._pool.submit(_write, self._store, pending, self._summary), pending)
+        self._running = (self._pool.submit(_write, self._store, pending, self._summary, merged), pending)
 
     def wait(self) -> None:
         """Wait for the group being written (its unexpected errors are raised here)."""
@@ -314,13 +318,13 @@ def load_paths(
         (later if sha in hashes else todo).append(path)
         if sha is not None:
             hashes.add(sha)
-    pending = _Pending()
-    writer = _Writer(store, summary, lambda sha: journal.pop(sha, None))
+    pending = Pending()
+    writer = GroupWriter(store, summary, lambda sha: journal.pop(sha, None))
 
     def flush() -> None:
         nonlocal pending
         writer.submit(pending)
-        pending = _Pending()
+        pending = Pending()
 
     try:
         for batch_of_paths in (todo, later):
