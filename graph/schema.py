@@ -18,6 +18,7 @@ __all__ = [
     "SchemaError",
     "check_label",
     "check_rel_type",
+    "allows",
     "EVIDENCE_FIELDS",
     "ACTOR_LABELS",
     "NODE_INDEXES",
@@ -130,7 +131,7 @@ _TYPES = (
     RelType("LEADS", "leads an operation, inquiry or programme", _ACTORS, _ANY, ()),
     RelType("REVIEWS", "inspects or reviews", _ACTORS, _ANY, _DATED),
     RelType("ESTABLISHED", "set up a body or programme", _ACTORS, _ANY, _DATED),
-    RelType("PARTNERS_WITH", "works in partnership with", _ACTORS, _ANY, ()),
+    RelType("PARTNERS_WITH", "works in partnership with", _ACTORS, _ACTORS, ()),
     RelType("MENTIONS", "a document mentions a node", ("Document",), _ANY, ()),
 )
 REL_TYPES: dict[str, RelType] = {t.name: t for t in _TYPES}
@@ -153,6 +154,13 @@ def check_rel_type(rel_type: str) -> str:
     if rel_type not in REL_TYPES:
         raise SchemaError(f"unknown relationship type {rel_type!r}; known: {', '.join(REL_TYPES)}")
     return rel_type
+
+
+def allows(rel_type: str, source_label: str, target_label: str) -> bool:
+    """Whether a relationship of this type may join these labels: the schema's source and
+    target rules, applied in one place (every fact passes here before it is kept)."""
+    spec = REL_TYPES.get(rel_type)
+    return spec is not None and source_label in spec.sources and target_label in spec.targets
 
 
 def check_property(name: str) -> str:

@@ -1005,6 +1005,11 @@ def _case_sensitive(alias: str) -> bool:
     return " " not in alias or not any(c.islower() for c in alias)
 
 
+# A capitalised word (not a verb or a sentence start) right after a post's name on the same line
+# makes the post part of a longer name.
+_LONGER_NAME = re.compile(r"[ ](?!(?:And|Said|Says|Has|Is|The|This|For|To|In|On|At|I|We)\b)[A-Z][a-z]+(?:[ ][A-Z][a-z]+)*[ ](?:Committee|Board|Panel|Group|Meeting|meeting|Sub-Committee|Commission|Council)\b")
+
+
 class Linker:
     """Compiled matchers for one registry; `link` is called once per document."""
 
@@ -1264,6 +1269,8 @@ class Linker:
         """One-word post names ("Chair", "Commissioner") only on their own, not inside a longer title."""
         # "the Mayor of Greater Manchester" is another title; "the Mayor for allowing ..." is not
         longer_title = _LONGER_TITLE.match(folded, end, end + 20)
+        if _LONGER_NAME.match(folded, end, end + 40):
+            return False  # "Chair of the London Assembly Economy Committee" is another office
         if " " in surface.strip():
             return not longer_title or surface.lower().endswith("london")
         if _ANOTHER_TITLE.match(folded, end, end + 20):

@@ -1,0 +1,44 @@
+"""Page structure: which layout a document has, its metadata, zones and structural facts.
+
+Each layout module has `NAME`, `detect(text) -> bool` and `read(doc)`; the first whose detector
+accepts the text reads it. Every document first gets the general reading (genre, title, date) of
+loaders.genre, so a page of an unknown layout still has a date and the prose rules.
+"""
+
+from __future__ import annotations
+
+from loaders.document import Doc
+from loaders.genre import detect as general_reading
+from loaders.layouts import decision, motion, question_page
+
+__all__ = ["LAYOUTS", "read_layout"]
+
+# Most specific first.
+LAYOUTS = (question_page, decision, motion)
+
+
+def read_layout(doc: Doc) -> None:
+    info = general_reading(doc.info)
+    doc.legacy = info
+    doc.genre = info.genre
+    doc.layout = info.genre
+    doc.title = info.title
+    doc.date = info.date
+    doc.ref_date = info.ref_date
+    doc.reference = info.reference
+    doc.publisher = info.publisher
+    for layout in LAYOUTS:
+        if layout.detect(doc.text):
+            doc.layout = layout.NAME
+            layout.read(doc)
+            break
+    doc.ref_date = doc.ref_date or doc.date
+    # the Document node carries what the layout found
+    doc.info.genre = doc.genre
+    doc.info.title = doc.title or doc.info.title
+    doc.info.date = doc.date or doc.info.date
+    doc.info.reference = doc.reference or doc.info.reference
+    if doc.author is not None:
+        doc.info.author = doc.author.name
+    if doc.addressee is not None:
+        doc.info.addressee = doc.addressee.name

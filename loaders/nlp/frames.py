@@ -1,0 +1,176 @@
+"""A trigger word's clause, read off the dependency parse: who does it, to what, by whom.
+
+`frame(token)` collects the tokens that fill each role of loaders/nlp/lexicon.py (subj, agent,
+obj, dative, prep:WORD, clause, poss, governor) for a verb, noun or adjective trigger. Roles are
+inherited where English leaves them out: the subject of "pledged to agree" is the subject of
+"pledged", of "announced ... and awarded" that of "announced", of a participle ("backing his
+commitment") that of the clause it hangs on. Coordinated fillers ("Deloitte, Nomura and HSBC")
+all fill the role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Frame", "frame", "conjuncts", "subject_of"]
+
+Token = Any  # spacy.tokens.Token
+
+_SUBJ = ("nsubj", "csubj")
+_INHERIT = ("xcomp", "conj", "advcl", "acl", "pcomp")
+
+
+@dataclass
+class Frame:
+    trigger: Token
+    kind: str  # verb | noun | adj
+    passive: bool = False
+    negated: bool = False
+    roles: dict[str, list[Token]] = field(default_factory=dict)
+
+    def get(self, role: str) -> list[Token]:
+        return self.roles.get(role, [])
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ("A, B and C")."""
+    out = [token]
+    for c in token.children:
+        if c.dep_ == "conj":
+            out.extend(conjuncts(c))
+    return out
+
+
+def _pobj(prep: Token) -> list[Token]:
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            return conjuncts(c)
+    return []
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in token.children):
+        return True
+    head = token.head
+    # "failed to fund", "refused to commit"
+    return token.dep_ == "xcomp" and head.lemma_ in ("fail", "refuse", "decline", "reject")
+
+
+def subject_of(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject of a verb, inherited along to-clauses, conjunctions and participles."""
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            return conjuncts(c)
+    if depth > 4 or verb.head is verb:
+        return []
+    head = verb.head
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [head]
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        if _is_passive(head) and not _is_passive(verb):
+            return []
+        return subject_of(head, depth + 1)
+    if verb.dep_ in ("xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        # object control: "urged businesses to take on apprentices" -> businesses take on
+        if verb.dep_ == "xcomp":
+            for c in head.children:
+                if c.dep_ == "dobj":
+                    return [c]
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return subject_of(head.head, depth + 1)
+    if verb.dep_ == "acomp":
+        return subject_of(head, depth + 1)
+    return []
+
+
+def _preps(token: Token, out: dict[str, list[Token]]) -> None:
+    for c in token.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.pos_ == "ADP":
+            key = "prep:" + c.lower_
+            out.setdefault(key, []).extend(_pobj(c))
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("out", "up", "together")):
+            # "hit out at X": the preposition hangs on the particle
+            for cc in c.children:
+                if cc.dep_ == "prep":
+                    out.setdefault("prep:" + cc.lower_, []).extend(_pobj(cc))
+
+
+def _clause(token: Token) -> list[Token]:
+    for c in token.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            return [c]
+        if c.dep_ == "acl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+            return [c]
+        if c.dep_ == "prep" and c.lower_ in ("to", "of", "on"):
+            for cc in c.children:
+                if cc.dep_ == "pcomp" and cc.pos_ in ("VERB", "AUX"):
+                    return [cc]
+    return []
+
+
+def frame(token: Token, kind: str) -> Frame:
+    """The roles of a trigger `token` of `kind` (verb, noun or adj)."""
+    f = Frame(trigger=token, kind=kind, negated=_negated(token))
+    roles: dict[str, list[Token]] = {}
+    if kind == "verb":
+        f.passive = _is_passive(token)
+        subj = [] if f.passive else subject_of(token)
+        if subj:
+            roles["subj"] = subj
+        for c in token.children:
+            if c.dep_ == "agent":
+                roles["agent"] = _pobj(c)
+            elif c.dep_ == "dobj" and not f.passive:
+                roles["obj"] = conjuncts(c)
+            elif c.dep_ == "nsubjpass" and f.passive:
+                roles["obj"] = conjuncts(c)
+            elif c.dep_ == "dative" and c.pos_ != "ADP":
+                roles["dative"] = conjuncts(c)
+        if f.passive and "obj" not in roles and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+            roles["obj"] = [token.head]  # "funding announced by the Mayor"
+        _preps(token, roles)
+        for obj in roles.get("obj", [])[:1]:
+            _preps(obj, roles)
+        clause = _clause(token)
+        if clause:
+            roles["clause"] = clause
+    elif kind == "noun":
+        for c in token.children:
+            if c.dep_ == "poss":
+                roles["poss"] = [c]
+        _preps(token, roles)
+        clause = _clause(token)
+        if clause:
+            roles["clause"] = clause
+        head = token.head
+        if token.dep_ in ("dobj", "nsubjpass", "attr", "appos") and head.pos_ in ("VERB", "AUX"):
+            gov = subject_of(head) if not _is_passive(head) else []
+            if not gov:
+                for c in head.children:
+                    if c.dep_ == "agent":
+                        gov = _pobj(c)
+            if gov:
+                roles["governor"] = gov
+            f.negated = f.negated or _negated(head)
+        elif token.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+            gov = subject_of(head.head)
+            if gov:
+                roles["governor"] = gov
+    else:  # adjective: "X is disappointed by Y", "the Committee is committed to ..."
+        head = token.head if token.dep_ in ("acomp", "amod") else token
+        subj = subject_of(head) if head.pos_ in ("VERB", "AUX") else []
+        if subj:
+            roles["subj"] = subj
+        _preps(token, roles)
+        clause = _clause(token)
+        if clause:
+            roles["clause"] = clause
+        f.negated = f.negated or _negated(head)
+    f.roles = roles
+    return f

@@ -1,0 +1,237 @@
+"""What a token of a parsed sentence stands for: an actor, a thing, or a clause's words.
+
+An argument's head token is looked up, in order, among the linker's mentions (registry names,
+offices resolved to their holder on the document's date, people and bodies found by pattern),
+the statistical recogniser's entities (PERSON, ORG ...), pronouns ("I" and "we" are whoever speaks
+in that part of the page; "he" and "she" the person in focus) and, last, the noun phrase itself
+(a body when its head word names one, "boroughs", "housing providers"; otherwise a thing).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from graph.facts import Entity, slug
+from loaders.actors import clean_person_name, looks_like_person
+from loaders.document import Doc
+
+__all__ = ["Ref", "Resolver", "ACTOR_LABELS"]
+
+Token = Any
+ACTOR_LABELS = ("Person", "Organization", "Post")
+
+# Head nouns of noun phrases that name bodies of people, not things.
+BODY_NOUNS = {
+    "borough", "council", "business", "employer", "provider", "government", "charity", "organisation",
+    "organization", "developer", "authority", "landlord", "firm", "company", "operator", "agency",
+    "school", "hospital", "trust", "force", "sector", "industry", "department", "ministry", "committee",
+    "board", "group", "union", "commission", "association", "partner", "partnership", "body", "bank",
+    "insurer", "university", "college", "club", "federation", "consortium", "taskforce", "forum",
+    "regulator", "watchdog", "police", "brigade", "service", "office", "team", "unit", "panel",
+    "housebuilder", "association", "chancellor", "minister", "secretary", "treasury",
+}
+_FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
+_THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_DROP_LEFT = {"det", "poss", "predet", "punct", "nummod", "quantmod", "case", "advmod", "preconj", "cc"}
+_STOP_RIGHT = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep", "parataxis"}
+_QUOTES = "'\"‘’“”"
+
+
+@dataclass(frozen=True)
+class Ref:
+    entity: Entity
+    start: int  # document offsets of the words that name it
+    end: int
+    how: str  # mention | ner | pronoun | phrase | clause
+
+
+class Resolver:
+    """Reference resolution for one parsed sentence of a document."""
+
+    def __init__(self, doc: Doc, sdoc: Any) -> None:
+        self.doc = doc
+        self.sdoc = sdoc
+        self.offset = sdoc.user_data["offset"]
+
+    # ----- spans
+    def char_span(self, first: Token, last: Token) -> tuple[int, int]:
+        return self.offset + first.idx, self.offset + last.idx + len(last.text)
+
+    def core(self, tok: Token) -> tuple[Token, Token]:
+        """The words of the noun phrase headed by `tok`, without its determiners, relative
+        clauses, appositions and trailing punctuation ("the £4.2m boost" -> "£4.2m boost")."""
+        left = tok.left_edge
+        right = tok
+        for c in tok.rights:
+            if c.dep_ in _STOP_RIGHT and not (c.dep_ == "prep" and c.lower_ == "of"):
+                break
+            right = max(right, c.right_edge, key=lambda t: t.i)
+        while left.i < right.i and (left.dep_ in _DROP_LEFT - {"nummod", "quantmod", "poss"} or left.text in _QUOTES):
+            left = self.sdoc[left.i + 1]
+        while right.i > left.i and (right.is_punct or right.text in _QUOTES):
+            right = self.sdoc[right.i - 1]
+        return left, right
+
+    # ----- actors
+    def actor(self, tok: Token) -> Ref | None:
+        """The person, body or office a token names (None when it names none)."""
+        if tok.pos_ == "PRON" or tok.lower_ in _FIRST_PERSON:
+            return self.pronoun(tok)
+        ref = self._mention(tok)
+        if ref is not None:
+            return ref if ref.entity.label in ACTOR_LABELS else None
+        ref = self._ner(tok)
+        if ref is not None:
+            return ref
+        return self._body_phrase(tok)
+
+    def thing(self, tok: Token) -> Ref | None:
+        """A programme, fund, plan, decision or body named by the phrase headed by `tok`."""
+        if tok.pos_ == "PRON":
+            return None
+        ref = self._mention(tok)
+        if ref is not None:
+            return ref
+        ref = self._ner(tok)
+        if ref is not None:
+            return ref
+        body = self._body_phrase(tok)
+        if body is not None:
+            return body
+        left, right = self.core(tok)
+        if right.i - left.i > 14 or tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        s, e = self.char_span(left, right)
+        name = _clean_phrase(self.doc.text[s:e])
+        if not name or len(name.split()) < 1 or _only_money(name):
+            return None
+        return Ref(Entity(name=name, label="Programme", id=slug(name)), s, e, "phrase")
+
+    def clause(self, tok: Token) -> Ref | None:
+        """A clause named by its own words ("agree with each council the number of ...")."""
+        words = [t for t in tok.subtree]
+        first, last = words[0], words[-1]
+        while first.i < last.i and (first.dep_ in ("aux", "mark", "punct") or first.lower_ in ("to", "that")):
+            first = self.sdoc[first.i + 1]
+        while last.i > first.i and (last.is_punct or last.text in _QUOTES):
+            last = self.sdoc[last.i - 1]
+        if last.i - first.i > 30:
+            last = self.sdoc[first.i + 30]
+        s, e = self.char_span(first, last)
+        name = _clean_phrase(self.doc.text[s:e])
+        if len(name.split()) < 2:
+            return None
+        return Ref(Entity(name=name, label="Programme", id=slug(name)), s, e, "clause")
+
+    def speaker(self, pos: int) -> Entity | None:
+        """Who 'I' or 'we' is at document offset `pos`: a quote's speaker, the speaker of the
+        zone (an answer, a speech turn), else the document's author."""
+        ctx = self.doc.rules_context
+        if ctx is not None:
+            q = ctx.quote_at(pos)
+            if q is not None:
+                return q.speaker
+        zone = self.doc.zone_at(pos, "answer", "question", "turn", "quote", "letter", "motion")
+        if zone is not None:
+            return zone.speaker
+        if self.doc.genre == "letter" and ctx is not None:
+            return ctx.signatory
+        return None
+
+    def pronoun(self, tok: Token) -> Ref | None:
+        pos = self.offset + tok.idx
+        span = (pos, pos + len(tok.text))
+        low = tok.lower_
+        if low in _FIRST_PERSON:
+            who = self.speaker(pos)
+            if who is not None and low in ("we", "us", "our", "ours", "ourselves") and self.doc.rules_context:
+                who = self.doc.rules_context.affiliation(who) or who
+            return Ref(who, *span, "pronoun") if who is not None else None
+        if low in _THIRD_PERSON:
+            who = self._person_in_focus(pos)
+            return Ref(who, *span, "pronoun") if who is not None else None
+        return None
+
+    def _person_in_focus(self, pos: int) -> Entity | None:
+        """The person 'he'/'she' is: the last person named before, within a few sentences."""
+        mentions = self.doc.mentions.before(pos)
+        lo = pos - 600
+        for m in reversed(mentions):
+            if m.start < lo:
+                break
+            if m.entity.label == "Person":
+                return m.entity
+        return None
+
+    # ----- lookups
+    def _mention(self, tok: Token) -> Ref | None:
+        """The linker's mention of the head word, else the first one inside its phrase (not a
+        possessor's: "the Mayor's Outer London Fund" is the fund)."""
+        ts = self.offset + tok.idx
+        te = ts + len(tok.text)
+        left, right = self.core(tok)
+        s, e = self.char_span(left, right)
+        inside = None
+        for m in self.doc.mentions.between(s - 200, e):
+            if m.end <= m.start:
+                continue
+            if m.start < te and ts < m.end:
+                return Ref(m.entity, m.start, m.end, "mention")
+            if inside is None and s <= m.start and m.end <= e and self.doc.text[m.end : m.end + 2] not in ("'s", "’s"):
+                inside = m
+        if inside is not None:
+            return Ref(inside.entity, inside.start, inside.end, "mention")
+        return None
+
+    def _ner(self, tok: Token) -> Ref | None:
+        ent = None
+        for span in self.sdoc.ents:
+            if span.start <= tok.i < span.end:
+                ent = span
+                break
+        if ent is None or ent.kb_id_:
+            return None
+        s, e = self.char_span(ent[0], ent[-1])
+        text = self.doc.text[s:e]
+        if ent.label_ == "PERSON":
+            name = clean_person_name(text)
+            if not looks_like_person(name):
+                return None
+            return Ref(Entity(name=name, label="Person", id=slug(name)), s, e, "ner")
+        if ent.label_ in ("ORG", "NORP", "FAC", "GPE"):
+            name = _clean_phrase(text)
+            if ent.label_ in ("GPE", "NORP") and tok.pos_ != "PROPN":
+                return None
+            if not name or not re.search(r"[A-Za-z]{2}", name):
+                return None
+            return Ref(Entity(name=name, label="Organization", id=slug(name)), s, e, "ner")
+        return None
+
+    def _body_phrase(self, tok: Token) -> Ref | None:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in BODY_NOUNS:
+            return None
+        left, right = self.core(tok)
+        # keep the modifiers of the head only: "affordable housing providers", not "... in London"
+        right = tok
+        while left.i < tok.i and (left.pos_ in ("NUM", "DET", "SYM") or left.dep_ in ("nummod", "quantmod", "poss", "case")):
+            left = self.sdoc[left.i + 1]
+        s, e = self.char_span(left, right)
+        name = _clean_phrase(self.doc.text[s:e])
+        if not name:
+            return None
+        if tok.lemma_.lower() == "borough" and "london" not in name.lower():
+            name = "London boroughs" if name.lower() in ("boroughs", "borough") else name
+        return Ref(Entity(name=name[0].upper() + name[1:], label="Organization", id=slug(name)), s, e, "phrase")
+
+
+def _clean_phrase(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,.;:" + _QUOTES)
+    text = re.sub(r"^(?:the|a|an|his|her|its|their|our|my|this|that|these|those)\s+", "", text, flags=re.I)
+    text = text.replace("‘", "").replace("’ ", " ").replace("“", "").replace("”", "")
+    return text.strip(" ,.;:" + _QUOTES)
+
+
+def _only_money(name: str) -> bool:
+    return bool(re.fullmatch(r"(?:almost|about|around|up to|over|more than|nearly)?\s*£[\d.,]+\s*(?:m|bn|k|million|billion)?", name, re.I))

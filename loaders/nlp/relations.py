@@ -1,0 +1,188 @@
+"""Facts from the parse: each relation family's triggers, their frames, their arguments.
+
+For every parsed sentence and every token that triggers a pattern of loaders/data/lexicon.toml,
+the frame gives the candidate fillers of each role; the pattern's role lists say which role names
+the subject and which the object, first usable one first. A negated trigger ("did not fund",
+"refused to commit") gives nothing. A pattern that needs money makes one fact per sum in the
+trigger's clause ("£7.2m in 2019/20, £7.6m in 2020/21" is two), dated by a year written right
+after the sum. Facts enter the document's fact set as layer "parser"; the evidence is the sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from loaders.dates import find_dates
+from loaders.document import Doc
+from loaders.money import find_amounts
+from loaders.nlp.frames import Frame, frame
+from loaders.nlp.lexicon import Pattern, patterns
+from loaders.nlp.reference import Ref, Resolver
+
+__all__ = ["parser_relations"]
+
+Token = Any
+_YOU = {"you", "your", "yours", "yourself"}
+_MONEY_WORDS = {"m", "bn", "k", "million", "billion", "thousand", "£", "pounds", "pound"}
+
+
+def parser_relations(doc: Doc) -> None:
+    pats = patterns()
+    for i, sdoc in sorted(doc.parsed.items()):
+        resolver = Resolver(doc, sdoc)
+        sent = doc.sentences[i]
+        amounts = None
+        for tok in sdoc:
+            for pat in pats:
+                trig = _trigger(tok, pat)
+                if trig is None:
+                    continue
+                kind, used = trig
+                f = frame(tok, kind)
+                if f.negated:
+                    continue
+                if used is not None:  # "pour scorn on": scorn is part of the trigger, not its object
+                    f.roles = {r: [t for t in ts if t.i != used.i] for r, ts in f.roles.items()}
+                if pat.money == "required" and amounts is None:
+                    amounts = find_amounts(doc.text[sent[0] : sent[1]])
+                _facts(doc, resolver, pat, f, sent, amounts or [])
+
+
+def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
+    """(kind, the second word it used) when `tok` triggers `pat`."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and lemma in pat.verbs:
+        needs = pat.verbs[lemma]
+        if None in needs:
+            return "verb", None
+        near = list(tok.children)
+        for c in tok.children:
+            if c.dep_ in ("prt", "advmod", "dobj"):
+                near.extend(c.children)
+        for word in needs:
+            for c in near:
+                if c.lower_ == word:
+                    return "verb", c
+        return None
+    if tok.pos_ == "NOUN" and lemma in pat.nouns:
+        return "noun", None
+    if tok.pos_ == "ADJ" and lemma in pat.adjectives and tok.dep_ in ("acomp", "amod", "ROOT", "attr"):
+        return "adj", None
+    return None
+
+
+def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int], amounts) -> None:
+    subjects = _fill(res, f, pat.subject, pat.subject_kinds)
+    if not subjects:
+        return
+    objects = _fill(res, f, pat.object, pat.kinds)
+    if not objects:
+        return
+    props: dict[str, Any] = {}
+    if pat.about == "clause":
+        clause = f.get("clause")
+        ref = res.clause(clause[0]) if clause else None
+        props["about"] = ref.entity.name if ref else None
+    sums: list = [None]
+    if pat.money == "required":
+        sums = _sums_in(res, f, sent, amounts)
+        if not sums:
+            return
+    for subj in subjects:
+        for obj in objects:
+            if obj.entity.id == subj.entity.id:
+                continue
+            for amount in sums:
+                extra = dict(props)
+                if amount is not None:
+                    extra["amount_gbp"] = amount.gbp
+                    extra["period"] = amount.period
+                    extra["date"] = _date_after(doc, sent, amount.end)
+                doc.facts.add(pat.family, subj.entity, obj.entity, sent, layer="parser", **extra)
+
+
+def _fill(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...]) -> list[Ref]:
+    """The references of the first role, in order, that names something of an allowed kind."""
+    for role in roles:
+        if role == "speaker":
+            pos = res.offset + f.trigger.idx
+            who = res.speaker(pos)
+            if who is not None and _kind_ok(who, kinds, "mention"):
+                return [Ref(who, pos, pos + len(f.trigger.text), "speaker")]
+            continue
+        found: list[Ref] = []
+        for tok in f.get(role):
+            if _is_money(tok):
+                continue
+            ref = _resolve(res, tok, role, kinds)
+            if ref is not None:
+                found.append(ref)
+        if found:
+            return found
+    return []
+
+
+def _kind_ok(entity, kinds: tuple[str, ...], how: str) -> bool:
+    label = entity.label
+    for kind in kinds:
+        if kind == "actor" and label in ("Person", "Organization", "Post"):
+            return True
+        if kind == "body" and label == "Organization":
+            return True
+        if kind == "thing":
+            return True
+        if kind == "named" and (how in ("mention", "ner", "speaker", "pronoun") or entity.name[:1].isupper()):
+            return True
+    return False
+
+
+def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Ref | None:
+    if tok.lower_ in _YOU:
+        zone = res.doc.zone_at(res.offset + tok.idx, "question", "answer", "turn", "motion")
+        if zone is not None and zone.addressee is not None:
+            pos = res.offset + tok.idx
+            ref = Ref(zone.addressee, pos, pos + len(tok.text), "pronoun")
+            return ref if _kind_ok(ref.entity, kinds, ref.how) else None
+        return None
+    if role == "clause":
+        return res.clause(tok) if "thing" in kinds else None
+    ref = res.actor(tok)
+    if ref is not None and _kind_ok(ref.entity, kinds, ref.how):
+        return ref
+    if any(k in kinds for k in ("thing", "named")):
+        ref = res.thing(tok)
+        if ref is not None and _kind_ok(ref.entity, kinds, ref.how) and (
+            "thing" in kinds or tok.pos_ == "PROPN" or ref.how != "phrase"
+        ):
+            return ref
+    return None
+
+
+def _is_money(tok: Token) -> bool:
+    if tok.text in _MONEY_WORDS or tok.like_num:
+        return True
+    return tok.pos_ in ("NUM", "NOUN", "SYM") and any(c.text == "£" for c in tok.subtree)
+
+
+def _sums_in(res: Resolver, f: Frame, sent: tuple[int, int], amounts) -> list:
+    """The sums of money standing in the trigger's clause (for a noun, in the clause of the verb
+    that governs it, else in the noun's own phrase)."""
+    scope = f.trigger
+    if f.kind == "noun" and scope.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and scope.head.pos_ in ("VERB", "AUX"):
+        scope = scope.head
+    elif f.kind == "noun" and scope.dep_ == "pobj" and scope.head.head.pos_ in ("VERB", "AUX"):
+        scope = scope.head.head
+    toks = list(scope.subtree)
+    lo = res.offset + toks[0].idx
+    hi = res.offset + toks[-1].idx + len(toks[-1].text)
+    return [a for a in amounts if lo <= sent[0] + a.start and sent[0] + a.end <= hi]
+
+
+def _date_after(doc: Doc, sent: tuple[int, int], amount_end: int) -> str | None:
+    """A year or date right after a sum ("£7.2m in 2019/20") dates that sum."""
+    s0 = sent[0]
+    window = doc.text[s0 + amount_end : min(sent[1], s0 + amount_end + 25)]
+    found = find_dates(window, doc.ref_date)
+    if found and found[0].start <= 6:
+        return found[0].iso
+    return None

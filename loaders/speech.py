@@ -1,0 +1,87 @@
+"""Statements introduced by a speaker line: "Name, Office, said:" and the quoted paragraphs below.
+
+Press releases and committee statements print the speaker first and the words after, in their
+own paragraphs::
+
+    Chair of the London Assembly Environment Committee, Caroline Russell AM said:
+
+    "While the measures in a broad sense are step in the right direction, ..."
+
+    "The Mayor has stuck to his weaker proposals. ..."
+
+Each such block becomes a zone of kind "quote" with its speaker (so "I" and "we" inside resolve
+to the speaker and the body the speaker chairs or leads) and one SAID fact per speaker whose
+text joins the quoted paragraphs (each paragraph is a piece of evidence). Quotes on one line
+with the speaker ("X said: "...""), and quotes with the speaker after them, are left to the
+quote rules of the rules layer. Layer "layout".
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.facts import Entity
+from loaders.document import Doc, Zone
+
+__all__ = ["speaker_blocks"]
+
+_OPEN = "\"“‘'"
+# the intro line ends in a speech verb and a colon or comma ("said:", "commented,", "said")
+_INTRO_END = re.compile(
+    r"\b(?:said|says|commented|comments|added|stated|explained|responded|remarked|continued|told\s+[^\n:,]{1,60})\s*[:,]?\s*$",
+    re.I,
+)
+_ACTORS = ("Person", "Organization", "Post")
+
+
+def speaker_blocks(doc: Doc) -> None:
+    text = doc.text
+    paragraphs = _paragraphs(text)
+    i = 0
+    while i < len(paragraphs):
+        s, e = paragraphs[i]
+        line = text[s:e]
+        if _INTRO_END.search(line) and not line.lstrip().startswith(tuple(_OPEN)) and len(line) < 400:
+            speaker = _speaker(doc, s, e)
+            block: list[tuple[int, int]] = []
+            j = i + 1
+            while j < len(paragraphs) and text[paragraphs[j][0]] in _OPEN:
+                block.append(paragraphs[j])
+                j += 1
+            if speaker is not None and block:
+                _said(doc, speaker, (s, e), block)
+                i = j
+                continue
+        i += 1
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines, trimmed (a paragraph of a web page is one line)."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            s = pos + len(line) - len(line.lstrip())
+            out.append((s, s + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def _speaker(doc: Doc, start: int, end: int) -> Entity | None:
+    """The person the intro line names (the last one before the speech verb), else its body."""
+    mentions = [m for m in doc.mentions.between(start, end) if m.entity.label in _ACTORS]
+    people = [m for m in mentions if m.entity.label == "Person"]
+    if people:
+        return people[-1].entity
+    return mentions[-1].entity if mentions else None
+
+
+def _said(doc: Doc, speaker: Entity, intro: tuple[int, int], block: list[tuple[int, int]]) -> None:
+    text = doc.text
+    words = " … ".join(" ".join(text[s:e].strip(_OPEN + "”’ ").split()) for s, e in block)
+    fact = doc.facts.add("SAID", speaker, None, block[0], layer="layout", text=words, date=doc.date)
+    for s, e in block:
+        doc.zones.append(Zone("quote", s, e, speaker=speaker))
+        if fact is not None and all(ev.start != s for ev in fact.evidence):
+            doc.facts.add("SAID", speaker, None, (s, e), layer="layout", text=words, date=doc.date)
