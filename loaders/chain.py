@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from loaders.document import Doc
 from loaders.entities import linker_for
-from loaders.layouts import read_layout
+from loaders.layouts import read_layout, speaker_turns
 from loaders.nlp.model import parse
 from loaders.nlp.relations import parser_relations
 from loaders.offices import find_offices
@@ -80,11 +80,11 @@ CHAIN: tuple[Component, ...] = (
         why="the unit every relation rule reads and cites as evidence",
     ),
     Component(
-        "offices",
-        reads=("text", "mentions", "registry"),
-        sets=("facts",),
-        run=find_offices,
-        why="offices named beside people: 'Name, Office', 'Office, Name', 'Name (Office)', 'Title Name'",
+        "turns",
+        reads=("text", "layout", "mentions", "registry"),
+        sets=("zones", "facts"),
+        run=speaker_turns,
+        why="transcript speaker turns ('Name (Role): ...') anywhere: zones and the offices of their roles",
     ),
     Component(
         "speech",
@@ -106,6 +106,13 @@ CHAIN: tuple[Component, ...] = (
         sets=("parsed",),
         run=parse,
         why="spaCy's tagger, lemmatiser, dependency parser and entities on the sentences worth parsing",
+    ),
+    Component(
+        "offices",
+        reads=("text", "mentions", "parsed", "registry"),
+        sets=("facts",),
+        run=find_offices,
+        why="offices named beside people: 'Name, Office', 'Office, Name', 'Name (Office)', 'Title Name'",
     ),
     Component(
         "relations",

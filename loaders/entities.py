@@ -1007,7 +1007,7 @@ def _case_sensitive(alias: str) -> bool:
 
 # A capitalised word (not a verb or a sentence start) right after a post's name on the same line
 # makes the post part of a longer name.
-_LONGER_NAME = re.compile(r"[ ](?!(?:And|Said|Says|Has|Is|The|This|For|To|In|On|At|I|We)\b)[A-Z][a-z]+(?:[ ][A-Z][a-z]+)*[ ](?:Committee|Board|Panel|Group|Meeting|meeting|Sub-Committee|Commission|Council)\b")
+_LONGER_NAME = re.compile(r"[ ](?!(?:And|Said|Says|Has|Is|The|This|For|To|In|On|At|I|We)\b)[A-Z][a-z]+(?:,?[ ](?:and[ ]|&[ ])?[A-Z][a-z]+)*[ ](?:Committee|Board|Panel|Group|Meeting|meeting|Sub-Committee|Commission|Council)\b")
 
 
 class Linker:

@@ -1,12 +1,23 @@
 """Offices named beside people: "Name, Office", "Office, Name", "Name (Office)", "Title Name".
 
-Real pages name a person's office in apposition: "Andy Bell, Assistant Commissioner, London
-Fire Brigade", "London Fire Commissioner, Dany Cotton", "The Mayor of London, Boris Johnson,",
-"Boris Johnson (Mayor of London)", "Deputy Mayor Stephen Greenhalgh", "Caroline Russell AM, Chair
-of the London Assembly Environment Committee". An office that chairs a body gives CHAIRS of that
-body; any other gives HOLDS_OFFICE of the post (a registry post when it matches, e.g. "Deputy
-Mayor, Policing and Crime", else the post as written). "AM" after a name in such an apposition
-gives MEMBER_OF the London Assembly. Layer "apposition".
+Real pages and news name a person's office in apposition: "Andy Bell, Assistant Commissioner,
+London Fire Brigade", "London Fire Commissioner, Dany Cotton", "The London mayor, Ken
+Livingstone,", "Boris Johnson (Mayor of London)", "transport secretary Grant Shapps", "Geoff
+Pope, Liberal Democrat chairman of the London assembly's transport committee", "Angie Bray, Tory
+London Assembly member". An office phrase holds a head word (Mayor, Chair, Commissioner,
+Secretary, Director ...). What it says becomes facts (layer "apposition"):
+
+- a chair of a body ("Chair of the X Committee", "chairman of the assembly's transport
+  committee") gives CHAIRS of that body;
+- "Assembly Member", "London Assembly member", or "AM" after the name beside an office, gives
+  MEMBER_OF the London Assembly; a party word with it ("Labour", "Tory", "Liberal Democrat")
+  gives MEMBER_OF that party's group;
+- any other office gives HOLDS_OFFICE of the post (a registry post when it matches, e.g.
+  "Deputy Mayor, Policing and Crime", else the post as written).
+
+A post named by its full title whose holder on the document's date is named in the document too
+("The mayor of London has ... Ken Livingstone has ...") gives that holder HOLDS_OFFICE, with both
+mentions as evidence.
 """
 
 from __future__ import annotations
@@ -17,109 +28,256 @@ from graph.facts import Entity, slug
 from loaders.actors import post_entity
 from loaders.document import Doc
 
-__all__ = ["find_offices", "OFFICE"]
+__all__ = ["find_offices"]
 
-_CAP = r"[A-Z][\w’'&.-]*"
-_CONNECT = r"(?:and|of|for|the|on|in|&|at|to)"
-# words that make a capitalised phrase an office
-_HEAD = (
-    r"(?:Mayor|Chair|Chairman|Chairwoman|Chairperson|Commissioner|Chief\s+Executive|Director|Secretary|"
-    r"Leader|Head|President|Minister|Officer|Spokesperson|Spokesman|Spokeswoman|Founder|Co-founder|Lead|"
-    r"Manager|Adviser|Advisor|Councillor|Constable|Commander|Superintendent|Editor|Governor|Treasurer|"
-    r"Clerk|Coordinator|Chancellor|Ombudsman|Inspector|Champion|Convenor|Chief|Deputy|Correspondent|"
-    r"Rapporteur|Principal|Dean|Chief\s+Fire\s+Officer|Cabinet\s+Member|Portfolio\s+Holder|Member)"
+_HEADS = (
+    "mayor|chair|chairman|chairwoman|chairperson|commissioner|chief executive|director|secretary|leader|"
+    "head|president|minister|officer|spokesperson|spokesman|spokeswoman|founder|co-founder|manager|adviser|"
+    "advisor|councillor|constable|commander|superintendent|editor|governor|treasurer|clerk|coordinator|"
+    "chancellor|ombudsman|inspector|champion|convenor|czar|tsar|correspondent|member|deputy|lead|"
+    "chief fire officer|cabinet member|portfolio holder|principal|rapporteur"
 )
-# an office: capitalised words ending in a head word, then "of/for X Y", then ", Body" parts
-_OFFICE_CORE = rf"(?:{_CAP}\s+){{0,4}}{_HEAD}\b(?:\s+(?:of|for|at|to|on)\s+(?:the\s+)?{_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP})*)?"
-OFFICE = re.compile(rf"{_OFFICE_CORE}(?:,\s+(?!(?:said|who|which|and)\b){_CAP}(?:\s+(?:{_CONNECT}\s+)*{_CAP})*)*")
-_OFFICE_AT_END = re.compile(rf"(?:^|(?<=[\s(•*-]))(?:(?:the|The|my|My|his|His|her|Her|our|Our|their|Their|London's|London’s)\s+)?(?P<office>{_OFFICE_CORE}),\s*$")
-_CHAIR = re.compile(r"^(?:Deputy\s+|Vice[\s-]+)?(?P<role>Chair|Chairman|Chairwoman|Chairperson)(?:\s+of\s+(?:the\s+)?|,\s+)(?P<body>.+)$")
-_SPLIT = re.compile(rf"\s+and\s+(?=(?:{_CAP}\s+){{0,3}}{_HEAD}\b)")
-_NOT_OFFICE = re.compile(r"^(?:Member\s+of\s+the\s+public|Members\b|Officers\b|Chief\b$|Deputy\b$|Head\b$|Lead\b$)", re.I)
-_AM = re.compile(r"\s+AM\b")
+_HEAD = re.compile(rf"\b(?:{_HEADS})\b", re.I)
+_WORD = r"[\w’'&.-]+"
+# an office phrase: up to ten words, no clause punctuation, not running into a verb
+_PHRASE = re.compile(rf"(?:{_WORD}(?:,\s+(?=[A-Z]))?\s*){{1,12}}")
+_STOP_WORDS = re.compile(
+    r"\s+(?:said|says|told|has|have|had|is|was|were|will|would|who|which|that|and\s+(?:said|is|has)|"
+    r"added|warned|announced|called|urged|wrote|explained|insisted|claimed|argued|today|yesterday|"
+    r"on|in\s+(?!charge)|at\s+(?=the\s+time)|during|after|before|when|while|but)\b.*$",
+    re.I,
+)
+_CHAIR = re.compile(r"^(?:deputy\s+|vice[\s-]+)?(?:chair|chairman|chairwoman|chairperson)(?:\s+of\s+|,\s+)(?P<body>.+)$", re.I)
+_MEMBER = re.compile(r"^(?:(?:the\s+)?(?:london\s+)?assembly\s+member|AM|member\s+of\s+the\s+(?:london\s+)?assembly|london\s+assembly\s+member)$", re.I)
+_PARTY = re.compile(
+    r"^(?P<party>Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?|Brexit\s+Alliance)\s+(?P<rest>.+)$",
+    re.I,
+)
+_PARTY_GROUP = {
+    "labour": "Labour Group",
+    "conservative": "Conservative Group",
+    "tory": "Conservative Group",
+    "liberal democrat": "Liberal Democrat Group",
+    "lib dem": "Liberal Democrat Group",
+    "green": "Green Group",
+    "ukip": "UKIP Group",
+    "reform": "Reform UK Group",
+    "reform uk": "Reform UK Group",
+    "brexit alliance": "Brexit Alliance",
+}
+_PARTY_NAME = {
+    "labour": "Labour Party",
+    "conservative": "Conservative Party",
+    "tory": "Conservative Party",
+    "liberal democrat": "Liberal Democrats",
+    "lib dem": "Liberal Democrats",
+    "green": "Green Party",
+    "ukip": "UKIP",
+    "reform": "Reform UK",
+    "reform uk": "Reform UK",
+}
+_LEAD_IN = re.compile(r"^(?:the|The|a|an|my|My|his|His|her|Her|our|Our|their|Their|its|London’s|London's|Britain's|Britain’s)\s+")
+_NOT_OFFICE = re.compile(r"^(?:member\s+of\s+the\s+public|members\b|officers\b|former\b|ex-|then\b|outgoing\b|late\b)", re.I)
+_BARE = re.compile(rf"^(?:{_HEADS})$", re.I)
 
 
 def find_offices(doc: Doc) -> None:
     """Add HOLDS_OFFICE, CHAIRS and MEMBER_OF facts for offices named beside people."""
     text = doc.text
-    people = [m for m in doc.mentions.mentions if m.entity.label == "Person"]
-    for m in people:
+    mentions = doc.mentions.mentions
+    named_people = {m.entity.id for m in mentions if m.entity.label == "Person" and m.kind != "office"}
+    for i, m in enumerate(mentions):
+        if m.entity.label != "Person":
+            continue
+        if m.kind == "office":
+            _full_title(doc, m, named_people)
+            continue
+        surface = text[m.start : m.end]
+        k = surface.find(m.entity.name.split()[0]) if m.entity.name else -1
+        if k > 0 and _HEAD.search(surface[:k]):
+            # "Mayor Sadiq Khan", "Commissioner Cressida Dick": the title is part of the mention
+            title = surface[:k].rstrip()
+            _office_facts(doc, m, (m.start, m.start + len(title)))
+        line_start = text.rfind("\n", 0, m.start) + 1
         line_end = text.find("\n", m.end)
         line_end = len(text) if line_end == -1 else line_end
-        after = text[m.end : line_end]
-        # "Name, Office ..." / "Name AM, Office" / "Name (Office)"
-        office = None
-        a = re.match(r"\s*,\s+", after)
-        if a:
-            om = OFFICE.match(text, m.end + a.end(), line_end)
-            if om and _ends_well(text, om.end(), line_end):
-                office = (om.start(), om.end())
-        p = re.match(r"\s*\(\s*", after)
-        if office is None and p:
-            om = OFFICE.match(text, m.end + p.end(), line_end)
-            if om and text[om.end() : om.end() + 1] == ")":
-                office = (om.start(), om.end())
-        line_start = text.rfind("\n", 0, m.start) + 1
-        before = text[line_start : m.start]
-        if office is None:
-            bm = _OFFICE_AT_END.search(before)
-            if bm:
-                s = line_start + bm.start("office")
-                office = (s, s + len(bm.group("office")))
-        if office is None:
-            tm = re.search(rf"(?:^|(?<=\s))(?P<title>(?:{_CAP}\s+){{0,3}}{_HEAD})\s+$", before)
-            if tm and m.kind in ("person", "registry") and not re.search(r"\b(?:said|told)\s*$", before):
-                s = line_start + tm.start("title")
-                office = (s, s + len(tm.group("title")))
-        if office is None:
-            continue
-        _office_facts(doc, m, office)
+        for span in _offices_beside(doc, m, i, line_start, line_end):
+            _office_facts(doc, m, span)
 
 
-def _ends_well(text: str, end: int, line_end: int) -> bool:
-    """An apposition ends at the line's end, a comma, a bracket, a full stop or a speech verb."""
-    rest = text[end:line_end]
-    return not rest.strip() or bool(re.match(r"\s*(?:[,.;:)]|(?:has|have|is|was|said|says|will|who)\b)", rest))
+def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list[tuple[int, int]]:
+    text = doc.text
+    after = text[m.end : line_end]
+    found: list[tuple[int, int]] = []
+    # "Name, Office" and "Name AM, Office"
+    a = re.match(r"\s*,\s+", after)
+    if a:
+        span = _phrase_after(text, m.end + a.end(), line_end)
+        if span:
+            found.append(span)
+    # "Name (Office)", not a transcript's "Name (Role):"
+    p = re.match(r"\s*\(\s*([^()\n]{2,120})\)(?!\s*:)", after)
+    if p and _HEAD.search(p.group(1)):
+        s = m.end + p.start(1)
+        found.append((s, s + len(p.group(1).rstrip())))
+    before = text[line_start : m.start]
+    # "Office, Name"
+    b = re.search(r",\s*$", before)
+    if b and not found:
+        span = _phrase_before(text, line_start, line_start + b.start())
+        if span:
+            found.append(span)
+    # "Title Name": "transport secretary Grant Shapps", "Mayor of London Boris Johnson"
+    if not found and re.search(r"\S\s+$", before) and not re.search(r",\s*$", before):
+        prev = doc.mentions.mentions[i - 1] if i > 0 else None
+        gap = text[prev.end : m.start] if prev is not None else None
+        if prev is not None and prev.post is not None and gap is not None and not gap.strip():
+            if prev.entity.id == m.entity.id:
+                found.append((prev.start, prev.end))
+        else:
+            span = _phrase_before(text, line_start, m.start, title=True)
+            if span:
+                found.append(span)
+    return found
+
+
+def _phrase_after(text: str, start: int, line_end: int) -> tuple[int, int] | None:
+    stop = start
+    for ch in ",.;:(\n":
+        k = text.find(ch, start, line_end)
+        if ch == "," and k != -1 and re.match(r",\s+(?:[A-Z][\w’'&.-]*(?:\s+(?:and|of|for|the|&)\s+|\s+)?)+(?=[,.;\n]|$)", text[k:line_end]):
+            # "Assistant Commissioner, London Fire Brigade": a body after the comma belongs to it
+            k2 = k + re.match(r",\s+(?:[A-Z][\w’'&.-]*(?:\s+(?:and|of|for|the|&)\s+|\s+)?)+", text[k:line_end]).end()
+            if k2 - start < 160:
+                stop = max(stop, k2)
+                continue
+        if k != -1:
+            stop = max(stop, k) if stop > start else k
+            break
+    else:
+        stop = line_end
+    if stop <= start:
+        stop = line_end
+    phrase = text[start:stop]
+    phrase = _STOP_WORDS.sub("", phrase).rstrip(" ,")
+    phrase = _LEAD_IN.sub("", phrase)
+    if not phrase or len(phrase.split()) > 16 or not _HEAD.search(phrase) or _NOT_OFFICE.match(phrase):
+        return None
+    s = text.find(phrase, start)
+    return (s, s + len(phrase)) if s != -1 else None
+
+
+def _phrase_before(text: str, line_start: int, end: int, title: bool = False) -> tuple[int, int] | None:
+    """The office phrase that ends at `end`: it starts at the line, a sentence, a determiner or
+    a preposition, holds a head word, and (for a title before a name) ends with one."""
+    chunk = text[line_start:end].rstrip()
+    words = list(re.finditer(_WORD, chunk))
+    if not words:
+        return None
+    best = None
+    for k in range(len(words) - 1, max(-1, len(words) - 9), -1):
+        w = words[k].group(0)
+        prev = words[k - 1].group(0) if k > 0 else ""
+        phrase = chunk[words[k].start() :]
+        if re.search(r"[.;:!?\"“”()]", phrase):
+            break
+        boundary = (
+            k == 0
+            or prev.lower() in ("the", "a", "an", "my", "his", "her", "our", "their", "its", "with", "by", "from",
+                                "to", "and", "as", "said", "says", "told", "urges", "asks", "tells")
+            or re.search(r"[,(]\s*$", chunk[: words[k].start()])
+        )
+        if prev.lower() in ("the", "my", "his", "her", "our", "their", "its") and k - 1 >= 0:
+            pass
+        if boundary and _HEAD.search(phrase) and (w[:1].isupper() or _HEAD.match(phrase)):
+            if title and not _HEAD.search(words[-1].group(0)) and not re.search(r"\bof\s+London$", phrase):
+                continue
+            best = (line_start + words[k].start(), line_start + len(chunk))
+    if best is None:
+        return None
+    phrase = text[best[0] : best[1]]
+    if _NOT_OFFICE.match(phrase) or len(phrase.split()) > 12:
+        return None
+    if title and _BARE.match(phrase) and not phrase[:1].isupper():
+        return None
+    return best
 
 
 def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
     text = doc.text
-    phrase = text[span[0] : span[1]]
-    if _NOT_OFFICE.match(phrase):
-        return
+    phrase = " ".join(text[span[0] : span[1]].split())
     evidence = (min(m.start, span[0]), max(m.end, span[1]))
     person: Entity = m.entity
+    party = _PARTY.match(phrase)
+    if party:
+        phrase = party.group("rest")
+    member = bool(_MEMBER.match(phrase)) or bool(re.search(r"\bAM\b", text[m.start : m.end + 4]))
+    assembly_word = bool(re.search(r"(?i)\bassembly\b", phrase)) or member
     stated = False
-    pos = span[0]
-    for part in _SPLIT.split(phrase):
-        part_start = text.find(part, pos)
-        pos = part_start + len(part)
-        chair = _CHAIR.match(part)
-        if chair:
-            body = _body(doc, chair.group("body"))
-            if body is not None:
-                stated |= doc.facts.add("CHAIRS", person, body, evidence, layer="apposition") is not None
-            continue
-        post = post_entity(doc.registry, part)
-        if post is None or (m.post is not None and m.post.id == post.id and m.kind == "office"):
-            # "The Mayor of London, Sadiq Khan": the linker already made the office its holder
-            if m.post is not None:
-                stated |= doc.facts.add("HOLDS_OFFICE", person, m.post, evidence, layer="apposition") is not None
-            continue
-        stated |= doc.facts.add("HOLDS_OFFICE", person, post, evidence, layer="apposition") is not None
-    surface = text[m.start : m.end + 4]
-    if stated and _AM.search(surface):
+    chair = _CHAIR.match(phrase)
+    if _MEMBER.match(phrase):
+        stated = True
+    elif re.fullmatch(r"(?i)chair|chairman|chairwoman|chairperson", phrase) and text[span[0] - 1 : span[0]] == "(":
+        # a list of those present: "Brian Coleman (Chairman)" chairs the meeting's body
+        assembly = doc.registry.find("London Assembly")
+        if assembly is not None:
+            stated = doc.facts.add("CHAIRS", person, assembly.entity, evidence, layer="apposition") is not None
+    elif chair:
+        body = _body(doc, chair.group("body"))
+        if body is not None:
+            stated = doc.facts.add("CHAIRS", person, body, evidence, layer="apposition") is not None
+    elif not _BARE.match(phrase) or phrase[:1].isupper():
+        post = post_entity(doc.registry, phrase)
+        if post is not None and not _BARE.match(post.name):
+            stated = _post_fact(doc, person, post, evidence)
+    if stated and member:
         assembly = doc.registry.find("London Assembly")
         if assembly is not None:
             doc.facts.add("MEMBER_OF", person, assembly.entity, evidence, layer="apposition")
+    if stated and party:
+        key = " ".join(party.group("party").lower().split())
+        name = (_PARTY_GROUP if assembly_word else _PARTY_NAME).get(key)
+        entry = doc.registry.find(name) if name else None
+        if entry is not None:
+            doc.facts.add("MEMBER_OF", person, entry.entity, evidence, layer="apposition")
+
+
+def _full_title(doc: Doc, m, named_people: set[str]) -> None:
+    """'The mayor of London has ...' with the holder named in the document too."""
+    surface = doc.text[m.start : m.end]
+    words = [w for w in surface.split() if w.lower() != "the"]
+    if m.post is None or len(words) < 2 or m.entity.id not in named_people:
+        return
+    _post_fact(doc, m.entity, m.post, (m.start, m.end))
+
+
+def _post_fact(doc: Doc, person: Entity, post: Entity, evidence: tuple[int, int]) -> bool:
+    """HOLDS_OFFICE of a post; a chair's post is CHAIRS of its body, a member's MEMBER_OF."""
+    chair = _CHAIR.match(post.name)
+    if chair:
+        body = _body(doc, chair.group("body"))
+        return body is not None and doc.facts.add("CHAIRS", person, body, evidence, layer="apposition") is not None
+    member = re.match(r"(?i)^member\s+of\s+(?:the\s+)?(?P<body>.+)$", post.name)
+    if member:
+        body = _body(doc, member.group("body"))
+        return body is not None and doc.facts.add("MEMBER_OF", person, body, evidence, layer="apposition") is not None
+    return doc.facts.add("HOLDS_OFFICE", person, post, evidence, layer="apposition") is not None
 
 
 def _body(doc: Doc, words: str) -> Entity | None:
     name = " ".join(words.split()).strip(" ,.;:")
+    name = re.sub(r"^the\s+", "", name, flags=re.I)
     if not name:
         return None
-    for form in (name, re.sub(r"^London Assembly\s+", "", name), re.sub(r"^Assembly'?s?\s+", "", name)):
+    forms = [name, re.sub(r"^(?:London\s+)?Assembly(?:'s|’s)?\s+", "", name, flags=re.I)]
+    for form in forms:
         entry = doc.registry.find(form)
+        if entry is not None and entry.label == "Organization":
+            return entry.entity
+    short = forms[-1]
+    if short != name and short:
+        cap = " ".join(w[:1].upper() + w[1:] for w in short.split())
+        entry = doc.registry.find(cap)
         if entry is not None and entry.label == "Organization":
             return entry.entity
     return Entity(name=name, label="Organization", id=slug(name))

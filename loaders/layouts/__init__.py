@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from loaders.document import Doc
 from loaders.genre import detect as general_reading
-from loaders.layouts import decision, motion, question_page
+from loaders.layouts import decision, motion, question_page, transcript, written_answers
+from loaders.layouts.turns import read_turns
 
-__all__ = ["LAYOUTS", "read_layout"]
+__all__ = ["LAYOUTS", "read_layout", "speaker_turns"]
 
 # Most specific first.
-LAYOUTS = (question_page, decision, motion)
+LAYOUTS = (written_answers, question_page, transcript, decision, motion)
 
 
 def read_layout(doc: Doc) -> None:
@@ -42,3 +43,10 @@ def read_layout(doc: Doc) -> None:
         doc.info.author = doc.author.name
     if doc.addressee is not None:
         doc.info.addressee = doc.addressee.name
+
+
+def speaker_turns(doc: Doc) -> None:
+    """Speaker turns in any document (a question page may quote a whole exchange); a transcript
+    has read its own."""
+    if doc.layout != transcript.NAME:
+        read_turns(doc)

@@ -118,7 +118,7 @@ def frame(token: Token, kind: str) -> Frame:
     """The roles of a trigger `token` of `kind` (verb, noun or adj)."""
     f = Frame(trigger=token, kind=kind, negated=_negated(token))
     roles: dict[str, list[Token]] = {}
-    if kind == "verb":
+    if kind in ("verb", "modal"):
         f.passive = _is_passive(token)
         subj = [] if f.passive else subject_of(token)
         if subj:
@@ -126,9 +126,7 @@ def frame(token: Token, kind: str) -> Frame:
         for c in token.children:
             if c.dep_ == "agent":
                 roles["agent"] = _pobj(c)
-            elif c.dep_ == "dobj" and not f.passive:
-                roles["obj"] = conjuncts(c)
-            elif c.dep_ == "nsubjpass" and f.passive:
+            elif c.dep_ == "dobj" and not f.passive or c.dep_ == "nsubjpass" and f.passive:
                 roles["obj"] = conjuncts(c)
             elif c.dep_ == "dative" and c.pos_ != "ADP":
                 roles["dative"] = conjuncts(c)
@@ -140,16 +138,38 @@ def frame(token: Token, kind: str) -> Frame:
         clause = _clause(token)
         if clause:
             roles["clause"] = clause
+            # "I will ensure that the Emirates Air Line continues": what the clause is about
+            inner = subject_of(clause[0]) if clause[0].dep_ == "ccomp" else []
+            if inner:
+                roles["clause_subject"] = inner
+        if "obj" not in roles:
+            # "I will undertake and publish a Strategic Housing Market assessment"
+            for c in token.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB":
+                    objs = [x for x in c.children if x.dep_ == "dobj"]
+                    if objs:
+                        roles["obj"] = conjuncts(objs[0])
+                        break
     elif kind == "noun":
+        roles["self"] = [token]
         for c in token.children:
             if c.dep_ == "poss":
                 roles["poss"] = [c]
+            elif c.dep_ == "compound" and c.pos_ == "PROPN":
+                roles.setdefault("compound", []).append(c)
+            elif c.dep_ == "acl" and c.tag_ == "VBN":
+                # "funding announced by the Mayor"
+                for cc in c.children:
+                    if cc.dep_ == "agent":
+                        roles.setdefault("governor", []).extend(_pobj(cc))
         _preps(token, roles)
         clause = _clause(token)
         if clause:
             roles["clause"] = clause
         head = token.head
-        if token.dep_ in ("dobj", "nsubjpass", "attr", "appos") and head.pos_ in ("VERB", "AUX"):
+        if "governor" in roles:
+            pass
+        elif token.dep_ in ("dobj", "nsubjpass", "attr", "appos") and head.pos_ in ("VERB", "AUX"):
             gov = subject_of(head) if not _is_passive(head) else []
             if not gov:
                 for c in head.children:

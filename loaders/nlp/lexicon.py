@@ -18,9 +18,11 @@ from graph.schema import FACT_TYPES
 __all__ = ["Pattern", "patterns", "worth_parsing", "LEXICON_FILE", "ROLES", "KINDS"]
 
 LEXICON_FILE = Path(__file__).resolve().parents[1] / "data" / "lexicon.toml"
-ROLES = ("subj", "agent", "obj", "dative", "clause", "poss", "governor", "speaker")
+ROLES = ("subj", "agent", "obj", "dative", "clause", "clause_subject", "poss", "governor", "compound", "self", "speaker")
 KINDS = ("actor", "named", "thing", "body")
-_KEYS = {"verbs", "nouns", "adjectives", "money", "subject", "object", "kinds", "subject_kinds", "about"}
+_KEYS = {"verbs", "nouns", "adjectives", "modals", "first_person", "money", "subject", "object", "kinds",
+         "subject_kinds", "about"}
+_MONEY = ("any", "required", "forbidden", "sum_or_noun")
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,9 @@ class Pattern:
     verbs: dict[str, tuple[str | None, ...]]  # lemma -> the second words it needs (None: none)
     nouns: frozenset[str] = frozenset()
     adjectives: frozenset[str] = frozenset()
-    money: str = "any"  # any | required
+    modals: frozenset[str] = frozenset()  # any verb with one of these auxiliaries ("will")
+    first_person: bool = False  # the subject must be whoever speaks ("I", "we")
+    money: str = "any"  # any | required | forbidden | sum_or_noun
     subject: tuple[str, ...] = ()
     object: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ("actor",)
@@ -76,14 +80,16 @@ def patterns(path: str = str(LEXICON_FILE)) -> tuple[Pattern, ...]:
             for entry in spec.get("verbs", []):
                 first, _, rest = entry.partition(" ")
                 verbs[first] = (*verbs.get(first, ()), rest or None)
-            if spec.get("money", "any") not in ("any", "required"):
-                raise ValueError(f"{where}: money must be 'any' or 'required'")
+            if spec.get("money", "any") not in _MONEY:
+                raise ValueError(f"{where}: money must be one of {', '.join(_MONEY)}")
             out.append(
                 Pattern(
                     family=family,
                     verbs=verbs,
                     nouns=frozenset(spec.get("nouns", [])),
                     adjectives=frozenset(spec.get("adjectives", [])),
+                    modals=frozenset(spec.get("modals", [])),
+                    first_person=bool(spec.get("first_person", False)),
                     money=spec.get("money", "any"),
                     subject=_roles(spec.get("subject", []), where),
                     object=_roles(spec.get("object", []), where),

@@ -12,6 +12,7 @@ only labels what the registry does not know.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -80,3 +81,35 @@ def parse(doc: Doc) -> None:
         todo.append(sdoc)
     for sdoc in nlp.pipe(todo, batch_size=64):
         doc.parsed[sdoc.user_data["index"]] = sdoc
+        _add_entities(doc, sdoc)
+
+
+def _add_entities(doc: Doc, sdoc: Any) -> None:
+    """People and bodies the statistical recogniser found where the registry and the linker's
+    patterns found nothing become mentions of the document (kind "ner")."""
+    from graph.facts import Entity, slug
+    from loaders.actors import clean_person_name, looks_like_person
+    from loaders.entities import Mention
+
+    offset = sdoc.user_data["offset"]
+    for ent in sdoc.ents:
+        if ent.kb_id_ or ent.label_ not in ("PERSON", "ORG"):
+            continue
+        start = offset + ent.start_char
+        end = offset + ent.end_char
+        surface = doc.text[start:end]
+        if ent.label_ == "PERSON":
+            name = clean_person_name(surface)
+            if not looks_like_person(name):
+                continue
+            entity = Entity(name=name, label="Person", id=slug(name))
+        else:
+            lead = re.match(r"(?i)the\s+", surface)
+            if lead:
+                start += lead.end()
+            name = " ".join(doc.text[start:end].split()).strip(" ,.;:'\"‘’“”")
+            if len(name) < 2 or not name[:1].isupper() or len(name.split()) > 8:
+                continue
+            known = doc.registry.find(name)
+            entity = known.entity if known is not None else Entity(name=name, label="Organization", id=slug(name))
+        doc.mentions.add(Mention(start, end, entity, "ner"))

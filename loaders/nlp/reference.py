@@ -30,7 +30,7 @@ BODY_NOUNS = {
     "board", "group", "union", "commission", "association", "partner", "partnership", "body", "bank",
     "insurer", "university", "college", "club", "federation", "consortium", "taskforce", "forum",
     "regulator", "watchdog", "police", "brigade", "service", "office", "team", "unit", "panel",
-    "housebuilder", "association", "chancellor", "minister", "secretary", "treasury",
+    "housebuilder", "chancellor", "minister", "secretary", "treasury",
 }
 _FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
 _THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}

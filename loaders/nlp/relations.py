@@ -43,7 +43,7 @@ def parser_relations(doc: Doc) -> None:
                     continue
                 if used is not None:  # "pour scorn on": scorn is part of the trigger, not its object
                     f.roles = {r: [t for t in ts if t.i != used.i] for r, ts in f.roles.items()}
-                if pat.money == "required" and amounts is None:
+                if pat.money != "any" and amounts is None:
                     amounts = find_amounts(doc.text[sent[0] : sent[1]])
                 _facts(doc, resolver, pat, f, sent, amounts or [])
 
@@ -64,6 +64,12 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
                 if c.lower_ == word:
                     return "verb", c
         return None
+    if pat.modals and tok.pos_ == "VERB" and any(
+        c.dep_ == "aux" and c.lower_ in pat.modals for c in tok.children
+    ):
+        return "modal", None
+    if pat.modals and tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ == "go" and tok.head.tag_ == "VBG":
+        return "modal", None  # "we are going to make"
     if tok.pos_ == "NOUN" and lemma in pat.nouns:
         return "noun", None
     if tok.pos_ == "ADJ" and lemma in pat.adjectives and tok.dep_ in ("acomp", "amod", "ROOT", "attr"):
@@ -72,6 +78,10 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
 
 
 def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int], amounts) -> None:
+    if pat.first_person:
+        subj_tok = f.get("subj")
+        if not subj_tok or subj_tok[0].lower_ not in ("i", "we"):
+            return
     subjects = _fill(res, f, pat.subject, pat.subject_kinds)
     if not subjects:
         return
@@ -84,9 +94,14 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         ref = res.clause(clause[0]) if clause else None
         props["about"] = ref.entity.name if ref else None
     sums: list = [None]
-    if pat.money == "required":
-        sums = _sums_in(res, f, sent, amounts)
-        if not sums:
+    if pat.money in ("required", "sum_or_noun", "forbidden"):
+        found = _sums_in(res, f, sent, amounts)
+        if pat.money == "forbidden":
+            if found:
+                return
+        elif found:
+            sums = found
+        elif pat.money == "required" or not _funding_noun(f):
             return
     for subj in subjects:
         for obj in objects:
@@ -156,6 +171,14 @@ def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Re
         ):
             return ref
     return None
+
+
+_FUNDING_NOUNS = {"funding", "investment", "grant", "money", "cash", "funds", "fund", "sponsorship", "donation"}
+
+
+def _funding_noun(f: Frame) -> bool:
+    """A word for money among the trigger's object ("the new investment secured by the Mayor")."""
+    return any(t.lemma_.lower() in _FUNDING_NOUNS for role in ("obj", "subj") for t in f.get(role))
 
 
 def _is_money(tok: Token) -> bool:
