@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from loaders.document import Doc
 from loaders.entities import linker_for
-from loaders.layouts import read_layout, speaker_turns
+from loaders.layouts import find_voice, read_layout, speaker_turns
 from loaders.nlp.model import parse
 from loaders.nlp.relations import parser_relations
 from loaders.offices import find_offices
@@ -78,6 +78,13 @@ CHAIN: tuple[Component, ...] = (
         sets=("sentences",),
         run=_sentences,
         why="the unit every relation rule reads and cites as evidence",
+    ),
+    Component(
+        "voice",
+        reads=("mentions", "author", "registry"),
+        sets=("author",),
+        run=find_voice,
+        why="whose publication it is (an Assembly committee's report or statement), for recommendations",
     ),
     Component(
         "turns",

@@ -1021,6 +1021,9 @@ class Linker:
         self.people_by_last: dict[str, list[RegistryEntry]] = {}
         for entry in registry:
             names = [entry.name, *entry.aliases]
+            if entry.kind == "committee":
+                # "the London Assembly Housing Committee", "the Assembly's Housing Committee"
+                names += [f"{lead} {n}" for n in names for lead in ("London Assembly", "London Assembly's", "Assembly's")]
             for name in names:
                 f = fold(name)
                 if _case_sensitive(f):

@@ -12,7 +12,7 @@ from loaders.genre import detect as general_reading
 from loaders.layouts import decision, motion, question_page, transcript, written_answers
 from loaders.layouts.turns import read_turns
 
-__all__ = ["LAYOUTS", "read_layout", "speaker_turns"]
+__all__ = ["LAYOUTS", "read_layout", "speaker_turns", "find_voice"]
 
 # Most specific first.
 LAYOUTS = (written_answers, question_page, transcript, decision, motion)
@@ -50,3 +50,16 @@ def speaker_turns(doc: Doc) -> None:
     has read its own."""
     if doc.layout != transcript.NAME:
         read_turns(doc)
+
+
+def find_voice(doc: Doc) -> None:
+    """Whose publication the document is, when the layout did not say: the first London Assembly
+    body named near the top of the page (an Assembly press release, report or statement speaks
+    for that committee). Recommendations with no speaker ("The Government should ...") are its."""
+    if doc.author is not None or doc.mentions is None:
+        return
+    for m in doc.mentions.between(0, min(len(doc.text), 1500)):
+        entry = doc.registry.get(m.entity.id)
+        if entry is not None and entry.kind in ("committee", "assembly"):
+            doc.author = m.entity
+            return

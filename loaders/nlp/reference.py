@@ -21,6 +21,8 @@ __all__ = ["Ref", "Resolver", "ACTOR_LABELS"]
 
 Token = Any
 ACTOR_LABELS = ("Person", "Organization", "Post")
+# Nouns for documents: "the report calls on ...", "an Assembly motion urges ..." speak for their author.
+DOCUMENT_NOUNS = {"report", "motion", "letter", "recommendation", "paper", "submission", "response", "study", "statement"}
 
 # Head nouns of noun phrases that name bodies of people, not things.
 BODY_NOUNS = {
@@ -79,13 +81,32 @@ class Resolver:
         """The person, body or office a token names (None when it names none)."""
         if tok.pos_ == "PRON" or tok.lower_ in _FIRST_PERSON:
             return self.pronoun(tok)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS:
+            return self._author_of(tok)
         ref = self._mention(tok)
         if ref is not None:
+            if ref.entity.label == "Post":
+                entry = self.doc.registry.get(ref.entity.id)
+                if entry is not None and getattr(entry, "seats", 1) > 1:
+                    return None  # "Assembly Member": one of many, not an actor
             return ref if ref.entity.label in ACTOR_LABELS else None
         ref = self._ner(tok)
         if ref is not None:
             return ref
         return self._body_phrase(tok)
+
+    def _author_of(self, tok: Token) -> Ref | None:
+        """'The report calls on ...', 'An Assembly motion urges ...': whose document it is."""
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound") and c.i < tok.i:
+                ref = self._mention(c)
+                if ref is not None and ref.entity.label in ACTOR_LABELS:
+                    return ref
+        who = self.doc.author
+        if who is None:
+            return None
+        pos = self.offset + tok.idx
+        return Ref(who, pos, pos + len(tok.text), "author")
 
     def thing(self, tok: Token) -> Ref | None:
         """A programme, fund, plan, decision or body named by the phrase headed by `tok`."""
@@ -125,6 +146,25 @@ class Resolver:
             return None
         return Ref(Entity(name=name, label="Programme", id=slug(name)), s, e, "clause")
 
+    def voice(self, pos: int) -> Entity | None:
+        """Who speaks at `pos`, else the body whose report, statement or letter this is."""
+        return self.speaker(pos) or self.doc.author
+
+    def predicate(self, tok: Token) -> Ref | None:
+        """A verb's own words from the verb on, without its subject and auxiliaries ("should
+        commission a survey" -> "commission a survey")."""
+        first = tok
+        last = max(tok.subtree, key=lambda t: t.i)
+        while last.i > first.i and (last.is_punct or last.text in _QUOTES):
+            last = self.sdoc[last.i - 1]
+        if last.i - first.i > 30:
+            last = self.sdoc[first.i + 30]
+        s, e = self.char_span(first, last)
+        name = _clean_phrase(self.doc.text[s:e])
+        if len(name.split()) < 2:
+            return None
+        return Ref(Entity(name=name, label="Programme", id=slug(name)), s, e, "clause")
+
     def speaker(self, pos: int) -> Entity | None:
         """Who 'I' or 'we' is at document offset `pos`: a quote's speaker, the speaker of the
         zone (an answer, a speech turn), else the document's author."""
@@ -150,8 +190,21 @@ class Resolver:
                 who = self.doc.rules_context.affiliation(who) or who
             return Ref(who, *span, "pronoun") if who is not None else None
         if low in _THIRD_PERSON:
-            who = self._person_in_focus(pos)
+            who = self._governing_subject(tok) or self._person_in_focus(pos)
             return Ref(who, *span, "pronoun") if who is not None else None
+        return None
+
+    def _governing_subject(self, tok: Token) -> Entity | None:
+        """'The Chairman advised that he had asked ...': he is the subject of the clause that
+        reports it."""
+        verb = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
+            return None
+        for c in verb.head.children:
+            if c.dep_ == "nsubj" and c.pos_ != "PRON":
+                ref = self._mention(c)
+                if ref is not None and ref.entity.label == "Person":
+                    return ref.entity
         return None
 
     def _person_in_focus(self, pos: int) -> Entity | None:

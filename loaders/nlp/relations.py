@@ -39,7 +39,7 @@ def parser_relations(doc: Doc) -> None:
                     continue
                 kind, used = trig
                 f = frame(tok, kind)
-                if f.negated:
+                if f.negated and not (kind == "modal" and pat.family == "ASKED"):
                     continue
                 if used is not None:  # "pour scorn on": scorn is part of the trigger, not its object
                     f.roles = {r: [t for t in ts if t.i != used.i] for r, ts in f.roles.items()}
@@ -82,16 +82,24 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         subj_tok = f.get("subj")
         if not subj_tok or subj_tok[0].lower_ not in ("i", "we"):
             return
+    if f.kind == "modal" and any(t.lower_ in ("i", "we", "you", "it", "this", "that", "there") for t in f.get("subj")):
+        return
     subjects = _fill(res, f, pat.subject, pat.subject_kinds)
     if not subjects:
         return
-    objects = _fill(res, f, pat.object, pat.kinds)
+    if "mayor_for_assembly" in pat.object:
+        objects = _mayor_for_assembly(res, subjects[0])
+    else:
+        objects = _fill(res, f, pat.object, pat.kinds)
     if not objects:
         return
     props: dict[str, Any] = {}
     if pat.about == "clause":
         clause = f.get("clause")
         ref = res.clause(clause[0]) if clause else None
+        props["about"] = ref.entity.name if ref else None
+    elif pat.about == "predicate":
+        ref = res.predicate(f.trigger)
         props["about"] = ref.entity.name if ref else None
     sums: list = [None]
     if pat.money in ("required", "sum_or_noun", "forbidden"):
@@ -119,9 +127,9 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
 def _fill(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...]) -> list[Ref]:
     """The references of the first role, in order, that names something of an allowed kind."""
     for role in roles:
-        if role == "speaker":
+        if role in ("speaker", "voice"):
             pos = res.offset + f.trigger.idx
-            who = res.speaker(pos)
+            who = res.speaker(pos) if role == "speaker" else res.voice(pos)
             if who is not None and _kind_ok(who, kinds, "mention"):
                 return [Ref(who, pos, pos + len(f.trigger.text), "speaker")]
             continue
@@ -135,6 +143,14 @@ def _fill(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...
         if found:
             return found
     return []
+
+
+def _mayor_for_assembly(res: Resolver, subject: Ref) -> list[Ref]:
+    entry = res.doc.registry.get(subject.entity.id)
+    if entry is None or entry.kind not in ("assembly", "committee", "party_group"):
+        return []
+    mayor = res.doc.registry.holder("mayor-of-london", res.doc.ref_date)
+    return [Ref(mayor.entity, subject.start, subject.end, "registry")] if mayor is not None else []
 
 
 def _kind_ok(entity, kinds: tuple[str, ...], how: str) -> bool:
