@@ -12,6 +12,7 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from graph.facts import Fact
 from graph.schema import FACT_TYPES, REL_TYPES
 from loaders.document import LAYERS, Doc
 
@@ -47,6 +48,7 @@ def kept_layers(family: str) -> frozenset[str]:
 
 def select_facts(doc: Doc) -> None:
     facts = doc.facts
+    _one_statement_per_speaker(doc)
     for key in list(facts.facts):
         fact = facts.facts[key]
         if not (facts.layers[key] & kept_layers(fact.predicate)):
@@ -54,3 +56,32 @@ def select_facts(doc: Doc) -> None:
             continue
         if fact.date is None and fact.predicate in _DATED and doc.date:
             fact.date = doc.date
+
+
+def _one_statement_per_speaker(doc: Doc) -> None:
+    """One SAID fact per speaker and document, as the rules layer makes them: the speaker's
+    words from every layer joined in document order, each quote a piece of evidence. A document
+    is one occasion of speech for a speaker (a press release, an article, a transcript)."""
+    facts = doc.facts
+    by_speaker: dict[str, list[str]] = {}
+    for key, fact in facts.facts.items():
+        if fact.predicate == "SAID":
+            by_speaker.setdefault(fact.subject.id, []).append(key)
+    for keys in by_speaker.values():
+        if len(keys) < 2:
+            continue
+        group = sorted((facts.facts[k] for k in keys), key=lambda f: f.evidence[0].start)
+        parts: list[str] = []
+        for f in group:
+            for part in (f.text or "").split(" … "):
+                if part and not any(part in p or p in part for p in parts):
+                    parts.append(part)
+        evidence = sorted({e.key: e for f in group for e in f.evidence}.values(), key=lambda e: e.start)
+        layers = set().union(*(facts.layers[k] for k in keys))
+        first = group[0]
+        merged = Fact(subject=first.subject, predicate="SAID", object=None, evidence=evidence,
+                      date=next((f.date for f in group if f.date), None), text=" … ".join(parts))
+        for k in keys:
+            facts.drop(k)
+        facts.facts[merged.key] = merged
+        facts.layers[merged.key] = layers

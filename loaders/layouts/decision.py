@@ -93,6 +93,8 @@ def read(doc: Doc) -> None:
         for amount in find_amounts(sentence):
             if sent_start + amount.start < m.start():
                 continue
+            if re.match(r"\s*(?:grant|award|contribution|payment|allocation)?\s*(?:to|for)\s+(?:the\s+)?[A-Z]", sentence[amount.end :]):
+                continue  # a sum with its own recipient ("a £100k grant to British Transport Police"): the parser's
             after = sentence[amount.end : amount.end + 20]
             year = first_date(after, doc.ref_date, full=False) if re.match(r"\s+(?:in|for)\s+\d{4}", after) else None
             doc.facts.add("FUNDS", signer, programme, (sent_start, sent_end), layer="layout", amount_gbp=amount.gbp,

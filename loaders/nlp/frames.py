@@ -50,7 +50,10 @@ def _pobj(prep: Token) -> list[Token]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    # "the investment secured by the Mayor": a participle with an agent
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _negated(token: Token) -> bool:
@@ -66,6 +69,11 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     for c in verb.children:
         if c.dep_ in _SUBJ:
             return conjuncts(c)
+    for c in verb.children:  # a parse that hung the subject on the auxiliary ("has today (3 May) awarded")
+        if c.dep_ in ("aux", "auxpass"):
+            for cc in c.children:
+                if cc.dep_ in _SUBJ:
+                    return conjuncts(cc)
     if depth > 4 or verb.head is verb:
         return []
     head = verb.head
@@ -114,6 +122,16 @@ def _clause(token: Token) -> list[Token]:
     return []
 
 
+def _purpose(token: Token) -> list[Token]:
+    """A "to"-clause of purpose: "spent £6.8m to address gangs", "£10m to tackle rough sleeping"."""
+    for c in token.children:
+        if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.pos_ == "VERB" and any(
+            x.dep_ == "aux" and x.lower_ == "to" for x in c.children
+        ):
+            return [c]
+    return []
+
+
 def frame(token: Token, kind: str) -> Frame:
     """The roles of a trigger `token` of `kind` (verb, noun or adj)."""
     f = Frame(trigger=token, kind=kind, negated=_negated(token))
@@ -135,6 +153,9 @@ def frame(token: Token, kind: str) -> Frame:
         _preps(token, roles)
         for obj in roles.get("obj", [])[:1]:
             _preps(obj, roles)
+        purpose = _purpose(token)
+        if purpose:
+            roles["purpose"] = purpose
         clause = _clause(token)
         if clause:
             roles["clause"] = clause
@@ -155,7 +176,7 @@ def frame(token: Token, kind: str) -> Frame:
         for c in token.children:
             if c.dep_ == "poss":
                 roles["poss"] = [c]
-            elif c.dep_ == "compound" and c.pos_ == "PROPN":
+            elif c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN") and c.i < token.i:
                 roles.setdefault("compound", []).append(c)
             elif c.dep_ == "acl" and c.tag_ == "VBN":
                 # "funding announced by the Mayor"
@@ -166,7 +187,18 @@ def frame(token: Token, kind: str) -> Frame:
         clause = _clause(token)
         if clause:
             roles["clause"] = clause
+        purpose = _purpose(token)
+        if purpose:
+            roles["purpose"] = purpose
         head = token.head
+        if token.dep_ == "attr" and head.lemma_ == "be":
+            # "the Mayor's Outer London Fund is a £50m initiative": the fund is what is meant
+            subj = [c for c in head.children if c.dep_ == "nsubj"]
+            if subj:
+                roles["self"] = subj[:1]
+                owner = [c for c in subj[0].children if c.dep_ == "poss"]
+                if owner:
+                    roles["poss"] = owner
         if "governor" in roles:
             pass
         elif token.dep_ in ("dobj", "nsubjpass", "attr", "appos") and head.pos_ in ("VERB", "AUX"):

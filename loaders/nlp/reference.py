@@ -39,6 +39,10 @@ _THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _DROP_LEFT = {"det", "poss", "predet", "punct", "nummod", "quantmod", "case", "advmod", "preconj", "cc"}
 _STOP_RIGHT = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep", "parataxis"}
 _QUOTES = "'\"‘’“”"
+_MONEY_TOKENS = {"£", "m", "bn", "k", "million", "billion", "thousand", "a", "an"}
+_COUNTING = {"first", "second", "third", "new", "additional", "extra", "further", "latest", "original", "record",
+             "biggest", "largest", "total", "initial", "overall", "almost", "nearly", "around", "about", "over",
+             "up", "to", "more", "than", "single", "ever"}
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,9 @@ class Resolver:
         left, right = self.core(tok)
         if right.i - left.i > 14 or tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        # "the first £100m 'Housing Covenant' funding": the sum and the counting words are not its name
+        while left.i < tok.i and (left.like_num or left.text in _MONEY_TOKENS or left.lower_ in _COUNTING or left.is_punct):
+            left = self.sdoc[left.i + 1]
         s, e = self.char_span(left, right)
         name = _clean_phrase(self.doc.text[s:e])
         if not name or len(name.split()) < 1 or _only_money(name):
@@ -190,13 +197,16 @@ class Resolver:
                 who = self.doc.rules_context.affiliation(who) or who
             return Ref(who, *span, "pronoun") if who is not None else None
         if low in _THIRD_PERSON:
-            who = self._governing_subject(tok) or self._person_in_focus(pos)
+            governing = self._governing_subject(tok)
+            if governing is False:
+                return None  # reported by someone we cannot name: better no fact than a guess
+            who = governing or self._person_in_focus(pos)
             return Ref(who, *span, "pronoun") if who is not None else None
         return None
 
-    def _governing_subject(self, tok: Token) -> Entity | None:
+    def _governing_subject(self, tok: Token) -> Entity | None | bool:
         """'The Chairman advised that he had asked ...': he is the subject of the clause that
-        reports it."""
+        reports it (False when that subject names no one we know)."""
         verb = tok.head
         if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
             return None
@@ -205,6 +215,7 @@ class Resolver:
                 ref = self._mention(c)
                 if ref is not None and ref.entity.label == "Person":
                     return ref.entity
+                return False
         return None
 
     def _person_in_focus(self, pos: int) -> Entity | None:

@@ -115,6 +115,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         for obj in objects:
             if obj.entity.id == subj.entity.id:
                 continue
+            if pat.family in ("COMMITTED_TO", "ESTABLISHED", "COMMISSIONED") and obj.entity.label == "Person":
+                continue  # "announced Amy Lamé as night czar": a person is not a commitment
             for amount in sums:
                 extra = dict(props)
                 if amount is not None:
@@ -127,6 +129,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
 def _fill(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...]) -> list[Ref]:
     """The references of the first role, in order, that names something of an allowed kind."""
     for role in roles:
+        if role == "speaker" and f.kind in ("verb", "modal") and (f.get("subj") or f.get("agent")):
+            continue  # the clause names its own subject: the speaker is not it
         if role in ("speaker", "voice"):
             pos = res.offset + f.trigger.idx
             who = res.speaker(pos) if role == "speaker" else res.voice(pos)
