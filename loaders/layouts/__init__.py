@@ -7,9 +7,10 @@ loaders.genre, so a page of an unknown layout still has a date and the prose rul
 
 from __future__ import annotations
 
-from loaders.document import Doc
+from loaders.document import Doc, Zone
 from loaders.genre import detect as general_reading
 from loaders.layouts import decision, motion, question_page, transcript, written_answers
+from loaders.layouts.base import lines
 from loaders.layouts.turns import read_turns
 
 __all__ = ["LAYOUTS", "read_layout", "speaker_turns", "find_voice"]
@@ -34,6 +35,7 @@ def read_layout(doc: Doc) -> None:
             layout.read(doc)
             break
     doc.ref_date = doc.ref_date or doc.date
+    _title_zone(doc)
     # the Document node carries what the layout found
     doc.info.genre = doc.genre
     doc.info.title = doc.title or doc.info.title
@@ -43,6 +45,14 @@ def read_layout(doc: Doc) -> None:
         doc.info.author = doc.author.name
     if doc.addressee is not None:
         doc.info.addressee = doc.addressee.name
+
+
+def _title_zone(doc: Doc) -> None:
+    """The page's first line, when it is a headline (no full stop, not a labelled field)."""
+    for s, e, line in lines(doc.text):
+        if len(line) < 200 and not line.endswith((".", ":", "?")) and ":" not in line[:30]:
+            doc.zones.append(Zone("title", s, e))
+        return
 
 
 def speaker_turns(doc: Doc) -> None:

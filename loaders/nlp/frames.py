@@ -27,6 +27,7 @@ class Frame:
     kind: str  # verb | noun | adj
     passive: bool = False
     negated: bool = False
+    modal: str | None = None  # "should", "could", "would" ... on the trigger's clause
     roles: dict[str, list[Token]] = field(default_factory=dict)
 
     def get(self, role: str) -> list[Token]:
@@ -83,6 +84,8 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         if _is_passive(head) and not _is_passive(verb):
             return []
         return subject_of(head, depth + 1)
+    if verb.dep_ in ("acl", "xcomp") and head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(head.head, depth + 1)  # "Sadiq renews pledge to work with ..."
     if verb.dep_ in ("xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         # object control: "urged businesses to take on apprentices" -> businesses take on
         if verb.dep_ == "xcomp":
@@ -107,6 +110,15 @@ def _preps(token: Token, out: dict[str, list[Token]]) -> None:
             for cc in c.children:
                 if cc.dep_ == "prep":
                     out.setdefault("prep:" + cc.lower_, []).extend(_pobj(cc))
+
+
+def clause_object(clause: Token) -> list[Token]:
+    """The object of a "that"-clause's verb ("announced that he is increasing the London Living
+    Wage" -> the London Living Wage)."""
+    for c in clause.children:
+        if c.dep_ == "dobj":
+            return conjuncts(c)
+    return []
 
 
 def _clause(token: Token) -> list[Token]:
@@ -135,6 +147,10 @@ def _purpose(token: Token) -> list[Token]:
 def frame(token: Token, kind: str) -> Frame:
     """The roles of a trigger `token` of `kind` (verb, noun or adj)."""
     f = Frame(trigger=token, kind=kind, negated=_negated(token))
+    verb = token if kind in ("verb", "modal") else (token.head if token.head.pos_ in ("VERB", "AUX") else token)
+    for c in verb.children:
+        if c.dep_ == "aux" and c.tag_ == "MD":
+            f.modal = c.lower_
     roles: dict[str, list[Token]] = {}
     if kind in ("verb", "modal"):
         f.passive = _is_passive(token)
@@ -163,6 +179,8 @@ def frame(token: Token, kind: str) -> Frame:
             inner = subject_of(clause[0]) if clause[0].dep_ == "ccomp" else []
             if inner:
                 roles["clause_subject"] = inner
+            if clause[0].dep_ == "ccomp" and clause_object(clause[0]):
+                roles["clause_object"] = clause_object(clause[0])
         if "obj" not in roles:
             # "I will undertake and publish a Strategic Housing Market assessment"
             for c in token.children:
@@ -173,6 +191,9 @@ def frame(token: Token, kind: str) -> Frame:
                         break
     elif kind == "noun":
         roles["self"] = [token]
+        for c in token.children:
+            if c.dep_ == "conj" and c.pos_ == "NOUN":
+                _preps(c, roles)  # "a check and a balance on the Mayor"
         for c in token.children:
             if c.dep_ == "poss":
                 roles["poss"] = [c]

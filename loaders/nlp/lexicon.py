@@ -18,9 +18,9 @@ from graph.schema import FACT_TYPES
 __all__ = ["Pattern", "patterns", "worth_parsing", "LEXICON_FILE", "ROLES", "KINDS"]
 
 LEXICON_FILE = Path(__file__).resolve().parents[1] / "data" / "lexicon.toml"
-ROLES = ("subj", "agent", "obj", "dative", "clause", "purpose", "clause_subject", "poss", "governor", "compound", "self", "speaker",
+ROLES = ("subj", "agent", "obj", "dative", "clause", "purpose", "clause_subject", "clause_object", "poss", "governor", "compound", "self", "speaker",
          "voice", "mayor_for_assembly")
-KINDS = ("actor", "named", "thing", "body")
+KINDS = ("actor", "named", "thing", "body", "assembly")
 _KEYS = {"verbs", "nouns", "adjectives", "modals", "first_person", "money", "subject", "object", "kinds",
          "subject_kinds", "about"}
 _MONEY = ("any", "required", "forbidden", "sum_or_noun")
@@ -126,6 +126,10 @@ def _surface_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, words)) + ")", re.I)
 
 
+_LIST_AFTER = re.compile(r"^(?:They|These|Those)\s+(?:are|were|include|included)\b")
+
+
 def worth_parsing(sentence: str) -> bool:
-    """A sum of money, or a word that may be a trigger of some family."""
-    return "£" in sentence or _surface_pattern().search(sentence) is not None
+    """A sum of money, a word that may be a trigger of some family, or a list naming who the
+    sentence before described ("They are Deloitte, Nomura ...")."""
+    return "£" in sentence or _surface_pattern().search(sentence) is not None or bool(_LIST_AFTER.match(sentence))

@@ -100,9 +100,12 @@ def _add_entities(doc: Doc, sdoc: Any) -> None:
         surface = doc.text[start:end]
         if ent.label_ == "PERSON":
             name = clean_person_name(surface)
-            if not looks_like_person(name):
+            if looks_like_person(name):
+                entity = Entity(name=name, label="Person", id=slug(name))
+            elif re.search(r"\b[A-Z]{2,}\b", name):
+                entity = Entity(name=name, label="Organization", id=slug(name))  # "LB Lewisham"
+            else:
                 continue
-            entity = Entity(name=name, label="Person", id=slug(name))
         else:
             lead = re.match(r"(?i)the\s+", surface)
             if lead:

@@ -21,6 +21,12 @@ __all__ = ["Ref", "Resolver", "ACTOR_LABELS"]
 
 Token = Any
 ACTOR_LABELS = ("Person", "Organization", "Post")
+# Nouns for acts: "regrets his failure", "welcomes the Government's announcement".
+ACT_NOUNS = {"failure", "decision", "refusal", "handling", "approach", "record", "proposal", "plan", "policy",
+             "response", "action", "announcement", "inaction", "choice", "attack", "attempt", "u-turn",
+             "mismanagement", "leadership", "cut", "delay", "legacy"}
+# Nouns for someone's staff: "my officers have worked closely with ..." is the speaker's work.
+STAFF_NOUNS = {"officer", "official", "team", "staff", "administration", "adviser", "advisor"}
 # Nouns for documents: "the report calls on ...", "an Assembly motion urges ..." speak for their author.
 DOCUMENT_NOUNS = {"report", "motion", "letter", "recommendation", "paper", "submission", "response", "study", "statement"}
 
@@ -81,13 +87,19 @@ class Resolver:
         return left, right
 
     # ----- actors
-    def actor(self, tok: Token) -> Ref | None:
-        """The person, body or office a token names (None when it names none)."""
+    def actor(self, tok: Token, owner: bool = False) -> Ref | None:
+        """The person, body or office a token names (None when it names none). With `owner`,
+        an act named by a noun stands for whoever owns it: "regrets his failure" is about him,
+        "welcomes the Government's announcement" about the Government."""
         if tok.pos_ == "PRON" or tok.lower_ in _FIRST_PERSON:
             return self.pronoun(tok)
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS:
             return self._author_of(tok)
-        ref = self._mention(tok)
+        if tok.pos_ == "NOUN" and (owner and tok.lemma_.lower() in ACT_NOUNS or tok.lemma_.lower() in STAFF_NOUNS):
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    return self.actor(c)
+        ref = self._mention(tok, head_only=True)
         if ref is not None:
             if ref.entity.label == "Post":
                 entry = self.doc.registry.get(ref.entity.id)
@@ -230,9 +242,9 @@ class Resolver:
         return None
 
     # ----- lookups
-    def _mention(self, tok: Token) -> Ref | None:
-        """The linker's mention of the head word, else the first one inside its phrase (not a
-        possessor's: "the Mayor's Outer London Fund" is the fund)."""
+    def _mention(self, tok: Token, head_only: bool = False) -> Ref | None:
+        """The linker's mention of the head word, else (unless `head_only`) the first one inside
+        its phrase (not a possessor's: "the Mayor's Outer London Fund" is the fund)."""
         ts = self.offset + tok.idx
         te = ts + len(tok.text)
         left, right = self.core(tok)
@@ -245,8 +257,16 @@ class Resolver:
                 return Ref(m.entity, m.start, m.end, "mention")
             if inside is None and s <= m.start and m.end <= e and self.doc.text[m.end : m.end + 2] not in ("'s", "’s"):
                 inside = m
-        if inside is not None:
+        if inside is not None and not head_only:
             return Ref(inside.entity, inside.start, inside.end, "mention")
+        if head_only:
+            # a name before the head ("the London Assembly Transport Committee report")
+            for c in tok.children:
+                if c.dep_ == "compound" and c.i < tok.i:
+                    for m in self.doc.mentions.between(s - 200, e):
+                        cs = self.offset + c.idx
+                        if m.start <= cs < m.end and tok.pos_ == "PROPN":
+                            return Ref(m.entity, m.start, m.end, "mention")
         return None
 
     def _ner(self, tok: Token) -> Ref | None:
@@ -261,9 +281,12 @@ class Resolver:
         text = self.doc.text[s:e]
         if ent.label_ == "PERSON":
             name = clean_person_name(text)
-            if not looks_like_person(name):
-                return None
-            return Ref(Entity(name=name, label="Person", id=slug(name)), s, e, "ner")
+            if looks_like_person(name):
+                return Ref(Entity(name=name, label="Person", id=slug(name)), s, e, "ner")
+            if re.search(r"\b[A-Z]{2,}\b", name) and tok.pos_ == "PROPN":
+                # "LB Lewisham": an abbreviation makes it a body, not a person
+                return Ref(Entity(name=name, label="Organization", id=slug(name)), s, e, "ner")
+            return None
         if ent.label_ in ("ORG", "NORP", "FAC", "GPE"):
             name = _clean_phrase(text)
             if ent.label_ in ("GPE", "NORP") and tok.pos_ != "PROPN":

@@ -10,12 +10,13 @@ after the sum. Facts enter the document's fact set as layer "parser"; the eviden
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from loaders.dates import find_dates
 from loaders.document import Doc
 from loaders.money import find_amounts
-from loaders.nlp.frames import Frame, frame
+from loaders.nlp.frames import Frame, conjuncts, frame
 from loaders.nlp.lexicon import Pattern, patterns
 from loaders.nlp.reference import Ref, Resolver
 
@@ -26,9 +27,24 @@ _YOU = {"you", "your", "yours", "yourself"}
 _MONEY_WORDS = {"m", "bn", "k", "million", "billion", "thousand", "£", "pounds", "pound"}
 
 
+# Modal auxiliaries that make a clause a wish, a possibility or a report, not a fact: only asks
+# ("X should ...") and commitments ("will") are read from such clauses.
+_UNREAL = {"should", "must", "could", "would", "might", "may", "ought", "can"}
+
+
+_THEY_ARE = re.compile(r"^(?:They|These|Those)\s+(?:are|were|include|included)\b")
+
+
 def parser_relations(doc: Doc) -> None:
     pats = patterns()
+    title = doc.zone_at(0, "title")
+    generic: dict[int, list] = {}  # sentence -> facts whose subject is a plural description
     for i, sdoc in sorted(doc.parsed.items()):
+        if title is not None and doc.sentences[i][0] < title.end:
+            continue  # a headline repeats the body in fewer words
+        if _THEY_ARE.match(sdoc.text) and i - 1 in generic:
+            _they_are(doc, sdoc, i, generic[i - 1])
+            continue
         resolver = Resolver(doc, sdoc)
         sent = doc.sentences[i]
         amounts = None
@@ -41,11 +57,32 @@ def parser_relations(doc: Doc) -> None:
                 f = frame(tok, kind)
                 if f.negated and not (kind == "modal" and pat.family == "ASKED"):
                     continue
+                if f.modal in _UNREAL and pat.family != "ASKED" and kind != "modal":
+                    continue
                 if used is not None:  # "pour scorn on": scorn is part of the trigger, not its object
                     f.roles = {r: [t for t in ts if t.i != used.i] for r, ts in f.roles.items()}
                 if pat.money != "any" and amounts is None:
                     amounts = find_amounts(doc.text[sent[0] : sent[1]])
-                _facts(doc, resolver, pat, f, sent, amounts or [])
+                for fact, how in _facts(doc, resolver, pat, f, sent, amounts or []):
+                    if how == "phrase":
+                        generic.setdefault(i, []).append(fact)
+
+
+def _they_are(doc: Doc, sdoc, i: int, facts: list) -> None:
+    """'Four major employers have signed up ... They are Deloitte, Nomura, Prudential and
+    Standard Chartered.': the facts of the description hold for each name listed."""
+    res = Resolver(doc, sdoc)
+    names = []
+    for tok in sdoc:
+        if tok.pos_ == "PROPN" and tok.dep_ in ("attr", "conj", "dobj", "appos", "pobj") and (tok.i + 1 == len(sdoc) or sdoc[tok.i + 1].pos_ != "PROPN"):
+            ref = res.actor(tok)
+            if ref is not None and ref.entity.label == "Organization":
+                names.append(ref)
+    span = (doc.sentences[i - 1][0], doc.sentences[i][1])
+    for fact in facts:
+        for ref in names:
+            props = {k: getattr(fact, k) for k in ("date", "amount_gbp", "about", "period")}
+            doc.facts.add(fact.predicate, ref.entity, fact.object, span, layer="parser", **props)
 
 
 def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
@@ -77,22 +114,26 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
     return None
 
 
-def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int], amounts) -> None:
+def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int], amounts) -> list:
+    """Add the facts of one trigger; returns (fact, how its subject was named) pairs."""
+    made: list = []
     if pat.first_person:
         subj_tok = f.get("subj")
         if not subj_tok or subj_tok[0].lower_ not in ("i", "we"):
-            return
+            return made
     if f.kind == "modal" and any(t.lower_ in ("i", "we", "you", "it", "this", "that", "there") for t in f.get("subj")):
-        return
+        return made
     subjects = _fill(res, f, pat.subject, pat.subject_kinds)
     if not subjects:
-        return
+        return made
     if "mayor_for_assembly" in pat.object:
+        if f.trigger.tag_ in ("VBG", "VBN") or f.trigger.dep_ not in ("ROOT", "conj", "ccomp"):
+            return made  # "wrote to the Chancellor recommending ...": the ask has its addressee elsewhere
         objects = _mayor_for_assembly(res, subjects[0])
     else:
         objects = _fill(res, f, pat.object, pat.kinds)
     if not objects:
-        return
+        return made
     props: dict[str, Any] = {}
     if pat.about == "clause":
         clause = f.get("clause")
@@ -106,24 +147,31 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         found = _sums_in(res, f, sent, amounts)
         if pat.money == "forbidden":
             if found:
-                return
+                return made
         elif found:
             sums = found
         elif pat.money == "required" or not _funding_noun(f):
-            return
+            return made
     for subj in subjects:
         for obj in objects:
             if obj.entity.id == subj.entity.id:
                 continue
-            if pat.family in ("COMMITTED_TO", "ESTABLISHED", "COMMISSIONED") and obj.entity.label == "Person":
+            if pat.family in ("COMMITTED_TO", "ESTABLISHED", "COMMISSIONED", "REVIEWS") and obj.entity.label == "Person":
                 continue  # "announced Amy Lamé as night czar": a person is not a commitment
+            if obj.how == "phrase" and subj.entity.name.lower() in obj.entity.name.lower():
+                continue  # "Government funding": the funder's own name is not what it funds
+            if pat.family == "FUNDS" and obj.entity.name.split()[-1].lower() in _FUNDING_NOUNS:
+                continue  # "approves expenditure": money is not what money funds
             for amount in sums:
                 extra = dict(props)
                 if amount is not None:
                     extra["amount_gbp"] = amount.gbp
                     extra["period"] = amount.period
                     extra["date"] = _date_after(doc, sent, amount.end)
-                doc.facts.add(pat.family, subj.entity, obj.entity, sent, layer="parser", **extra)
+                fact = doc.facts.add(pat.family, subj.entity, obj.entity, sent, layer="parser", **extra)
+                if fact is not None:
+                    made.append((fact, subj.how))
+    return made
 
 
 def _fill(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...]) -> list[Ref]:
@@ -134,12 +182,16 @@ def _fill(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...
         if role in ("speaker", "voice"):
             pos = res.offset + f.trigger.idx
             who = res.speaker(pos) if role == "speaker" else res.voice(pos)
-            if who is not None and _kind_ok(who, kinds, "mention"):
+            if who is not None and _kind_ok(who, kinds, "mention", res.doc.registry):
                 return [Ref(who, pos, pos + len(f.trigger.text), "speaker")]
             continue
         found: list[Ref] = []
         for tok in f.get(role):
             if _is_money(tok):
+                continue
+            members = [r for m in _members(tok) if (r := _resolve(res, m, role, kinds)) is not None]
+            if members:
+                found.extend(members)  # "organisations including Barclays Bank, KPMG and HSBC"
                 continue
             ref = _resolve(res, tok, role, kinds)
             if ref is not None:
@@ -147,6 +199,24 @@ def _fill(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...
         if found:
             return found
     return []
+
+
+def _members(tok: Token, depth: int = 0) -> list[Token]:
+    """The named members of a description: "organisations across London, including employers
+    like Barclays Bank, KPMG and HSBC as well as boroughs such as LB Ealing"."""
+    out: list[Token] = []
+    if depth > 3:
+        return out
+    for c in tok.children:
+        if c.dep_ == "prep" and (c.lower_ in ("including", "like") or (c.lower_ == "as" and any(x.lower_ == "such" for x in c.children))):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for m in conjuncts(p):
+                        inner = _members(m, depth + 1)
+                        out.extend(inner or ([m] if m.pos_ == "PROPN" else []))
+        elif c.dep_ in ("conj", "cc") and c.dep_ == "conj":
+            out.extend(_members(c, depth + 1))
+    return out
 
 
 def _mayor_for_assembly(res: Resolver, subject: Ref) -> list[Ref]:
@@ -157,9 +227,13 @@ def _mayor_for_assembly(res: Resolver, subject: Ref) -> list[Ref]:
     return [Ref(mayor.entity, subject.start, subject.end, "registry")] if mayor is not None else []
 
 
-def _kind_ok(entity, kinds: tuple[str, ...], how: str) -> bool:
+def _kind_ok(entity, kinds: tuple[str, ...], how: str, registry=None) -> bool:
     label = entity.label
     for kind in kinds:
+        if kind == "assembly" and registry is not None:
+            entry = registry.get(entity.id)
+            if entry is not None and entry.kind in ("assembly", "committee"):
+                return True
         if kind == "actor" and label in ("Person", "Organization", "Post"):
             return True
         if kind == "body" and label == "Organization":
@@ -181,8 +255,8 @@ def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Re
         return None
     if role == "clause":
         return res.clause(tok) if "thing" in kinds else None
-    ref = res.actor(tok)
-    if ref is not None and _kind_ok(ref.entity, kinds, ref.how):
+    ref = res.actor(tok, owner=role in ("obj", "subj") or role.startswith("prep:"))
+    if ref is not None and _kind_ok(ref.entity, kinds, ref.how, res.doc.registry):
         return ref
     if any(k in kinds for k in ("thing", "named")):
         ref = res.thing(tok)
@@ -193,7 +267,8 @@ def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Re
     return None
 
 
-_FUNDING_NOUNS = {"funding", "investment", "grant", "money", "cash", "funds", "fund", "sponsorship", "donation"}
+_FUNDING_NOUNS = {"funding", "investment", "grant", "money", "cash", "funds", "sponsorship", "donation",
+                  "expenditure", "spending", "spend", "budget", "allocation"}
 
 
 def _funding_noun(f: Frame) -> bool:
