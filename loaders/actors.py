@@ -276,6 +276,8 @@ def resolve_name(registry: Registry, text: str, date: str | None) -> Named | Non
     if not raw or len(raw) > 200:
         return None
     office = None
+    # a note in brackets inside the name ("Boris Johnson MP (past staff), Mayor of London")
+    raw = re.sub(r"\s*\((?:past|former|acting|interim)[^()]*\)", "", raw, flags=re.I)
     m = _PAREN.search(raw)
     if m:
         inner = m.group(1).strip()

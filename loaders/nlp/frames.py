@@ -175,6 +175,8 @@ def frame(token: Token, kind: str) -> Frame:
         clause = _clause(token)
         if clause:
             roles["clause"] = clause
+            if clause[0].dep_ == "ccomp":
+                roles["report"] = clause
             # "I will ensure that the Emirates Air Line continues": what the clause is about
             inner = subject_of(clause[0]) if clause[0].dep_ == "ccomp" else []
             if inner:

@@ -44,6 +44,7 @@ _FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselve
 _THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _DROP_LEFT = {"det", "poss", "predet", "punct", "nummod", "quantmod", "case", "advmod", "preconj", "cc"}
 _STOP_RIGHT = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep", "parataxis"}
+_QUOTATION = re.compile(r"[“\"]([^“”\"]{8,}?)[”\"]|‘([^‘’]{8,}?)’(?!\w)")
 _QUOTES = "'\"‘’“”"
 _MONEY_TOKENS = {"£", "m", "bn", "k", "million", "billion", "thousand", "a", "an"}
 _COUNTING = {"first", "second", "third", "new", "additional", "extra", "further", "latest", "original", "record",
@@ -168,6 +169,26 @@ class Resolver:
     def voice(self, pos: int) -> Entity | None:
         """Who speaks at `pos`, else the body whose report, statement or letter this is."""
         return self.speaker(pos) or self.doc.author
+
+    def quotation(self, tok: Token) -> Ref | None:
+        """The words inside quotation marks in the trigger's sentence (the nearest quotation to
+        the speech verb), at least three words long."""
+        text = self.sdoc.text
+        best = None
+        for m in _QUOTATION.finditer(text):
+            words = (m.group(1) or m.group(2)).split()
+            if len(words) < 3:
+                continue
+            dist = abs(m.start() - tok.idx)
+            if best is None or dist < best[0]:
+                best = (dist, m)
+        if best is None:
+            return None
+        m = best[1]
+        g = 1 if m.group(1) else 2
+        s, e = self.offset + m.start(g), self.offset + m.end(g)
+        words = " ".join(self.doc.text[s:e].split()).strip(" ,")
+        return Ref(Entity(name=words, label="Statement", id=slug(words)[:60]), s, e, "quote")
 
     def predicate(self, tok: Token) -> Ref | None:
         """A verb's own words from the verb on, without its subject and auxiliaries ("should

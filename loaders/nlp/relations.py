@@ -162,13 +162,19 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                 continue  # "Government funding": the funder's own name is not what it funds
             if pat.family == "FUNDS" and obj.entity.name.split()[-1].lower() in _FUNDING_NOUNS:
                 continue  # "approves expenditure": money is not what money funds
+            if obj.how == "phrase" and _is_time(obj.entity.name):
+                continue  # "£15m in his budget for next year": a time is not a recipient
             for amount in sums:
                 extra = dict(props)
                 if amount is not None:
                     extra["amount_gbp"] = amount.gbp
                     extra["period"] = amount.period
                     extra["date"] = _date_after(doc, sent, amount.end)
-                fact = doc.facts.add(pat.family, subj.entity, obj.entity, sent, layer="parser", **extra)
+                if pat.family == "SAID":
+                    extra["text"] = obj.entity.name
+                    fact = doc.facts.add("SAID", subj.entity, None, (obj.start, obj.end), layer="parser", **extra)
+                else:
+                    fact = doc.facts.add(pat.family, subj.entity, obj.entity, sent, layer="parser", **extra)
                 if fact is not None:
                     made.append((fact, subj.how))
     return made
@@ -177,6 +183,11 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
 def _fill(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...]) -> list[Ref]:
     """The references of the first role, in order, that names something of an allowed kind."""
     for role in roles:
+        if role == "quote":
+            ref = res.quotation(f.trigger)
+            if ref is not None:
+                return [ref]
+            continue
         if role == "speaker" and f.kind in ("verb", "modal") and (f.get("subj") or f.get("agent")):
             continue  # the clause names its own subject: the speaker is not it
         if role in ("speaker", "voice"):
@@ -276,6 +287,13 @@ def _funding_noun(f: Frame) -> bool:
     return any(t.lemma_.lower() in _FUNDING_NOUNS for role in ("obj", "subj") for t in f.get(role))
 
 
+_TIME = re.compile(r"(?i)^(?:(?:next|last|this|the|coming|current|financial|each|every|per)\s+)*(?:year|years|month|months|week|weeks|day|days|decade|term|period|spring|summer|autumn|winter|\d{4}(?:[-/]\d{2,4})?)$")
+
+
+def _is_time(name: str) -> bool:
+    return bool(_TIME.match(name.strip()))
+
+
 def _is_money(tok: Token) -> bool:
     if tok.text in _MONEY_WORDS or tok.like_num:
         return True
@@ -286,7 +304,9 @@ def _sums_in(res: Resolver, f: Frame, sent: tuple[int, int], amounts) -> list:
     """The sums of money standing in the trigger's clause (for a noun, in the clause of the verb
     that governs it, else in the noun's own phrase)."""
     scope = f.trigger
-    if f.kind == "noun" and scope.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and scope.head.pos_ in ("VERB", "AUX"):
+    if f.kind == "verb" and scope.dep_ in ("relcl", "acl") and scope.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        scope = scope.head  # "a new £49m pot of funding that will be made available to the Met"
+    elif f.kind == "noun" and scope.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and scope.head.pos_ in ("VERB", "AUX"):
         scope = scope.head
     elif f.kind == "noun" and scope.dep_ == "pobj" and scope.head.head.pos_ in ("VERB", "AUX"):
         scope = scope.head.head
