@@ -206,6 +206,7 @@ class Named:
 def clean_person_name(text: str) -> str:
     """'Sir Mark Rowley QPM' -> 'Mark Rowley'; 'Caroline Pidgeon MBE AM' -> 'Caroline Pidgeon'."""
     name = " ".join(text.replace("\u00a0", " ").split()).strip(" ,;:")
+    name = re.sub(r"['’]s?$", "", name)  # "Danny Baker’s"
     name = _POSTNOM.sub("", name)
     name = _HON.sub("", name)
     return name.strip(" ,")
@@ -221,6 +222,13 @@ def looks_like_person(text: str) -> bool:
     return all(_NAME_WORD.match(w) for w in words) and words[0][0].isupper() and words[-1][0].isupper()
 
 
+_OFFICE_WORD = re.compile(
+    r"\b(?:mayor|chair|chairman|chairwoman|commissioner|director|secretary|minister|leader|officer|czar|tsar|"
+    r"chancellor|president|governor|councillor|champion|adviser|advisor|spokesperson|executive)\b",
+    re.I,
+)
+
+
 def post_entity(registry: Registry, office: str) -> Entity | None:
     """The Post an office phrase names: a registry post when one matches (also with 'for'
     restored: 'Deputy Mayor, Policing and Crime'), else a new Post named as written."""
@@ -232,7 +240,7 @@ def post_entity(registry: Registry, office: str) -> Entity | None:
         entry = registry.find(form)
         if entry is not None and entry.label == "Post":
             return entry.entity
-    if not re.search(r"[A-Z]", text):
+    if not re.search(r"[A-Z]", text) and not _OFFICE_WORD.search(text):
         return None
     return Entity(name=text[0].upper() + text[1:], label="Post", id=slug(text))
 

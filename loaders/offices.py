@@ -28,7 +28,7 @@ from graph.facts import Entity, slug
 from loaders.actors import post_entity
 from loaders.document import Doc
 
-__all__ = ["find_offices"]
+__all__ = ["find_offices", "post_fact", "OFFICE_HEAD"]
 
 _HEADS = (
     "mayor|chair|chairman|chairwoman|chairperson|commissioner|chief executive|director|secretary|leader|"
@@ -38,6 +38,7 @@ _HEADS = (
     "chief fire officer|cabinet member|portfolio holder|principal|rapporteur"
 )
 _HEAD = re.compile(rf"\b(?:{_HEADS})\b", re.I)
+OFFICE_HEAD = _HEAD
 _WORD = r"[\w’'&.-]+"
 # an office phrase: up to ten words, no clause punctuation, not running into a verb
 _PHRASE = re.compile(rf"(?:{_WORD}(?:,\s+(?=[A-Z]))?\s*){{1,12}}")
@@ -229,7 +230,7 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
     elif not _BARE.match(phrase) or phrase[:1].isupper():
         post = post_entity(doc.registry, phrase)
         if post is not None and not _BARE.match(post.name):
-            stated = _post_fact(doc, person, post, evidence)
+            stated = post_fact(doc, person, post, evidence) is not None
     if stated and member:
         assembly = doc.registry.find("London Assembly")
         if assembly is not None:
@@ -248,20 +249,20 @@ def _full_title(doc: Doc, m, named_people: set[str]) -> None:
     words = [w for w in surface.split() if w.lower() != "the"]
     if m.post is None or len(words) < 2 or m.entity.id not in named_people:
         return
-    _post_fact(doc, m.entity, m.post, (m.start, m.end))
+    post_fact(doc, m.entity, m.post, (m.start, m.end))
 
 
-def _post_fact(doc: Doc, person: Entity, post: Entity, evidence: tuple[int, int]) -> bool:
+def post_fact(doc: Doc, person: Entity, post: Entity, evidence: tuple[int, int], layer: str = "apposition"):
     """HOLDS_OFFICE of a post; a chair's post is CHAIRS of its body, a member's MEMBER_OF."""
     chair = _CHAIR.match(post.name)
     if chair:
         body = _body(doc, chair.group("body"))
-        return body is not None and doc.facts.add("CHAIRS", person, body, evidence, layer="apposition") is not None
+        return doc.facts.add("CHAIRS", person, body, evidence, layer=layer) if body is not None else None
     member = re.match(r"(?i)^member\s+of\s+(?:the\s+)?(?P<body>.+)$", post.name)
     if member:
         body = _body(doc, member.group("body"))
-        return body is not None and doc.facts.add("MEMBER_OF", person, body, evidence, layer="apposition") is not None
-    return doc.facts.add("HOLDS_OFFICE", person, post, evidence, layer="apposition") is not None
+        return doc.facts.add("MEMBER_OF", person, body, evidence, layer=layer) if body is not None else None
+    return doc.facts.add("HOLDS_OFFICE", person, post, evidence, layer=layer)
 
 
 def _body(doc: Doc, words: str) -> Entity | None:

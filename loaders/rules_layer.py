@@ -31,7 +31,7 @@ def run_rules(doc: Doc) -> None:
     if info.genre == "question_answer":
         ctx.answerer = _actor_in(ctx, info.answerer_span, info.answerer)
     ctx.quotes = _quotes(ctx)
-    if doc.layout == info.genre:  # a layout reader of its own replaces the general structure
+    if doc.layout == info.genre == "question_answer":  # no layout reader of its own took it
         _structure(ctx)
     extract_relations(ctx)
     _said(ctx)

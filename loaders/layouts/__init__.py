@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from loaders.document import Doc, Zone
 from loaders.genre import detect as general_reading
-from loaders.layouts import decision, motion, question_page, transcript, written_answers
+from loaders.layouts import decision, letter, motion, question_page, transcript, written_answers
 from loaders.layouts.base import lines
 from loaders.layouts.turns import read_turns
 
@@ -17,6 +17,8 @@ __all__ = ["LAYOUTS", "read_layout", "speaker_turns", "find_voice"]
 
 # Most specific first.
 LAYOUTS = (written_answers, question_page, transcript, decision, motion)
+# Layouts the general reading recognises (it finds their blocks); they read the Doc, not the text.
+READ_LAYOUTS = (letter,)
 
 
 def read_layout(doc: Doc) -> None:
@@ -34,6 +36,12 @@ def read_layout(doc: Doc) -> None:
             doc.layout = layout.NAME
             layout.read(doc)
             break
+    else:
+        for layout in READ_LAYOUTS:
+            if layout.detect(doc):
+                doc.layout = layout.NAME
+                layout.read(doc)
+                break
     doc.ref_date = doc.ref_date or doc.date
     _title_zone(doc)
     # the Document node carries what the layout found

@@ -164,6 +164,8 @@ def frame(token: Token, kind: str) -> Frame:
                 roles["obj"] = conjuncts(c)
             elif c.dep_ == "dative" and c.pos_ != "ADP":
                 roles["dative"] = conjuncts(c)
+            elif c.dep_ == "attr":
+                roles["attr"] = [c]
         if f.passive and "obj" not in roles and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
             roles["obj"] = [token.head]  # "funding announced by the Mayor"
         _preps(token, roles)

@@ -79,14 +79,39 @@ def parse(doc: Doc) -> None:
         sdoc.user_data["offset"] = s
         sdoc.user_data["index"] = i
         todo.append(sdoc)
+    found: list = []
     for sdoc in nlp.pipe(todo, batch_size=64):
         doc.parsed[sdoc.user_data["index"]] = sdoc
-        _add_entities(doc, sdoc)
+        found += _add_entities(doc, sdoc)
+    _surname_backrefs(doc, found)
 
 
-def _add_entities(doc: Doc, sdoc: Any) -> None:
+def _surname_backrefs(doc: Doc, people: list) -> None:
+    """'Ms Lamé, 45, said': a surname alone, or with a title, after the recogniser found the
+    full name ("Amy Lamé") refers back to that person."""
+    from loaders.entities import Mention
+
+    by_surname: dict[str, set] = {}
+    first: dict[str, int] = {}
+    for m in people:
+        if m.entity.label == "Person":
+            by_surname.setdefault(m.entity.name.split()[-1], set()).add(m.entity)
+            first[m.entity.id] = min(first.get(m.entity.id, m.start), m.start)
+    for surname, ents in by_surname.items():
+        if len(ents) != 1 or len(surname) < 3:
+            continue
+        ent = next(iter(ents))
+        rx = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+)?(?<![\w-]){re.escape(surname)}(?![\w-])")
+        for m in rx.finditer(doc.text):
+            if m.start() <= first[ent.id]:
+                continue
+            doc.mentions.add(Mention(m.start(), m.end(), ent, "backref"))
+
+
+def _add_entities(doc: Doc, sdoc: Any) -> list:
     """People and bodies the statistical recogniser found where the registry and the linker's
-    patterns found nothing become mentions of the document (kind "ner")."""
+    patterns found nothing become mentions of the document (kind "ner"); returns those added."""
+    added = []
     from graph.facts import Entity, slug
     from loaders.actors import clean_person_name, looks_like_person
     from loaders.entities import Mention
@@ -107,6 +132,8 @@ def _add_entities(doc: Doc, sdoc: Any) -> None:
             else:
                 continue
         else:
+            if re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s", surface):
+                continue  # "Ms Lamé" is a person the recogniser took for a body
             lead = re.match(r"(?i)the\s+", surface)
             if lead:
                 start += lead.end()
@@ -115,4 +142,7 @@ def _add_entities(doc: Doc, sdoc: Any) -> None:
                 continue
             known = doc.registry.find(name)
             entity = known.entity if known is not None else Entity(name=name, label="Organization", id=slug(name))
-        doc.mentions.add(Mention(start, end, entity, "ner"))
+        mention = doc.mentions.add(Mention(start, end, entity, "ner"))
+        if mention.kind == "ner":
+            added.append(mention)
+    return added

@@ -150,6 +150,22 @@ class Resolver:
             return None
         return Ref(Entity(name=name, label="Programme", id=slug(name)), s, e, "phrase")
 
+    def post(self, tok: Token) -> Ref | None:
+        """An office named by the phrase headed by `tok` ("London's first night czar" -> the
+        post "Night czar"): its head must be an office word."""
+        from loaders.actors import post_entity
+        from loaders.offices import OFFICE_HEAD
+
+        if tok.pos_ not in ("NOUN", "PROPN") or not OFFICE_HEAD.fullmatch(tok.lemma_) and not OFFICE_HEAD.fullmatch(tok.text):
+            return None
+        left, right = self.core(tok)
+        while left.i < tok.i and (left.dep_ in ("poss", "case", "det", "amod") and left.lower_ in _COUNTING | {"first", "first-ever", "new", "newly", "appointed", "current", "very"} or left.dep_ in ("poss", "case", "det") or left.lower_ in ("first-ever",)):
+            left = self.sdoc[left.i + 1]
+        s, e = self.char_span(left, right)
+        phrase = " ".join(self.doc.text[s:e].split())
+        post = post_entity(self.doc.registry, phrase)
+        return Ref(post, s, e, "phrase") if post is not None else None
+
     def clause(self, tok: Token) -> Ref | None:
         """A clause named by its own words ("agree with each council the number of ...")."""
         words = [t for t in tok.subtree]

@@ -19,6 +19,7 @@ from loaders.money import find_amounts
 from loaders.nlp.frames import Frame, conjuncts, frame
 from loaders.nlp.lexicon import Pattern, patterns
 from loaders.nlp.reference import Ref, Resolver
+from loaders.offices import post_fact
 
 __all__ = ["parser_relations"]
 
@@ -170,6 +171,11 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                     extra["amount_gbp"] = amount.gbp
                     extra["period"] = amount.period
                     extra["date"] = _date_after(doc, sent, amount.end)
+                if pat.family == "HOLDS_OFFICE":
+                    fact = post_fact(doc, subj.entity, obj.entity, sent, layer="parser")
+                    if fact is not None:
+                        made.append((fact, subj.how))
+                    continue
                 if pat.family == "SAID":
                     extra["text"] = obj.entity.name
                     fact = doc.facts.add("SAID", subj.entity, None, (obj.start, obj.end), layer="parser", **extra)
@@ -251,6 +257,8 @@ def _kind_ok(entity, kinds: tuple[str, ...], how: str, registry=None) -> bool:
             return True
         if kind == "thing":
             return True
+        if kind in ("person", "post") and label == ("Person" if kind == "person" else "Post"):
+            return True
         if kind == "named" and (how in ("mention", "ner", "speaker", "pronoun") or entity.name[:1].isupper()):
             return True
     return False
@@ -266,6 +274,8 @@ def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Re
         return None
     if role == "clause":
         return res.clause(tok) if "thing" in kinds else None
+    if kinds == ("post",):
+        return res.post(tok)
     ref = res.actor(tok, owner=role in ("obj", "subj") or role.startswith("prep:"))
     if ref is not None and _kind_ok(ref.entity, kinds, ref.how, res.doc.registry):
         return ref
