@@ -7,6 +7,7 @@ an order in which a component reads a field no earlier component set. See EXTRAC
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -40,8 +41,17 @@ def _mentions(doc: Doc) -> None:
     doc.mentions = linker_for(doc.registry).link(doc.text, doc.ref_date)
 
 
+_BULLET = re.compile(r"^(?:[•·▪◦‣*–-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}\))\s+")
+
+
 def _sentences(doc: Doc) -> None:
-    doc.sentences = split_sentences(doc.mentions.folded)
+    """Sentence spans, without the bullet or number that starts a list item (a parser reads
+    "• Sadiq renews pledge" as a noun phrase)."""
+    out = []
+    for s, e in split_sentences(doc.mentions.folded):
+        m = _BULLET.match(doc.text, s, e)
+        out.append((m.end(), e) if m and m.end() < e else (s, e))
+    doc.sentences = out
 
 
 CHAIN: tuple[Component, ...] = (

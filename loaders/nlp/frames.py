@@ -18,6 +18,17 @@ __all__ = ["Frame", "frame", "conjuncts", "subject_of"]
 Token = Any  # spacy.tokens.Token
 
 _SUBJ = ("nsubj", "csubj")
+# verbs whose object does what their "to"-clause says ("urged businesses to ...")
+_CONTROL = {"urge", "ask", "tell", "encourage", "persuade", "force", "allow", "want", "expect", "invite",
+            "call", "press", "instruct", "task", "require", "enable", "help", "challenge", "implore", "beg"}
+_RELATIVE = {"which", "that", "who", "whom"}
+
+
+def _antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause hangs on ("the Council, which is ...")."""
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
 _INHERIT = ("xcomp", "conj", "advcl", "acl", "pcomp")
 
 
@@ -69,7 +80,7 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     """The subject of a verb, inherited along to-clauses, conjunctions and participles."""
     for c in verb.children:
         if c.dep_ in _SUBJ:
-            return conjuncts(c)
+            return conjuncts(_antecedent(c))
     for c in verb.children:  # a parse that hung the subject on the auxiliary ("has today (3 May) awarded")
         if c.dep_ in ("aux", "auxpass"):
             for cc in c.children:
@@ -88,7 +99,7 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return subject_of(head.head, depth + 1)  # "Sadiq renews pledge to work with ..."
     if verb.dep_ in ("xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         # object control: "urged businesses to take on apprentices" -> businesses take on
-        if verb.dep_ == "xcomp":
+        if verb.dep_ == "xcomp" and head.lemma_ in _CONTROL:
             for c in head.children:
                 if c.dep_ == "dobj":
                     return [c]
@@ -100,11 +111,16 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
-def _preps(token: Token, out: dict[str, list[Token]]) -> None:
+def _preps(token: Token, out: dict[str, list[Token]], depth: int = 0) -> None:
     for c in token.children:
         if c.dep_ in ("prep", "dative", "agent") and c.pos_ == "ADP":
             key = "prep:" + c.lower_
-            out.setdefault(key, []).extend(_pobj(c))
+            objs = _pobj(c)
+            out.setdefault(key, []).extend(objs)
+            if depth == 0 and token.pos_ in ("NOUN", "PROPN"):
+                # "the findings of the report with the Commissioner": a phrase's own phrases
+                for o in objs[:1]:
+                    _preps(o, out, depth + 1)
         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("out", "up", "together")):
             # "hit out at X": the preposition hangs on the particle
             for cc in c.children:

@@ -86,26 +86,41 @@ def parse(doc: Doc) -> None:
     _surname_backrefs(doc, found)
 
 
+# First names that are also common words: never taken alone for a person.
+_WORDLIKE = {"Will", "May", "June", "Mark", "Grant", "Hope", "Faith", "Rose", "Summer", "Bill", "Jack", "Frank",
+             "Guy", "Dawn", "Joy", "Ray", "Rich", "Chase", "Pat", "Bob", "Sue", "Don", "Art", "Drew", "Lord", "Sir"}
+
+
 def _surname_backrefs(doc: Doc, people: list) -> None:
-    """'Ms Lamé, 45, said': a surname alone, or with a title, after the recogniser found the
-    full name ("Amy Lamé") refers back to that person."""
+    """'Ms Lamé, 45, said', 'Munira has met ...': a surname alone (with or without a title), or a
+    first name alone, after the document named the person in full, refers back to that person
+    when no other person named in the document shares it."""
     from loaders.entities import Mention
 
-    by_surname: dict[str, set] = {}
-    first: dict[str, int] = {}
+    persons = {m.entity.id: m for m in doc.mentions.mentions if m.entity.label == "Person"}
     for m in people:
+        persons.setdefault(m.entity.id, m)
+    by_word: dict[str, set] = {}
+    first: dict[str, int] = {}
+    for m in doc.mentions.mentions:
         if m.entity.label == "Person":
-            by_surname.setdefault(m.entity.name.split()[-1], set()).add(m.entity)
             first[m.entity.id] = min(first.get(m.entity.id, m.start), m.start)
-    for surname, ents in by_surname.items():
-        if len(ents) != 1 or len(surname) < 3:
+    for m in persons.values():
+        words = m.entity.name.split()
+        if len(words) < 2:
+            continue
+        by_word.setdefault(words[-1], set()).add(m.entity)
+        if len(words[0]) >= 4 and words[0] not in _WORDLIKE:
+            by_word.setdefault(words[0], set()).add(m.entity)
+    for word, ents in by_word.items():
+        if len(ents) != 1 or len(word) < 3:
             continue
         ent = next(iter(ents))
-        rx = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+)?(?<![\w-]){re.escape(surname)}(?![\w-])")
-        for m in rx.finditer(doc.text):
-            if m.start() <= first[ent.id]:
+        rx = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+)?(?<![\w-]){re.escape(word)}(?![\w-])(?!\s+[A-Z])")
+        for found in rx.finditer(doc.text):
+            if found.start() <= first.get(ent.id, 0):
                 continue
-            doc.mentions.add(Mention(m.start(), m.end(), ent, "backref"))
+            doc.mentions.add(Mention(found.start(), found.end(), ent, "backref"))
 
 
 def _add_entities(doc: Doc, sdoc: Any) -> list:

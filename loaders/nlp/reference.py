@@ -101,6 +101,20 @@ class Resolver:
                 if c.dep_ == "poss":
                     return self.actor(c)
         ref = self._mention(tok, head_only=True)
+        if ref is None or ref.entity.label == "Post":
+            # "the Chief Executive of the Arts Council, Darren Henley": the person named beside
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    named = self._mention(c, head_only=True) or self._ner(c)
+                    if named is not None and named.entity.label == "Person":
+                        return named
+        if ref is None and tok.pos_ == "NOUN" and owner:
+            # "urgent Government action": the actor named before an act
+            for c in tok.children:
+                if c.dep_ == "compound" and c.i < tok.i:
+                    inner = self._mention(c, head_only=True)
+                    if inner is not None and inner.entity.label in ACTOR_LABELS:
+                        return inner
         if ref is not None:
             if ref.entity.label == "Post":
                 entry = self.doc.registry.get(ref.entity.id)
@@ -245,6 +259,18 @@ class Resolver:
             if who is not None and low in ("we", "us", "our", "ours", "ourselves") and self.doc.rules_context:
                 who = self.doc.rules_context.affiliation(who) or who
             return Ref(who, *span, "pronoun") if who is not None else None
+        if low in ("its", "their", "it", "they", "them"):
+            # "The Committee has expressed its support": the body the clause is about
+            verb = tok.head.head if tok.dep_ == "poss" else tok.head
+            while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                verb = verb.head
+            if verb is not None and verb.pos_ in ("VERB", "AUX"):
+                for c in verb.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and c.pos_ != "PRON":
+                        ref = self._mention(c, head_only=True)
+                        if ref is not None and ref.entity.label == "Organization":
+                            return Ref(ref.entity, *span, "pronoun")
+            return None
         if low in _THIRD_PERSON:
             governing = self._governing_subject(tok)
             if governing is False:

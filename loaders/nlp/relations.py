@@ -128,7 +128,7 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
     if not subjects:
         return made
     if "mayor_for_assembly" in pat.object:
-        if f.trigger.tag_ in ("VBG", "VBN") or f.trigger.dep_ not in ("ROOT", "conj", "ccomp"):
+        if f.trigger.dep_ not in ("ROOT", "conj", "ccomp"):
             return made  # "wrote to the Chancellor recommending ...": the ask has its addressee elsewhere
         objects = _mayor_for_assembly(res, subjects[0])
     else:
@@ -161,7 +161,7 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                 continue  # "announced Amy Lamé as night czar": a person is not a commitment
             if obj.how == "phrase" and subj.entity.name.lower() in obj.entity.name.lower():
                 continue  # "Government funding": the funder's own name is not what it funds
-            if pat.family == "FUNDS" and obj.entity.name.split()[-1].lower() in _FUNDING_NOUNS:
+            if pat.family == "FUNDS" and obj.entity.name.split()[-1].lower() in _MONEY_NOUNS:
                 continue  # "approves expenditure": money is not what money funds
             if obj.how == "phrase" and _is_time(obj.entity.name):
                 continue  # "£15m in his budget for next year": a time is not a recipient
@@ -272,7 +272,7 @@ def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Re
             ref = Ref(zone.addressee, pos, pos + len(tok.text), "pronoun")
             return ref if _kind_ok(ref.entity, kinds, ref.how) else None
         return None
-    if role == "clause":
+    if role in ("clause", "purpose"):
         return res.clause(tok) if "thing" in kinds else None
     if kinds == ("post",):
         return res.post(tok)
@@ -282,7 +282,7 @@ def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Re
     if any(k in kinds for k in ("thing", "named")):
         ref = res.thing(tok)
         if ref is not None and _kind_ok(ref.entity, kinds, ref.how) and (
-            "thing" in kinds or tok.pos_ == "PROPN" or ref.how != "phrase"
+            "thing" in kinds or tok.pos_ == "PROPN" or ref.how != "phrase" or ref.entity.name[:1].isupper()
         ):
             return ref
     return None
@@ -290,6 +290,10 @@ def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Re
 
 _FUNDING_NOUNS = {"funding", "investment", "grant", "money", "cash", "funds", "sponsorship", "donation",
                   "expenditure", "spending", "spend", "budget", "allocation"}
+
+
+# what money is, never what it is paid to ("approves expenditure of £1.5m")
+_MONEY_NOUNS = {"funding", "investment", "grant", "money", "cash", "funds", "expenditure", "spending", "spend"}
 
 
 def _funding_noun(f: Frame) -> bool:
