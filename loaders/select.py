@@ -54,6 +54,9 @@ def select_facts(doc: Doc) -> None:
         if not (facts.layers[key] & kept_layers(fact.predicate)):
             facts.drop(key)
             continue
+        if fact.predicate == "SAID" and doc.zone_at(fact.evidence[0].start, "motion") is not None:
+            facts.drop(key)  # "This Assembly notes that ...": a motion asks, it is not a statement
+            continue
         if fact.date is None and fact.predicate in _DATED and doc.date:
             fact.date = doc.date
 

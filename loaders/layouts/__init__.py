@@ -56,11 +56,18 @@ def read_layout(doc: Doc) -> None:
 
 
 def _title_zone(doc: Doc) -> None:
-    """The page's first line, when it is a headline (no full stop, not a labelled field)."""
+    """The page's first line, when it is a headline (no full stop, not a labelled field), and
+    the same line repeated below it (pages print the headline twice)."""
+    title = None
     for s, e, line in lines(doc.text):
-        if len(line) < 200 and not line.endswith((".", ":", "?")) and ":" not in line[:30]:
+        if title is None:
+            if len(line) < 200 and not line.endswith((".", ":", "?")) and ":" not in line[:30]:
+                title = line
+                doc.zones.append(Zone("title", s, e))
+            else:
+                return
+        elif line == title:
             doc.zones.append(Zone("title", s, e))
-        return
 
 
 def speaker_turns(doc: Doc) -> None:

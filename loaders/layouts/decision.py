@@ -43,7 +43,13 @@ _LABELS = (
 )
 _DETECT = re.compile(r"^[ \t]*(?:Decision\s+by|Authorisation\s+name|Date\s+signed|Type\s+of\s+decision|Reference\s+code)\b", re.M | re.I)
 _REF = re.compile(r"\b(?P<ref>(?:MD|DD|ADD|PCD|DMPCD|LFC|DCMD)\s*-?\s*\d{2,5}[a-z]?)\b")
-_APPROVE = re.compile(r"\b(?:approves?|approval\s+(?:of|for)|agrees?|authoris(?:e|es)|authoriz(?:e|es))\b[^.]{0,160}?£", re.I)
+# "approves expenditure up to a maximum of £1.551m", "approve the award of £7.2m", "agree a budget of £X"
+_APPROVE = re.compile(
+    r"\b(?:approves?|approval\s+(?:of|for)|agrees?|authoris(?:e|es)|authoriz(?:e|es))\s+"
+    r"(?:(?:the|a|an|of|up|to|maximum|total|additional|further|revenue|capital|sum|expenditure|spend|spending|"
+    r"funding|budget|allocation|award|grant|contribution|payment|programme|for|further)\s+){0,8}£",
+    re.I,
+)
 
 
 def detect(text: str) -> bool:

@@ -91,6 +91,8 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     head = verb.head
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        return [head]  # "accompanied by Khan accusing Boris Johnson of ..."
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         if _is_passive(head) and not _is_passive(verb):
             return []
@@ -103,6 +105,8 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
             for c in head.children:
                 if c.dep_ == "dobj":
                     return [c]
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon"):  # "calls on the Mayor to fund ..."
+                    return _pobj(c)[:1]
         return subject_of(head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         return subject_of(head.head, depth + 1)
@@ -255,6 +259,7 @@ def frame(token: Token, kind: str) -> Frame:
             gov = subject_of(head.head)
             if gov:
                 roles["governor"] = gov
+            f.negated = f.negated or _negated(head.head)
     else:  # adjective: "X is disappointed by Y", "the Committee is committed to ..."
         head = token.head if token.dep_ in ("acomp", "amod") else token
         subj = subject_of(head) if head.pos_ in ("VERB", "AUX") else []

@@ -155,8 +155,9 @@ class Resolver:
         left, right = self.core(tok)
         if right.i - left.i > 14 or tok.pos_ not in ("NOUN", "PROPN"):
             return None
-        # "the first £100m 'Housing Covenant' funding": the sum and the counting words are not its name
-        while left.i < tok.i and (left.like_num or left.text in _MONEY_TOKENS or left.lower_ in _COUNTING or left.is_punct):
+        # "the first £100m 'Housing Covenant' funding": the sum, the owner and the counting words
+        # are not its name ("Khan's scheme" is a scheme)
+        while left.i < tok.i and (left.dep_ in ("poss", "case") or left.head.dep_ == "poss" or left.like_num or left.text in _MONEY_TOKENS or left.lower_ in _COUNTING or left.is_punct):
             left = self.sdoc[left.i + 1]
         s, e = self.char_span(left, right)
         name = _clean_phrase(self.doc.text[s:e])
@@ -184,7 +185,7 @@ class Resolver:
         """A clause named by its own words ("agree with each council the number of ...")."""
         words = [t for t in tok.subtree]
         first, last = words[0], words[-1]
-        while first.i < last.i and (first.dep_ in ("aux", "mark", "punct") or first.lower_ in ("to", "that")):
+        while first.i < last.i and (first.dep_ in ("aux", "mark", "punct", "neg") or first.lower_ in ("to", "that", "n't", "not")):
             first = self.sdoc[first.i + 1]
         while last.i > first.i and (last.is_punct or last.text in _QUOTES):
             last = self.sdoc[last.i - 1]
@@ -313,12 +314,12 @@ class Resolver:
         left, right = self.core(tok)
         s, e = self.char_span(left, right)
         inside = None
-        for m in self.doc.mentions.between(s - 200, e):
+        for m in self.doc.mentions.between(s - 200, e + 200):
             if m.end <= m.start:
                 continue
             if m.start < te and ts < m.end:
                 return Ref(m.entity, m.start, m.end, "mention")
-            if inside is None and s <= m.start and m.end <= e and self.doc.text[m.end : m.end + 2] not in ("'s", "’s"):
+            if inside is None and s <= m.start and m.end <= e and m.start >= ts - 200 and self.doc.text[m.end : m.end + 2] not in ("'s", "’s"):
                 inside = m
         if inside is not None and not head_only:
             return Ref(inside.entity, inside.start, inside.end, "mention")
@@ -350,10 +351,8 @@ class Resolver:
                 # "LB Lewisham": an abbreviation makes it a body, not a person
                 return Ref(Entity(name=name, label="Organization", id=slug(name)), s, e, "ner")
             return None
-        if ent.label_ in ("ORG", "NORP", "FAC", "GPE"):
+        if ent.label_ == "ORG":
             name = _clean_phrase(text)
-            if ent.label_ in ("GPE", "NORP") and tok.pos_ != "PROPN":
-                return None
             if not name or not re.search(r"[A-Za-z]{2}", name):
                 return None
             return Ref(Entity(name=name, label="Organization", id=slug(name)), s, e, "ner")

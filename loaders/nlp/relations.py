@@ -38,10 +38,9 @@ _THEY_ARE = re.compile(r"^(?:They|These|Those)\s+(?:are|were|include|included)\b
 
 def parser_relations(doc: Doc) -> None:
     pats = patterns()
-    title = doc.zone_at(0, "title")
     generic: dict[int, list] = {}  # sentence -> facts whose subject is a plural description
     for i, sdoc in sorted(doc.parsed.items()):
-        if title is not None and doc.sentences[i][0] < title.end:
+        if doc.zone_at(doc.sentences[i][0], "title") is not None:
             continue  # a headline repeats the body in fewer words
         if _THEY_ARE.match(sdoc.text) and i - 1 in generic:
             _they_are(doc, sdoc, i, generic[i - 1])
@@ -124,6 +123,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
             return made
     if f.kind == "modal" and any(t.lower_ in ("i", "we", "you", "it", "this", "that", "there") for t in f.get("subj")):
         return made
+    if f.kind == "modal" and any(t.tag_ in ("WDT", "WP", "WRB") for t in f.trigger.subtree if t.i < f.trigger.i):
+        return made  # "what the Mayor should be doing": a question about an ask, not an ask
     subjects = _fill(res, f, pat.subject, pat.subject_kinds)
     if not subjects:
         return made
@@ -272,7 +273,7 @@ def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Re
             ref = Ref(zone.addressee, pos, pos + len(tok.text), "pronoun")
             return ref if _kind_ok(ref.entity, kinds, ref.how) else None
         return None
-    if role in ("clause", "purpose"):
+    if role in ("clause", "purpose", "report"):
         return res.clause(tok) if "thing" in kinds else None
     if kinds == ("post",):
         return res.post(tok)
