@@ -39,6 +39,7 @@ class Frame:
     passive: bool = False
     negated: bool = False
     modal: str | None = None  # "should", "could", "would" ... on the trigger's clause
+    asked_for: bool = False  # the clause is what someone is asked to do
     roles: dict[str, list[Token]] = field(default_factory=dict)
 
     def get(self, role: str) -> list[Token]:
@@ -101,7 +102,7 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return subject_of(head.head, depth + 1)  # "Sadiq renews pledge to work with ..."
     if verb.dep_ in ("xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         # object control: "urged businesses to take on apprentices" -> businesses take on
-        if verb.dep_ == "xcomp" and head.lemma_ in _CONTROL:
+        if verb.dep_ in ("xcomp", "advcl") and head.lemma_ in _CONTROL:
             for c in head.children:
                 if c.dep_ == "dobj":
                     return [c]
@@ -164,9 +165,27 @@ def _purpose(token: Token) -> list[Token]:
     return []
 
 
+_ASKING = {"call", "urge", "ask", "request", "recommend", "encourage", "invite", "implore", "demand", "press",
+           "want", "expect", "need"}
+
+
+def _asked_for(token: Token) -> bool:
+    """Whether the clause of `token` is what someone is asked or wanted to do ("calls on the
+    Mayor to work with TfL"): a wish, not a fact."""
+    t = token
+    for _ in range(3):
+        if t.dep_ in ("xcomp", "advcl", "ccomp", "acl") and t.head.lemma_ in _ASKING:
+            return True
+        if t.head is t:
+            break
+        t = t.head
+    return False
+
+
 def frame(token: Token, kind: str) -> Frame:
     """The roles of a trigger `token` of `kind` (verb, noun or adj)."""
     f = Frame(trigger=token, kind=kind, negated=_negated(token))
+    f.asked_for = _asked_for(token)
     verb = token if kind in ("verb", "modal") else (token.head if token.head.pos_ in ("VERB", "AUX") else token)
     for c in verb.children:
         if c.dep_ == "aux" and c.tag_ == "MD":

@@ -57,8 +57,10 @@ def parser_relations(doc: Doc) -> None:
                 f = frame(tok, kind)
                 if f.negated and not (kind == "modal" and pat.family == "ASKED"):
                     continue
-                if f.modal in _UNREAL and pat.family != "ASKED" and kind != "modal":
-                    continue
+                if (f.modal in _UNREAL or f.asked_for) and pat.family != "ASKED" and kind != "modal":
+                    continue  # a wish or a request is not a fact of its family
+                if pat.family == "SAID" and tok.tag_ == "VBG":
+                    continue  # "rather than insisting that ...": not a statement made
                 if used is not None:  # "pour scorn on": scorn is part of the trigger, not its object
                     f.roles = {r: [t for t in ts if t.i != used.i] for r, ts in f.roles.items()}
                 if pat.money != "any" and amounts is None:
