@@ -1341,6 +1341,11 @@ class Linker:
             if person is None:
                 entry = self.registry.holder(m.entity.id, ref_date)
                 person = entry.entity if entry else None
+                # an office stands for its holder on the document's date when the document names
+                # that holder, or when it is the Mayor's (pages say "the Mayor" for the holder);
+                # "the London Fire Commissioner" alone stays the office
+                if person is not None and m.entity.id != "mayor-of-london" and person.id not in named_people:
+                    person = None
             if person is None and not ref_date:
                 # no date to go by: a holder of this post that the document names ("Sadiq Khan has
                 # confirmed ... the mayor said")

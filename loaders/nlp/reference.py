@@ -28,7 +28,8 @@ ACT_NOUNS = {"failure", "decision", "refusal", "handling", "approach", "record",
 # Nouns for someone's staff: "my officers have worked closely with ..." is the speaker's work.
 STAFF_NOUNS = {"officer", "official", "team", "staff", "administration", "adviser", "advisor"}
 # Nouns for documents: "the report calls on ...", "an Assembly motion urges ..." speak for their author.
-DOCUMENT_NOUNS = {"report", "motion", "letter", "recommendation", "paper", "submission", "response", "study", "statement"}
+DOCUMENT_NOUNS = {"report", "motion", "letter", "recommendation", "paper", "submission", "response", "study", "statement",
+                  "survey", "poll", "analysis"}
 
 # Head nouns of noun phrases that name bodies of people, not things.
 BODY_NOUNS = {

@@ -123,9 +123,11 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         subj_tok = f.get("subj")
         if not subj_tok or subj_tok[0].lower_ not in ("i", "we"):
             return made
-    if f.kind == "modal" and any(t.lower_ in ("i", "we", "you", "it", "this", "that", "there") for t in f.get("subj")):
-        return made
-    if f.kind == "modal" and any(t.tag_ in ("WDT", "WP", "WRB") for t in f.trigger.subtree if t.i < f.trigger.i):
+    if f.kind == "modal" and pat.family == "ASKED" and any(
+        t.lower_ in ("i", "we", "you", "it", "this", "that", "there") for t in f.get("subj")
+    ):
+        return made  # "we must ...", "it should ...": no one else is asked
+    if f.kind == "modal" and pat.family == "ASKED" and any(t.tag_ in ("WDT", "WP", "WRB") for t in f.trigger.subtree if t.i < f.trigger.i):
         return made  # "what the Mayor should be doing": a question about an ask, not an ask
     subjects = _fill(res, f, pat.subject, pat.subject_kinds)
     if not subjects:
