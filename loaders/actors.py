@@ -247,6 +247,9 @@ def post_entity(registry: Registry, office: str) -> Entity | None:
 
 def _office_forms(text: str) -> list[str]:
     forms = [text, "the " + text]
+    m = re.match(r"^(?P<owner>[\w&. ]+?)['’]s\s+(?P<role>.+)$", text)
+    if m:  # "TfL's Commissioner" -> "TfL Commissioner", "Commissioner of TfL"
+        forms += [f"{m.group('owner')} {m.group('role')}", f"{m.group('role')} of {m.group('owner')}"]
     m = re.match(r"^(Deputy Mayor|Mayor|Commissioner|Minister|Secretary of State),\s+(.+)$", text)
     if m:
         forms.append(f"{m.group(1)} for {m.group(2)}")

@@ -162,46 +162,51 @@ def _phrase_after(text: str, start: int, line_end: int) -> tuple[int, int] | Non
     phrase = text[start:stop]
     phrase = _STOP_WORDS.sub("", phrase).rstrip(" ,")
     phrase = _LEAD_IN.sub("", phrase)
+    if re.match(r"(?i)(?:who|which|that|whose|where|when)\b", phrase):
+        return None  # "Hina Bokhari, who asked the Mayor": a clause, not an office
     if not phrase or len(phrase.split()) > 16 or not _HEAD.search(phrase) or _NOT_OFFICE.match(phrase):
         return None
     s = text.find(phrase, start)
     return (s, s + len(phrase)) if s != -1 else None
 
 
+_CONNECTOR = {"of", "for", "and", "the", "&", "on", "to"}
+_BOUNDARY = {"the", "a", "an", "my", "his", "her", "our", "their", "its"}
+
+
 def _phrase_before(text: str, line_start: int, end: int, title: bool = False) -> tuple[int, int] | None:
-    """The office phrase that ends at `end`: it starts at the line, a sentence, a determiner or
-    a preposition, holds a head word, and (for a title before a name) ends with one."""
+    """The office phrase that ends at `end`, read backwards: capitalised words, connectors
+    ("of", "for") and office words ("mayor", "secretary" and one word before them: "transport
+    secretary"), stopping at anything else; it must hold an office word, and (for a title before
+    a name) end with one."""
     chunk = text[line_start:end].rstrip()
-    words = list(re.finditer(_WORD, chunk))
-    if not words:
-        return None
-    best = None
-    for k in range(len(words) - 1, max(-1, len(words) - 9), -1):
-        w = words[k].group(0)
-        prev = words[k - 1].group(0) if k > 0 else ""
-        phrase = chunk[words[k].start() :]
-        if re.search(r"[.;:!?\"“”()]", phrase):
+    words = list(re.finditer(r"[\w’'&.-]+|[^\w\s]", chunk))
+    k = len(words)
+    while k > 0:
+        w = words[k - 1].group(0)
+        if re.fullmatch(r"[^\w\s]", w) and w not in ("&",):
             break
-        boundary = (
-            k == 0
-            or prev.lower() in ("the", "a", "an", "my", "his", "her", "our", "their", "its", "with", "by", "from",
-                                "to", "and", "as", "said", "says", "told", "urges", "asks", "tells")
-            or re.search(r"[,(]\s*$", chunk[: words[k].start()])
-        )
-        if prev.lower() in ("the", "my", "his", "her", "our", "their", "its") and k - 1 >= 0:
-            pass
-        if boundary and _HEAD.search(phrase) and (w[:1].isupper() or _HEAD.match(phrase)):
-            if title and not _HEAD.search(words[-1].group(0)) and not re.search(r"\bof\s+London$", phrase):
-                continue
-            best = (line_start + words[k].start(), line_start + len(chunk))
-    if best is None:
+        low = w.lower()
+        if w[:1].isupper() or _HEAD.fullmatch(low) or (low in _CONNECTOR and k < len(words)):
+            k -= 1
+            continue
+        if k < len(words) and _HEAD.fullmatch(words[k].group(0).lower()) and not words[k].group(0)[:1].isupper():
+            k -= 1  # "transport secretary", "shadow chancellor": a word before a lowercase office word
+            continue
+        break
+    while k < len(words) and (words[k].group(0).lower() in _CONNECTOR | _BOUNDARY):
+        k += 1
+    if k >= len(words):
         return None
-    phrase = text[best[0] : best[1]]
-    if _NOT_OFFICE.match(phrase) or len(phrase.split()) > 12:
+    start = line_start + words[k].start()
+    phrase = text[start : line_start + len(chunk)]
+    if not _HEAD.search(phrase) or _NOT_OFFICE.match(phrase) or len(phrase.split()) > 12:
+        return None
+    if title and not _HEAD.search(words[-1].group(0)) and not re.search(r"\bof\s+London$", phrase):
         return None
     if title and _BARE.match(phrase) and not phrase[:1].isupper():
         return None
-    return best
+    return start, line_start + len(chunk)
 
 
 def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:

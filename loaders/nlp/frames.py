@@ -206,7 +206,9 @@ def frame(token: Token, kind: str) -> Frame:
             elif c.dep_ == "attr":
                 roles["attr"] = [c]
         if f.passive and "obj" not in roles and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
-            roles["obj"] = [token.head]  # "funding announced by the Mayor"
+            head = token.head
+            # "Be First, the regeneration company set up by the Council": the name, not the description
+            roles["obj"] = [head.head if head.dep_ == "appos" and head.head.pos_ == "PROPN" else head]
         _preps(token, roles)
         for obj in roles.get("obj", [])[:1]:
             _preps(obj, roles)
@@ -222,7 +224,7 @@ def frame(token: Token, kind: str) -> Frame:
             inner = subject_of(clause[0]) if clause[0].dep_ == "ccomp" else []
             if inner:
                 roles["clause_subject"] = inner
-            if clause[0].dep_ == "ccomp" and clause_object(clause[0]):
+            if clause_object(clause[0]):
                 roles["clause_object"] = clause_object(clause[0])
         if "obj" not in roles:
             # "I will undertake and publish a Strategic Housing Market assessment"

@@ -21,8 +21,8 @@ LEXICON_FILE = Path(__file__).resolve().parents[1] / "data" / "lexicon.toml"
 ROLES = ("subj", "agent", "obj", "dative", "clause", "purpose", "clause_subject", "clause_object", "quote", "report", "attr", "poss", "governor", "compound", "self", "speaker",
          "voice", "mayor_for_assembly")
 KINDS = ("actor", "named", "thing", "body", "assembly", "post", "person")
-_KEYS = {"verbs", "nouns", "adjectives", "modals", "first_person", "money", "subject", "object", "kinds",
-         "subject_kinds", "about"}
+_KEYS = {"verbs", "nouns", "adjectives", "modals", "first_person", "third_person", "money", "subject", "object", "kinds",
+         "subject_kinds", "about", "clause_verbs", "not_clause_verbs"}
 _MONEY = ("any", "required", "forbidden", "sum_or_noun")
 
 
@@ -36,6 +36,9 @@ class Pattern:
     adjectives: frozenset[str] = frozenset()
     modals: frozenset[str] = frozenset()  # any verb with one of these auxiliaries ("will")
     first_person: bool = False  # the subject must be whoever speaks ("I", "we")
+    third_person: bool = False  # ... or must not be
+    clause_verbs: frozenset[str] = frozenset()  # the "to"-clause must have one of these verbs
+    not_clause_verbs: frozenset[str] = frozenset()  # ... or must not
     money: str = "any"  # any | required | forbidden | sum_or_noun
     subject: tuple[str, ...] = ()
     object: tuple[str, ...] = ()
@@ -91,6 +94,9 @@ def patterns(path: str = str(LEXICON_FILE)) -> tuple[Pattern, ...]:
                     adjectives=frozenset(spec.get("adjectives", [])),
                     modals=frozenset(spec.get("modals", [])),
                     first_person=bool(spec.get("first_person", False)),
+                    third_person=bool(spec.get("third_person", False)),
+                    clause_verbs=frozenset(spec.get("clause_verbs", [])),
+                    not_clause_verbs=frozenset(spec.get("not_clause_verbs", [])),
                     money=spec.get("money", "any"),
                     subject=_roles(spec.get("subject", []), where),
                     object=_roles(spec.get("object", []), where),

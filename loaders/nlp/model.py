@@ -155,6 +155,8 @@ def _add_entities(doc: Doc, sdoc: Any) -> list:
             name = " ".join(doc.text[start:end].split()).strip(" ,.;:'\"‘’“”")
             if len(name) < 2 or not name[:1].isupper() or len(name.split()) > 8:
                 continue
+            if len(name.split()) == 1 and name.lower() in ("union", "council", "government", "committee", "assembly", "board", "trust", "police", "office"):
+                continue  # a common word the recogniser took for a name
             known = doc.registry.find(name)
             entity = known.entity if known is not None else Entity(name=name, label="Organization", id=slug(name))
         mention = doc.mentions.add(Mention(start, end, entity, "ner"))

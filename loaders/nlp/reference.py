@@ -354,6 +354,8 @@ class Resolver:
             return None
         if ent.label_ == "ORG":
             name = _clean_phrase(text)
+            if len(name.split()) == 1 and name.lower() in BODY_NOUNS:
+                return None  # "the Union": a common word, not a name
             if not name or not re.search(r"[A-Za-z]{2}", name):
                 return None
             return Ref(Entity(name=name, label="Organization", id=slug(name)), s, e, "ner")
@@ -373,7 +375,7 @@ class Resolver:
             return None
         if tok.lemma_.lower() == "borough" and "london" not in name.lower():
             name = "London boroughs" if name.lower() in ("boroughs", "borough") else name
-        return Ref(Entity(name=name[0].upper() + name[1:], label="Organization", id=slug(name)), s, e, "phrase")
+        return Ref(Entity(name=name, label="Organization", id=slug(name)), s, e, "phrase")
 
 
 def _clean_phrase(text: str) -> str:

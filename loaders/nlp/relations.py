@@ -119,10 +119,15 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
 def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int], amounts) -> list:
     """Add the facts of one trigger; returns (fact, how its subject was named) pairs."""
     made: list = []
-    if pat.first_person:
-        subj_tok = f.get("subj")
-        if not subj_tok or subj_tok[0].lower_ not in ("i", "we"):
+    if pat.clause_verbs or pat.not_clause_verbs:
+        clause = [t.lemma_.lower() for t in f.get("clause") + f.get("purpose")]
+        if pat.clause_verbs and not any(v in pat.clause_verbs for v in clause):
             return made
+        if any(v in pat.not_clause_verbs for v in clause):
+            return made
+    first = bool(f.get("subj")) and f.get("subj")[0].lower_ in ("i", "we")
+    if (pat.first_person and not first) or (pat.third_person and first):
+        return made
     if f.kind == "modal" and pat.family == "ASKED" and any(
         t.lower_ in ("i", "we", "you", "it", "this", "that", "there") for t in f.get("subj")
     ):
@@ -140,7 +145,7 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         objects = _fill(res, f, pat.object, pat.kinds)
     if not objects:
         return made
-    props: dict[str, Any] = {}
+    props: dict[str, Any] = {"date": _date_in_clause(res, f) if pat.family in _DATED else None}
     if pat.about == "clause":
         clause = f.get("clause")
         ref = res.clause(clause[0]) if clause else None
@@ -175,7 +180,7 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                 if amount is not None:
                     extra["amount_gbp"] = amount.gbp
                     extra["period"] = amount.period
-                    extra["date"] = _date_after(doc, sent, amount.end)
+                    extra["date"] = _date_after(doc, sent, amount.end) or extra.get("date")
                 if pat.family == "HOLDS_OFFICE":
                     fact = post_fact(doc, subj.entity, obj.entity, sent, layer="parser")
                     if fact is not None:
@@ -192,7 +197,15 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
 
 
 def _fill(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...]) -> list[Ref]:
-    """The references of the first role, in order, that names something of an allowed kind."""
+    """The references of the first role, in order, that names someone or something by name; only
+    when no role does, the first that names a thing by a description ("for victims")."""
+    if "thing" in kinds and len(kinds) > 1:
+        named = _fill_once(res, f, roles, tuple(k for k in kinds if k != "thing"))
+        return named or _fill_once(res, f, roles, ("thing",))
+    return _fill_once(res, f, roles, kinds)
+
+
+def _fill_once(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...]) -> list[Ref]:
     for role in roles:
         if role == "quote":
             ref = res.quotation(f.trigger)
@@ -264,7 +277,7 @@ def _kind_ok(entity, kinds: tuple[str, ...], how: str, registry=None) -> bool:
             return True
         if kind in ("person", "post") and label == ("Person" if kind == "person" else "Post"):
             return True
-        if kind == "named" and (how in ("mention", "ner", "speaker", "pronoun") or entity.name[:1].isupper()):
+        if kind == "named" and (how in ("mention", "ner", "speaker", "pronoun", "author") or entity.name[:1].isupper()):
             return True
     return False
 
@@ -314,9 +327,8 @@ def _is_time(name: str) -> bool:
 
 
 def _is_money(tok: Token) -> bool:
-    if tok.text in _MONEY_WORDS or tok.like_num:
-        return True
-    return tok.pos_ in ("NUM", "NOUN", "SYM") and any(c.text == "£" for c in tok.subtree)
+    """A sum written as words ("£10m" is "£", "10", "m"), not a thing that has a sum ("£2.4m package")."""
+    return tok.text in _MONEY_WORDS or tok.like_num or tok.ent_type_ == "MONEY" and tok.pos_ in ("NUM", "SYM")
 
 
 def _sums_in(res: Resolver, f: Frame, sent: tuple[int, int], amounts) -> list:
@@ -333,6 +345,23 @@ def _sums_in(res: Resolver, f: Frame, sent: tuple[int, int], amounts) -> list:
     lo = res.offset + toks[0].idx
     hi = res.offset + toks[-1].idx + len(toks[-1].text)
     return [a for a in amounts if lo <= sent[0] + a.start and sent[0] + a.end <= hi]
+
+
+_DATED = {"ASKED", "REPLIED_TO", "FUNDS", "COMMITTED_TO", "SAID", "CRITICISED", "WELCOMED", "COMMISSIONED",
+          "REVIEWS", "ESTABLISHED"}
+
+
+def _date_in_clause(res: Resolver, f: Frame) -> str | None:
+    """A date written in the trigger's own clause ("In March, Neil Garratt asked ..."); the
+    clause of a noun is the verb's that governs it."""
+    verb = f.trigger if f.kind != "noun" else (f.trigger.head if f.trigger.head.pos_ in ("VERB", "AUX") else f.trigger)
+    words = [t for t in verb.subtree if t.dep_ not in ("ccomp",) or t is verb]
+    lo = min(t.idx for t in words)
+    hi = max(t.idx + len(t.text) for t in words)
+    for d in find_dates(res.sdoc.text[lo:hi], res.doc.ref_date):
+        if len(d.iso) >= 4:
+            return d.iso
+    return None
 
 
 def _date_after(doc: Doc, sent: tuple[int, int], amount_end: int) -> str | None:
