@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,6 +19,7 @@ from cli.common import (
     EXIT_USAGE,
     STORE_HELP,
     Format,
+    OneLineErrors,
     default_format,
     emit,
     err,
@@ -29,6 +31,7 @@ from cli.common import (
     store_from,
 )
 from cli.export import export
+from cli.progress import FactCounter, load_progress, load_summary_line
 from graph.store import ReadOnlyError, StoreError, default_uri
 
 EPILOG = """Examples:
@@ -46,6 +49,7 @@ EPILOG = """Examples:
 
 app = typer.Typer(
     name="civicgraph",
+    cls=OneLineErrors,
     help="Turn London accountability documents into an evidence-backed graph and ask it questions.",
     epilog=EPILOG,
     no_args_is_help=True,
@@ -74,7 +78,8 @@ def main_options(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
     store: Annotated[
-        str | None, typer.Option("--store", help=STORE_HELP + " (before or after the command)")
+        str | None,
+        typer.Option("--store", help=STORE_HELP + " (before or after the command; or CIVICGRAPH_STORE)"),
     ] = None,
 ) -> None:
     """civicgraph: who was asked what, who funds whom, who oversees whom, who promised what."""
@@ -109,8 +114,11 @@ def load(
         registry_for(registry)  # a bad --registry file is a usage error, before the store starts
     except RegistryError as exc:
         fail(str(exc), EXIT_USAGE)
-    with store_from(store) as st:
-        summary = _run_load(st, paths, registry, workers, load_paths)
+    started = time.monotonic()
+    with store_from(store, create=True) as st:
+        counting = FactCounter(st)
+        summary = _run_load(counting, paths, registry, workers, load_paths)
+    elapsed = time.monotonic() - started
     for path, reason in summary.failed:
         err.print(
             Text.assemble(("failed:", "red"), f" {one_line(path)}: {one_line(reason)}"), highlight=False
@@ -135,26 +143,31 @@ def load(
         ]
         rows += [{"": f"facts {t}", "count": n} for t, n in data["facts_by_type"].items()]
         emit(rows, Format.table, title="load summary")
+    err.print(load_summary_line(summary, counting.facts, elapsed), highlight=False)
     if not summary.ok:
         raise typer.Exit(EXIT_FAILED)
 
 
-def _run_load(st: Any, paths: list[Path], registry: list[Path], workers: int, load_paths: Any) -> Any:
-    """Run the load with a progress bar on a terminal."""
-    if not sys.stderr.isatty():
-        return load_paths(st, paths, registry_files=registry, workers=workers)
-    from rich.markup import escape
-    from rich.progress import Progress
+def _at_terminal() -> bool:
+    """A person watches stderr: draw the progress bar."""
+    return sys.stderr.isatty()
 
-    with Progress(console=err, transient=True) as progress:
-        task = progress.add_task("loading", total=None)
-        return load_paths(
-            st,
-            paths,
-            registry_files=registry,
-            workers=workers,
-            progress=lambda p: progress.update(task, advance=1, description=escape(one_line(Path(p).name))),
-        )
+
+def _run_load(st: FactCounter, paths: list[Path], registry: list[Path], workers: int, load_paths: Any) -> Any:
+    """Run the load; on a terminal, with a progress bar: files done of total, facts stored,
+    files per second and the time left."""
+    if not _at_terminal():
+        return load_paths(st, paths, registry_files=registry, workers=workers)
+    from loaders.pipeline import LoadSummary, candidates
+
+    total = len(candidates(paths, LoadSummary()))  # the same walk load_paths makes, for the total
+    with load_progress(err) as progress:
+        task = progress.add_task("loading", total=total, facts=0, file="")
+
+        def advance(path: str) -> None:
+            progress.update(task, advance=1, facts=st.facts, file=one_line(Path(path).name))
+
+        return load_paths(st, paths, registry_files=registry, workers=workers, progress=advance)
 
 
 @app.command()
@@ -165,7 +178,8 @@ def extract(
         list[Path], typer.Option("--registry", help="Extra registry JSON of known actors.")
     ] = [],  # noqa: B006
 ) -> None:
-    """Print the facts found in documents, without touching a store (JSON lines as in DESIGN.md)."""
+    """Print the facts found in documents, without touching a store (JSON lines: the fact export
+    of docs/ARCHITECTURE.md)."""
     from loaders.extract import registry_for
     from loaders.pipeline import LoadSummary, candidates, extract_files
     from loaders.registry import RegistryError
@@ -262,7 +276,7 @@ def cypher(
 ) -> None:
     """Run ad-hoc Cypher, read-only unless --write."""
     params = {k: json_value(v) for k, v in parse_params(param).items()}
-    with store_from(store) as st:
+    with store_from(store, create=write) as st:
         try:
             rows = st.run(statement, params, write=write, timeout_ms=int(timeout * 1000) if timeout else None)
         except ReadOnlyError as exc:
@@ -311,7 +325,7 @@ def restore(
 
     if not file.is_file():
         fail(f"{file}: no such file", EXIT_USAGE)
-    with store_from(store) as st, file.open(encoding="utf-8", errors="strict") as fh:
+    with store_from(store, create=True) as st, file.open(encoding="utf-8", errors="strict") as fh:
         try:
             nodes, rels = restore_graph(st, fh)
         except UnicodeDecodeError as exc:

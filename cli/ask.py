@@ -18,23 +18,31 @@ from cli.common import (
     parse_params,
     store_from,
 )
-from graph.store import Store
-from queries.catalog import CatalogError, ParamError, Question, UnknownQuestion, get_question, load_catalog
-from queries.resolve import ID_PREFIX, Candidate, ResolveError, holders, resolve_params
+from queries.catalog import CatalogError, Question, QuestionError, get_question, load_catalog
+from queries.resolve import prepare
 
 
-def _catalog() -> dict[str, Question]:
+def catalog() -> dict[str, Question]:
+    """The questions; a broken question file is a failure naming the file."""
     try:
         return load_catalog()
     except CatalogError as exc:
         fail(f"bad question file {exc}", EXIT_FAILED)
 
 
-def _list(catalog: dict[str, Question], fmt: Format | None) -> None:
+def question_named(name: str, questions: dict[str, Question] | None = None) -> Question:
+    """The question called `name`, or a usage error offering the closest names."""
+    try:
+        return get_question(name, catalog() if questions is None else questions)
+    except QuestionError as exc:
+        fail(str(exc), EXIT_USAGE)
+
+
+def _list(questions: dict[str, Question], fmt: Format | None) -> None:
     """Names, descriptions and parameters; JSON keeps the parameters structured."""
     fmt = default_format(fmt)
     if fmt is Format.json:
-        emit([q.as_dict() for q in catalog.values()], fmt)
+        emit([q.as_dict() for q in questions.values()], fmt)
         return
     rows = [
         {
@@ -42,7 +50,7 @@ def _list(catalog: dict[str, Question], fmt: Format | None) -> None:
             "description": q.description,
             "parameters": "\n".join(p.describe() for p in q.params) or "none",
         }
-        for q in catalog.values()
+        for q in questions.values()
     ]
     emit(rows, fmt, title="civicgraph ask NAME [-p key=value]...")
 
@@ -50,28 +58,6 @@ def _list(catalog: dict[str, Question], fmt: Format | None) -> None:
 def _described(values: dict[str, Any]) -> str:
     given = ", ".join(f"{k}={v}" for k, v in values.items() if v is not None)
     return f" ({given})" if given else ""
-
-
-def _follow_office(store: Store, pname: str, given: str, node: Candidate) -> str | None:
-    """Tell on stderr which node a name became. An office with one holder in the graph ("the
-    Mayor") is answered for that person, since facts name the person; returns the id to use
-    instead, or None to keep the node."""
-    held_by = holders(store, node)
-    if len(held_by) == 1:
-        person = held_by[0]
-        err.print(
-            f"{pname}: {given!r} is the office {node.name}, held by {person.name}: answering for "
-            f"{person.name} (for the office itself: -p {pname}=id:{node.id})",
-            highlight=False,
-        )
-        return person.id
-    if node.name != given or held_by:
-        line = f"{pname}: {given!r} is {node.name} ({node.label})"
-        if held_by:
-            names = ", ".join(h.name for h in held_by)
-            line += f', an office held by {names}; for one of them: -p {pname}="{held_by[0].name}"'
-        err.print(line, highlight=False)
-    return None
 
 
 def ask(
@@ -89,44 +75,52 @@ def ask(
     list_: Annotated[
         bool, typer.Option("--list", help="List the questions, their parameters and exit.")
     ] = False,
+    cypher: Annotated[
+        bool,
+        typer.Option(
+            "--cypher",
+            help="Print the question's complete Cypher with its parameters (:params) for the Neo4j "
+            "Browser, and exit; names are passed as typed.",
+        ),
+    ] = False,
     store: Annotated[str | None, typer.Option("--store", envvar="CIVICGRAPH_STORE", help=STORE_HELP)] = None,
 ) -> None:
     """Ask one of the canned accountability questions (civicgraph ask --list shows them all).
 
-    Actor parameters take a name or an alias, case-insensitively ("the Met", "mopac"), or
-    id:<node id>. Exit code 0 with answers or none, 1 when the store fails, 2 for usage errors.
+    Actor parameters take a name or an alias, case-insensitively ("the Met", "mopac", "Andrew
+    Boff AM"), or id:<node id>; an office ("the Mayor") is answered for its holder. Exit code 0
+    with answers or none, 1 when the store fails, 2 for usage errors.
     """
-    catalog = _catalog()
+    questions = catalog()
     if list_:
-        _list(catalog, fmt)
+        _list(questions, fmt)
         return
     if not name:
-        fail(f"name a question or use --list; questions: {', '.join(sorted(catalog))}", EXIT_USAGE)
-    try:
-        question = get_question(name, catalog)
-    except UnknownQuestion as exc:
-        fail(str(exc), EXIT_USAGE)
+        fail(f"name a question or use --list; questions: {', '.join(sorted(questions))}", EXIT_USAGE)
+    question = question_named(name, questions)
     raw = parse_params(param)
-    try:
-        values = question.bind(raw)
-    except ParamError as exc:
-        fail(str(exc), EXIT_USAGE)
+    if cypher:
+        try:
+            values = question.bind(raw)
+        except QuestionError as exc:
+            fail(str(exc), EXIT_USAGE)
+        print(question.for_browser(values), end="")
+        return
     with store_from(store) as st:
         try:
-            bound, chosen = resolve_params(st, values, question.actor_params)
-        except ResolveError as exc:
+            prepared = prepare(st, question, raw)
+        except QuestionError as exc:
             fail(str(exc), EXIT_USAGE)
-        for pname, node in chosen.items():
-            if str(values[pname]).startswith(ID_PREFIX):
-                continue  # an id names exactly the node meant, an office included
-            holder = _follow_office(st, pname, values[pname], node)
-            if holder is not None:
-                bound[pname] = ID_PREFIX + holder
-        rows = st.run(question.cypher, bound)
+        for note in prepared.notes:
+            err.print(note, highlight=False)
+        rows = st.run(question.cypher, prepared.params)
     total = len(rows)
     if limit is not None and total > limit:
         rows = rows[:limit]
         err.print(f"showing {limit} of {total} rows (--limit)", highlight=False)
     emit(
-        rows, fmt, title=question.name, empty=f"no results: {question.name} found nothing{_described(values)}"
+        rows,
+        fmt,
+        title=question.name,
+        empty=f"no results: {question.name} found nothing{_described(prepared.values)}",
     )

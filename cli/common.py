@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -16,9 +17,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperGroup
 
 from graph.schema import SchemaError
-from graph.store import Store, StoreError, StoreURIError, open_store
+from graph.store import Store, StoreError, StoreURIError, default_uri, open_store
 
 # Exit codes: 0 all good, 1 something failed (some documents, a query), 2 usage errors.
 EXIT_FAILED = 1
@@ -33,7 +35,9 @@ err = Console(stderr=True, soft_wrap=True, markup=False, emoji=False)
 # zero-width marks (a file name holding them could break the line or spoof its text).
 _UNSAFE_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 
-STORE_HELP = "Store URI: embedded (default), embedded:DIR, falkordb://host:port, bolt://host:7687, neo4j+s://... [env CIVICGRAPH_STORE]"
+STORE_HELP = (
+    "Store URI: embedded (default), embedded:DIR, falkordb://host:port, bolt://host:7687, neo4j+s://..."
+)
 
 
 class Format(StrEnum):
@@ -54,6 +58,43 @@ def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _click_class(name: str) -> type[Exception]:
+    """Click's exception class `name`, wherever this Typer keeps Click (vendored or not)."""
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
+
+
+_ClickException = _click_class("ClickException")
+_UsageError = _click_class("UsageError")
+
+
+class OneLineErrors(TyperGroup):
+    """The command group, with Click's usage errors as one line on stderr (exit code 2).
+
+    Click prints a usage error as four lines (usage, a hint, a blank, the error); here it is
+    `error: civicgraph ask: Invalid value for '--format': 'xml' is not one of ...`, like every
+    other error the CLI prints. Help asked for (or shown for no arguments) is printed as usual."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except _ClickException as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # help for a bare group, not a mistake
+                exc.show()
+                sys.exit(exc.exit_code)
+            ctx = getattr(exc, "ctx", None)
+            where = f"{ctx.command_path}: " if isinstance(exc, _UsageError) and ctx is not None else ""
+            err.print(
+                Text.assemble(("error:", "bold red"), " ", one_line(where + exc.format_message())),
+                highlight=False,
+            )
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            sys.exit(EXIT_FAILED)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 def default_format(requested: Format | None) -> Format:
     """Tables for a person at a terminal, JSON when piped, unless asked."""
     if requested is not None:
@@ -61,9 +102,35 @@ def default_format(requested: Format | None) -> Format:
     return Format.table if sys.stdout.isatty() else Format.json
 
 
+def missing_store(uri: str | None) -> str | None:
+    """Why an embedded store that a read would open does not exist, or None.
+
+    Opening an embedded store creates it, so a mistyped `--store embedded:DIR` (or a command run
+    before any `load`) would answer from a new empty graph; reads refuse instead. Other stores
+    are servers: they exist or fail to connect."""
+    from graph.embedded import Paths
+
+    uri = uri or default_uri()
+    if uri != "embedded" and not uri.startswith("embedded:"):
+        return None
+    paths = Paths(uri.partition(":")[2] or None)
+    if paths.folder.exists() and paths.folder.stat().st_uid != os.getuid():
+        return None  # opening it names the real problem: the folder is someone else's
+    if paths.aof.is_dir():
+        return None
+    what = "no such folder" if not paths.folder.exists() else "no civicgraph store in it"
+    return f"store {paths.folder}: {what} (load documents first: civicgraph load PATH, or check --store)"
+
+
 @contextmanager
-def store_from(uri: str | None) -> Iterator[Store]:
-    """Open the store, turning connection problems into one-line errors."""
+def store_from(uri: str | None, *, create: bool = False) -> Iterator[Store]:
+    """Open the store, turning connection problems into one-line errors. Only a command that
+    writes (`create`) may open an embedded store that does not exist yet: a read of a missing
+    one is a usage error naming the folder."""
+    if not create:
+        problem = missing_store(uri)
+        if problem:
+            fail(problem, EXIT_USAGE)
     try:
         store = open_store(uri)
     except StoreURIError as exc:

@@ -15,11 +15,12 @@ from typing import Annotated, Any
 
 import typer
 
-from cli.common import EXIT_FAILED, EXIT_USAGE, STORE_HELP, err, fail, json_value, parse_params, store_from
+from cli.common import EXIT_USAGE, STORE_HELP, err, fail, json_value, parse_params, store_from
 from graph.exports import FORMATS, CypherExportError, PictureTooLarge, write_export
 from graph.schema import SchemaError
 from graph.store import Store
 from graph.subgraph import Selection, SelectionError, Subgraph, SubNode, SubRel
+from queries.catalog import did_you_mean
 
 HTML_COMFORTABLE_NODES = 5000
 
@@ -103,7 +104,9 @@ def export(
     name = fmt.strip().lower()
     spec = FORMATS.get(name)
     if spec is None:
-        fail(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}", EXIT_USAGE)
+        close = did_you_mean(name, list(FORMATS))
+        hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+        fail(f"unknown format {fmt!r}{hint}; formats: {', '.join(FORMATS)}", EXIT_USAGE)
     if query and cypher:
         fail("--query and --cypher both choose the subgraph: give one of them", EXIT_USAGE)
     if out is None and not spec.to_stdout:
@@ -118,11 +121,11 @@ def export(
     if raw_params and not (query or cypher):
         fail("-p/--param goes with --query or --cypher", EXIT_USAGE)
     type_list = tuple(t.strip().upper() for t in (types or "").split(",") if t.strip())
+    try:
+        selection = Selection(depth=depth, types=type_list, since=since, until=until)
+    except (SchemaError, SelectionError) as exc:
+        fail(str(exc), EXIT_USAGE)
     with store_from(store) as st:
-        try:
-            selection = Selection(depth=depth, types=type_list, since=since, until=until)
-        except (SchemaError, SelectionError) as exc:
-            fail(str(exc), EXIT_USAGE)
         if actor is not None:
             selection.actor = resolve_actor(st, actor)
         if query:
@@ -231,18 +234,19 @@ def _title(selection: Selection, actor: str | None, query: str | None) -> str:
 
 
 def _question(st: Store, name: str, raw: dict[str, str]) -> tuple[str, dict[str, Any]]:
-    """The canned question's Cypher and bound parameters (actor parameters resolved to ids)."""
-    from queries.catalog import ParamError, UnknownQuestion, get_question
+    """The canned question's Cypher and its parameters, prepared exactly as `ask` prepares them."""
+    from cli.ask import question_named
+    from queries.catalog import QuestionError
+    from queries.resolve import prepare
 
+    question = question_named(name)
     try:
-        question = get_question(name)
-        values = question.bind(raw)
-    except (UnknownQuestion, ParamError) as exc:
+        prepared = prepare(st, question, raw)
+    except QuestionError as exc:
         fail(str(exc), EXIT_USAGE)
-    for pname in question.actor_params:
-        if values.get(pname) is not None:
-            values[pname] = "id:" + resolve_actor(st, str(values[pname]), option=pname)
-    return question.cypher, values
+    for note in prepared.notes:
+        err.print(note, highlight=False)
+    return question.cypher, prepared.params
 
 
 # --- actor names -----------------------------------------------------------------------------
@@ -250,10 +254,11 @@ def _question(st: Store, name: str, raw: dict[str, str]) -> tuple[str, dict[str,
 
 def resolve_actor(st: Store, name: str, *, option: str = "--actor") -> str:
     """The node id a name, alias or `id:<node id>` stands for, read as `ask` reads it
-    (queries.resolve); exits with the closest names, or the candidates, when it is not one node."""
+    (queries.resolve); a usage error with the closest names, or the candidates, when it is not
+    one node. The node itself, an office included: the drawing starts from it."""
     from queries.resolve import ResolveError, resolve
 
     try:
         return resolve(st, name, param=option).id
     except ResolveError as exc:
-        fail(str(exc), EXIT_FAILED)
+        fail(str(exc), EXIT_USAGE)

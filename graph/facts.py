@@ -1,7 +1,7 @@
 """Facts as loaders produce them, and their two faces: the JSON-lines export and store rows.
 
 A Fact is a typed relation between two entities with its evidence. The JSON form is the contract
-of DESIGN.md's fact export; `to_batch` turns one document's facts into the node and
+of the fact export (docs/ARCHITECTURE.md); `to_batch` turns one document's facts into the node and
 relationship rows the store upserts; `fact_from_rel` turns a stored relationship back into a
 Fact, so `extract` (no store) and `export facts` (from the store) print the same shape.
 """
@@ -30,6 +30,23 @@ def slug(text: str) -> str:
 def short_hash(*parts: object, length: int = 16) -> str:
     h = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
     return h.hexdigest()[:length]
+
+
+_ISO_PREFIX = re.compile(r"^\d{4}(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def is_iso_date(value: object, *, partial: bool = True) -> bool:
+    """A real calendar date written YYYY-MM-DD, or with `partial` also YYYY or YYYY-MM (the
+    precisions facts keep): "2025-13" and "2023-02-29" are not."""
+    match = _ISO_PREFIX.match(value) if isinstance(value, str) else None
+    if match is None or (not partial and match.group(2) is None):
+        return False
+    month, day = match.group(1), match.group(2)
+    try:
+        dt.date(int(value[:4]), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
 
 
 def epoch_day(iso: str | None) -> int | None:
@@ -128,7 +145,7 @@ class Fact:
         )
 
     def as_json(self) -> dict[str, Any]:
-        """The fact export of DESIGN.md."""
+        """The fact export (docs/ARCHITECTURE.md)."""
         amount = self.amount_gbp
         if amount is not None and float(amount).is_integer():
             amount = int(amount)

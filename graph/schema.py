@@ -2,7 +2,7 @@
 
 Loaders emit only these labels and relationship types, the store whitelists them before any
 of them is written into a Cypher statement (labels and types cannot be parameters), queries'
-tests and exports read them from here. See DESIGN.md, "The graph".
+tests and exports read them from here. See docs/ARCHITECTURE.md, "The graph".
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ __all__ = [
     "check_rel_type",
     "allows",
     "EVIDENCE_FIELDS",
+    "ASK_GENRES",
+    "MENTION_GENRES",
     "ACTOR_LABELS",
     "NODE_INDEXES",
     "SEARCH_KEYS",
@@ -138,6 +140,15 @@ REL_TYPES: dict[str, RelType] = {t.name: t for t in _TYPES}
 
 # Relationship types that are facts (everything but the document's MENTIONS).
 FACT_TYPES = tuple(name for name in REL_TYPES if name != "MENTIONS")
+
+# Document genres (`Document.genre`, decided by the loaders) and what an ASKED found in them is.
+# In ASK_GENRES the ask is made to someone expected to reply (a motion or question put to the
+# Mayor, a letter, a formal request), so without a reply it is waiting. In MENTION_GENRES an ask
+# is reported, not made ("Hall asked the Mayor ...", in a news story): a mention, never counted
+# as waiting. queries/_replies.cypher carries ASK_GENRES (tests/test_queries.py checks the two agree
+# and that every genre the loaders set is in one of these).
+ASK_GENRES = ("letter", "question_answer")
+MENTION_GENRES = ("news", "press_release", "generic")
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from graph.facts import is_iso_date
 from graph.schema import FACT_TYPES, NODE_LABELS, REL_TYPES, check_rel_type
 from graph.store import ReadOnlyError, Store, StoreError
 
@@ -122,7 +123,7 @@ class Selection:
         if self.depth < 0:
             raise SelectionError(f"--depth must be 0 or more, not {self.depth}")
         for name, value in (("since", self.since), ("until", self.until)):
-            if value is not None and not _is_iso_prefix(value):
+            if value is not None and not is_iso_date(value):
                 raise SelectionError(f"--{name} {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
 
     @property
@@ -136,17 +137,6 @@ _TYPE_ORDER = {name: i for i, name in enumerate(REL_TYPES)}
 def rel_order(rel: SubRel) -> tuple[int, str]:
     """The order relationships stream in: schema type order, then merge key."""
     return (_TYPE_ORDER.get(rel.type, len(_TYPE_ORDER)), rel.key)
-
-
-def _is_iso_prefix(value: str) -> bool:
-    parts = value.split("-")
-    sizes = [len(p) for p in parts]
-    return (
-        all(p.isdigit() for p in parts)
-        and sizes[0] == 4
-        and len(parts) <= 3
-        and all(s == 2 for s in sizes[1:])
-    )
 
 
 def date_in_range(date: Any, since: str | None, until: str | None) -> bool:

@@ -641,7 +641,7 @@ def test_cli_resolves_an_actor_by_alias_and_combines_filters(store_uri):
 
 def test_cli_explains_bad_selections(store_uri, tmp_path):
     unknown = cg(store_uri, "json", "--actor", "Sadiq Kahn")
-    assert unknown.exit_code == 1 and "Sadiq Khan" in unknown.stderr, "closest names are offered"
+    assert unknown.exit_code == 2 and "Sadiq Khan" in unknown.stderr, "closest names are offered"
     empty = cg(store_uri, "json", "--type", "CHAIRS")
     assert empty.exit_code == 1 and "empty" in empty.stderr
     writes = cg(store_uri, "json", "--cypher", "CREATE (n:Person {id: 'x'}) RETURN n")

@@ -18,13 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
-from cli.ask import ask
+from cli.app import app
 from graph.facts import DocumentInfo, Entity, Evidence, Fact, short_hash, to_batch
 from graph.fingerprint import fingerprint
-from graph.schema import FACT_TYPES
+from graph.schema import ASK_GENRES, FACT_TYPES, MENTION_GENRES, NODE_LABELS
 from graph.store import Store, open_store
 from queries.catalog import (
     CatalogError,
@@ -32,9 +31,10 @@ from queries.catalog import (
     UnknownQuestion,
     get_question,
     load_catalog,
+    parse_fragment,
     parse_question,
 )
-from queries.resolve import ResolveError, normalise, resolve, resolve_params
+from queries.resolve import ResolveError, normalise, plain_name, prepare, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "london"
@@ -84,24 +84,35 @@ The Mayor oversees MOPAC. In 2023 I commissioned HMICFRS, which reviews the Met.
 The Met oversees its Directorate of Professional Standards. Sir Mark Rowley leads the Met.
 The Isolated Trust was mentioned once.
 """
-NEWS = """Susan Hall AM asked the Mayor in January 2025 about police numbers.
-Hall said the package was "too little, too late". Waxman said: "I welcome this vital funding."
-Susan Hall criticised the package. The Victims' Commissioner welcomed the package.
+QUESTION_PAGE = """Written questions and motions, with the answers given.
+Susan Hall AM asked the Mayor in January 2025 about police numbers.
 On 10 June 2025 Susan Hall asked the Met about stop and search; the Met replied on 20 June 2025.
 The Met wrote to Susan Hall on 1 May 2025.
 The Assembly asked the Met on 5 January 2026 (Motion 9 – Front Counters) and on 1 March 2026
 (Motion 10 – Stop and Search); the Met replied to Motion 10 on 21 March 2026.
 Susan Hall has also asked MOPAC about stalking, on a date nobody recorded.
 """
+NEWS = """Hall said the package was "too little, too late". Waxman said: "I welcome this vital funding."
+Susan Hall criticised the package. The Victims' Commissioner welcomed the package.
+Hall asked the Mayor about police numbers in January.
+On 3 March 2025 Susan Hall urged the Mayor to freeze fares, the paper reported.
+When Hall asked Sir Mark Rowley about grooming gangs, he said the force had not seen a problem.
+"""
 
 
-def _doc(name: str, text: str) -> DocumentInfo:
-    return DocumentInfo(name=name, sha256=short_hash(name, text, length=64), text=text, genre="letter")
+def _doc(name: str, text: str, genre: str) -> DocumentInfo:
+    return DocumentInfo(name=name, sha256=short_hash(name, text, length=64), text=text, genre=genre)
 
 
+# Letters and question pages make asks (a reply is due); a news story only reports them.
 DOCS = {
-    name: _doc(name, text)
-    for name, text in (("letter-2026.txt", LETTER_2026), ("letter-2025.txt", LETTER_2025), ("news.txt", NEWS))
+    name: _doc(name, text, genre)
+    for name, text, genre in (
+        ("letter-2026.txt", LETTER_2026, "letter"),
+        ("letter-2025.txt", LETTER_2025, "letter"),
+        ("questions.txt", QUESTION_PAGE, "question_answer"),
+        ("news.txt", NEWS, "news"),
+    )
 }
 
 
@@ -113,7 +124,7 @@ def ev(doc_name: str, quote: str) -> Evidence:
 
 
 def synthetic_facts() -> dict[str, list[Fact]]:
-    d26, d25, news = "letter-2026.txt", "letter-2025.txt", "news.txt"
+    d26, d25, questions, news = "letter-2026.txt", "letter-2025.txt", "questions.txt", "news.txt"
     return {
         d26: [
             Fact(
@@ -204,15 +215,72 @@ def synthetic_facts() -> dict[str, list[Fact]]:
             Fact(MAYOR, "HOLDS_OFFICE", POST, [ev(d25, "The Mayor")]),
             Fact(ROWLEY, "LEADS", MET, [ev(d25, "Sir Mark Rowley leads the Met.")]),
         ],
-        news: [
+        questions: [
             Fact(
                 HALL,
                 "ASKED",
                 MAYOR,
-                [ev(news, "Susan Hall AM asked the Mayor in January 2025")],
+                [ev(questions, "Susan Hall AM asked the Mayor in January 2025")],
                 date="2025-01",
                 about="Question 2025/0001 – Police numbers",
             ),
+            Fact(
+                HALL,
+                "ASKED",
+                MET,
+                [ev(questions, "On 10 June 2025 Susan Hall asked the Met")],
+                date="2025-06-10",
+                about="Question 2025/0002 – Stop and search",
+            ),
+            Fact(
+                MET,
+                "REPLIED_TO",
+                HALL,
+                [ev(questions, "the Met replied on 20 June 2025")],
+                date="2025-06-20",
+                about="Question 2025/0002 – Stop and search",
+            ),
+            # before the ask: answers nothing asked later
+            Fact(
+                MET,
+                "REPLIED_TO",
+                HALL,
+                [ev(questions, "The Met wrote to Susan Hall on 1 May 2025.")],
+                date="2025-05-01",
+            ),
+            Fact(
+                ASSEMBLY,
+                "ASKED",
+                MET,
+                [ev(questions, "The Assembly asked the Met on 5 January 2026")],
+                date="2026-01-05",
+                about="Motion 9 – Front Counters",
+            ),
+            Fact(
+                ASSEMBLY,
+                "ASKED",
+                MET,
+                [ev(questions, "on 1 March 2026\n(Motion 10 – Stop and Search)")],
+                date="2026-03-01",
+                about="Motion 10 – Stop and Search",
+            ),
+            Fact(
+                MET,
+                "REPLIED_TO",
+                ASSEMBLY,
+                [ev(questions, "the Met replied to Motion 10 on 21 March 2026")],
+                date="2026-03-21",
+                about="Motion 10 – Stop and Search",
+            ),
+            Fact(
+                HALL,
+                "ASKED",
+                MOPAC,
+                [ev(questions, "Susan Hall has also asked MOPAC about stalking")],
+                about="Question 2025/0003 – Stalking",
+            ),  # undated: an ask that cannot wait a number of days
+        ],
+        news: [
             Fact(HALL, "SAID", None, [ev(news, '"too little, too late"')], text="too little, too late"),
             Fact(
                 WAXMAN,
@@ -224,61 +292,31 @@ def synthetic_facts() -> dict[str, list[Fact]]:
             ),
             Fact(HALL, "CRITICISED", PACKAGE, [ev(news, "Susan Hall criticised the package.")]),
             Fact(WAXMAN, "WELCOMED", PACKAGE, [ev(news, "The Victims' Commissioner welcomed the package.")]),
+            # the news repeats a question put formally: the same ask (evidence merges), still an ask
             Fact(
                 HALL,
                 "ASKED",
-                MET,
-                [ev(news, "On 10 June 2025 Susan Hall asked the Met")],
-                date="2025-06-10",
-                about="Question 2025/0002 – Stop and search",
+                MAYOR,
+                [ev(news, "Hall asked the Mayor about police numbers in January.")],
+                date="2025-01",
+                about="Question 2025/0001 – Police numbers",
             ),
+            # only reported: mentions, never waiting
             Fact(
-                MET,
-                "REPLIED_TO",
                 HALL,
-                [ev(news, "the Met replied on 20 June 2025")],
-                date="2025-06-20",
-                about="Question 2025/0002 – Stop and search",
-            ),
-            # before the ask: answers nothing asked later
-            Fact(
-                MET,
-                "REPLIED_TO",
-                HALL,
-                [ev(news, "The Met wrote to Susan Hall on 1 May 2025.")],
-                date="2025-05-01",
-            ),
-            Fact(
-                ASSEMBLY,
                 "ASKED",
-                MET,
-                [ev(news, "The Assembly asked the Met on 5 January 2026")],
-                date="2026-01-05",
-                about="Motion 9 – Front Counters",
-            ),
-            Fact(
-                ASSEMBLY,
-                "ASKED",
-                MET,
-                [ev(news, "on 1 March 2026\n(Motion 10 – Stop and Search)")],
-                date="2026-03-01",
-                about="Motion 10 – Stop and Search",
-            ),
-            Fact(
-                MET,
-                "REPLIED_TO",
-                ASSEMBLY,
-                [ev(news, "the Met replied to Motion 10 on 21 March 2026")],
-                date="2026-03-21",
-                about="Motion 10 – Stop and Search",
+                MAYOR,
+                [ev(news, "On 3 March 2025 Susan Hall urged the Mayor to freeze fares")],
+                date="2025-03-03",
+                about="freezing fares",
             ),
             Fact(
                 HALL,
                 "ASKED",
-                MOPAC,
-                [ev(news, "Susan Hall has also asked MOPAC about stalking")],
-                about="Question 2025/0003 – Stalking",
-            ),  # undated
+                ROWLEY,
+                [ev(news, "When Hall asked Sir Mark Rowley about grooming gangs")],
+                about="grooming gangs",
+            ),
         ],
     }
 
@@ -360,11 +398,10 @@ def london(request, tmp_path_factory) -> Iterator[Store]:
 
 
 def run(store: Store, name: str, **raw: Any) -> list[dict[str, Any]]:
-    """What `civicgraph ask NAME -p k=v ...` does: typed values, names resolved, then Cypher."""
+    """What `civicgraph ask NAME -p k=v ...` does: queries.resolve.prepare, then the Cypher."""
     question = get_question(name, CATALOG)
-    values = question.bind({k: str(v) for k, v in raw.items()})
-    bound, _ = resolve_params(store, values, question.actor_params)
-    return store.run(question.cypher, bound)
+    prepared = prepare(store, question, {k: str(v) for k, v in raw.items()})
+    return store.run(question.cypher, prepared.params)
 
 
 def run_raw(store: Store, name: str, **values: Any) -> list[dict[str, Any]]:
@@ -486,9 +523,115 @@ def test_header_grammar_errors_name_the_file_and_the_problem():
     assert parse_question(literal, "q.cypher").name == "q"
 
 
-def test_unknown_question_lists_the_available_ones():
-    with pytest.raises(UnknownQuestion, match="unknown question 'who-asked'; available: actor, commitments"):
+def test_unknown_question_offers_the_closest_names_or_lists_them_all():
+    with pytest.raises(UnknownQuestion, match="unknown question 'who-asked'; did you mean who-was-asked"):
         get_question("who-asked", CATALOG)
+    with pytest.raises(UnknownQuestion, match="unknown question 'budget'; available: actor, commitments"):
+        get_question("budget", CATALOG)
+
+
+# --- fragments: the shared Cypher exists once ------------------------------------------------------
+
+QUERY_FILES = sorted((ROOT / "queries").glob("*.cypher"))
+QUESTION_FILES = [f for f in QUERY_FILES if not f.name.startswith("_")]
+
+
+@pytest.mark.parametrize(
+    ("what", "marker"),
+    [
+        ("the actor lookup by id", "OPTIONAL MATCH (n1:Person {id:"),
+        ("the actor lookup by name", "STARTS WITH 'id:'"),
+        ("the reply pairing", "OPTIONAL MATCH (b)-[r:REPLIED_TO]->(a)"),
+        ("the kind of an ask", "any(g IN genres WHERE"),
+    ],
+)
+def test_the_cypher_files_hold_each_shared_block_once(what, marker):
+    counts = {f.name: f.read_text(encoding="utf-8").count(marker) for f in QUERY_FILES}
+    holders = {name: n for name, n in counts.items() if n}
+    assert list(holders.values()) == [1], f"{what} must be written once, in a fragment: {holders}"
+    assert next(iter(holders)).startswith("_")
+
+
+def test_every_actor_parameter_is_looked_up_by_the_fragment():
+    for question in CATALOG.values():
+        renamed = {i.param for i in question.includes if i.fragment == "lookup"}
+        assert renamed == set(question.actor_params), question.name
+        assert question.cypher.endswith(question.body)
+
+
+def test_the_lookup_fragment_tries_every_label_names_can_have():
+    """Neither engine uses an index for a node without a label, so the fragment looks an id up
+    under every label but Document, the list graph/schema.py declares."""
+    text = (ROOT / "queries" / "_lookup.cypher").read_text(encoding="utf-8")
+    labels = re.findall(r"\(n\d:(\w+) \{id: lookup_id\}\)", text)
+    assert labels == [label for label in NODE_LABELS if label != "Document"]
+
+
+def test_the_replies_fragment_and_the_schema_agree_on_which_genres_make_asks():
+    text = (ROOT / "queries" / "_replies.cypher").read_text(encoding="utf-8")
+    [listed] = re.findall(r"g IN \[([^\]]*)\]", text)
+    assert tuple(re.findall(r"'([^']+)'", listed)) == ASK_GENRES
+    assert not set(ASK_GENRES) & set(MENTION_GENRES)
+
+
+def test_every_genre_the_loaders_set_is_an_ask_genre_or_a_mention_genre():
+    """A new genre must be placed: are asks in it made to someone who must reply, or reported?"""
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "loaders").rglob("*.py"))
+    genres = set(re.findall(r"\bgenre\s*(?::\s*str\s*)?=\s*\"(\w+)\"", source))
+    assert genres, 'the loaders set genres as `genre = "..."`'
+    assert genres <= set(ASK_GENRES) | set(MENTION_GENRES), genres - set(ASK_GENRES) - set(MENTION_GENRES)
+
+
+def test_include_lines_are_checked():
+    head = "// name: q\n// description: d\n// param: actor actor example=x -- who\n// returns: a\n"
+    with pytest.raises(
+        CatalogError, match="actor parameter actor needs '// include: lookup \\$actor AS VAR'"
+    ):
+        parse_question(head + "RETURN $actor AS a", "q.cypher")
+    with pytest.raises(CatalogError, match="include 'lokup': no such fragment.*did you mean lookup"):
+        parse_question(head + "// include: lokup $actor AS actors\nRETURN 1 AS a", "q.cypher")
+    with pytest.raises(CatalogError, match="fragment asks needs actors from an earlier include"):
+        parse_question(
+            head.replace("actor actor example=x", "x int example=3") + "// include: asks\nRETURN $x AS a",
+            "q.cypher",
+        )
+    question = parse_question(
+        head + "// include: lookup $actor AS people\nRETURN size(people) AS a", "q.cypher"
+    )
+    assert (
+        "$actor" in question.cypher and "AS people" in question.cypher and "AS actors" not in question.cypher
+    )
+
+
+def test_include_options_choose_the_lines_of_a_fragment():
+    fragment = parse_fragment(
+        "// fragment: f\n// description: d\n// gives: x\n// options: up -- only up\n"
+        "WITH 1 AS x  // unless: up\nWITH 2 AS x  // if: up\n",
+        "_f.cypher",
+    )
+    head = "// name: q\n// description: d\n// returns: x\n"
+    plain = parse_question(head + "// include: f\nRETURN x", "q.cypher", fragments={"f": fragment})
+    chosen = parse_question(head + "// include: f up\nRETURN x", "q.cypher", fragments={"f": fragment})
+    assert "WITH 1 AS x\n" in plain.cypher and "WITH 2" not in plain.cypher
+    assert "WITH 2 AS x\n" in chosen.cypher and "WITH 1" not in chosen.cypher and "// if" not in chosen.cypher
+    with pytest.raises(CatalogError, match="fragment f has no option 'down'; options: up"):
+        parse_question(head + "// include: f down\nRETURN x", "q.cypher", fragments={"f": fragment})
+    with pytest.raises(CatalogError, match="tagged with undeclared option"):
+        parse_fragment(
+            "// fragment: f\n// description: d\n// gives: x\nWITH 1 AS x  // if: up\n", "_f.cypher"
+        )
+    # response-times counts the asks an actor received, not those it made
+    assert "OPTIONAL MATCH ()-[own:ASKED]->(n)" in get_question("response-times", CATALOG).cypher
+
+
+def test_a_second_lookup_carries_the_first(synthetic):
+    """Fragments carry what earlier includes gave through their own WITH clauses."""
+    question = get_question("connection", CATALOG)
+    assert "WITH actors, by_name + [n IN" in question.cypher
+    prepared = prepare(synthetic, question, {"actor": "MOPAC", "other": "the Met"})
+    assert synthetic.run(question.cypher, prepared.params) == [
+        {"hops": 1, "chain": "Mayor's Office for Policing and Crime -OVERSEES-> Metropolitan Police Service"}
+    ]
 
 
 # --- name resolution ----------------------------------------------------------------------------
@@ -581,7 +724,7 @@ def test_every_question_runs_with_its_examples_and_returns_its_declared_columns(
 def test_who_was_asked_pairs_each_ask_with_its_reply(synthetic):
     rows = run(synthetic, "who-was-asked")
     motion1 = one(rows, about="Motion 1 – Supporting Victims")
-    assert (motion1["asker"], motion1["asked"]) == ("London Assembly", "Sadiq Khan")
+    assert (motion1["asker"], motion1["asked"], motion1["kind"]) == ("London Assembly", "Sadiq Khan", "ask")
     assert (motion1["asked_on"], motion1["replied_on"], motion1["days_to_reply"]) == (
         "2026-02-26",
         "2026-04-20",
@@ -599,19 +742,45 @@ def test_who_was_asked_pairs_each_ask_with_its_reply(synthetic):
     assert (question["replied_on"], question["days_to_reply"]) == ("2025-06-20", 10)
     unanswered = one(rows, about="Motion 9 – Front Counters")
     assert unanswered["replied_on"] is None and unanswered["days_to_reply"] is None
-    # a month-only date: listed, no day count
+    # a month-only date: listed, no day count; reported in the news too, still a formal ask
     hall = one(rows, about="Question 2025/0001 – Police numbers")
-    assert hall["asked_on"] == "2025-01" and hall["days_to_reply"] is None
+    assert (hall["asked_on"], hall["days_to_reply"], hall["kind"]) == ("2025-01", None, "ask")
     # undated asks are listed too, after the dated ones
     undated = one(rows, about="Question 2025/0003 – Stalking")
-    assert (undated["asked"], undated["asked_on"], undated["replied_on"]) == (
+    assert (undated["asked"], undated["asked_on"], undated["replied_on"], undated["kind"]) == (
         "Mayor's Office for Policing and Crime",
         None,
         None,
+        "ask",
     )
     assert rows[-1] == undated
-    dated = [r["asked_on"] for r in rows[:-1]]
-    assert dated == sorted(dated)
+    dated = [r["asked_on"] for r in rows if r["asked_on"] is not None]
+    assert dated == sorted(dated) and rows[: len(dated)] == [r for r in rows if r["asked_on"]]
+
+
+def test_an_ask_only_reported_in_the_news_is_a_mention(synthetic):
+    rows = run(synthetic, "who-was-asked", actor="Susan Hall")
+    kinds = {r["about"]: r["kind"] for r in rows}
+    assert kinds == {
+        "Question 2025/0001 – Police numbers": "ask",  # on a question page, and in the news
+        "Question 2025/0002 – Stop and search": "ask",
+        "Question 2025/0003 – Stalking": "ask",
+        "freezing fares": "mention",  # dated, but only reported
+        "grooming gangs": "mention",
+    }
+    assert one(rows, about="freezing fares")["ask_document"] == "news.txt"
+
+
+def test_a_reply_pairs_by_about_and_date(synthetic):
+    """Replies answer asks about the same thing (ignoring case), or general replies any earlier
+    ask; never a reply about something else, never a reply before the ask."""
+    rows = run(synthetic, "who-was-asked", actor="the Met")
+    replied = {r["about"]: r["replied_on"] for r in rows}
+    assert replied == {
+        "Question 2025/0002 – Stop and search": "2025-06-20",
+        "Motion 9 – Front Counters": None,  # the reply about Motion 10 is not about it
+        "Motion 10 – Stop and Search": "2026-03-21",
+    }
 
 
 def test_who_was_asked_filters_by_actor_dates_and_words(synthetic):
@@ -625,6 +794,7 @@ def test_who_was_asked_filters_by_actor_dates_and_words(synthetic):
     # January 2025 may fall after the 15th: a month-only date is kept when it may be in range
     assert [r["about"] for r in since] == [
         "Question 2025/0001 – Police numbers",
+        "freezing fares",
         "Question 2025/0002 – Stop and search",
         "Motion 9 – Front Counters",
     ]
@@ -634,12 +804,12 @@ def test_who_was_asked_filters_by_actor_dates_and_words(synthetic):
     }
 
 
-def test_unanswered_lists_the_oldest_first_with_days_waiting(synthetic):
+def test_unanswered_lists_the_formal_asks_waiting_oldest_first(synthetic):
     rows = run(synthetic, "unanswered", today="2026-11-23")
+    # not the fares mention (news), not the undated stalking question (no number of days)
     assert [(r["about"], r["days_waiting"]) for r in rows] == [
         ("Question 2025/0001 – Police numbers", 691),  # from 1 January 2025, the month's first day
         ("Motion 9 – Front Counters", 322),
-        ("Question 2025/0003 – Stalking", None),  # undated: waiting, for how long nobody knows
     ]
     # as of 10 March 2026 the February motions and Motion 10 were still waiting; later asks did not exist
     then = run(synthetic, "unanswered", today="2026-03-10")
@@ -649,14 +819,27 @@ def test_unanswered_lists_the_oldest_first_with_days_waiting(synthetic):
         ("Motion 1 – Supporting Victims", 12),
         ("Motion 2 – Cyber Helpline", 12),
         ("Motion 10 – Stop and Search", 9),
-        ("Question 2025/0003 – Stalking", None),
     ]
-    assert [r["about"] for r in run(synthetic, "unanswered", today="2024-09-01")] == [
-        "Question 2025/0003 – Stalking"
+    # the asks fragment's filters apply to every question built on it
+    assert [r["about"] for r in run(synthetic, "unanswered", today="2026-11-23", since="2025-06-01")] == [
+        "Motion 9 – Front Counters"
+    ]
+    # a reply after `today` does not count yet
+    assert [(r["about"], r["days_waiting"]) for r in run(synthetic, "unanswered", today="2024-09-10")] == [
+        ("Motion 3.6 – Restoring Confidence", 5)
     ]
     # by default, as of the current date
     default = one(run(synthetic, "unanswered"), about="Motion 9 – Front Counters")
     assert default["days_waiting"] == (dt.date.today() - dt.date(2026, 1, 5)).days
+
+
+@pytest.mark.parametrize("today", ["2024-09-05", "2025-02-01", "2025-03-04", "2026-03-10", "2030-01-01"])
+def test_a_news_mention_is_never_waiting_and_days_waiting_is_never_blank(synthetic, today):
+    rows = run(synthetic, "unanswered", today=today)
+    assert "freezing fares" not in {r["about"] for r in rows}, "a news mention is not an ask awaiting a reply"
+    assert "grooming gangs" not in {r["about"] for r in rows}
+    for row in rows:
+        assert isinstance(row["days_waiting"], int) and row["days_waiting"] >= 0, row
 
 
 def test_unanswered_uses_the_server_clock_when_today_is_null(synthetic):
@@ -667,17 +850,24 @@ def test_unanswered_uses_the_server_clock_when_today_is_null(synthetic):
     )
 
 
-def test_response_times_count_asks_replies_median_and_longest(synthetic):
+def test_response_times_count_formal_asks_and_say_what_they_left_out(synthetic):
     rows = run(synthetic, "response-times")
     mayor = one(rows, actor="Sadiq Khan")
-    assert (mayor["times_asked"], mayor["times_replied"]) == (4, 3)
+    # Motions 1, 2 and 3.6 and Question 0001; the fares mention is reported, not counted
+    assert (mayor["times_asked"], mayor["times_replied"], mayor["mentions"]) == (4, 3, 1)
     assert (mayor["median_days_to_reply"], mayor["longest_days_to_reply"]) == (53, 209)
     met = one(rows, actor="Metropolitan Police Service")
     assert (met["times_asked"], met["times_replied"]) == (3, 2)
     assert (met["median_days_to_reply"], met["longest_days_to_reply"]) == (15, 20)  # the median of 10 and 20
+    mopac = one(rows, actor="Mayor's Office for Policing and Crime")
+    assert (mopac["times_asked"], mopac["undated_asks"], mopac["mentions"]) == (0, 1, 0)
+    rowley = one(rows, actor="Mark Rowley")
+    assert (rowley["times_asked"], rowley["times_replied"], rowley["mentions"]) == (0, 0, 1)
     assert [r["actor"] for r in run(synthetic, "response-times", actor="the met")] == [
         "Metropolitan Police Service"
     ]
+    motions = one(run(synthetic, "response-times", about="motion"), actor="Sadiq Khan")
+    assert (motions["times_asked"], motions["times_replied"], motions["mentions"]) == (3, 3, 0)
 
 
 def test_funding_shows_amounts_with_their_quotes(synthetic):
@@ -767,11 +957,12 @@ def test_actor_profile(synthetic):
         "OVERSEES in: 1",
         "OVERSEES out: 1",
     ]
-    assert mopac["documents"] == ["letter-2025.txt", "letter-2026.txt", "news.txt"]
+    assert mopac["documents"] == ["letter-2025.txt", "letter-2026.txt", "questions.txt"]
     [mayor] = run(synthetic, "actor", actor="Sadiq Khan")
     assert mayor["offices"] == ["Mayor of London"]
-    assert "ASKED in: 4" in mayor["relationships"] and "REPLIED_TO out: 2" in mayor["relationships"]
-    [post] = run(synthetic, "actor", actor="Mayor of London")
+    assert "ASKED in: 5" in mayor["relationships"] and "REPLIED_TO out: 2" in mayor["relationships"]
+    # an office by name is answered for its holder; by id it is the office itself
+    [post] = run(synthetic, "actor", actor="id:mayor-of-london")
     assert post["holders"] == ["Sadiq Khan"] and post["offices"] == []
 
 
@@ -924,15 +1115,6 @@ def test_london_every_question_runs_with_its_examples(london, name):
 
 # --- the command ----------------------------------------------------------------------------------
 
-cli = typer.Typer()
-cli.command("ask")(ask)
-
-
-@cli.callback()
-def _root() -> None:
-    """A stand-in for cli.app: `ask` registered the way the lead registers it."""
-
-
 runner = CliRunner()
 
 
@@ -946,13 +1128,13 @@ def cg(synthetic):
         pytest.skip("the CLI is tested on the embedded store")
 
     def invoke(*args: str):
-        return runner.invoke(cli, ["ask", *args], env={"CIVICGRAPH_STORE": _uri(synthetic)})
+        return runner.invoke(app, list(args), env={"CIVICGRAPH_STORE": _uri(synthetic)})
 
     return invoke
 
 
 def test_ask_list_shows_names_descriptions_and_parameters():
-    result = runner.invoke(cli, ["ask", "--list", "--format", "json"])
+    result = runner.invoke(app, ["ask", "--list", "--format", "json"])
     assert result.exit_code == 0, result.output
     listed = {q["name"]: q for q in json.loads(result.stdout)}
     assert set(listed) == set(QUESTIONS)
@@ -966,28 +1148,28 @@ def test_ask_list_shows_names_descriptions_and_parameters():
         "choices": None,
         "help": "asked on or after this date",
     }
-    table = runner.invoke(cli, ["ask", "--list", "--format", "table"])
+    table = runner.invoke(app, ["ask", "--list", "--format", "table"])
     assert table.exit_code == 0 and "response-times" in table.stdout and "median" in table.stdout
 
 
 def test_ask_answers_in_every_format(cg):
-    result = cg("who-was-asked", "-p", "actor=the Met", "--format", "json")
+    result = cg("ask", "who-was-asked", "-p", "actor=the Met", "--format", "json")
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert {r["about"] for r in rows} >= {"Motion 9 – Front Counters"}
     assert "actor: 'the Met' is Metropolitan Police Service (Organization)" in result.stderr
-    csv_out = cg("funding", "-p", "funder=mopac", "--format", "csv")
+    csv_out = cg("ask", "funding", "-p", "funder=mopac", "--format", "csv")
     assert csv_out.exit_code == 0 and csv_out.stdout.splitlines()[0] == (
         "funder,recipient,recipient_type,amount_gbp,period,date,quote,document"
     )
-    markdown = cg("oversight", "--param", "actor=the Met", "--format", "markdown")
+    markdown = cg("ask", "oversight", "--param", "actor=the Met", "--format", "markdown")
     assert markdown.exit_code == 0 and markdown.stdout.startswith("| direction | depth | other |")
-    table = cg("response-times", "--format", "table")
-    assert table.exit_code == 0 and "Sadiq Khan" in table.stdout
+    table = cg("ask", "response-times", "--format", "table")
+    assert table.exit_code == 0 and "Sadiq" in table.stdout
 
 
 def test_an_office_with_one_holder_is_answered_for_that_person(cg):
-    result = cg("funding", "-p", "funder=Mayor", "--format", "json")
+    result = cg("ask", "funding", "-p", "funder=Mayor", "--format", "json")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
     assert rows and {r["funder"] for r in rows} == {"Sadiq Khan"}
@@ -995,15 +1177,69 @@ def test_an_office_with_one_holder_is_answered_for_that_person(cg):
     assert (
         "funder: 'Mayor' is the office Mayor of London, held by Sadiq Khan: answering for Sadiq Khan" in said
     )
-    office = cg("funding", "-p", "funder=id:mayor-of-london", "--format", "json")
+    office = cg("ask", "funding", "-p", "funder=id:mayor-of-london", "--format", "json")
     assert office.exit_code == 0 and json.loads(office.stdout) == [], "id: names the office itself"
 
 
+def test_export_of_a_question_answers_what_ask_answers(cg):
+    """`export --query` prepares the parameters as `ask` does: the office "Mayor" is its holder."""
+    asked = cg("ask", "oversight", "-p", "actor=Mayor", "--format", "json")
+    assert asked.exit_code == 0, asked.output
+    others = {r["other"] for r in json.loads(asked.stdout)}
+    assert others == {
+        "Mayor's Office for Policing and Crime",
+        "Metropolitan Police Service",
+        "Directorate of Professional Standards",
+    }
+    exported = cg("export", "json", "--query", "oversight", "-p", "actor=Mayor")
+    assert exported.exit_code == 0, exported.output
+    names = {n["label"] for n in json.loads(exported.stdout)["nodes"]}
+    assert names >= others
+    assert "answering for Sadiq Khan" in " ".join(exported.stderr.split())
+    for command in (["ask", "oversight"], ["export", "json", "--query", "oversight"]):
+        unknown = cg(*command, "-p", "actor=Nobody At All")
+        assert unknown.exit_code == 2, f"{command}: an unknown actor is a usage error everywhere"
+        assert "no node called 'Nobody At All'" in unknown.stderr
+
+
+def test_names_with_honorifics_and_post_nominals_resolve(synthetic):
+    assert resolve(synthetic, "Sir Mark Rowley").id == ROWLEY.id
+    assert resolve(synthetic, "Claire Waxman OBE").id == WAXMAN.id
+    assert resolve(synthetic, "Dr Susan Hall AM").id == HALL.id
+    assert plain_name("Lord Duvall of Woolwich OBE AM") == "duvall of woolwich"
+    assert plain_name("The Rt Hon Sir Sadiq Khan") == "sadiq khan"
+    assert plain_name("AM") == "am", "a word alone is a name, not a post-nominal"
+
+
+def test_london_andrew_boff_am_resolves(london):
+    assert resolve(london, "Andrew Boff AM").name == "Andrew Boff"
+    assert resolve(london, "Lord Duvall of Woolwich OBE AM").name == "Len Duvall"
+    assert resolve(london, "Sir Mark Rowley").name == "Mark Rowley"
+
+
+def test_ask_prints_the_complete_cypher_for_the_browser(cg, synthetic):
+    result = cg("ask", "funding", "-p", "funder=the Met", "-p", "min_amount=1e5", "--cypher")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert ":params {funder: 'the Met', recipient: null, min_amount: 100000.0}" in text
+    assert text.startswith(":params {"), "the Browser takes :params as the first command"
+    cypher = text.split("\n", 1)[1].strip()
+    assert cypher.startswith("// civicgraph question funding (funding.cypher)")
+    assert cypher.endswith(get_question("funding", CATALOG).cypher.strip())
+    assert "OPTIONAL MATCH (n1:Person {id: lookup_id})" in cypher, "the lookup is inlined"
+    # what the Browser would run: the statement as printed, with those values
+    assert synthetic.run(
+        cypher, {"funder": "Mayor’s Office for Policing and Crime", "recipient": None, "min_amount": None}
+    )
+    quoted = cg("ask", "statements", "-p", "word=it's", "--cypher")
+    assert "word: 'it\\'s'" in quoted.stdout
+
+
 def test_ask_limit_and_empty_results(cg):
-    limited = cg("timeline", "--limit", "2", "--format", "json")
+    limited = cg("ask", "timeline", "--limit", "2", "--format", "json")
     assert limited.exit_code == 0 and len(json.loads(limited.stdout)) == 2
     assert "showing 2 of" in limited.stderr
-    empty = cg("who-was-asked", "-p", "since=2030-01-01", "--format", "json")
+    empty = cg("ask", "who-was-asked", "-p", "since=2030-01-01", "--format", "json")
     assert empty.exit_code == 0 and json.loads(empty.stdout) == []
     assert "no results: who-was-asked found nothing (since=2030-01-01)" in empty.stderr
 
@@ -1011,13 +1247,16 @@ def test_ask_limit_and_empty_results(cg):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["who-asked"], "unknown question 'who-asked'; available: actor, commitments"),
+        (["who-asked"], "unknown question 'who-asked'; did you mean who-was-asked?"),
+        (["budget"], "unknown question 'budget'; available: actor, commitments"),
         ([], "name a question or use --list"),
         (
             ["who-was-asked", "-p", "since=2024-13-01"],
             "parameter since: '2024-13-01' is not an ISO date (YYYY-MM-DD)",
         ),
         (["who-was-asked", "-p", "speaker=x"], "question who-was-asked has no parameter 'speaker'"),
+        (["statements", "-p", "speakr=x"], "has no parameter 'speakr' (did you mean speaker?)"),
+        (["reactions", "-p", "kind=welcome"], "not one of criticised, welcomed (did you mean welcomed?)"),
         (["who-was-asked", "-p", "since"], "parameter 'since' is not key=value"),
         (["oversight"], "question oversight needs parameter actor"),
         (
@@ -1025,9 +1264,42 @@ def test_ask_limit_and_empty_results(cg):
             "no node called 'the Mett'; closest: Metropolitan Police Service",
         ),
         (["actor", "-p", "actor=the Commissioner"], "'the Commissioner' could mean 2 nodes"),
+        (["funding", "--format", "xml"], "civicgraph ask: Invalid value for '--format'"),
+        (["funding", "--limt", "3"], "No such option: --limt"),
     ],
 )
 def test_ask_usage_errors_exit_2_with_one_clear_line(cg, args, message):
-    result = cg(*args)
+    result = cg("ask", *args)
     assert result.exit_code == 2, result.output
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert message in " ".join(result.stderr.split())
+
+
+def test_an_office_is_answered_for_its_holder_on_the_question_date(tmp_path):
+    """HOLDS_OFFICE start/end, where known, decide who held an office on the question's `until`
+    (or `today`) date; a holder whose term is unknown may hold it on any date."""
+    store = open_store(f"embedded:{tmp_path / 'offices'}")
+    try:
+        store.ensure_schema()
+        store.run(
+            "CREATE (o:Post {id: 'mayor-of-london', name: 'Mayor of London', aliases: ['the Mayor']}),"
+            " (:Person {id: 'boris-johnson', name: 'Boris Johnson'})"
+            "-[:HOLDS_OFFICE {start: '2008-05-04', end: '2016-05-08'}]->(o),"
+            " (:Person {id: 'sadiq-khan', name: 'Sadiq Khan'})-[:HOLDS_OFFICE {start: '2016-05-09'}]->(o)",
+            write=True,
+        )
+        who = get_question("who-was-asked", CATALOG)
+        then = prepare(store, who, {"actor": "the Mayor", "until": "2012-01-01"})
+        assert then.params["actor"] == "id:boris-johnson" and "held by Boris Johnson" in then.notes[0]
+        now = prepare(store, who, {"actor": "the Mayor"}, today=dt.date(2026, 11, 23))
+        assert now.params["actor"] == "id:sadiq-khan"
+        waiting = prepare(
+            store, get_question("unanswered", CATALOG), {"actor": "the Mayor", "today": "2010-06-01"}
+        )
+        assert waiting.params["actor"] == "id:boris-johnson"
+        store.run("MATCH (:Person {id: 'sadiq-khan'})-[h:HOLDS_OFFICE]->() REMOVE h.start", write=True)
+        both = prepare(store, who, {"actor": "the Mayor", "until": "2012-01-01"})
+        assert both.params["actor"] == "id:mayor-of-london", "two may have held it: the office itself"
+        assert "held by Boris Johnson, Sadiq Khan on 2012-01-01" in both.notes[0]
+    finally:
+        store.close()

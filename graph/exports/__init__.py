@@ -48,7 +48,7 @@ FORMATS: dict[str, ExportFormat] = {
     for f in (
         ExportFormat(
             "facts",
-            "JSON lines of facts with evidence (DESIGN.md's fact export)",
+            "JSON lines of facts with evidence (the fact export of docs/ARCHITECTURE.md)",
             write_facts,
             ".jsonl",
             streams=True,

@@ -33,7 +33,7 @@ def text_stream(out: IO[bytes]) -> Iterator[IO[str]]:
 
 
 def write_facts(sub: SubgraphSource, out: IO[bytes]) -> None:
-    """DESIGN.md's fact export: one JSON object a line; MENTIONS are not facts and are left out."""
+    """The fact export (docs/ARCHITECTURE.md): one JSON object a line; MENTIONS are not facts and are left out."""
     with text_stream(out) as text:
         for rel in sub.rels():
             if rel.type == "MENTIONS":
