@@ -147,8 +147,8 @@ FACT_TYPES = tuple(name for name in REL_TYPES if name != "MENTIONS")
 # is reported, not made ("Hall asked the Mayor ...", in a news story): a mention, never counted
 # as waiting. queries/_replies.cypher carries ASK_GENRES (tests/test_queries.py checks the two agree
 # and that every genre the loaders set is in one of these).
-ASK_GENRES = ("letter", "question_answer")
-MENTION_GENRES = ("news", "press_release", "generic")
+ASK_GENRES = ("letter", "question_answer", "motion")
+MENTION_GENRES = ("news", "press_release", "generic", "decision", "report")
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 

@@ -17,7 +17,7 @@
 UNWIND coalesce(q.evidence_doc_ids, []) + [null] AS doc_id
 OPTIONAL MATCH (d:Document {id: doc_id})
 WITH collect(d.genre) AS genres
-WITH CASE WHEN any(g IN genres WHERE g IN ['letter', 'question_answer']) THEN 'ask' ELSE 'mention' END AS kind
+WITH CASE WHEN any(g IN genres WHERE g IN ['letter', 'question_answer', 'motion']) THEN 'ask' ELSE 'mention' END AS kind
 OPTIONAL MATCH (b)-[r:REPLIED_TO]->(a)
 WHERE (r.about IS NULL OR toLower(trim(r.about)) = toLower(trim(q.about)))
   AND CASE

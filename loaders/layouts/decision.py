@@ -59,7 +59,7 @@ def detect(text: str) -> bool:
 def read(doc: Doc) -> None:
     text = doc.text
     fields = {f.label: f for f in reversed(read_fields(text, _LABELS, max_lines=1))}
-    doc.genre = "generic"
+    doc.genre = "decision"
     date_field = fields.get("date signed") or fields.get("date of decision") or fields.get("decision date")
     doc.date = first_date(date_field.value) if date_field and date_field.value else doc.date
     doc.ref_date = doc.date or doc.ref_date

@@ -47,7 +47,7 @@ def detect(text: str) -> bool:
 
 def read(doc: Doc) -> None:
     text = doc.text
-    doc.genre = "generic"
+    doc.genre = "motion"
     label = _DATE_LABEL.search(text[:3000])
     date = first_date(label.group("d")) if label else None
     date = date or first_date(text[:600]) or doc.date

@@ -22,6 +22,9 @@ _SUBJ = ("nsubj", "csubj")
 _CONTROL = {"urge", "ask", "tell", "encourage", "persuade", "force", "allow", "want", "expect", "invite",
             "call", "press", "instruct", "task", "require", "enable", "help", "challenge", "implore", "beg"}
 _RELATIVE = {"which", "that", "who", "whom"}
+# verbs by which someone gives or sets up what their object names
+_GIVING = {"announce", "launch", "unveil", "provide", "give", "award", "allocate", "commit", "pledge", "deliver",
+           "create", "establish", "set", "approve", "invest", "spend", "fund", "offer", "make", "agree", "confirm"}
 
 
 def _antecedent(tok: Token) -> Token:
@@ -249,6 +252,8 @@ def frame(token: Token, kind: str) -> Frame:
                 for cc in c.children:
                     if cc.dep_ == "agent":
                         roles.setdefault("governor", []).extend(_pobj(cc))
+                        if c.lemma_ in _GIVING:
+                            roles.setdefault("giver", []).extend(_pobj(cc))
         _preps(token, roles)
         clause = _clause(token)
         if clause:
@@ -275,6 +280,8 @@ def frame(token: Token, kind: str) -> Frame:
                         gov = _pobj(c)
             if gov:
                 roles["governor"] = gov
+                if head.lemma_ in _GIVING:
+                    roles["giver"] = gov
             f.negated = f.negated or _negated(head)
         elif token.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
             gov = subject_of(head.head)

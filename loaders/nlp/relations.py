@@ -199,8 +199,9 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
 def _fill(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...]) -> list[Ref]:
     """The references of the first role, in order, that names someone or something by name; only
     when no role does, the first that names a thing by a description ("for victims")."""
-    if "thing" in kinds and len(kinds) > 1:
-        named = _fill_once(res, f, roles, tuple(k for k in kinds if k != "thing"))
+    if "thing" in kinds:
+        first = tuple(dict.fromkeys([k for k in kinds if k != "thing"] + ["named"]))
+        named = _fill_once(res, f, roles, first)
         return named or _fill_once(res, f, roles, ("thing",))
     return _fill_once(res, f, roles, kinds)
 
