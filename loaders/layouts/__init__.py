@@ -42,7 +42,7 @@ def read_layout(doc: Doc) -> None:
                 doc.layout = layout.NAME
                 layout.read(doc)
                 break
-    doc.ref_date = doc.ref_date or doc.date
+    doc.ref_date = doc.ref_date or doc.date or _latest_date(doc.text)
     _title_zone(doc)
     # the Document node carries what the layout found
     doc.info.genre = doc.genre
@@ -53,6 +53,16 @@ def read_layout(doc: Doc) -> None:
         doc.info.author = doc.author.name
     if doc.addressee is not None:
         doc.info.addressee = doc.addressee.name
+
+
+def _latest_date(text: str) -> str | None:
+    """With no date of its own, a page is dated no earlier than the latest full date it gives
+    (a motion that "notes the response to the motion passed on 13 March 2013"): good enough to
+    tell which Mayor "the Mayor" is."""
+    from loaders.dates import find_dates
+
+    days = [d.iso for d in find_dates(text[:20000]) if len(d.iso) == 10]
+    return max(days) if days else None
 
 
 def _title_zone(doc: Doc) -> None:

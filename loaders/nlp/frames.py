@@ -95,7 +95,7 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     head = verb.head
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "PROPN":
         return [head]  # "accompanied by Khan accusing Boris Johnson of ..."
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         if _is_passive(head) and not _is_passive(verb):
@@ -203,7 +203,7 @@ def frame(token: Token, kind: str) -> Frame:
             if c.dep_ == "agent":
                 roles["agent"] = _pobj(c)
             elif c.dep_ == "dobj" and not f.passive or c.dep_ == "nsubjpass" and f.passive:
-                roles["obj"] = conjuncts(c)
+                roles["obj"] = conjuncts(_antecedent(c))
             elif c.dep_ == "dative" and c.pos_ != "ADP":
                 roles["dative"] = conjuncts(c)
             elif c.dep_ == "attr":

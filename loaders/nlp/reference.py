@@ -302,8 +302,8 @@ class Resolver:
         for m in reversed(mentions):
             if m.start < lo:
                 break
-            if m.entity.label == "Person":
-                return m.entity
+            if m.entity.label == "Person" or (m.entity.label == "Post" and m.start > lo + 300):
+                return m.entity  # an office whose holder is unknown stands for its holder
         return None
 
     # ----- lookups

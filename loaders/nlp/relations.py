@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from graph.facts import Entity, slug
 from loaders.dates import find_dates
 from loaders.document import Doc
 from loaders.money import find_amounts
@@ -171,8 +172,12 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                 continue  # "announced Amy Lamé as night czar": a person is not a commitment
             if obj.how == "phrase" and subj.entity.name.lower() in obj.entity.name.lower():
                 continue  # "Government funding": the funder's own name is not what it funds
-            if pat.family == "FUNDS" and obj.entity.name.split()[-1].lower() in _MONEY_NOUNS:
+            if pat.family == "FUNDS" and obj.entity.name.lower() in _MONEY_NOUNS:
                 continue  # "approves expenditure": money is not what money funds
+            if pat.family == "FUNDS" and obj.how == "phrase" and obj.entity.name.split()[-1].lower() in _MONEY_NOUNS:
+                # "the £100m 'Housing Covenant' funding": the Housing Covenant
+                name = " ".join(obj.entity.name.split()[:-1])
+                obj = Ref(Entity(name=name, label="Programme", id=slug(name)), obj.start, obj.end, obj.how)
             if obj.how == "phrase" and _is_time(obj.entity.name):
                 continue  # "£15m in his budget for next year": a time is not a recipient
             for amount in sums:
