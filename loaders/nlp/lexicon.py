@@ -20,8 +20,8 @@ __all__ = ["Pattern", "patterns", "worth_parsing", "LEXICON_FILE", "ROLES", "KIN
 LEXICON_FILE = Path(__file__).resolve().parents[1] / "data" / "lexicon.toml"
 ROLES = ("subj", "agent", "obj", "dative", "clause", "purpose", "clause_subject", "clause_object", "quote", "report", "attr", "poss", "governor", "compound", "self", "speaker", "giver",
          "voice", "mayor_for_assembly")
-KINDS = ("actor", "named", "thing", "body", "assembly", "post", "person")
-_KEYS = {"verbs", "nouns", "adjectives", "modals", "first_person", "third_person", "money", "subject", "object", "kinds",
+KINDS = ("actor", "named", "named_thing", "thing", "body", "assembly", "post", "person")
+_KEYS = {"verbs", "nouns", "adjectives", "modals", "perfect", "not_verbs", "first_person", "third_person", "money", "subject", "object", "kinds",
          "subject_kinds", "about", "clause_verbs", "not_clause_verbs"}
 _MONEY = ("any", "required", "forbidden", "sum_or_noun")
 
@@ -35,6 +35,8 @@ class Pattern:
     nouns: frozenset[str] = frozenset()
     adjectives: frozenset[str] = frozenset()
     modals: frozenset[str] = frozenset()  # any verb with one of these auxiliaries ("will")
+    perfect: bool = False  # any verb in the present perfect ("I have introduced ...")
+    not_verbs: frozenset[str] = frozenset()  # ... except these
     first_person: bool = False  # the subject must be whoever speaks ("I", "we")
     third_person: bool = False  # ... or must not be
     clause_verbs: frozenset[str] = frozenset()  # the "to"-clause must have one of these verbs
@@ -93,6 +95,8 @@ def patterns(path: str = str(LEXICON_FILE)) -> tuple[Pattern, ...]:
                     nouns=frozenset(spec.get("nouns", [])),
                     adjectives=frozenset(spec.get("adjectives", [])),
                     modals=frozenset(spec.get("modals", [])),
+                    perfect=bool(spec.get("perfect", False)),
+                    not_verbs=frozenset(spec.get("not_verbs", [])),
                     first_person=bool(spec.get("first_person", False)),
                     third_person=bool(spec.get("third_person", False)),
                     clause_verbs=frozenset(spec.get("clause_verbs", [])),
@@ -133,9 +137,15 @@ def _surface_pattern() -> re.Pattern[str]:
 
 
 _LIST_AFTER = re.compile(r"^(?:They|These|Those)\s+(?:are|were|include|included)\b")
+_DONE = re.compile(r"\b(?:I|[Ww]e)(?:['’]ve|\s+have)\s")
 
 
 def worth_parsing(sentence: str) -> bool:
     """A sum of money, a word that may be a trigger of some family, or a list naming who the
     sentence before described ("They are Deloitte, Nomura ...")."""
-    return "£" in sentence or _surface_pattern().search(sentence) is not None or bool(_LIST_AFTER.match(sentence))
+    return (
+        "£" in sentence
+        or _surface_pattern().search(sentence) is not None
+        or bool(_LIST_AFTER.match(sentence))
+        or _DONE.search(sentence) is not None  # "I have frozen TfL fares" (COMMITTED_TO, perfect)
+    )

@@ -27,6 +27,12 @@ ACT_NOUNS = {"failure", "decision", "refusal", "handling", "approach", "record",
              "mismanagement", "leadership", "cut", "delay", "legacy"}
 # Nouns for someone's staff: "my officers have worked closely with ..." is the speaker's work.
 STAFF_NOUNS = {"officer", "official", "team", "staff", "administration", "adviser", "advisor"}
+# Nouns that stand for what they are "of": "the findings of the report" is the report.
+GENERIC_OF = {"finding", "result", "outcome", "work", "detail", "publication", "continuation", "expansion",
+              "extension", "delivery", "implementation", "launch", "introduction", "progress", "development",
+              "future", "idea", "success", "roll-out", "rollout", "terms", "impact"}
+# Nouns for the parts of a body: "all parties on the Assembly" act as the Assembly.
+PART_NOUNS = {"party", "member", "group", "representative"}
 # Nouns for documents: "the report calls on ...", "an Assembly motion urges ..." speak for their author.
 DOCUMENT_NOUNS = {"report", "motion", "letter", "recommendation", "paper", "submission", "response", "study", "statement",
                   "survey", "poll", "analysis"}
@@ -97,6 +103,15 @@ class Resolver:
             return self.pronoun(tok)
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS:
             return self._author_of(tok)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in PART_NOUNS:
+            # "all parties on the Assembly", "members of the Committee": the body they make up
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "of", "in", "from"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            inner = self._mention(p, head_only=True)
+                            if inner is not None and inner.entity.label == "Organization":
+                                return inner
         if tok.pos_ == "NOUN" and (owner and tok.lemma_.lower() in ACT_NOUNS or tok.lemma_.lower() in STAFF_NOUNS):
             for c in tok.children:
                 if c.dep_ == "poss":
@@ -144,7 +159,16 @@ class Resolver:
         """A programme, fund, plan, decision or body named by the phrase headed by `tok`."""
         if tok.pos_ == "PRON":
             return None
-        ref = self._mention(tok)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in GENERIC_OF:
+            # "the findings of the report", "the continuation of the Outer London Fund"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            inner = self.thing(p)
+                            if inner is not None:
+                                return inner
+        ref = self._mention(tok, head_only=tok.pos_ == "NOUN")
         if ref is not None:
             return ref
         ref = self._ner(tok)

@@ -104,6 +104,10 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
                 if c.lower_ == word:
                     return "verb", c
         return None
+    if pat.perfect and tok.pos_ == "VERB" and tok.tag_ == "VBN" and lemma not in pat.not_verbs and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in tok.children
+    ):
+        return "modal", None  # "I have frozen TfL fares": done, in the speaker's words
     if pat.modals and tok.pos_ == "VERB" and any(
         c.dep_ == "aux" and c.lower_ in pat.modals for c in tok.children
     ):
@@ -135,7 +139,7 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         return made  # "we must ...", "it should ...": no one else is asked
     if f.kind == "modal" and pat.family == "ASKED" and any(t.tag_ in ("WDT", "WP", "WRB") for t in f.trigger.subtree if t.i < f.trigger.i):
         return made  # "what the Mayor should be doing": a question about an ask, not an ask
-    subjects = _fill(res, f, pat.subject, pat.subject_kinds)
+    subjects = _fill(res, f, pat.subject, pat.subject_kinds, pat.family)
     if not subjects:
         return made
     if "mayor_for_assembly" in pat.object:
@@ -143,7 +147,7 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
             return made  # "wrote to the Chancellor recommending ...": the ask has its addressee elsewhere
         objects = _mayor_for_assembly(res, subjects[0])
     else:
-        objects = _fill(res, f, pat.object, pat.kinds)
+        objects = _fill(res, f, pat.object, pat.kinds, pat.family)
     if not objects:
         return made
     props: dict[str, Any] = {"date": _date_in_clause(res, f) if pat.family in _DATED else None}
@@ -201,25 +205,35 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
     return made
 
 
-def _fill(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...]) -> list[Ref]:
+def _fill(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...], family: str = "") -> list[Ref]:
     """The references of the first role, in order, that names someone or something by name; only
     when no role does, the first that names a thing by a description ("for victims")."""
     if "thing" in kinds:
         first = tuple(dict.fromkeys([k for k in kinds if k != "thing"] + ["named"]))
-        named = _fill_once(res, f, roles, first)
-        return named or _fill_once(res, f, roles, ("thing",))
-    return _fill_once(res, f, roles, kinds)
+        if "named_thing" in kinds:
+            first = tuple(k for k in first if k != "named")
+        named = _fill_once(res, f, roles, first, family)
+        return named or _fill_once(res, f, roles, ("thing",), family)
+    return _fill_once(res, f, roles, kinds, family)
 
 
-def _fill_once(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...]) -> list[Ref]:
+# Families a speaker's opinion gives even where the speaker is asking a question
+_OPINIONS = {"CRITICISED", "WELCOMED"}
+
+
+def _fill_once(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...], family: str = "") -> list[Ref]:
     for role in roles:
         if role == "quote":
             ref = res.quotation(f.trigger)
             if ref is not None:
                 return [ref]
             continue
-        if role == "speaker" and f.kind in ("verb", "modal") and (f.get("subj") or f.get("agent")):
+        if role == "speaker" and f.kind in ("verb", "modal") and ("subj" in roles or "agent" in roles) and (
+            f.get("subj") or f.get("agent")
+        ):
             continue  # the clause names its own subject: the speaker is not it
+        if role == "speaker" and family not in _OPINIONS and res.doc.zone_at(res.offset + f.trigger.idx, "question"):
+            continue  # "How much have Barclays paid to TfL?": the one asking did not pay
         if role in ("speaker", "voice"):
             pos = res.offset + f.trigger.idx
             who = res.speaker(pos) if role == "speaker" else res.voice(pos)
@@ -283,6 +297,10 @@ def _kind_ok(entity, kinds: tuple[str, ...], how: str, registry=None) -> bool:
             return True
         if kind in ("person", "post") and label == ("Person" if kind == "person" else "Post"):
             return True
+        if kind == "named_thing" and label not in ("Person", "Organization", "Post") and (
+            how in ("mention", "ner") or entity.name[:1].isupper()
+        ):
+            return True
         if kind == "named" and (how in ("mention", "ner", "speaker", "pronoun", "author") or entity.name[:1].isupper()):
             return True
     return False
@@ -303,7 +321,7 @@ def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Re
     ref = res.actor(tok, owner=role in ("obj", "subj") or role.startswith("prep:"))
     if ref is not None and _kind_ok(ref.entity, kinds, ref.how, res.doc.registry):
         return ref
-    if any(k in kinds for k in ("thing", "named")):
+    if any(k in kinds for k in ("thing", "named", "named_thing")):
         ref = res.thing(tok)
         if ref is not None and _kind_ok(ref.entity, kinds, ref.how) and (
             "thing" in kinds or tok.pos_ == "PROPN" or ref.how != "phrase" or ref.entity.name[:1].isupper()
