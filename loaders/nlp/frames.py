@@ -97,6 +97,13 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "PROPN":
         return [head]  # "accompanied by Khan accusing Boris Johnson of ..."
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "NOUN":
+        # "spending much of the first term calling on you": the subject of the clause the time belongs to
+        up = head
+        while up.head is not up and up.pos_ not in ("VERB", "AUX"):
+            up = up.head
+        if up.pos_ in ("VERB", "AUX") and up is not verb:
+            return subject_of(up, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         if _is_passive(head) and not _is_passive(verb):
             return []

@@ -28,7 +28,7 @@ ACT_NOUNS = {"failure", "decision", "refusal", "handling", "approach", "record",
 # Nouns for someone's staff: "my officers have worked closely with ..." is the speaker's work.
 STAFF_NOUNS = {"officer", "official", "team", "staff", "administration", "adviser", "advisor"}
 # Nouns that stand for what they are "of": "the findings of the report" is the report.
-GENERIC_OF = {"finding", "result", "outcome", "work", "detail", "publication", "continuation", "expansion",
+GENERIC_OF = {"finding", "result", "outcome", "work", "detail", "publication", "continuation", "expansion", "phase",
               "extension", "delivery", "implementation", "launch", "introduction", "progress", "development",
               "future", "idea", "success", "roll-out", "rollout", "terms", "impact"}
 # Nouns for the parts of a body: "all parties on the Assembly" act as the Assembly.
@@ -160,8 +160,13 @@ class Resolver:
         if tok.pos_ == "PRON":
             return None
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in GENERIC_OF:
-            # "the findings of the report", "the continuation of the Outer London Fund"
+            # "the findings of the report", "the continuation of the Outer London Fund",
+            # "the first phase the Hopper fare"
             for c in tok.children:
+                if c.dep_ == "appos":
+                    inner = self.thing(c)
+                    if inner is not None:
+                        return inner
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
                         if p.dep_ == "pobj":

@@ -176,6 +176,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                 continue  # "announced Amy Lamé as night czar": a person is not a commitment
             if obj.how == "phrase" and subj.entity.name.lower() in obj.entity.name.lower():
                 continue  # "Government funding": the funder's own name is not what it funds
+            if pat.family == "COMMITTED_TO" and obj.entity.name.split()[-1].lower() in _MONEY_NOUNS:
+                continue  # "announced the £100m funding": money announced is FUNDS
             if pat.family == "FUNDS" and obj.entity.name.lower() in _MONEY_NOUNS:
                 continue  # "approves expenditure": money is not what money funds
             if pat.family == "FUNDS" and obj.how == "phrase" and obj.entity.name.split()[-1].lower() in _MONEY_NOUNS:
@@ -318,7 +320,7 @@ def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Re
         return res.clause(tok) if "thing" in kinds else None
     if kinds == ("post",):
         return res.post(tok)
-    ref = res.actor(tok, owner=role in ("obj", "subj") or role.startswith("prep:"))
+    ref = res.actor(tok, owner=role in ("obj", "subj", "agent") or role.startswith("prep:"))
     if ref is not None and _kind_ok(ref.entity, kinds, ref.how, res.doc.registry):
         return ref
     if any(k in kinds for k in ("thing", "named", "named_thing")):
