@@ -91,8 +91,8 @@ CHAIN: tuple[Component, ...] = (
     ),
     Component(
         "voice",
-        reads=("mentions", "author", "registry"),
-        sets=("author",),
+        reads=("mentions", "author", "genre", "registry"),
+        sets=("author", "publisher_actor"),
         run=find_voice,
         why="whose publication it is (an Assembly committee's report or statement), for recommendations",
     ),

@@ -134,6 +134,7 @@ class Doc:
     author: Entity | None = None
     addressee: Entity | None = None
     publisher: str | None = None
+    publisher_actor: Entity | None = None  # the Mayor, for a Mayoral press release
     zones: list[Zone] = field(default_factory=list)
     legacy: Any = None  # loaders.genre.GenreInfo: the general reading the rules layer reads
     # mentions

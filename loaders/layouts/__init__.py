@@ -91,6 +91,13 @@ def find_voice(doc: Doc) -> None:
     """Whose publication the document is, when the layout did not say: the first London Assembly
     body named near the top of the page (an Assembly press release, report or statement speaks
     for that committee). Recommendations with no speaker ("The Government should ...") are its."""
+    if doc.genre in ("press_release", "generic") and doc.mentions is not None:
+        # a Mayoral press release: its first lines name the Mayor (and no Assembly body)
+        top = doc.mentions.between(0, min(len(doc.text), 600))
+        bodies = [m for m in top if (e := doc.registry.get(m.entity.id)) is not None and e.kind in ("committee", "assembly")]
+        mayor = next((m.entity for m in top if m.post is not None and m.post.id == "mayor-of-london"), None)
+        if mayor is not None and not bodies:
+            doc.publisher_actor = mayor
     if doc.author is not None or doc.mentions is None:
         return
     for m in doc.mentions.between(0, min(len(doc.text), 1500)):

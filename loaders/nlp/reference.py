@@ -409,6 +409,7 @@ class Resolver:
 
 def _clean_phrase(text: str) -> str:
     text = " ".join(text.split()).strip(" ,.;:" + _QUOTES)
+    text = re.sub(r"['’]s$", "", text)
     text = re.sub(r"^(?:the|a|an|his|her|its|their|our|my|this|that|these|those)\s+", "", text, flags=re.I)
     text = text.replace("‘", "").replace("’ ", " ").replace("“", "").replace("”", "")
     return text.strip(" ,.;:" + _QUOTES)

@@ -58,8 +58,8 @@ def parser_relations(doc: Doc) -> None:
                 f = frame(tok, kind)
                 if f.negated and not (kind == "modal" and pat.family == "ASKED"):
                     continue
-                if (f.modal in _UNREAL or f.asked_for) and pat.family != "ASKED" and kind != "modal":
-                    continue  # a wish or a request is not a fact of its family
+                if (f.modal in _UNREAL or f.asked_for) and pat.family not in ("ASKED", *_OPINIONS) and kind != "modal":
+                    continue  # a wish or a request is not a fact of its family (a fear of harm is an opinion)
                 if pat.family == "SAID" and tok.tag_ == "VBG":
                     continue  # "rather than insisting that ...": not a statement made
                 if used is not None:  # "pour scorn on": scorn is part of the trigger, not its object
@@ -176,6 +176,11 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                 continue  # "announced Amy Lamé as night czar": a person is not a commitment
             if obj.how == "phrase" and subj.entity.name.lower() in obj.entity.name.lower():
                 continue  # "Government funding": the funder's own name is not what it funds
+            if pat.family == "COMMITTED_TO" and f.kind == "noun" and obj.how in ("clause", "phrase") and obj.start > res.offset + f.trigger.idx:
+                # "his target of creating 100,000 apprenticeships": the target, in its own words
+                start = res.offset + f.trigger.idx
+                name = " ".join(doc.text[start : obj.end].split()).strip(" ,.;:")
+                obj = Ref(Entity(name=name, label="Programme", id=slug(name)), start, obj.end, obj.how)
             if pat.family == "COMMITTED_TO" and obj.entity.name.split()[-1].lower() in _MONEY_NOUNS:
                 continue  # "announced the £100m funding": money announced is FUNDS
             if pat.family == "FUNDS" and obj.entity.name.lower() in _MONEY_NOUNS:
@@ -236,6 +241,12 @@ def _fill_once(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str
             continue  # the clause names its own subject: the speaker is not it
         if role == "speaker" and family not in _OPINIONS and res.doc.zone_at(res.offset + f.trigger.idx, "question"):
             continue  # "How much have Barclays paid to TfL?": the one asking did not pay
+        if role == "publisher":
+            who = res.doc.publisher_actor
+            if who is not None:
+                pos = res.offset + f.trigger.idx
+                return [Ref(who, pos, pos + len(f.trigger.text), "publisher")]
+            continue
         if role in ("speaker", "voice"):
             pos = res.offset + f.trigger.idx
             who = res.speaker(pos) if role == "speaker" else res.voice(pos)
