@@ -215,6 +215,20 @@ def frame(token: Token, kind: str) -> Frame:
                 roles["dative"] = conjuncts(c)
             elif c.dep_ == "attr":
                 roles["attr"] = [c]
+        participle = token.tag_ == "VBN" or (token.i == 0 and token.tag_ == "VB")  # "Set up in March, ..."
+        if participle and token.dep_ == "advcl" and "agent" not in roles and "obj" not in roles and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+        ):
+            # "Set up in March, the Mayor's Outer London Fund is ...": a past participle's clause is
+            # about the main clause's subject, which was set up (not the one who set it up)
+            main = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if main:
+                roles["obj"] = main[:1]
+                roles.pop("subj", None)
+        for o in roles.get("obj", [])[:1]:
+            owner = [c for c in o.children if c.dep_ == "poss"]
+            if owner:
+                roles["owner"] = owner
         if f.passive and "obj" not in roles and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
             head = token.head
             # "Be First, the regeneration company set up by the Council": the name, not the description

@@ -31,6 +31,10 @@ STAFF_NOUNS = {"officer", "official", "team", "staff", "administration", "advise
 GENERIC_OF = {"finding", "result", "outcome", "work", "detail", "publication", "continuation", "expansion", "phase",
               "extension", "delivery", "implementation", "launch", "introduction", "progress", "development",
               "future", "idea", "success", "roll-out", "rollout", "terms", "impact"}
+# Last words of a name that make it a body.
+ORG_HEADS = {"agency", "authority", "council", "board", "commission", "trust", "union", "federation", "association",
+             "institute", "foundation", "society", "company", "corporation", "department", "service", "partnership",
+             "group", "network", "forum", "alliance", "coalition", "charity", "office"}
 # Nouns for the parts of a body: "all parties on the Assembly" act as the Assembly.
 PART_NOUNS = {"party", "member", "group", "representative"}
 # Nouns for documents: "the report calls on ...", "an Assembly motion urges ..." speak for their author.
@@ -131,6 +135,12 @@ class Resolver:
                     inner = self._mention(c, head_only=True)
                     if inner is not None and inner.entity.label in ACTOR_LABELS:
                         return inner
+        if ref is not None and ref.entity.label in ("Programme", "Inquiry") and self.doc.registry.get(ref.entity.id) is None:
+            # a name the linker found by pattern and took for a programme, whose head word names a
+            # body ("the National Apprenticeship Service"), acts as that body
+            last = ref.entity.name.split()[-1].lower().rstrip("s")
+            if last in ORG_HEADS:
+                ref = Ref(Entity(name=ref.entity.name, label="Organization", id=ref.entity.id), ref.start, ref.end, ref.how)
         if ref is not None:
             if ref.entity.label == "Post":
                 entry = self.doc.registry.get(ref.entity.id)
