@@ -111,17 +111,23 @@ def main() -> None:
         print(json.dumps([{k: v for k, v in r.items() if k not in ("missed", "extra")} for r in results]))
         return
     for r in results:
-        print(f"== {r['set']}: {r['docs']} docs, {r['gold']} gold: recall {r['recall']} precision>={r['precision_lower_bound']} ({r['facts']} judged facts)")
+        print(
+            f"== {r['set']}: {r['docs']} docs, {r['gold']} gold: recall {r['recall']} precision>={r['precision_lower_bound']} ({r['facts']} judged facts)"
+        )
         for pred, v in r["per_predicate"].items():
             p = f"{v['correct']}/{v['facts']}" if v["facts"] else "-"
             print(f"   {pred:<14} recall {v['found']:>3}/{v['gold']:<3}  precision {p}")
         if "missed" in args.show:
             for g in r["missed"]:
-                print(f"   MISSED [{g['doc'][:12]}] {g['subject']} -{g['predicate']}-> {g.get('object') or g.get('text')}")
+                print(
+                    f"   MISSED [{g['doc'][:12]}] {g['subject']} -{g['predicate']}-> {g.get('object') or g.get('text')}"
+                )
         if "extra" in args.show:
             for f in r["extra"]:
                 obj = (f.get("object") or {}).get("name") or (f.get("text") or "")[:60]
-                print(f"   EXTRA  [{f['evidence'][0]['document'][:12]}] {f['subject']['name']} -{f['predicate']}-> {obj} | {f['evidence'][0]['quote'][:90]!r}")
+                print(
+                    f"   EXTRA  [{f['evidence'][0]['document'][:12]}] {f['subject']['name']} -{f['predicate']}-> {obj} | {f['evidence'][0]['quote'][:90]!r}"
+                )
 
 
 if __name__ == "__main__":

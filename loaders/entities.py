@@ -208,7 +208,7 @@ INQUIRY_HEADS = frozenset(
     ]
 )
 
-_LOWER_ORG_HEADS = frozenset(
+LOWER_ORG_HEADS = frozenset(
     [
         "board",
         "boards",
@@ -232,7 +232,7 @@ _LOWER_ORG_HEADS = frozenset(
         "groups",
     ]
 )
-_LOWER_PROGRAMME_HEADS = frozenset(
+LOWER_PROGRAMME_HEADS = frozenset(
     [
         "service",
         "services",
@@ -253,7 +253,7 @@ _LOWER_PROGRAMME_HEADS = frozenset(
         "provision",
     ]
 )
-_LOWER_INQUIRY_HEADS = frozenset(
+LOWER_INQUIRY_HEADS = frozenset(
     [
         "inquiry",
         "enquiry",
@@ -327,7 +327,7 @@ _NAMEWORD = f"(?:{_MCNAME}|{_NAME})"
 _POSTNOM = r"(?:,?[ ](?:" + "|".join(POST_NOMINALS) + r")\b)*"
 
 
-class _Bounded:
+class Bounded:
     r"""A pattern that must not start right after certain characters (a leading look-behind such
     as (?<![\w-])), checked in Python. A look-behind at the start of a pattern stops the regex
     engine from skipping ahead to where a match can begin, which made these scans 5-50 times
@@ -365,11 +365,11 @@ class _Bounded:
 
 
 _TITLE_RE = "(?:" + "|".join(re.escape(t) for t in TITLES) + r")\.?"
-_TITLED_PERSON = _Bounded(
+_TITLED_PERSON = Bounded(
     rf"(?P<title>{_TITLE_RE})[ ](?P<name>{_NAMEWORD}(?:[ ]{_NAMEWORD}){{0,2}}(?:[ ]of[ ]{_NAMEWORD})?)(?P<post>{_POSTNOM})",
     "w",
 )
-_PLAIN_NAME = _Bounded(rf"(?P<name>{_NAMEWORD}(?:[ ]{_NAMEWORD}){{1,2}})(?P<post>{_POSTNOM})", "w")
+_PLAIN_NAME = Bounded(rf"(?P<name>{_NAMEWORD}(?:[ ]{_NAMEWORD}){{1,2}})(?P<post>{_POSTNOM})", "w")
 # Context after a bare capitalised pair that makes it a person.
 _PERSON_AFTER = re.compile(
     r"(?:,?[ ](?:said|says|told|added|warned|explained|stressed|claimed|revealed|argued|insisted|asked|"
@@ -640,19 +640,19 @@ _MONEY_KIND = {
 }
 _UNIT = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3, None: 1.0}
 
-_LOWER_INQUIRY = _Bounded(
+_LOWER_INQUIRY = Bounded(
     r"(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|its|their|[Hh]is|[Hh]er)[ ](?P<np>(?:(?:new|national|independent|public|"
     r"statutory|full|joint|London-wide|pan-London|government|wider|historic|rapid|local|separate|major|"
     r"criminal|police|official|fresh|nationwide|UK-wide|ongoing|targeted)[ ]){1,3}"
     r"(?:inquiry|enquiry|review|re-investigation|reinvestigation|investigation|operation|audit|inspection))\b",
     "w-",
 )
-_NAMED_INQUIRY = _Bounded(
+_NAMED_INQUIRY = Bounded(
     r"(?P<np>(?:[A-Z][a-z]+[ ])(?:[Aa]udit|[Rr]eview|[Ii]nquiry|[Ee]nquiry|[Rr]eport|[Ii]nspection))\b", "w-"
 )
-_OPERATION = _Bounded(r"(?P<np>Operation[ ][A-Z][a-z]+)\b", "w-")
+_OPERATION = Bounded(r"(?P<np>Operation[ ][A-Z][a-z]+)\b", "w-")
 _CAP_WORD = r"(?:[A-Z][\w'&.-]*|pan-London|&)"
-_CAP_SEQ = _Bounded(
+_CAP_SEQ = Bounded(
     r"(?P<np>[A-Z][\w'&-]*(?:[ ](?:(?:of|and|for|on|in|the|&)[ ]){0,2}[A-Z][\w'&-]*){0,9})", "w'-"
 )
 _PAN = "pan-London "
@@ -669,7 +669,7 @@ def _cap_sequences(text: str, scan=None):
         yield s, m.end()
 
 
-_DEF_REF = _Bounded(
+_DEF_REF = Bounded(
     r"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Tt]hese)[ ](?:(?:new|same|additional|extra|fresh|whole|"
     r"entire|independent|national|police|local)[ ])?(?P<head>money|funds|funding|fund|package|investment|cash|grant|force|board|"
     r"inquiry|enquiry|review|audit|operation|re-investigation|reinvestigation|partnership|executive|Executive|"
@@ -678,7 +678,7 @@ _DEF_REF = _Bounded(
     "w-",
 )
 # "London TravelWatch, the independent watchdog for ...": the apposition says what the name is
-_APPOSITIVE_TYPE = _Bounded(
+_APPOSITIVE_TYPE = Bounded(
     r"(?P<name>(?:St[ ])?[A-Z][\w'&-]*(?:[ ](?:(?:of|and|for|the|on|&)[ ])?[A-Z][\w'&.-]*){0,5}),[ ]"
     r"(?:the|a|an)[ ](?:(?!(?:of|at|for|to|in|with|by|on|from|and|who|which|that)\b)[\w'-]+[ ]){0,4}?"
     r"(?P<head>watchdog|charity|service|body|organisation|organization|union|group|agency|trust|network|programme|"
@@ -694,7 +694,7 @@ _APPOSITIVE_PROGRAMME = frozenset(
     ["service", "programme", "scheme", "fund", "initiative", "project", "database", "hub", "campaign"]
 )
 # "the Homes for London Families scheme": a capitalised name with a lower-case head word
-_NAMED_LOWER_HEAD = _Bounded(
+_NAMED_LOWER_HEAD = Bounded(
     r"(?:the|a|an|its|his|her|their|our|my|new)[ ]"
     r"(?P<np>(?P<cap>[A-Z][\w'&-]*(?:[ ](?:(?:of|and|for|the|on|&)[ ])?[A-Z][\w'&-]*){0,5})[ ]"
     r"(?P<head>scheme|programme|fund|service|strategy|plan|project|initiative|charter|campaign|pilot|network|"
@@ -710,17 +710,17 @@ _POST_TITLE = (
     r"(?:[Dd]eputy[ ][Mm]ayor|[Ss]ecretary[ ]of[ ][Ss]tate|[Mm]inister(?:[ ]of[ ][Ss]tate)?|[Cc]ommissioner|"
     r"[Cc]hief[ ][Ss]ecretary|[Cc]hief[ ][Aa]dviser|[Ss]pecial[ ][Aa]dviser)[ ](?:for|to)[ ]"
 )
-_POST_CAP = _Bounded(
+_POST_CAP = Bounded(
     r"(?P<post>" + _POST_TITLE + r"(?:the[ ])?[A-Z][\w'-]*"
     r"(?:[ ](?:and|&)[ ][A-Z][\w'-]*|[ ][A-Z][\w'-]*|(?:,[ ][A-Z][\w'-]*)+[ ](?:and|&)[ ][A-Z][\w'-]*)*)",
     "w-",
 )
 # "Mayor of Newham", "Mayor of Greater Manchester": another place's mayor (London's is in the registry)
-_MAYOR_OF = _Bounded(
+_MAYOR_OF = Bounded(
     r"(?P<post>(?:Deputy[ ])?Mayor[ ]of[ ](?!London\b)(?:the[ ])?[A-Z][\w'-]*(?:[ ](?:and[ ])?[A-Z][\w'-]*){0,3})",
     "w-",
 )
-_POST_LOWER = _Bounded(
+_POST_LOWER = Bounded(
     r"(?P<post>" + _POST_TITLE + r"(?!the\b)[a-z][\w'-]*"
     r"(?:[ ](?:and|&)[ ][a-z][\w'-]*(?:[ ](?!(?:said|says|told|has|had|is|was|were|will|would|who|which|"
     r"that|and|on|in|at|to|for|of|the)\b)[a-z][\w'-]*)?)?)",
@@ -1007,7 +1007,9 @@ def _case_sensitive(alias: str) -> bool:
 
 # A capitalised word (not a verb or a sentence start) right after a post's name on the same line
 # makes the post part of a longer name.
-_LONGER_NAME = re.compile(r"[ ](?!(?:And|Said|Says|Has|Is|The|This|For|To|In|On|At|I|We)\b)[A-Z][a-z]+(?:,?[ ](?:and[ ]|&[ ])?[A-Z][a-z]+)*[ ](?:Committee|Board|Panel|Group|Meeting|meeting|Sub-Committee|Commission|Council)\b")
+_LONGER_NAME = re.compile(
+    r"[ ](?!(?:And|Said|Says|Has|Is|The|This|For|To|In|On|At|I|We)\b)[A-Z][a-z]+(?:,?[ ](?:and[ ]|&[ ])?[A-Z][a-z]+)*[ ](?:Committee|Board|Panel|Group|Meeting|meeting|Sub-Committee|Commission|Council)\b"
+)
 
 
 class Linker:
@@ -1023,7 +1025,11 @@ class Linker:
             names = [entry.name, *entry.aliases]
             if entry.kind == "committee":
                 # "the London Assembly Housing Committee", "the Assembly's Housing Committee"
-                names += [f"{lead} {n}" for n in names for lead in ("London Assembly", "London Assembly's", "Assembly's")]
+                names += [
+                    f"{lead} {n}"
+                    for n in names
+                    for lead in ("London Assembly", "London Assembly's", "Assembly's")
+                ]
             for name in names:
                 f = fold(name)
                 if _case_sensitive(f):

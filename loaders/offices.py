@@ -48,8 +48,13 @@ _STOP_WORDS = re.compile(
     r"on|in\s+(?!charge)|at\s+(?=the\s+time)|during|after|before|when|while|but)\b.*$",
     re.I,
 )
-_CHAIR = re.compile(r"^(?:deputy\s+|vice[\s-]+)?(?:chair|chairman|chairwoman|chairperson)(?:\s+of\s+|,\s+)(?P<body>.+)$", re.I)
-_MEMBER = re.compile(r"^(?:(?:the\s+)?(?:london\s+)?assembly\s+member|AM|member\s+of\s+the\s+(?:london\s+)?assembly|london\s+assembly\s+member)$", re.I)
+_CHAIR = re.compile(
+    r"^(?:deputy\s+|vice[\s-]+)?(?:chair|chairman|chairwoman|chairperson)(?:\s+of\s+|,\s+)(?P<body>.+)$", re.I
+)
+_MEMBER = re.compile(
+    r"^(?:(?:the\s+)?(?:london\s+)?assembly\s+member|AM|member\s+of\s+the\s+(?:london\s+)?assembly|london\s+assembly\s+member)$",
+    re.I,
+)
 _PARTY = re.compile(
     r"^(?P<party>Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?|Brexit\s+Alliance)\s+(?P<rest>.+)$",
     re.I,
@@ -77,8 +82,12 @@ _PARTY_NAME = {
     "reform": "Reform UK",
     "reform uk": "Reform UK",
 }
-_LEAD_IN = re.compile(r"^(?:the|The|a|an|my|My|his|His|her|Her|our|Our|their|Their|its|London’s|London's|Britain's|Britain’s)\s+")
-_NOT_OFFICE = re.compile(r"^(?:member\s+of\s+the\s+public|members\b|officers\b|former\b|ex-|then\b|outgoing\b|late\b)", re.I)
+_LEAD_IN = re.compile(
+    r"^(?:the|The|a|an|my|My|his|His|her|Her|our|Our|their|Their|its|London’s|London's|Britain's|Britain’s)\s+"
+)
+_NOT_OFFICE = re.compile(
+    r"^(?:member\s+of\s+the\s+public|members\b|officers\b|former\b|ex-|then\b|outgoing\b|late\b)", re.I
+)
 _BARE = re.compile(rf"^(?:{_HEADS})$", re.I)
 
 
@@ -146,9 +155,20 @@ def _phrase_after(text: str, start: int, line_end: int) -> tuple[int, int] | Non
     stop = start
     for ch in ",.;:(\n":
         k = text.find(ch, start, line_end)
-        if ch == "," and k != -1 and re.match(r",\s+(?:[A-Z][\w’'&.-]*(?:\s+(?:and|of|for|the|&)\s+|\s+)?)+(?=[,.;\n]|$)", text[k:line_end]):
+        if (
+            ch == ","
+            and k != -1
+            and re.match(
+                r",\s+(?:[A-Z][\w’'&.-]*(?:\s+(?:and|of|for|the|&)\s+|\s+)?)+(?=[,.;\n]|$)", text[k:line_end]
+            )
+        ):
             # "Assistant Commissioner, London Fire Brigade": a body after the comma belongs to it
-            k2 = k + re.match(r",\s+(?:[A-Z][\w’'&.-]*(?:\s+(?:and|of|for|the|&)\s+|\s+)?)+", text[k:line_end]).end()
+            k2 = (
+                k
+                + re.match(
+                    r",\s+(?:[A-Z][\w’'&.-]*(?:\s+(?:and|of|for|the|&)\s+|\s+)?)+", text[k:line_end]
+                ).end()
+            )
             if k2 - start < 160:
                 stop = max(stop, k2)
                 continue
@@ -190,7 +210,11 @@ def _phrase_before(text: str, line_start: int, end: int, title: bool = False) ->
         if w[:1].isupper() or _HEAD.fullmatch(low) or (low in _CONNECTOR and k < len(words)):
             k -= 1
             continue
-        if k < len(words) and _HEAD.fullmatch(words[k].group(0).lower()) and not words[k].group(0)[:1].isupper():
+        if (
+            k < len(words)
+            and _HEAD.fullmatch(words[k].group(0).lower())
+            and not words[k].group(0)[:1].isupper()
+        ):
             k -= 1  # "transport secretary", "shadow chancellor": a word before a lowercase office word
             continue
         break
@@ -223,11 +247,16 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
     chair = _CHAIR.match(phrase)
     if _MEMBER.match(phrase):
         stated = True
-    elif re.fullmatch(r"(?i)chair|chairman|chairwoman|chairperson", phrase) and text[span[0] - 1 : span[0]] == "(":
+    elif (
+        re.fullmatch(r"(?i)chair|chairman|chairwoman|chairperson", phrase)
+        and text[span[0] - 1 : span[0]] == "("
+    ):
         # a list of those present: "Brian Coleman (Chairman)" chairs the meeting's body
         assembly = doc.registry.find("London Assembly")
         if assembly is not None:
-            stated = doc.facts.add("CHAIRS", person, assembly.entity, evidence, layer="apposition") is not None
+            stated = (
+                doc.facts.add("CHAIRS", person, assembly.entity, evidence, layer="apposition") is not None
+            )
     elif chair:
         body = _body(doc, chair.group("body"))
         if body is not None:

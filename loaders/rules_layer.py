@@ -134,9 +134,9 @@ def _letter_facts(ctx: Context) -> None:
         office = next((m for m in ms if m.kind == "office" and m.post is not None), None)
         if person is not None and office is not None:
             ctx.add("HOLDS_OFFICE", person, office.post, span)
-            from loaders.relations import _chairs_from_post
+            from loaders.relations import chairs_from_post
 
-            _chairs_from_post(ctx, person, office.post, span)
+            chairs_from_post(ctx, person, office.post, span)
     if me is None or asker is None:
         return
     for motion in info.motions:

@@ -46,9 +46,15 @@ def kept_layers(family: str) -> frozenset[str]:
     return _families(str(FAMILIES_FILE)).get(family, frozenset(LAYERS))
 
 
+# Which layer's version of a fact is kept when two layers state it from the same words.
+_RANK = {"layout": 0, "apposition": 1, "parser": 2, "rules": 3}
+
+
 def select_facts(doc: Doc) -> None:
     facts = doc.facts
     _one_statement_per_speaker(doc)
+    _one_fact_per_statement(doc)
+    _named_recipient_over_sum(doc)
     for key in list(facts.facts):
         fact = facts.facts[key]
         if not (facts.layers[key] & kept_layers(fact.predicate)):
@@ -82,9 +88,66 @@ def _one_statement_per_speaker(doc: Doc) -> None:
         evidence = sorted({e.key: e for f in group for e in f.evidence}.values(), key=lambda e: e.start)
         layers = set().union(*(facts.layers[k] for k in keys))
         first = group[0]
-        merged = Fact(subject=first.subject, predicate="SAID", object=None, evidence=evidence,
-                      date=next((f.date for f in group if f.date), None), text=" … ".join(parts))
+        merged = Fact(
+            subject=first.subject,
+            predicate="SAID",
+            object=None,
+            evidence=evidence,
+            date=next((f.date for f in group if f.date), None),
+            text=" … ".join(parts),
+        )
         for k in keys:
             facts.drop(k)
         facts.facts[merged.key] = merged
         facts.layers[merged.key] = layers
+
+
+def _overlap(a, b) -> bool:
+    return any(x.start < y.end and y.start < x.end for x in a.evidence for y in b.evidence)
+
+
+def _one_fact_per_statement(doc: Doc) -> None:
+    """Two facts of one predicate between the same two entities, from overlapping words, are one
+    fact read twice (a motion's ask found by its layout and by the parse, with different `about`):
+    the version of the most structural layer is kept, with both pieces of evidence."""
+    facts = doc.facts
+    groups: dict[tuple, list[str]] = {}
+    for key, f in facts.facts.items():
+        if f.predicate != "SAID" and f.object is not None:
+            groups.setdefault((f.predicate, f.subject.id, f.object.id), []).append(key)
+    for keys in groups.values():
+        if len(keys) < 2:
+            continue
+        keys.sort(key=lambda k: (min(_RANK[x] for x in facts.layers[k]), facts.facts[k].evidence[0].start))
+        kept = facts.facts[keys[0]]
+        for k in keys[1:]:
+            other = facts.facts.get(k)
+            if other is None or other.amount_gbp != kept.amount_gbp or not _overlap(kept, other):
+                continue
+            if facts.layers[k] & facts.layers[keys[0]]:
+                continue  # one layer's two facts (two motions answered by one sentence) stay two
+            for ev in other.evidence:
+                if all(ev.key != e.key for e in kept.evidence):
+                    kept.evidence.append(ev)
+            kept.date = kept.date or other.date
+            facts.layers[keys[0]] |= facts.layers[k]
+            facts.drop(k)
+
+
+def _named_recipient_over_sum(doc: Doc) -> None:
+    """'£1.2m of funding for grassroots music venues': when a sum's recipient is named, the
+    programme named only by the sum ("£1.2m package") is not a second recipient."""
+    facts = doc.facts
+    funds = [(k, f) for k, f in facts.facts.items() if f.predicate == "FUNDS" and f.object is not None]
+    for k, f in funds:
+        if not f.object.id.startswith("gbp"):
+            continue
+        if any(
+            other is not f
+            and other.subject.id == f.subject.id
+            and other.amount_gbp == f.amount_gbp
+            and not other.object.id.startswith("gbp")
+            and _overlap(f, other)
+            for _, other in funds
+        ):
+            facts.drop(k)

@@ -148,7 +148,9 @@ def test_asked_patterns(reg):
     # ASKED), unless what is asked is a review, which is a commission
     found = facts(reg, "I have asked the Met to act.\n\nYours sincerely,\n\nSadiq Khan\nMayor of London\n")
     assert has(found, "Sadiq Khan", "ASKED", "Metropolitan Police Service")
-    found = facts(reg, "I have asked the Met to review it.\n\nYours sincerely,\n\nSadiq Khan\nMayor of London\n")
+    found = facts(
+        reg, "I have asked the Met to review it.\n\nYours sincerely,\n\nSadiq Khan\nMayor of London\n"
+    )
     assert has(found, "Sadiq Khan", "COMMISSIONED", "Metropolitan Police Service")
     assert not has(found, "Sadiq Khan", "ASKED", "Metropolitan Police Service")
 

@@ -94,7 +94,11 @@ def find_voice(doc: Doc) -> None:
     if doc.genre in ("press_release", "generic") and doc.mentions is not None:
         # a Mayoral press release: its first lines name the Mayor (and no Assembly body)
         top = doc.mentions.between(0, min(len(doc.text), 600))
-        bodies = [m for m in top if (e := doc.registry.get(m.entity.id)) is not None and e.kind in ("committee", "assembly")]
+        bodies = [
+            m
+            for m in top
+            if (e := doc.registry.get(m.entity.id)) is not None and e.kind in ("committee", "assembly")
+        ]
         mayor = next((m.entity for m in top if m.post is not None and m.post.id == "mayor-of-london"), None)
         if mayor is not None and not bodies:
             doc.publisher_actor = mayor

@@ -98,7 +98,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_SENT_END = re.compile(r"(?<=[.?!])[\"'’”)]*(?=\s+[\"'‘“(]?[A-Z0-9£])|\n")
+SENT_END = re.compile(r"(?<=[.?!])[\"'’”)]*(?=\s+[\"'‘“(]?[A-Z0-9£])|\n")
 
 
 def first_sentences(text: str, start: int, end: int, max_chars: int = 300) -> tuple[int, int]:
@@ -107,7 +107,7 @@ def first_sentences(text: str, start: int, end: int, max_chars: int = 300) -> tu
     start, end = trim(text, start, end)
     stop = min(end, start + max_chars)
     last = None
-    for m in _SENT_END.finditer(text, start, end):
+    for m in SENT_END.finditer(text, start, end):
         if m.start() > stop and last is not None:
             break
         last = m.start()

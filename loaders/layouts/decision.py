@@ -41,7 +41,10 @@ _LABELS = (
     "type of decision",
     "decision type",
 )
-_DETECT = re.compile(r"^[ \t]*(?:Decision\s+by|Authorisation\s+name|Date\s+signed|Type\s+of\s+decision|Reference\s+code)\b", re.M | re.I)
+_DETECT = re.compile(
+    r"^[ \t]*(?:Decision\s+by|Authorisation\s+name|Date\s+signed|Type\s+of\s+decision|Reference\s+code)\b",
+    re.M | re.I,
+)
 _REF = re.compile(r"\b(?P<ref>(?:MD|DD|ADD|PCD|DMPCD|LFC|DCMD)\s*-?\s*\d{2,5}[a-z]?)\b")
 # "approves expenditure up to a maximum of £1.551m", "approve the award of £7.2m", "agree a budget of £X"
 _APPROVE = re.compile(
@@ -75,7 +78,14 @@ def read(doc: Doc) -> None:
         name = _REF.sub("", title[2]).strip(" :-–")
         doc.title = title[2]
         programme_name = name or None
-    signer_field = next((fields[k] for k in ("decision by", "authorisation name", "authorised by", "signed by", "approved by") if k in fields and fields[k].value), None)
+    signer_field = next(
+        (
+            fields[k]
+            for k in ("decision by", "authorisation name", "authorised by", "signed by", "approved by")
+            if k in fields and fields[k].value
+        ),
+        None,
+    )
     if signer_field is None:
         return
     named = resolve_name(doc.registry, signer_field.value, doc.ref_date)
@@ -99,9 +109,24 @@ def read(doc: Doc) -> None:
         for amount in find_amounts(sentence):
             if sent_start + amount.start < m.start():
                 continue
-            if re.match(r"\s*(?:grant|award|contribution|payment|allocation)?\s*(?:to|for)\s+(?:the\s+)?[A-Z]", sentence[amount.end :]):
+            if re.match(
+                r"\s*(?:grant|award|contribution|payment|allocation)?\s*(?:to|for)\s+(?:the\s+)?[A-Z]",
+                sentence[amount.end :],
+            ):
                 continue  # a sum with its own recipient ("a £100k grant to British Transport Police"): the parser's
             after = sentence[amount.end : amount.end + 20]
-            year = first_date(after, doc.ref_date, full=False) if re.match(r"\s+(?:in|for)\s+\d{4}", after) else None
-            doc.facts.add("FUNDS", signer, programme, (sent_start, sent_end), layer="layout", amount_gbp=amount.gbp,
-                          date=year or doc.date, period=amount.period)
+            year = (
+                first_date(after, doc.ref_date, full=False)
+                if re.match(r"\s+(?:in|for)\s+\d{4}", after)
+                else None
+            )
+            doc.facts.add(
+                "FUNDS",
+                signer,
+                programme,
+                (sent_start, sent_end),
+                layer="layout",
+                amount_gbp=amount.gbp,
+                date=year or doc.date,
+                period=amount.period,
+            )

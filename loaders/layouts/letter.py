@@ -65,14 +65,22 @@ def read(doc: Doc) -> None:
         return
     for motion in info.motions:
         span = (motion.start, motion.end)
-        doc.facts.add("ASKED", asker, signatory, span, layer="layout", date=info.meeting_date, about=motion.heading)
+        doc.facts.add(
+            "ASKED", asker, signatory, span, layer="layout", date=info.meeting_date, about=motion.heading
+        )
         reply = info.reply_span or span
-        doc.facts.add("REPLIED_TO", signatory, asker, reply, layer="layout", date=info.date, about=motion.heading)
+        doc.facts.add(
+            "REPLIED_TO", signatory, asker, reply, layer="layout", date=info.date, about=motion.heading
+        )
     if not info.motions and info.reply_span:
-        doc.facts.add("REPLIED_TO", signatory, asker, info.reply_span, layer="layout", date=info.date, about=info.title)
+        doc.facts.add(
+            "REPLIED_TO", signatory, asker, info.reply_span, layer="layout", date=info.date, about=info.title
+        )
 
 
-def _block_person(doc: Doc, name: str | None, office: str | None, span: tuple[int, int] | None) -> Entity | None:
+def _block_person(
+    doc: Doc, name: str | None, office: str | None, span: tuple[int, int] | None
+) -> Entity | None:
     """The person of a signature or address block, and the office printed under the name."""
     if not name:
         return None
@@ -102,8 +110,12 @@ def _body(doc: Doc, name: str | None) -> Entity | None:
 
 
 def _body_of_office(doc: Doc, office: str | None) -> Entity | None:
-    """"Chair of the London Assembly" writes for the London Assembly."""
+    """ "Chair of the London Assembly" writes for the London Assembly."""
     if not office:
         return None
-    m = re.match(r"^(?:Chair|Chairman|Clerk|Member|Deputy\s+Chair)\s*(?:of|,)\s*(?:the\s+)?(?P<body>.+)$", office.strip(), re.I)
+    m = re.match(
+        r"^(?:Chair|Chairman|Clerk|Member|Deputy\s+Chair)\s*(?:of|,)\s*(?:the\s+)?(?P<body>.+)$",
+        office.strip(),
+        re.I,
+    )
     return _body(doc, m.group("body")) if m else None

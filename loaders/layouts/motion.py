@@ -33,11 +33,20 @@ _MOVED = re.compile(
     r"(?P<proposer>[A-Z][^\n,]{2,60}?)\s+(?:proposed|moved)\s*,?\s*(?:and\s+(?P<seconder>[A-Z][^\n,]{2,60}?)\s+seconded\s*,?\s*)?"
     r"(?:the\s+following\s+)?(?:motion|amendment)\s*:?",
 )
-_THIS_ASSEMBLY = re.compile(r"\bThis\s+Assembly\s+(?:notes|calls|believes|resolves|urges|welcomes|agrees|asks|requests|denounces|regrets|further)\b")
-_CALLS = re.compile(r"\b(?:calls?\s+(?:on|upon)|urges|asks|requests|instructs|mandates)\s+(?:the\s+)?(?P<who>Mayor|Government|Secretary\s+of\s+State|Chancellor|Prime\s+Minister|[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,5})")
-_RESPONSE = re.compile(r"^[ \t]*(?:The\s+)?Mayor'?’?s\s+Response\s+to\s+(?:the\s+)?Motion\b[^\n]*$", re.M | re.I)
-_DATE_LABEL = re.compile(r"^[ \t]*(?:Date|Meeting\s+date|Date\s+of\s+meeting)\s*:?\s*(?P<d>[^\n]{4,60})$", re.M | re.I)
+_THIS_ASSEMBLY = re.compile(
+    r"\bThis\s+Assembly\s+(?:notes|calls|believes|resolves|urges|welcomes|agrees|asks|requests|denounces|regrets|further)\b"
+)
+_CALLS = re.compile(
+    r"\b(?:calls?\s+(?:on|upon)|urges|asks|requests|instructs|mandates)\s+(?:the\s+)?(?P<who>Mayor|Government|Secretary\s+of\s+State|Chancellor|Prime\s+Minister|[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,5})"
+)
+_RESPONSE = re.compile(
+    r"^[ \t]*(?:The\s+)?Mayor'?’?s\s+Response\s+to\s+(?:the\s+)?Motion\b[^\n]*$", re.M | re.I
+)
+_DATE_LABEL = re.compile(
+    r"^[ \t]*(?:Date|Meeting\s+date|Date\s+of\s+meeting)\s*:?\s*(?P<d>[^\n]{4,60})$", re.M | re.I
+)
 _DETAIL = re.compile(r"^[ \t]*Motion\s+detail\s*$", re.M | re.I)
+_NOT_TITLE = re.compile(r"(?i)key information|agenda item|date\b|time\b|motion detail|minutes|motions?$")
 
 
 def detect(text: str) -> bool:
@@ -63,15 +72,25 @@ def read(doc: Doc) -> None:
     line_start = text.rfind("\n", 0, m_start) + 1
     q = max(text.rfind("“", line_start, m_start), text.rfind('"', line_start, m_start))
     m_start = q if q != -1 else m_start
-    end_m = re.search(r"^[ \t]*(?:Following\s+debate|Upon\s+being\s+put|The\s+motion\s+was|Response\s+to\s+motion|Mayor'?’?s\s+Response)", text[m_start:], re.M | re.I)
+    end_m = re.search(
+        r"^[ \t]*(?:Following\s+debate|Upon\s+being\s+put|The\s+motion\s+was|Response\s+to\s+motion|Mayor'?’?s\s+Response)",
+        text[m_start:],
+        re.M | re.I,
+    )
     m_end = m_start + end_m.start() if end_m else len(text)
     span = trim(text, m_start, m_end)
-    doc.title = doc.title if doc.title and not re.match(r"(?i)key information|agenda item", doc.title) else _title(doc, moved)
+    doc.title = doc.title if doc.title and not _NOT_TITLE.match(doc.title) else _title(doc, moved)
     assembly = doc.registry.find("London Assembly")
     mayor_entry = doc.registry.holder("mayor-of-london", doc.ref_date)
-    mayor = mayor_entry.entity if mayor_entry else (doc.registry.find("Mayor of London").entity if doc.registry.find("Mayor of London") else None)
+    mayor = (
+        mayor_entry.entity
+        if mayor_entry
+        else (doc.registry.find("Mayor of London").entity if doc.registry.find("Mayor of London") else None)
+    )
     assembly_ent = assembly.entity if assembly else None
-    doc.zones.append(Zone("motion", span[0], span[1], speaker=assembly_ent, addressee=mayor, about=doc.title, date=date))
+    doc.zones.append(
+        Zone("motion", span[0], span[1], speaker=assembly_ent, addressee=mayor, about=doc.title, date=date)
+    )
     doc.author = assembly_ent
     doc.addressee = mayor
     body = text[span[0] : span[1]]
@@ -89,6 +108,13 @@ def read(doc: Doc) -> None:
             asked.append((target, (span[0] + sent_start, span[0] + sent_end)))
     if not asked and mayor is not None and re.search(r"\bthe\s+Mayor\b", body):
         asked.append((mayor, span))
+    if doc.title is None and asked:
+        # no title on the page: what the motion calls for names it
+        s0, e0 = asked[0][1]
+        call = re.search(
+            r"\b(?:calls?\s+(?:on|upon)|urges|asks|requests)\s+[^.]*?\bto\s+(?P<what>[^.\"”]+)", text[s0:e0]
+        )
+        doc.title = " ".join(call.group("what").split()) if call else None
     seen = set()
     for target, ev in asked:
         if target.id in seen:
@@ -98,18 +124,31 @@ def read(doc: Doc) -> None:
         if moved is not None:
             named = resolve_name(doc.registry, moved.group("proposer"), doc.ref_date)
             if named is not None and named.actor.label == "Person":
-                doc.facts.add("ASKED", named.actor, target, trim(text, moved.start(), moved.end()), layer="layout",
-                              date=date, about=doc.title)
+                doc.facts.add(
+                    "ASKED",
+                    named.actor,
+                    target,
+                    trim(text, moved.start(), moved.end()),
+                    layer="layout",
+                    date=date,
+                    about=doc.title,
+                )
     response = _RESPONSE.search(text, span[1] if span else 0)
     if response is not None and mayor is not None and assembly_ent is not None:
-        doc.facts.add("REPLIED_TO", mayor, assembly_ent, (response.start(), response.end()), layer="layout",
-                      about=doc.title)
+        doc.facts.add(
+            "REPLIED_TO",
+            mayor,
+            assembly_ent,
+            (response.start(), response.end()),
+            layer="layout",
+            about=doc.title,
+        )
 
 
 def _title(doc: Doc, moved) -> str | None:
     for _s, _e, line in lines(doc.text, 0, moved.start() if moved else 400):
-        if re.match(r"(?i)key information|agenda item|date\b|time\b|motion detail|minutes|motions?$", line):
+        if _NOT_TITLE.match(line):
             continue
         if re.search(r"[A-Za-z]{3}", line) and len(line) < 150:
             return line
-    return doc.title
+    return None

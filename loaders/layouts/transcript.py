@@ -102,7 +102,11 @@ def _title_and_asker(doc: Doc, item: re.Match, stop: int) -> tuple[str, Entity |
         if len(words) > n:
             tail = " ".join(words[-n:])
             named = resolve_name(doc.registry, tail, doc.ref_date)
-            if named is not None and named.actor.label == "Person" and (looks_like_person(tail) or doc.registry.find(tail)):
+            if (
+                named is not None
+                and named.actor.label == "Person"
+                and (looks_like_person(tail) or doc.registry.find(tail))
+            ):
                 return " ".join(words[:-n]), named.actor
     for _s, _e, line in lines(doc.text, item.end(), min(stop, item.end() + 200)):
         named = resolve_name(doc.registry, line, doc.ref_date) if len(line) < 60 else None
@@ -112,8 +116,16 @@ def _title_and_asker(doc: Doc, item: re.Match, stop: int) -> tuple[str, Entity |
     return rest, None
 
 
-def _exchange(doc: Doc, asker: Entity, mayor: Entity, about: str | None, date: str | None, start: int, stop: int,
-              turns: list[Turn]) -> None:
+def _exchange(
+    doc: Doc,
+    asker: Entity,
+    mayor: Entity,
+    about: str | None,
+    date: str | None,
+    start: int,
+    stop: int,
+    turns: list[Turn],
+) -> None:
     text = doc.text
     answer = next((t for t in turns if t.speaker.id == mayor.id), None)
     q_end = answer.start if answer is not None else stop
@@ -121,12 +133,20 @@ def _exchange(doc: Doc, asker: Entity, mayor: Entity, about: str | None, date: s
     q_span = trim(text, own.text_start, own.end) if own is not None else _question_after(text, start, q_end)
     if q_span[1] <= q_span[0]:
         return
-    doc.zones.append(Zone("question", q_span[0], q_span[1], speaker=asker, addressee=mayor, about=about, date=date))
-    doc.facts.add("ASKED", asker, mayor, first_sentences(text, *q_span), layer="layout", date=date, about=about)
+    doc.zones.append(
+        Zone("question", q_span[0], q_span[1], speaker=asker, addressee=mayor, about=about, date=date)
+    )
+    doc.facts.add(
+        "ASKED", asker, mayor, first_sentences(text, *q_span), layer="layout", date=date, about=about
+    )
     if answer is not None:
         a_span = trim(text, answer.text_start, answer.end)
-        doc.zones.append(Zone("answer", a_span[0], a_span[1], speaker=mayor, addressee=asker, about=about, date=date))
-        doc.facts.add("REPLIED_TO", mayor, asker, first_sentences(text, *a_span), layer="layout", date=date, about=about)
+        doc.zones.append(
+            Zone("answer", a_span[0], a_span[1], speaker=mayor, addressee=asker, about=about, date=date)
+        )
+        doc.facts.add(
+            "REPLIED_TO", mayor, asker, first_sentences(text, *a_span), layer="layout", date=date, about=about
+        )
 
 
 def _question_after(text: str, start: int, stop: int) -> tuple[int, int]:

