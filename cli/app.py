@@ -28,7 +28,9 @@ from cli.common import (
     one_line,
     out,
     parse_params,
+    private_file,
     store_from,
+    timeout_ms,
 )
 from cli.export import export
 from cli.progress import FactCounter, load_progress, load_summary_line
@@ -125,6 +127,8 @@ def load(
         )
     for path, reason in summary.skipped:
         err.print(f"skipped: {one_line(path)}: {one_line(reason)}", highlight=False)
+    if summary.verify:  # the store was suspect: it was compared with its journal first
+        err.print(f"store check ({one_line(summary.verify.reason)}): {one_line(summary.verify.summary())}")
     data = summary.as_dict()
     if default_format(fmt) is Format.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
@@ -229,12 +233,22 @@ def stats(
     fingerprint: Annotated[
         bool, typer.Option("--fingerprint", help="Print only a hash of the graph's content.")
     ] = False,
+    verify: Annotated[
+        bool,
+        typer.Option(
+            "--verify",
+            help="Compare the store with its load journal and the source files; write again what differs.",
+        ),
+    ] = False,
     store: StoreOpt = None,
 ) -> None:
     """Counts of nodes by label and relationships by type, and where the store is."""
     from graph.stats import graph_stats
 
     with store_from(store) as st:
+        if verify:
+            _verify(st, fmt)
+            return
         if fingerprint:
             from graph.fingerprint import fingerprint as fp
 
@@ -259,6 +273,24 @@ def stats(
     )
 
 
+def _verify(st: Any, fmt: Format | None) -> None:
+    """`stats --verify`: loaders/verify.py's check and healing, one summary line (exit 1 when
+    damage remains)."""
+    from loaders.verify import verify_store
+
+    report = verify_store(st)
+    if hasattr(st, "damage_checked"):
+        st.damage_checked()
+    if default_format(fmt) is Format.json:
+        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        out.print(one_line(report.summary()), highlight=False)
+        for line in report.damaged:
+            err.print(f"damaged: {one_line(line)}", highlight=False)
+    if not report.ok:
+        raise typer.Exit(EXIT_FAILED)
+
+
 @app.command()
 def cypher(
     statement: Annotated[
@@ -276,9 +308,10 @@ def cypher(
 ) -> None:
     """Run ad-hoc Cypher, read-only unless --write."""
     params = {k: json_value(v) for k, v in parse_params(param).items()}
+    limit_ms = timeout_ms(timeout)
     with store_from(store, create=write) as st:
         try:
-            rows = st.run(statement, params, write=write, timeout_ms=int(timeout * 1000) if timeout else None)
+            rows = st.run(statement, params, write=write, timeout_ms=limit_ms)
         except ReadOnlyError as exc:
             fail(f"{exc} (add --write to change the graph)")
         except StoreError as exc:
@@ -307,7 +340,8 @@ def dump(
         fail(f"{file}: the folder {file.parent} does not exist", EXIT_USAGE)
     partial = file.with_name(file.name + ".partial")
     try:
-        with store_from(store) as st, partial.open("w", encoding="utf-8") as fh:
+        # the whole graph, quotes included: readable by its owner only, from its first byte
+        with store_from(store) as st, private_file(partial) as fh:
             nodes, rels = dump_graph(st, fh)
         partial.replace(file)  # a dump is complete or absent, never half-written
     finally:
@@ -368,15 +402,42 @@ def server_stop(store: StoreOpt = None) -> None:
 
 
 @server_app.command("repair")
-def server_repair(store: StoreOpt = None) -> None:
+def server_repair(
+    rebuild: Annotated[
+        bool,
+        typer.Option(
+            "--rebuild",
+            help="Set the damaged store files aside and load again the documents of journal.jsonl.",
+        ),
+    ] = False,
+    store: StoreOpt = None,
+) -> None:
     """Repair a corrupt append-only file (after backing it up); the server must be stopped."""
-    from graph.embedded import repair_aof
+    from graph.embedded import rebuild_store, repair_aof
 
+    folder = _embedded_folder(store)
     try:
-        report = repair_aof(_embedded_folder(store))
+        if not rebuild:
+            out.print(repair_aof(folder), highlight=False)
+            return
+        backup, documents = rebuild_store(folder)
     except StoreError as exc:
         fail(str(exc))
-    out.print(report, highlight=False)
+    present = [p for p in documents if Path(p).is_file()]
+    err.print(
+        f"set the damaged files aside in {one_line(backup)}; loading {len(present)} documents again",
+        highlight=False,
+    )
+    for gone in sorted(set(documents) - set(present)):
+        err.print(f"gone: {one_line(gone)} (listed in the journal, no longer on disk)", highlight=False)
+    from loaders.pipeline import load_paths
+
+    # the data files were set aside: the load writes a new store in the same folder
+    with store_from(f"embedded:{folder}" if folder else "embedded", create=True) as st:
+        summary = load_paths(st, present)
+    out.print(f"rebuilt: {summary.loaded} documents loaded, {len(summary.failed)} failed", highlight=False)
+    if not summary.ok or len(present) < len(documents):
+        raise typer.Exit(EXIT_FAILED)
 
 
 @server_app.command("status")

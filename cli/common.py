@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import Any, NoReturn
+from pathlib import Path
+from typing import IO, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -50,6 +52,18 @@ class Format(StrEnum):
 def one_line(text: object) -> str:
     """`text` made safe to show on one terminal line (see _UNSAFE_IN_LINE)."""
     return _UNSAFE_IN_LINE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
+# Shown escaped in table cells (which keep their line breaks and tabs): the other controls, and bidi
+# and zero-width marks, which would reorder or hide a cell's text on a terminal.
+_UNSAFE_IN_CELL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def shown(text: object) -> str:
+    """A table cell as a terminal may show it: values stay readable, no mark can spoof them."""
+    return _UNSAFE_IN_CELL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
 
 
 def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
@@ -191,14 +205,29 @@ def emit(
     if text is not None:
         print(text)
         return
-    table = Table(title=title, show_lines=False)
+    table = Table(title=title and shown(title), show_lines=False)
     for column in rows[0]:
-        table.add_column(str(column), overflow="fold")
+        table.add_column(shown(column), overflow="fold")
     for row in rows:
-        table.add_row(
-            *(_cell(v) for v in row.values()),
-        )
+        table.add_row(*(shown(_cell(v)) for v in row.values()))
     out.print(table)
+
+
+def timeout_ms(seconds: float | None, option: str = "--timeout") -> int | None:
+    """A time limit given in seconds, as milliseconds (None: the store's default). NaN, infinity,
+    zero and negative values are usage errors: none of them is a time limit."""
+    if seconds is None:
+        return None
+    if not math.isfinite(seconds) or seconds <= 0:
+        fail(f"{option} {seconds}: give a number of seconds greater than 0", EXIT_USAGE)
+    return max(1, round(seconds * 1000))
+
+
+def private_file(path: Path) -> IO[str]:
+    """A new text file (replacing any) that only its owner may read or write (mode 0600)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # an existing file keeps its mode through O_CREAT
+    return os.fdopen(fd, "w", encoding="utf-8")
 
 
 def json_value(text: str) -> Any:

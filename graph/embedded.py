@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
+import json
 import logging
 import os
 import resource
@@ -63,6 +65,10 @@ PERSISTENT_NAME = "persistent"
 LEASES_NAME = "leases"
 IMPORT_NAME = "import"
 AOF_DIR = "appendonlydir"
+WATCHDOG_NAME = "watchdog.log"
+SUMS_NAME = "clean-stop.json"  # checksums of the append-only files, written by a clean stop
+SUSPECT_NAME = "damage-suspected"  # why the store may be damaged, until a check clears it
+JOURNAL_NAME = "journal.jsonl"  # every document loaded (id, path): what a rebuild loads again
 
 # The longest statement any client may ask for: our own upserts of big batches.
 WRITE_TIMEOUT_MS = 300_000
@@ -138,6 +144,32 @@ def pid_alive(pid: int) -> bool:
     return not (fields and fields[0] in ("Z", "X"))
 
 
+def rss_mb(pid: int) -> float | None:
+    """Resident memory of a process in MB (None when it cannot be read)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def _file_sums(folder: Path) -> dict[str, list]:
+    """{file name: [size, sha256]} of the files in `folder` (empty when there is none)."""
+    sums: dict[str, list] = {}
+    if not folder.is_dir():
+        return sums
+    for path in sorted(folder.iterdir()):
+        if path.is_file():
+            digest = hashlib.sha256()
+            with path.open("rb") as fh:
+                for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                    digest.update(block)
+            sums[path.name] = [path.stat().st_size, digest.hexdigest()]
+    return sums
+
+
 def _start_time(pid: int) -> str:
     fields = _proc_stat(pid)
     return fields[19] if fields and len(fields) > 19 else ""
@@ -171,6 +203,10 @@ class Paths:
         self.leases = self.folder / LEASES_NAME
         self.imports = self.folder / IMPORT_NAME
         self.aof = self.folder / AOF_DIR
+        self.watchdog = self.folder / WATCHDOG_NAME
+        self.sums = self.folder / SUMS_NAME
+        self.suspect = self.folder / SUSPECT_NAME
+        self.journal = self.folder / JOURNAL_NAME
 
     def prepare(self) -> None:
         """Create the folder (0700) or check an existing one belongs to this user."""
@@ -358,12 +394,46 @@ def repair_aof(folder: str | os.PathLike[str] | None = None) -> str:
     report = (done.stdout + done.stderr).strip()
     if done.returncode != 0:
         raise StoreError(
-            f"redis-check-aof could not repair {paths.aof} (backup in {backup}): {report[-300:]}"
+            f"redis-check-aof could not repair {paths.aof} (backup in {backup}): {report[-200:]}; "
+            f"`civicgraph server repair --rebuild` sets the damaged files aside and loads the journal's documents again"
         )
     return f"{report}\n(backup of the damaged files: {backup})"
 
 
 LOG_KEEP_BYTES = 1024 * 1024
+# What the server log says when a snapshot (an RDB file, or the RDB base of the append-only
+# file) cannot be read: redis-check-aof cannot repair those.
+_SNAPSHOT_DAMAGE = (
+    "Error loading data from RDB",
+    "Short read",
+    "Wrong RDB checksum",
+    "Bad file format reading the RDB",
+)
+
+
+def rebuild_store(folder: str | os.PathLike[str] | None = None) -> tuple[Path, list[str]]:
+    """Set a store's data files aside (into `damaged-<time>/` in its folder) so that the server
+    starts empty, and return that folder and the paths of the documents journal.jsonl lists, to
+    be loaded again. The server must be stopped. Nothing is deleted."""
+    paths = Paths(folder)
+    with _locked(paths):
+        if _is_server(paths.read_pid() or -1, paths.socket):
+            raise StoreError(f"{paths.folder}: stop the server before rebuilding its store")
+        backup = paths.folder / f"damaged-{time.strftime('%Y%m%d-%H%M%S')}"
+        backup.mkdir(mode=0o700)
+        for name in (AOF_DIR, "dump.rdb", SUMS_NAME, SUSPECT_NAME):
+            if (paths.folder / name).exists():
+                (paths.folder / name).rename(backup / name)
+        if paths.journal.exists():
+            shutil.copy2(paths.journal, backup / JOURNAL_NAME)
+    documents: dict[str, None] = {}
+    with contextlib.suppress(OSError):
+        for line in paths.journal.read_text(encoding="utf-8").splitlines():
+            with contextlib.suppress(ValueError, AttributeError):
+                path = json.loads(line).get("path")
+                if path:
+                    documents[path] = None
+    return backup, list(documents)
 
 
 def _rotated(log_path: Path) -> Path:
@@ -507,6 +577,7 @@ class EmbeddedServer:
     def _start(self) -> int:
         """Start the server and wait until it answers graph queries; return its pid."""
         self._clean_stale()
+        self._check_files()
         offset = _log_size(self.paths)
         began = time.monotonic()
         try:
@@ -553,6 +624,7 @@ class EmbeddedServer:
         lines = _log_since(self.paths, offset)
         truncated = [line for line in lines if "Truncating the AOF" in line or "short read" in line]
         if truncated:
+            self.suspect("the append-only file ended in a half-written record and was cut there")
             self._notice(
                 f"{self.folder}: the append-only file ended in a half-written record (a crash during a "
                 f"write) and was cut there; documents not marked as loaded will load again ({truncated[-1].split(' # ')[-1]})"
@@ -576,6 +648,13 @@ class EmbeddedServer:
                 "again: documents not marked as loaded are loaded again"
             )
         cause = _cause(lines) or f"no reason in {self.paths.log}"
+        if any(marker in text for marker in _SNAPSHOT_DAMAGE):
+            return StoreError(
+                f"{self.folder}: the store's snapshot file is damaged, so the server will not start ({cause}). "
+                f"Repair: `civicgraph server repair --rebuild --store embedded:{self.folder}` sets the damaged "
+                f"files aside and loads again the documents listed in {self.paths.journal.name} from their "
+                "source files; or, after it, `civicgraph restore FILE` from your latest dump"
+            )
         return StoreError(f"the embedded FalkorDB server in {self.folder} stopped while starting: {cause}")
 
     def _clean_stale_quietly(self) -> None:
@@ -605,11 +684,17 @@ class EmbeddedServer:
     def _unhealthy(self, pid: int, error: Exception) -> tuple[int, bool]:
         """A running server that failed its health check: restart it only if it is gone."""
         if isinstance(error, redis.TimeoutError):
-            raise StoreError(
-                f"the embedded server (pid {pid}, {self.socket}) answers but runs no graph query within "
-                f"{HEALTH_TIMEOUT_S:.0f} s: its query threads are busy or stuck; try again later, or run "
-                "`civicgraph server stop` to restart it"
-            ) from None
+            # PING answers but no graph query runs: its query threads are stuck (a statement that
+            # outlived its limit in a process that is gone). Restart it cleanly rather than lock
+            # every user out; committed data is kept.
+            with self.paths.watchdog.open("a") as fh:
+                fh.write(f"{time.time():.3f} {os.getpid()} {pid}\n")
+            how = self._terminate(pid)
+            self._notice(
+                f"{self.folder}: the embedded server (pid {pid}) ran no graph query within "
+                f"{HEALTH_TIMEOUT_S:.0f} s (its query threads were stuck); {how} and started it again"
+            )
+            return self._start(), True
         if isinstance(error, redis.ConnectionError):
             if not _is_server(pid, self.paths.socket):
                 return self._start(), True
@@ -678,7 +763,57 @@ class EmbeddedServer:
                 time.sleep(0.2)
                 break
             time.sleep(0.02)
+        else:
+            self._record_clean_stop()
         self._clean_stale_quietly()
+
+    # -- damage: a clean stop leaves the checksums of its files; anything else is suspect --
+
+    def _record_clean_stop(self) -> None:
+        """After the server exited by itself: the size and SHA-256 of each append-only file, so
+        that the next start can tell whether they changed while nothing should touch them."""
+        sums = _file_sums(self.paths.aof)
+        if sums:
+            tmp = self.paths.sums.with_suffix(".tmp")
+            tmp.write_text(json.dumps(sums, sort_keys=True))
+            tmp.replace(self.paths.sums)
+
+    def _check_files(self) -> None:
+        """Before a start: mark the store as possibly damaged (damage_suspected) when its
+        append-only files changed since the last clean stop, or when there was no clean stop."""
+        now = _file_sums(self.paths.aof)
+        if not now:
+            return
+        try:
+            before = json.loads(self.paths.sums.read_text())
+        except (OSError, ValueError):
+            before = None
+        with contextlib.suppress(OSError):
+            self.paths.sums.unlink()  # the files change from now on
+        if before is None:
+            self.suspect(
+                "the embedded server was not stopped cleanly (killed, crashed, or the machine stopped)"
+            )
+        elif before != now:
+            changed = sorted(name for name in set(before) | set(now) if before.get(name) != now.get(name))
+            self.suspect(f"store files changed while the server was stopped: {', '.join(changed)}")
+
+    def suspect(self, reason: str) -> None:
+        """Note that the store may hold damaged data; the next load (or `stats --verify`) checks."""
+        with self.paths.suspect.open("a") as fh:
+            fh.write(reason.replace("\n", " ") + "\n")
+        self._notice(f"{self.folder}: {reason}; the next load checks the store against its journal")
+
+    def damage_suspected(self) -> str | None:
+        try:
+            reasons = self.paths.suspect.read_text().strip().splitlines()
+        except OSError:
+            return None
+        return "; ".join(dict.fromkeys(reasons)) or None
+
+    def damage_checked(self) -> None:
+        with contextlib.suppress(OSError):
+            self.paths.suspect.unlink()
 
     # -- public --
 
@@ -723,6 +858,59 @@ class EmbeddedServer:
         )
         self._notice(message)
         return message
+
+    def restart_runaway(self) -> str:
+        """Stop a server that runs a statement past its limits and start it again: SIGTERM (it
+        writes its append-only file and exits, stuck query thread or not), SIGKILL after
+        STOP_TIMEOUT_S. The stop is written to watchdog.log, so that other processes whose
+        statements it cut know they were not the cause (`stopped_by_watchdog_since`). Returns
+        what was done, for the one-line error of the statement that was stopped."""
+        with _locked(self.paths):
+            pid = self._running_pid()
+            if pid is None:
+                return "the embedded server had already stopped"
+            with self.paths.watchdog.open("a") as fh:
+                fh.write(f"{time.time():.3f} {os.getpid()} {pid}\n")
+            began = time.monotonic()
+            how = self._terminate(pid)
+            took = time.monotonic() - began
+            try:
+                new_pid = self._start()
+            except StoreError as exc:
+                return f"{how} (pid {pid}), and it did not start again: {exc}"
+        return f"{how} (pid {pid}, {took:.1f} s) and started it again (pid {new_pid}); committed data is kept"
+
+    def _terminate(self, pid: int) -> str:
+        """SIGTERM, then SIGKILL after STOP_TIMEOUT_S; the caller holds the lock."""
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+        began = time.monotonic()
+        how = "stopped the embedded server"
+        while pid_alive(pid):
+            if time.monotonic() - began > STOP_TIMEOUT_S:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+                how = f"killed the embedded server (it did not stop within {STOP_TIMEOUT_S:.0f} s)"
+                time.sleep(0.2)
+                break
+            time.sleep(0.02)
+        if how == "stopped the embedded server":
+            self._record_clean_stop()  # SIGTERM: it wrote its files and exited
+        self._clean_stale_quietly()
+        return how
+
+    def stopped_by_watchdog_since(self, since: float) -> bool:
+        """Another process's watchdog stopped the server at or after `since` (a time.time())."""
+        try:
+            lines = self.paths.watchdog.read_text().splitlines()[-20:]
+        except OSError:
+            return False
+        for line in lines:
+            fields = line.split()
+            with contextlib.suppress(ValueError, IndexError):
+                if float(fields[0]) >= since - 0.5 and int(fields[1]) != os.getpid():
+                    return True
+        return False
 
     def status(self) -> dict[str, Any]:
         return server_status(self.folder)

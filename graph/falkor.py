@@ -13,9 +13,12 @@ from __future__ import annotations
 import atexit
 import contextlib
 import datetime as dt
+import json
 import logging
 import os
 import re
+import threading
+import time
 import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -30,7 +33,7 @@ from falkordb.path import Path as FalkorPath
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from graph.embedded import WRITE_TIMEOUT_MS, EmbeddedServer
+from graph.embedded import QUERY_MEMORY_MB, WRITE_TIMEOUT_MS, EmbeddedServer, rss_mb
 from graph.facts import Batch
 from graph.schema import NODE_INDEXES, NODE_LABELS, REL_TYPES, check_label, check_property
 from graph.store import (
@@ -48,6 +51,12 @@ log = logging.getLogger("civicgraph.store")
 T = TypeVar("T")
 
 _READ_ONLY_REFUSAL = "is to be executed only on read-only queries"
+# How long past its time limit a statement may run before the watchdog stops it.
+GRACE_S = 1.0
+WATCH_INTERVAL_S = 0.1
+# Growth of the server's memory during one statement past which the watchdog stops it: twice the
+# per-query cap FalkorDB enforces itself (QUERY_MEMORY_MB), for memory that cap does not count.
+RUNAWAY_GROWTH_MB = 2 * QUERY_MEMORY_MB
 
 
 def plain(value: Any) -> Any:
@@ -97,6 +106,39 @@ def _check_param_names(values: dict[str, Any]) -> None:
         keys(value, name)
 
 
+class _Watchdog(threading.Thread):
+    """Watches one statement from a thread of its own: when the server has not answered GRACE_S
+    after the statement's time limit (FalkorDB checks its timeout between records, not inside its
+    parser or one long expression), or the server's memory grew by more than RUNAWAY_GROWTH_MB
+    while it ran (memory FalkorDB's per-query cap does not count, such as a string doubled in a
+    reduce()), it calls `store._overdue`, which stops the statement the only way there is."""
+
+    def __init__(self, store: FalkorStore, timeout_ms: int) -> None:
+        super().__init__(daemon=True, name="civicgraph-watchdog")
+        self.store = store
+        self.deadline = time.monotonic() + timeout_ms / 1000 + GRACE_S
+        self.done = threading.Event()
+        self.start()
+
+    def run(self) -> None:
+        baseline = self.store._server_memory_mb()
+        while not self.done.wait(WATCH_INTERVAL_S):
+            if time.monotonic() > self.deadline:
+                self.store._overdue("it ran past its time limit{limit} and the server did not stop it")
+                return
+            now = self.store._server_memory_mb()
+            if baseline is not None and now is not None and now - baseline > RUNAWAY_GROWTH_MB:
+                self.store._overdue(
+                    f"the server's memory grew by {now - baseline:,.0f} MB while it ran "
+                    f"(limit {RUNAWAY_GROWTH_MB:,} MB)"
+                )
+                return
+
+    def finish(self) -> None:
+        self.done.set()
+        self.join()
+
+
 class FalkorStore:
     """A FalkorDB server reached over TCP or a unix socket."""
 
@@ -118,6 +160,9 @@ class FalkorStore:
         self.timeout_ms = max(1, int(timeout_ms))
         self.location = location or (unix_socket_path or f"{host}:{port}")
         self._timeout_max: int | None = None
+        self._overdue_note: str | None = None  # set by the watchdog thread
+        self._sent_at = 0.0
+        self._retry_safe = False  # the statement being sent may run twice (reads, upserts)
         self._schema_ready = False
         self._closed = False
         # No client-side retries: a statement is sent once (a retried runaway query would run
@@ -184,25 +229,65 @@ class FalkorStore:
         raise StoreError(f"lost the connection to FalkorDB at {self.location}: {exc}") from None
 
     def _call(self, fn: Callable[[], T], *, sent_hint: bool = True, timeout_ms: int | None = None) -> T:
-        """Run `fn` against the server, turning its failures into StoreError and friends."""
+        """Run `fn` against the server, turning its failures into StoreError and friends.
+
+        A statement with a time limit is watched: if the server has not answered GRACE_S after
+        the limit (its own timeout did not stop it: FalkorDB checks it between records, not
+        inside its parser or one long expression), `_runaway` stops it."""
         if self._closed:
             raise StoreError(f"the store at {self.location} is closed")
         self._before_statement()
         for attempt in range(3):
+            self._sent_at = time.time()
+            watchdog = _Watchdog(self, timeout_ms) if timeout_ms else None
             try:
-                return fn()
+                result = fn()
+                if watchdog is not None:
+                    watchdog.finish()
+                    self._overdue_note = None  # it fired as the answer came: nothing was lost
+                return result
             except SchemaVersionMismatchException:
                 continue  # the client refreshed its view of labels and property names
-            except redis.TimeoutError as exc:
-                raise StoreError(f"FalkorDB at {self.location} did not answer in time: {exc}") from None
-            except redis.ConnectionError as exc:
+            except (redis.TimeoutError, redis.ConnectionError) as exc:
+                if watchdog is not None:
+                    watchdog.finish()
+                if self._overdue_note is not None:
+                    raise self._runaway_error(timeout_ms) from None
+                if isinstance(exc, redis.TimeoutError):
+                    raise StoreError(f"FalkorDB at {self.location} did not answer in time: {exc}") from None
                 sent = sent_hint and "connecting to" not in str(exc)
                 if attempt == 0 and self._connection_lost(exc, sent=sent):
                     continue
                 raise StoreError(f"lost the connection to FalkorDB at {self.location}: {exc}") from None
             except redis.ResponseError as exc:
                 raise self._translate(exc, timeout_ms) from None
+            finally:
+                if watchdog is not None:
+                    watchdog.finish()
         raise StoreError(f"FalkorDB at {self.location}: the graph schema kept changing during the statement")
+
+    def _overdue(self, why: str) -> None:
+        """Called by the watchdog thread: the statement outlived its limit, or grew too big."""
+        self._overdue_note = f"{why}; {self._runaway()}"
+
+    def _server_memory_mb(self) -> float | None:
+        """The server's resident memory, where it can be read (the embedded server's)."""
+        return None
+
+    def _runaway(self) -> str:
+        """Stop waiting for a statement past its limit; returns what was done. An external server
+        cannot be stopped from here: the connection is dropped (the server may still run it)."""
+        with contextlib.suppress(redis.RedisError, OSError, AttributeError):
+            self._db.connection.connection_pool.disconnect()
+        return "the connection was closed; the server may still be running it"
+
+    def _runaway_error(self, timeout_ms: int | None) -> QueryTimeout:
+        note, self._overdue_note = self._overdue_note, None
+        limit = f" ({timeout_ms / 1000:g} s)" if timeout_ms else ""
+        return QueryTimeout(
+            f"the statement was stopped ({note.replace('{limit}', limit)}); "
+            "narrow it (LIMIT, a more selective MATCH, smaller values)"
+        )
 
     def _translate(self, exc: redis.ResponseError, timeout_ms: int | None) -> StoreError:
         message = str(exc)
@@ -228,6 +313,7 @@ class FalkorStore:
         values = statement_params(cypher, params, write=write)
         _check_param_names(values)
         timeout = self._timeout(timeout_ms)
+        self._retry_safe = not write
         query = self._graph.query if write else self._graph.ro_query
         result = self._call(lambda: query(cypher, values, timeout=timeout), timeout_ms=timeout)
         columns = [h[1] if isinstance(h, list | tuple) else h for h in result.header]
@@ -241,6 +327,7 @@ class FalkorStore:
         if not self._schema_ready:
             self.ensure_schema()
         timeout = self._timeout(max(self.timeout_ms, WRITE_TIMEOUT_MS))
+        self._retry_safe = True
         self._call(
             lambda: self._graph.query(statement.cypher, statement.params, timeout=timeout), timeout_ms=timeout
         )
@@ -361,6 +448,43 @@ class EmbeddedFalkorStore(FalkorStore):
         if not self.server.running():
             self._recover()
 
+    def damage_suspected(self) -> str | None:
+        """Why the store may hold damaged data (an unclean stop, files changed while stopped), or
+        None; `load` and `stats --verify` then compare it with the journal (loaders/verify.py)."""
+        return self.server.damage_suspected()
+
+    def damage_checked(self) -> None:
+        self.server.damage_checked()
+
+    def journal_file(self) -> dict[str, str]:
+        """{document id: path} of journal.jsonl: every document this store was told it holds
+        (replaced ones left out), to be compared with the journal inside the store."""
+        documents: dict[str, str] = {}
+        with contextlib.suppress(OSError):
+            for line in self.server.paths.journal.read_text(encoding="utf-8").splitlines():
+                with contextlib.suppress(ValueError, AttributeError, KeyError):
+                    entry = json.loads(line)
+                    if entry.get("replaced"):
+                        documents.pop(entry["id"], None)
+                    else:
+                        documents[entry["id"]] = entry.get("path") or ""
+        return documents
+
+    def upsert(self, batch: Batch, replaces: list[str] = ()) -> None:  # type: ignore[assignment]
+        """The atomic upsert, then the documents it marked as loaded are added to journal.jsonl
+        beside the store (id and path): what `server repair --rebuild` loads again when the store's
+        own files are beyond repair."""
+        super().upsert(batch, replaces)
+        paths = {
+            n["id"]: (n.get("props") or {}).get("path") for n in batch.nodes if n.get("label") == "Document"
+        }
+        lines = [json.dumps({"id": d, "path": paths.get(d)}, ensure_ascii=False) for d in batch.documents]
+        lines += [json.dumps({"id": old, "replaced": True}) for old in replaces]
+        if lines:
+            fd = os.open(self.server.paths.journal, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            with os.fdopen(fd, "a", encoding="utf-8") as fh:
+                fh.write("\n".join(lines) + "\n")
+
     def _recover(self) -> str | None:
         """Restart a dead server and drop the connections that led to the old one."""
         restarted = self.server.recover()  # None: it runs (another process may have restarted it)
@@ -372,6 +496,10 @@ class EmbeddedFalkorStore(FalkorStore):
         restarted = self._recover()
         if not sent:
             return True  # the statement never reached the server: send it (once) now
+        if self._retry_safe and self.server.stopped_by_watchdog_since(self._sent_at):
+            # another process's runaway statement was stopped while ours ran: ours was not the
+            # cause, and it can run twice (a read, or an upsert, which is idempotent)
+            return True
         if restarted is None:
             raise StoreError(
                 f"lost the connection to the embedded server in {self.location}: {exc}"
@@ -379,6 +507,19 @@ class EmbeddedFalkorStore(FalkorStore):
         raise StoreError(
             f"{restarted}; the statement that was running is not retried (it may have been the cause)"
         )
+
+    def _server_memory_mb(self) -> float | None:
+        pid = self.server.pid
+        return rss_mb(pid) if pid else None
+
+    def _runaway(self) -> str:
+        """Stop the server (it saves and exits; killed if it does not) and start it again: the
+        only way to stop a statement FalkorDB does not interrupt. Other processes' statements cut
+        by the stop are sent again (see _connection_lost)."""
+        done = self.server.restart_runaway()
+        with contextlib.suppress(redis.RedisError, OSError, AttributeError):
+            self._db.connection.connection_pool.disconnect()
+        return done
 
     def close(self) -> None:
         if self._closed:

@@ -11,6 +11,7 @@ Timeouts are the driver's transaction timeouts.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -21,13 +22,19 @@ from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, Se
 from neo4j.graph import Node, Path, Relationship
 
 from graph.facts import Batch
-from graph.schema import NODE_LABELS, REL_TYPES
+from graph.schema import neo4j_schema_statements
 from graph.store import DEFAULT_TIMEOUT_MS, QueryTimeout, ReadOnlyError, StoreError, StoreURIError, redact
 from graph.upsert import plan_upsert, statement_params
 
 T = TypeVar("T")
 
 WRITE_TIMEOUT_MS = 300_000
+MIN_NEO4J_MAJOR = 5
+
+# The server's notifications (deprecations, cartesian products ...) reach the driver's
+# `neo4j.notifications` logger; without this handler, logging's last resort would print each one
+# on stderr between a command's lines. An application that configures logging still gets them.
+logging.getLogger("neo4j.notifications").addHandler(logging.NullHandler())
 
 
 def plain(value: Any) -> Any:
@@ -83,8 +90,11 @@ class Neo4jStore:
         self.database = database or os.environ.get("NEO4J_DATABASE") or None
         self._schema_ready = False
         self._closed = False
+        self._version_checked = False
         try:
-            self._driver = GraphDatabase.driver(uri, auth=(user, secret), notifications_min_severity="OFF")
+            # No notifications_min_severity: servers before Neo4j 5.7 refuse that option (every
+            # command failed on 5.0-5.6). The notices go to the driver's logger, silenced above.
+            self._driver = GraphDatabase.driver(uri, auth=(user, secret))
         except (DriverError, ValueError) as exc:
             raise StoreError(f"cannot use Neo4j at {uri}: {exc}") from None
 
@@ -93,7 +103,21 @@ class Neo4jStore:
     def _session(self) -> neo4j.Session:
         if self._closed:
             raise StoreError(f"the store at {self.location} is closed")
+        if not self._version_checked:
+            self._check_version()
         return self._driver.session(database=self.database)
+
+    def _check_version(self) -> None:
+        """civicgraph's statements need Neo4j 5 (`REQUIRE ... IS UNIQUE`, `CALL {}`, `COUNT {}`):
+        an older server is one clear error, not a syntax error at the first statement."""
+        agent = self._guard(lambda: self._driver.get_server_info().agent) or ""
+        self._version_checked = True
+        version = agent.partition("/")[2]
+        major = version.split(".", 1)[0]
+        if agent.startswith("Neo4j/") and major.isdigit() and int(major) < MIN_NEO4J_MAJOR:
+            raise StoreError(
+                f"{self.location} runs {agent}; civicgraph needs Neo4j {MIN_NEO4J_MAJOR} or later"
+            )
 
     def _guard(self, fn: Callable[[], T], timeout_ms: int | None = None) -> T:
         try:
@@ -131,7 +155,7 @@ class Neo4jStore:
         timeout_ms: int | None = None,
     ) -> list[dict[str, Any]]:  # fmt: skip
         """Run one statement in a read (or, with write=True, a write) transaction."""
-        values = statement_params(cypher, params, write=write)
+        values = statement_params(cypher, params, write=write, engine="neo4j")
         timeout = max(1, int(timeout_ms if timeout_ms is not None else self.timeout_ms))
 
         @unit_of_work(timeout=timeout / 1000)
@@ -165,20 +189,9 @@ class Neo4jStore:
         self._guard(go, timeout)
 
     def schema_statements(self) -> list[str]:
-        """Unique constraints on every label's `id` (they bring their index) and an index on
-        every relationship type's `key`. The `_search_keys` lists of graph/schema.py's
-        NODE_INDEXES are not indexed here: Neo4j's indexes do not serve `x IN list` look-ups, so
-        name resolution scans the searchable labels on Neo4j (a full-text index would be the
-        way to speed it up)."""
-        statements = [
-            f"CREATE CONSTRAINT civicgraph_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
-            for label in NODE_LABELS
-        ]
-        statements += [
-            f"CREATE INDEX civicgraph_{rel.lower()}_key IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.key)"
-            for rel in REL_TYPES
-        ]
-        return statements
+        """graph/schema.py's `neo4j_schema_statements` (one definition for this backend and the
+        Cypher export's header)."""
+        return neo4j_schema_statements()
 
     def ensure_schema(self) -> None:
         def go() -> None:

@@ -24,6 +24,7 @@ __all__ = [
     "MENTION_GENRES",
     "ACTOR_LABELS",
     "NODE_INDEXES",
+    "neo4j_schema_statements",
     "SEARCH_KEYS",
     "SEARCHABLE_LABELS",
     "search_keys",
@@ -197,6 +198,23 @@ SEARCHABLE_LABELS = tuple(name for name in NODE_LABELS if name not in ("Document
 NODE_INDEXES: tuple[tuple[str, str], ...] = tuple((label, "id") for label in NODE_LABELS) + tuple(
     (label, SEARCH_KEYS) for label in SEARCHABLE_LABELS
 )
+
+
+def neo4j_schema_statements() -> list[str]:
+    """The schema civicgraph's Neo4j backend creates (and the Cypher export's header suggests, so
+    that a later `load` into the same database finds exactly these): a unique constraint on every
+    label's `id`, which brings its own index (a plain index on the same property would make the
+    constraint fail), and an index on every relationship type's `key`. The `_search_keys` lists
+    are not indexed on Neo4j: its indexes do not serve `x IN list` look-ups."""
+    statements = [
+        f"CREATE CONSTRAINT civicgraph_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+        for label in NODE_LABELS
+    ]
+    statements += [
+        f"CREATE INDEX civicgraph_{rel.lower()}_key IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.key)"
+        for rel in REL_TYPES
+    ]
+    return statements
 
 
 def search_key(text: str) -> str:

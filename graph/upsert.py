@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from graph.cypher_check import check_statement
 from graph.facts import Batch
 from graph.schema import (
     EVIDENCE_FIELDS,
@@ -34,7 +35,6 @@ from graph.schema import (
     check_rel_type,
     search_keys,
 )
-from graph.store import ReadOnlyError
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
@@ -45,31 +45,12 @@ INT64_MAX = 2**63 - 1
 _UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 # Evidence piece fields in the order of EVIDENCE_FIELDS.
-_EVIDENCE_PARTS = ("key", "doc", "doc_id", "quote", "start", "end")
+EVIDENCE_PARTS = ("key", "doc", "doc_id", "quote", "start", "end")
 # A property whose value follows the winner of another (day is computed from date).
 _FOLLOWS = {"day": "date"}
 # Set by the journal, not by a batch.
 JOURNAL_PROPERTIES = ("loaded", "loaded_at")
 
-# LOAD and CSV with only blanks or comments between them: a real LOAD CSV clause, however written.
-_LOAD_CSV = re.compile(r"\bLOAD(?:\s|/\*.*?\*/|//[^\n]*(?:\n|$))+CSV\b", re.IGNORECASE | re.DOTALL)
-_COMMENTS = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
-_PROCEDURE = re.compile(r"\bCALL\s+(?!\{)`?([A-Za-z_][\w.]*)", re.IGNORECASE)
-_USE = re.compile(r"(?:^|[\s;])USE\s+\S", re.IGNORECASE)
-# Procedures a read-only statement may call: schema look-ups and FalkorDB's read-only algorithms.
-# Anything else (apoc.load.*, dbms.*, index creation ...) may read files, reach the network or
-# change the server, which a read transaction alone does not prevent on Neo4j.
-READ_ONLY_PROCEDURES = (
-    "db.labels",
-    "db.relationshiptypes",
-    "db.propertykeys",
-    "db.indexes",
-    "db.constraints",
-    "db.schema.",
-    "db.idx.fulltext.querynodes",
-    "db.idx.fulltext.queryrelationships",
-    "algo.",
-)
 _COUNT = "WITH count(*) AS _c"
 
 
@@ -115,30 +96,14 @@ def clean_params(params: dict[str, Any] | None) -> dict[str, Any]:
     return {str(k): clean_value(v) for k, v in (params or {}).items()}
 
 
-def statement_params(cypher: str, params: dict[str, Any] | None, *, write: bool) -> dict[str, Any]:
-    """What every backend does before running a statement: refuse what read-only mode forbids
-    (ReadOnlyError) and clean the parameter values."""
-    if not write:
-        reason = refuse_file_access(cypher)
-        if reason:
-            raise ReadOnlyError(reason)
+def statement_params(
+    cypher: str, params: dict[str, Any] | None, *, write: bool, engine: str = "falkordb"
+) -> dict[str, Any]:
+    """What every backend does before running a statement: refuse what graph/cypher_check.py
+    refuses (size, nesting, and in read-only mode files, USE and procedures outside the engine's
+    allowlist) and clean the parameter values."""
+    check_statement(cypher, write=write, engine=engine)
     return clean_params(params)
-
-
-def refuse_file_access(cypher: str) -> str | None:
-    """Why a read-only statement may not run, or None. LOAD CSV reads files and URLs (and
-    GRAPH.RO_QUERY lets it through); procedures outside READ_ONLY_PROCEDURES and `USE` of
-    another database are refused too, since a Neo4j read transaction still allows them."""
-    if _LOAD_CSV.search(cypher):
-        return "read-only statements may not use LOAD CSV (it reads files and URLs)"
-    code = _COMMENTS.sub(" ", cypher)
-    for match in _PROCEDURE.finditer(code):
-        name = match.group(1).lower()
-        if not name.startswith(READ_ONLY_PROCEDURES):
-            return f"read-only statements may not call the procedure {match.group(1)}"
-    if _USE.search(code):
-        return "read-only statements may not switch database with USE"
-    return None
 
 
 @dataclass(frozen=True)
@@ -192,7 +157,7 @@ def _set_clauses(var: str, rows: list[dict[str, Any]]) -> list[str]:
     return [f"SET {', '.join(items)}" for items in (first, rest) if items]
 
 
-def _node_rows(batch: Batch) -> dict[str, dict[str, dict[str, Any]]]:
+def node_rows(batch: Batch) -> dict[str, dict[str, dict[str, Any]]]:
     """Rows by label and id; the same node twice merges its properties here."""
     by_label: dict[str, dict[str, dict[str, Any]]] = {}
     for index, node in enumerate(batch.nodes):
@@ -247,7 +212,7 @@ def _evidence(pieces: Iterable[dict[str, Any]], *, where: str) -> list[dict[str,
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     for piece in pieces or ():
-        cleaned = {part: clean_value(piece.get(part)) for part in _EVIDENCE_PARTS}
+        cleaned = {part: clean_value(piece.get(part)) for part in EVIDENCE_PARTS}
         missing = [part for part, value in cleaned.items() if value is None or value == ""]
         if missing:  # list properties cannot hold null, and a piece without them proves nothing
             raise SchemaError(f"{where}: an evidence piece has no {', '.join(missing)}")
@@ -257,7 +222,7 @@ def _evidence(pieces: Iterable[dict[str, Any]], *, where: str) -> list[dict[str,
     return out
 
 
-def _rel_rows(batch: Batch) -> dict[tuple[str, str, str], dict[str, dict[str, Any]]]:
+def rel_rows(batch: Batch) -> dict[tuple[str, str, str], dict[str, dict[str, Any]]]:
     """Rows by (type, source label, target label) and key; duplicates merge their evidence."""
     groups: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = {}
     for index, rel in enumerate(batch.rels):
@@ -301,7 +266,7 @@ def _rel_segment(param: str, group: tuple[str, str, str], rows: list[dict[str, A
         lines.append("WITH x, [e IN r.ev WHERE NOT e.key IN coalesce(x.evidence_keys, [])] AS fresh")
         appends = [
             f"x.{field} = coalesce(x.{field}, []) + [e IN fresh | e.{part}]"
-            for field, part in zip(EVIDENCE_FIELDS, _EVIDENCE_PARTS, strict=True)
+            for field, part in zip(EVIDENCE_FIELDS, EVIDENCE_PARTS, strict=True)
         ]
         lines.append("SET " + ", ".join(appends))
     return "\n".join(lines)
@@ -348,8 +313,8 @@ def plan_upsert(batch: Batch, replaces: Sequence[str] = (), *, loaded_at: str | 
     Raises SchemaError before any statement exists when a label, type, property name or id
     is not acceptable. `batch.documents` get `loaded = true` (the load journal) in the same
     statement; `loaded_at` is an optional timestamp stored beside it."""
-    node_groups = _node_rows(batch)
-    rel_groups = _rel_rows(batch)
+    node_groups = node_rows(batch)
+    rel_groups = rel_rows(batch)
     documents = [d for d in (clean_value(doc) for doc in batch.documents) if isinstance(d, str) and d]
     replaced = sorted({clean_value(r) for r in replaces} - set(documents) - {None, ""})
 

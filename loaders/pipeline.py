@@ -16,8 +16,10 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graph.facts import Batch, to_batch
+from graph.journal import sign
 from graph.schema import SchemaError, check_label
 from graph.store import Store, StoreError
 from loaders.extract import Extraction, ExtractionError, extract, registry_for
@@ -36,10 +38,11 @@ class LoadSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)
     facts_by_type: Counter = field(default_factory=Counter)
     new_entities: int = 0
+    verify: Any = None  # a loaders.verify.VerifyReport when the load checked the store first
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and (self.verify is None or self.verify.ok)
 
     def as_dict(self) -> dict:
         return {
@@ -51,6 +54,11 @@ class LoadSummary:
             "failed": [{"path": p, "reason": r} for p, r in self.failed],
             "facts_by_type": dict(sorted(self.facts_by_type.items())),
             "new_entities": self.new_entities,
+            **(
+                {"store_check": {"reason": self.verify.reason, **self.verify.as_dict()}}
+                if self.verify
+                else {}
+            ),
         }
 
 
@@ -106,6 +114,20 @@ def extract_files(
         # finished are read here, one by one, so one bad file does not end the load
         for path in files[done:]:
             yield extract_file(path, registry_files)
+
+
+def _check_suspected_damage(store: Store, registry_files: tuple[str, ...], workers: int) -> Any:
+    """When the store says it may be damaged (an unclean stop, files changed while it was
+    stopped), compare it with the journal and heal it before loading (loaders/verify.py)."""
+    reason = store.damage_suspected() if hasattr(store, "damage_suspected") else None
+    if not reason:
+        return None
+    from loaders.verify import verify_store
+
+    report = verify_store(store, heal=True, registry_files=registry_files, workers=workers)
+    report.reason = reason
+    store.damage_checked()
+    return report
 
 
 GROUP_DOCUMENTS = 20  # documents per atomic upsert: one statement's planning cost shared by many
@@ -188,6 +210,7 @@ def load_paths(
     registry_for(reg)  # a bad --registry file fails the whole run before anything is written
     files = candidates(paths, summary)
     store.ensure_schema()
+    summary.verify = _check_suspected_damage(store, reg, workers)
     journal = store.loaded_documents()
     by_path = {p: doc_id for doc_id, p in journal.items()}
     pending = _Pending()
@@ -210,7 +233,7 @@ def load_paths(
             summary.unchanged += 1
             continue
         try:
-            batch = to_batch(doc, extraction.facts, extraction.entities)
+            batch = sign(to_batch(doc, extraction.facts, extraction.entities))  # journal checksum
         except SchemaError as exc:  # an extraction the schema refuses is that document's failure
             summary.failed.append((path, f"not stored: {exc}"))
             continue

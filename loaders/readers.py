@@ -49,6 +49,10 @@ for _name in ("pypdf", "trafilatura", "htmldate", "charset_normalizer"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
 SUPPORTED = frozenset({".txt", ".md", ".html", ".htm", ".pdf"})
+# HTML is refused above this many elements (start tags), counted on the bytes before any parsing:
+# the parse and the main-text search cost a fraction of a millisecond and a few KB per element
+# (RELIABILITY.md), so 10^6 would take minutes and gigabytes. Real pages have a few thousand.
+MAX_HTML_TAGS = 50_000
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 MAX_BYTES = 25 * 1024 * 1024
 
@@ -314,6 +318,9 @@ def _decode(path: Path, raw: bytes, declared: str | None = None) -> str:
         (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
     ):
         if raw.startswith(bom):
+            contradiction = _contradicts_bom(raw[len(bom) :], codec)
+            if contradiction:
+                raise DocumentError(path, f"the byte-order mark says {codec.upper()} but {contradiction}")
             try:
                 return raw[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
@@ -346,6 +353,29 @@ def _decode(path: Path, raw: bytes, declared: str | None = None) -> str:
     if valid and invalid <= valid and invalid <= _MAX_MIXED_INVALID:
         return raw.decode("utf-8", errors="civicgraph-cp1252")
     return _decode_single_byte(path, raw)
+
+
+def _contradicts_bom(body: bytes, codec: str) -> str | None:
+    """Why the bytes after a UTF-16 or UTF-32 byte-order mark are not in its encoding, or None.
+
+    Decoding with the wrong byte order, or 8-bit text as UTF-16, gives valid but meaningless
+    characters (mostly CJK), so it must be caught before: mostly-Latin UTF-16 has a NUL in every
+    other byte, on the side its byte order says; 8-bit text has no NUL at all."""
+    sample = body[:4096]
+    if codec.startswith("utf-16"):
+        other = _utf16_without_bom(sample)
+        if other and other != codec:
+            return f"its bytes are {other.upper()} (the NUL bytes of Latin text fall on the other side)"
+    if b"\x00" not in sample and len(sample) >= 16:
+        try:
+            text = sample.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            text = sample[: exc.start].decode("utf-8") if exc.start > len(sample) - 4 else ""
+        if text and sum(ch.isascii() and (ch.isprintable() or ch.isspace()) for ch in text) >= 0.9 * len(
+            text
+        ):
+            return "its bytes are 8-bit text with no NUL byte (UTF-8 or ASCII)"
+    return None
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -423,11 +453,17 @@ def _html_text(path: Path, raw: bytes) -> tuple[str, str | None, str | None]:
     from trafilatura.settings import set_date_params
     from trafilatura.xml import xmltotxt
 
+    # Counted on the bytes first, before any copy is decoded (tags are ASCII in every encoding
+    # but UTF-16 and UTF-32, which the count on the decoded text below catches).
+    if _count_tags(raw, MAX_HTML_TAGS + 1) > MAX_HTML_TAGS:
+        raise DocumentError(path, _too_many_tags())
     found = _META_CHARSET.search(raw[:4096])
     declared = found.group(1).decode("ascii") if found else None
     html = _decode(path, raw, declared)
     # lxml refuses str input that carries an XML encoding declaration; it is moot once decoded.
     html = re.sub(r"^\s*<\?xml[^>]{0,200}\?>", "", html, count=1)
+    if _count_tags(html, MAX_HTML_TAGS + 1) > MAX_HTML_TAGS:
+        raise DocumentError(path, _too_many_tags())
     doc = trafilatura.bare_extraction(
         html,
         with_metadata=True,
@@ -450,6 +486,25 @@ def _html_text(path: Path, raw: bytes) -> tuple[str, str | None, str | None]:
     title = (doc.title or "").strip() or None
     date = (doc.date or "").strip() or None
     return text, title, date
+
+
+_TAG = re.compile(r"<[A-Za-z]")
+_TAG_BYTES = re.compile(rb"<[A-Za-z]")
+
+
+def _count_tags(html: str | bytes, stop: int) -> int:
+    """Start tags (`<` then a letter: elements, not their end tags), counted up to `stop`:
+    linear, no parse."""
+    count = 0
+    for _ in (_TAG_BYTES if isinstance(html, bytes) else _TAG).finditer(html):
+        count += 1
+        if count >= stop:
+            break
+    return count
+
+
+def _too_many_tags() -> str:
+    return f"too many HTML elements: over {MAX_HTML_TAGS:,} (limit {MAX_HTML_TAGS:,}); not a page of text"
 
 
 @functools.cache

@@ -67,6 +67,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
+from graph.cypher_check import StatementRefused, parameters
 from graph.facts import is_iso_date
 
 __all__ = [
@@ -94,7 +95,6 @@ FRAGMENT_PREFIX = "_"  # queries/_NAME.cypher is a fragment, not a question
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _HEADER_LINE = re.compile(r"^//\s?([a-z_]+):\s*(.*)$")
-_CYPHER_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _HELP_SEP = re.compile(r"\s+(?:--|—)\s+")
 _INCLUDE = re.compile(
     r"^([a-z][a-z0-9-]*)(?:\s+\$([A-Za-z_]\w*)\s+AS\s+([A-Za-z_]\w*))?((?:\s+[a-z][a-z0-9-]*)*)$"
@@ -549,17 +549,15 @@ def parse_question(
         if pname not in seen:
             raise CatalogError(f"{source}: include renames ${pname}, which is not a declared parameter")
     cypher = _expand(includes, fragments if fragments is not None else load_fragments(), body, source)
-    used = set(_CYPHER_PARAM.findall(_strip_strings_and_comments(cypher)))
+    try:
+        used = parameters(cypher)
+    except StatementRefused as exc:
+        raise CatalogError(f"{source}: {exc}") from None
     if used - seen:
         raise CatalogError(f"{source}: uses undeclared parameter(s) {', '.join(sorted(used - seen))}")
     if seen - used:
         raise CatalogError(f"{source}: declares unused parameter(s) {', '.join(sorted(seen - used))}")
     return Question(name, description, params, returns, cypher, source, tuple(notes), includes, body)
-
-
-def _strip_strings_and_comments(cypher: str) -> str:
-    """Cypher without string literals and // comments, so `$x` inside them is not a parameter."""
-    return re.sub(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*", " ", cypher)
 
 
 def _cypher_files(folder: Traversable | None, fragments: bool) -> list[Traversable]:

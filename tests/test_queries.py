@@ -519,8 +519,11 @@ def test_header_grammar_errors_name_the_file_and_the_problem():
     with pytest.raises(CatalogError, match="example parameter x: 'three' is not a whole number"):
         parse_question(good.replace("example=3", "example=three"), "q.cypher")
     # a $name inside a string literal or a comment is not a parameter
-    literal = good.replace("RETURN $x AS a", "// not $y\nRETURN $x + '$z' AS a")
+    literal = good.replace("RETURN $x AS a", "// not $y\nRETURN $x + '$z' /* nor $w */ AS a")
     assert parse_question(literal, "q.cypher").name == "q"
+    # the catalogue reads the Cypher with the tokenizer that checks statements (graph/cypher_check.py)
+    with pytest.raises(CatalogError, match="q.cypher: a string opened at character .* is never closed"):
+        parse_question(good.replace("AS a", "AS a, 'x"), "q.cypher")
 
 
 def test_unknown_question_offers_the_closest_names_or_lists_them_all():

@@ -294,7 +294,7 @@ BAD_FILES = {
     ),
     "deeply nested HTML": (
         "deep.html",
-        b"<html><body>" + b"<div>" * 100_000 + b"<p>deep</p>" + b"</div>" * 100_000 + b"</body></html>",
+        b"<html><body>" + b"<div>" * 20_000 + b"<p>deep</p>" + b"</div>" * 20_000 + b"</body></html>",
         "no text",
     ),
     "PDF without a text layer": ("scan.pdf", pdf_bytes([None, None]), "no text layer (scanned PDF?)"),

@@ -262,7 +262,7 @@ def write_hostile(folder: Path) -> dict[str, str]:
     expected["huge-50mb.txt"] = "too large: 50.0 MiB"
     unit = "The Mayor said “yes” to MOPAC and funded £2m for the Riverside Food Bank. "
     put("one-line-20mb.txt", unit * (20 * 1024 * 1024 // len(unit.encode())), "text too long to extract")
-    deep = "<html><body>" + "<div>" * 100_000 + "<p>The Mayor funded a trust.</p>" + "</div>" * 100_000
+    deep = "<html><body>" + "<div>" * 20_000 + "<p>The Mayor funded a trust.</p>" + "</div>" * 20_000
     put("deep.html", deep + "</body></html>", "no text (elements nested deeper")
     put("scripts.html", "<html><head><script>alert(1)</script></head><body><script>x()</script></body></html>",
         "no text")  # fmt: skip

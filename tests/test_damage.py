@@ -1,0 +1,173 @@
+"""Damaged stores are detected, never loaded silently, and healed (issue 12).
+
+Each test damages the embedded store's real files (or its graph) the way the attacks of the
+issue did, then runs the CLI as a user would. "Healed" means: the fingerprint equals a clean load
+of the same documents into a fresh store.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.app import app
+from graph.falkor import EmbeddedFalkorStore
+from graph.journal import WRITTEN, checksum
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "london"
+runner = CliRunner()
+
+
+def cg(folder: Path, *args: str):
+    return runner.invoke(app, list(args), env={"CIVICGRAPH_STORE": f"embedded:{folder}"})
+
+
+def fingerprint(folder: Path) -> str:
+    result = cg(folder, "stats", "--fingerprint")
+    assert result.exit_code == 0, result.output
+    return result.stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def clean_fingerprint(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("clean") / "store"
+    assert cg(folder, "load", str(EXAMPLES), "--format", "json").exit_code == 0
+    value = fingerprint(folder)
+    cg(folder, "server", "stop")
+    return value
+
+
+def load(folder: Path) -> dict:
+    result = cg(folder, "load", str(EXAMPLES), "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def incr_file(folder: Path) -> Path:
+    (path,) = (folder / "appendonlydir").glob("*.incr.aof")
+    return path
+
+
+def test_a_flipped_byte_is_detected_and_healed_by_the_next_load(store_folder, clean_fingerprint):
+    """One byte of a date (2026 -> 2027) in the append-only file loaded, the journal still said
+    the document was loaded, and a reload reported "unchanged", so the wrong fact stayed."""
+    load(store_folder)
+    aof = incr_file(store_folder)
+    data = bytearray(aof.read_bytes())
+    at = data.index(b'`date`:"2026-02-26"', data.index(b"`src`:")) + len(b'`date`:"202')
+    data[at] = ord("7")
+    aof.write_bytes(bytes(data))
+    again = load(store_folder)
+    check = again["store_check"]
+    assert check["reason"] == f"store files changed while the server was stopped: {aof.name}"
+    assert check["checked"] == check["documents"] == 5
+    assert len(check["damaged"]) == 1 and "'2027-02-26' (expected '2026-02-26')" in check["damaged"][0]
+    assert len(check["healed_documents"]) == 1 and check["still_damaged"] == []
+    assert again["unchanged"] == 5
+    assert fingerprint(store_folder) == clean_fingerprint
+    assert "store_check" not in load(store_folder), "checked once; a clean stop after it"
+
+
+def test_stats_verify_finds_and_heals_what_differs_from_the_journal(store_folder, clean_fingerprint):
+    load(store_folder)
+    with EmbeddedFalkorStore(str(store_folder)) as store:
+        store.run("MATCH ()-[r:ASKED]->() SET r.date = '1999-01-01'", write=True)
+        store.run("MATCH (n:Person {id: 'sadiq-khan'}) SET n.name = 'Sadiq Khan (edited)'", write=True)
+        store.run(
+            "MATCH ()-[r:FUNDS]->() WITH r LIMIT 1 SET r.evidence_quotes = [q IN r.evidence_quotes | q + '!']",
+            write=True,
+        )
+        store.run("MATCH (:Document)-[m:MENTIONS]->(:Organization) WITH m LIMIT 1 DELETE m", write=True)
+    result = cg(store_folder, "stats", "--verify", "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    damaged = "\n".join(report["damaged"])
+    assert "ASKED" in damaged and "1999-01-01" in damaged
+    assert "Person sadiq-khan: name 'Sadiq Khan (edited)'" in damaged
+    assert "FUNDS" in damaged and "MENTIONS" in damaged and "missing from the store" in damaged
+    assert report["still_damaged"] == [] and report["healed_documents"]
+    assert fingerprint(store_folder) == clean_fingerprint
+    clean = cg(store_folder, "stats", "--verify", "--format", "table")
+    assert (
+        clean.exit_code == 0 and "checked 5 of 5 documents" in clean.stdout and ": 0 damaged" in clean.stdout
+    )
+
+
+def test_every_loaded_document_carries_the_checksum_of_what_it_wrote(store_folder):
+    load(store_folder)
+    with EmbeddedFalkorStore(str(store_folder)) as store:
+        rows = store.run("MATCH (d:Document) RETURN d.path AS path, d.written AS written")
+    assert len(rows) == 5 and all(re.fullmatch(r"[0-9a-f]{64}", r["written"]) for r in rows)
+    from graph.facts import to_batch
+    from loaders.pipeline import extract_file
+
+    path, extraction, _ = extract_file(rows[0]["path"])
+    batch = to_batch(extraction.document, extraction.facts, extraction.entities)
+    assert checksum(batch) == rows[0]["written"]
+    assert WRITTEN not in json.dumps(batch.nodes), "the mark is added by the load, not by to_batch"
+
+
+def test_a_killed_server_makes_the_next_load_check_the_store(store_folder, clean_fingerprint):
+    load(store_folder)
+    store = EmbeddedFalkorStore(str(store_folder))
+    os.kill(store.server.pid, signal.SIGKILL)
+    time.sleep(0.3)
+    store.close()
+    again = load(store_folder)
+    check = again["store_check"]
+    assert check["reason"].startswith("the embedded server was not stopped cleanly")
+    assert check["checked"] == 5 and check["damaged"] == [] and check["still_damaged"] == []
+    assert fingerprint(store_folder) == clean_fingerprint
+
+
+def test_garbage_that_drops_a_group_is_reported_and_the_group_loads_again(store_folder, clean_fingerprint):
+    """29 bytes of garbage in the middle of the append-only file dropped a 20-document group with
+    only a line in server.log."""
+    load(store_folder)
+    aof = incr_file(store_folder)
+    data = aof.read_bytes()
+    middle = len(data) // 2
+    aof.write_bytes(data[:middle] + b"GARBAGE!" * 3 + b"xyzab" + data[middle + 29 :])
+    again = load(store_folder)
+    check = again["store_check"]
+    assert "store files changed while the server was stopped" in check["reason"]
+    assert len(check["lost_documents"]) == 5, "journal.jsonl says what the store lost"
+    assert again["loaded"] == 5
+    assert fingerprint(store_folder) == clean_fingerprint
+
+
+def test_a_damaged_snapshot_names_a_repair_that_rebuilds_the_store(store_folder, clean_fingerprint):
+    """A base snapshot cut in half: the server would not start and `server repair` exited 1 with
+    no way back offered."""
+    load(store_folder)
+    with EmbeddedFalkorStore(str(store_folder)) as store:  # make the graph a snapshot (RDB base)
+        client = store._db.connection
+        client.execute_command("BGREWRITEAOF")
+        while (
+            client.info("persistence")["aof_rewrite_in_progress"]
+            or client.info("persistence")["aof_rewrite_scheduled"]
+        ):
+            time.sleep(0.05)
+    (base,) = (store_folder / "appendonlydir").glob("*.base.rdb")
+    assert base.stat().st_size > 10_000
+    base.write_bytes(base.read_bytes()[: base.stat().st_size // 2])
+    broken = cg(store_folder, "stats")
+    assert broken.exit_code == 1
+    assert "snapshot file is damaged" in broken.stderr and "server repair --rebuild" in broken.stderr
+    repair = cg(store_folder, "server", "repair")
+    assert repair.exit_code == 1 and "server repair --rebuild" in repair.stderr
+    rebuilt = cg(store_folder, "server", "repair", "--rebuild")
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "rebuilt: 5 documents loaded, 0 failed" in rebuilt.stdout
+    assert fingerprint(store_folder) == clean_fingerprint
+    (aside,) = store_folder.glob("damaged-*")
+    assert (aside / "appendonlydir").is_dir(), "nothing is deleted: the damaged files are kept"
+    shutil.rmtree(aside)
