@@ -13,6 +13,7 @@ only labels what the registry does not know.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from functools import cache
 from typing import Any
 
@@ -63,6 +64,16 @@ def pipeline() -> Any:
     return nlp
 
 
+# The most characters of one document the language layer parses: real pages are a few thousand
+# characters; a multi-megabyte text (a data dump saved as .txt) gets the rules layer beyond this,
+# so a document's cost stays bounded (RELIABILITY.md: "a long single line").
+PARSE_BUDGET = 200_000
+# Parsed sentences kept per process: pages repeat their boilerplate ("Notes to editors", "the
+# London Assembly acts as a check and a balance on the Mayor"), so a repeat is a copy, not a parse.
+CACHE_SIZE = 4096
+_cache: OrderedDict[tuple, Any] = OrderedDict()
+
+
 def parse(doc: Doc) -> None:
     """Parse the sentences worth parsing; `doc.parsed[i]` is sentence i's spaCy Doc, whose
     `user_data["offset"]` maps its character offsets back to the document's text."""
@@ -71,24 +82,41 @@ def parse(doc: Doc) -> None:
     nlp = pipeline()
     text = doc.text
     todo = []
+    budget = PARSE_BUDGET
     for i, (s, e) in enumerate(doc.sentences):
         if e - s < 12 or e - s > 1500 or doc.zone_at(s, "boilerplate") is not None:
             continue
         if not worth_parsing(text[s:e]):
             continue
+        budget -= e - s
+        if budget < 0:
+            break
+        preset = tuple(
+            (m.start - s, m.end - s, _LABEL.get(m.entity.label, "ORG"), m.entity.id)
+            for m in doc.mentions.between(s, e)
+            if m.end > m.start
+        )
+        key = (text[s:e], preset)
+        cached = _cache.get(key)
+        if cached is not None:
+            _cache.move_to_end(key)
+            sdoc = cached.copy()
+            sdoc.user_data.update({"offset": s, "index": i, "preset": preset})
+            doc.parsed[i] = sdoc
+            continue
         sdoc = nlp.make_doc(text[s:e])
-        preset = []
-        for m in doc.mentions.between(s, e):
-            if m.end > m.start:
-                preset.append((m.start - s, m.end - s, _LABEL.get(m.entity.label, "ORG"), m.entity.id))
-        sdoc.user_data["preset"] = preset
-        sdoc.user_data["offset"] = s
-        sdoc.user_data["index"] = i
+        sdoc.user_data.update({"preset": preset, "offset": s, "index": i, "key": key})
         todo.append(sdoc)
     found: list = []
     for sdoc in nlp.pipe(todo, batch_size=64):
+        key = sdoc.user_data.pop("key")
+        if key not in _cache:
+            _cache[key] = sdoc.copy()
+            if len(_cache) > CACHE_SIZE:
+                _cache.popitem(last=False)
         doc.parsed[sdoc.user_data["index"]] = sdoc
-        found += _add_entities(doc, sdoc)
+    for i in sorted(doc.parsed):
+        found += _add_entities(doc, doc.parsed[i])
     _surname_backrefs(doc, found)
 
 
