@@ -51,6 +51,7 @@ class FactSet:
     info: DocumentInfo
     facts: dict[str, Fact] = field(default_factory=dict)
     layers: dict[str, set[str]] = field(default_factory=dict)
+    evidence_keys: dict[str, set[str]] = field(default_factory=dict)  # per fact, to add a piece once
 
     def add(
         self,
@@ -83,9 +84,12 @@ class FactSet:
         if known is None:
             self.facts[fact.key] = fact
             self.layers[fact.key] = {layer}
+            self.evidence_keys[fact.key] = {ev.key}
             return fact
         self.layers[fact.key].add(layer)
-        if all(x.key != ev.key for x in known.evidence):
+        seen = self.evidence_keys.setdefault(fact.key, {x.key for x in known.evidence})
+        if ev.key not in seen:
+            seen.add(ev.key)
             known.evidence.append(ev)
         for name in ("date", "period", "due", "role", "text"):
             if getattr(known, name) is None and getattr(fact, name) is not None:
@@ -102,8 +106,10 @@ class FactSet:
             fact.predicate, fact.subject, fact.object, (first.start, first.end), layer=layer, **props
         )
         if kept is not None:
+            seen = self.evidence_keys.setdefault(kept.key, {x.key for x in kept.evidence})
             for ev in rest:
-                if all(x.key != ev.key for x in kept.evidence):
+                if ev.key not in seen:
+                    seen.add(ev.key)
                     kept.evidence.append(ev)
         return kept
 
@@ -116,6 +122,7 @@ class FactSet:
     def drop(self, key: str) -> None:
         self.facts.pop(key, None)
         self.layers.pop(key, None)
+        self.evidence_keys.pop(key, None)
 
 
 @dataclass

@@ -108,9 +108,11 @@ def find_offices(doc: Doc) -> None:
             # "Mayor Sadiq Khan", "Commissioner Cressida Dick": the title is part of the mention
             title = surface[:k].rstrip()
             _office_facts(doc, m, (m.start, m.start + len(title)))
-        line_start = text.rfind("\n", 0, m.start) + 1
-        line_end = text.find("\n", m.end)
-        line_end = len(text) if line_end == -1 else line_end
+        # the line around the mention, at most a few hundred characters each side (a document
+        # of one long line must not cost a scan of the line per mention)
+        line_start = max(text.rfind("\n", max(0, m.start - _WINDOW), m.start) + 1, m.start - _WINDOW, 0)
+        line_end = text.find("\n", m.end, m.end + _WINDOW)
+        line_end = min(len(text), m.end + _WINDOW) if line_end == -1 else line_end
         for span in _offices_beside(doc, m, i, line_start, line_end):
             _office_facts(doc, m, span)
 
@@ -191,6 +193,7 @@ def _phrase_after(text: str, start: int, line_end: int) -> tuple[int, int] | Non
 
 
 _CONNECTOR = {"of", "for", "and", "the", "&", "on", "to"}
+_WINDOW = 300
 _BOUNDARY = {"the", "a", "an", "my", "his", "her", "our", "their", "its"}
 
 

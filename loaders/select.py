@@ -103,7 +103,14 @@ def _one_statement_per_speaker(doc: Doc) -> None:
 
 
 def _overlap(a, b) -> bool:
-    return any(x.start < y.end and y.start < x.end for x in a.evidence for y in b.evidence)
+    """Whether two facts share words (their evidence spans overlap); linear in their evidence."""
+    spans = sorted([(e.start, e.end, 0) for e in a.evidence] + [(e.start, e.end, 1) for e in b.evidence])
+    reach = {0: -1, 1: -1}
+    for start, end, side in spans:
+        if start < reach[1 - side]:
+            return True
+        reach[side] = max(reach[side], end)
+    return False
 
 
 def _one_fact_per_statement(doc: Doc) -> None:
@@ -126,8 +133,10 @@ def _one_fact_per_statement(doc: Doc) -> None:
                 continue
             if facts.layers[k] & facts.layers[keys[0]]:
                 continue  # one layer's two facts (two motions answered by one sentence) stay two
+            have = {e.key for e in kept.evidence}
             for ev in other.evidence:
-                if all(ev.key != e.key for e in kept.evidence):
+                if ev.key not in have:
+                    have.add(ev.key)
                     kept.evidence.append(ev)
             kept.date = kept.date or other.date
             facts.layers[keys[0]] |= facts.layers[k]
