@@ -31,7 +31,10 @@ NAME = "motion"
 
 _MOVED = re.compile(
     r"(?P<proposer>[A-Z][^\n,]{2,60}?)\s+(?:proposed|moved)\s*,?\s*(?:and\s+(?P<seconder>[A-Z][^\n,]{2,60}?)\s+seconded\s*,?\s*)?"
-    r"(?:the\s+following\s+)?(?:motion|amendment)\s*:?",
+    r"(?:the\s+following\s+)?(?:motion|amendment)\s*:?"
+    # "The following motion has been proposed in the name of Léonie Cooper AM and will be seconded by ..."
+    r"|(?:motion|amendment)\s+(?:has\s+been|was)\s+(?:proposed|moved|tabled)\s+(?:in\s+the\s+name\s+of|by)\s+"
+    r"(?P<proposer2>[A-Z][^\n,]{2,60}?)(?=\s+(?:and|AM\b|:)|[:,.])",
 )
 _THIS_ASSEMBLY = re.compile(
     r"\bThis\s+Assembly\s+(?:notes|calls|believes|resolves|urges|welcomes|agrees|asks|requests|denounces|regrets|further)\b"
@@ -106,7 +109,7 @@ def read(doc: Doc) -> None:
             sent_end = body.find(".", c.end())
             sent_end = len(body) if sent_end == -1 else sent_end + 1
             asked.append((target, (span[0] + sent_start, span[0] + sent_end)))
-    if not asked and mayor is not None and re.search(r"\bthe\s+Mayor\b", body):
+    if not asked and mayor is not None and not _CALLS.search(body) and re.search(r"\bthe\s+Mayor\b", body):
         asked.append((mayor, span))
     if doc.title is None and asked:
         # no title on the page: what the motion calls for names it
@@ -122,7 +125,7 @@ def read(doc: Doc) -> None:
         seen.add(target.id)
         doc.facts.add("ASKED", assembly_ent, target, ev, layer="layout", date=date, about=doc.title)
         if moved is not None:
-            named = resolve_name(doc.registry, moved.group("proposer"), doc.ref_date)
+            named = resolve_name(doc.registry, moved.group("proposer") or moved.group("proposer2"), doc.ref_date)
             if named is not None and named.actor.label == "Person":
                 doc.facts.add(
                     "ASKED",

@@ -468,7 +468,7 @@ class Resolver:
             q = ctx.quote_at(pos)
             if q is not None:
                 return q.speaker
-        zone = self.doc.zone_at(pos, "answer", "question", "turn", "quote", "letter", "motion")
+        zone = self.doc.zone_at(pos, "answer", "question", "turn", "quote", "letter", "motion", "decision")
         if zone is not None:
             return zone.speaker
         if self.doc.genre == "letter" and ctx is not None:

@@ -227,9 +227,11 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                 # "the £100m 'Housing Covenant' funding": the Housing Covenant ("vital investment"
                 # names nothing)
                 name = " ".join(obj.entity.name.split()[:-1])
-                if not re.search(r"\b[A-Z]", name):
+                if not re.search(r"\b[A-Z]", name) or name.lower() in subj.entity.name.lower():
                     continue
                 obj = Ref(Entity(name=name, label="Programme", id=slug(name)), obj.start, obj.end, obj.how)
+            if obj.how == "phrase" and _vague(obj.entity.name):
+                continue  # "a maximum of £1.551m", "the following work streams": no name of anything
             if pat.family in (
                 "COMMITTED_TO",
                 "ESTABLISHED",
@@ -397,6 +399,13 @@ def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Re
         return None
     if role in ("clause", "purpose", "report"):
         return res.clause(tok) if "thing" in kinds else None
+    if role == "self":
+        # the trigger noun itself counts only when it is named ("£2.4m package", "Housing Covenant
+        # funding"), not "the award of £7m"
+        ref = res.thing(tok)
+        if ref is not None and (ref.how in ("mention", "ner") or ref.entity.name[:1].isupper()):
+            return ref
+        return None
     if kinds == ("post",):
         return res.post(tok)
     ref = res.actor(tok, owner=role in ("obj", "subj", "agent") or role.startswith("prep:"))
@@ -457,6 +466,16 @@ def _funding_noun(f: Frame) -> bool:
 _TIME = re.compile(
     r"(?i)^(?:(?:next|last|this|the|coming|current|financial|each|every|per)\s+)*(?:year|years|month|months|week|weeks|day|days|decade|term|period|spring|summer|autumn|winter|\d{4}(?:[-/]\d{2,4})?)$"
 )
+
+
+_QUANTITY = {"maximum", "minimum", "total", "sum", "amount", "figure", "share", "part", "proportion", "rest",
+             "remainder", "majority", "number", "range", "lot", "series", "variety", "host"}
+
+
+def _vague(name: str) -> bool:
+    """A phrase that names no one thing: a quantity, or a pointer to a list."""
+    words = name.lower().split()
+    return bool(words) and (words[0] in _QUANTITY or words[0] in ("following", "these", "those", "such", "other"))
 
 
 def _is_time(name: str) -> bool:
