@@ -32,6 +32,7 @@ _INTRO_END = re.compile(
     re.I,
 )
 _ACTORS = ("Person", "Organization", "Post")
+_SPEECH = re.compile(r"\b(?:said|says|added|told|explained|warned|insisted|argued)\b")
 
 
 def speaker_blocks(doc: Doc) -> None:
@@ -41,7 +42,13 @@ def speaker_blocks(doc: Doc) -> None:
     while i < len(paragraphs):
         s, e = paragraphs[i]
         line = text[s:e]
-        if _INTRO_END.search(line) and not line.lstrip().startswith(tuple(_OPEN)) and len(line) < 400:
+        intro = _INTRO_END.search(line) is not None and len(line) < 400
+        if not intro and i + 1 < len(paragraphs) and _SPEECH.search(line) and len(line) < 600:
+            # "The mayor said the programmes would be a game-changer." then a quoted paragraph with
+            # no speaker of its own: the same speaker goes on
+            ns, ne = paragraphs[i + 1]
+            intro = text[ns] in _OPEN and not _SPEECH.search(text[ns:ne])
+        if intro and not line.lstrip().startswith(tuple(_OPEN)):
             speaker = _speaker(doc, s, e)
             block: list[tuple[int, int]] = []
             j = i + 1
