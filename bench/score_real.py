@@ -46,8 +46,9 @@ def extract_set(folder: Path) -> list[dict]:
     from loaders.readers import read_document
 
     facts = []
-    for path in sorted((folder / "docs").iterdir()):
-        if path.is_file():
+    docs = folder / "docs" if (folder / "docs").is_dir() else folder  # bench/heldout keeps them beside
+    for path in sorted(docs.iterdir()):
+        if path.is_file() and path.name not in ("gold.jsonl", "entities.json", "README.md"):
             facts += [f.as_json() for f in extract(read_document(path)).facts]
     return facts
 

@@ -106,13 +106,13 @@ def _extract(info: DocumentInfo, registry: Registry) -> Extraction:
             f.amount_gbp or 0,
         )
     )
-    entities: dict[str, Entity] = {}
-    for m in doc.mentions.mentions:
-        entities.setdefault(m.entity.id, m.entity)
+    entities: dict[str, Entity] = {}  # the facts' reading of a name first (loaders/select.py)
     for f in facts:
         entities.setdefault(f.subject.id, f.subject)
         if f.object is not None:
             entities.setdefault(f.object.id, f.object)
+    for m in doc.mentions.mentions:
+        entities.setdefault(m.entity.id, m.entity)
     return Extraction(
         document=info, facts=facts, entities=sorted(entities.values(), key=lambda e: e.id), genre=doc.legacy
     )

@@ -12,8 +12,8 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from graph.facts import Fact
-from graph.schema import FACT_TYPES, REL_TYPES
+from graph.facts import Entity, Fact
+from graph.schema import FACT_TYPES, REL_TYPES, allows
 from loaders.document import LAYERS, Doc
 
 __all__ = ["select_facts", "kept_layers", "FAMILIES_FILE"]
@@ -65,6 +65,47 @@ def select_facts(doc: Doc) -> None:
             continue
         if fact.date is None and fact.predicate in _DATED and doc.date:
             fact.date = doc.date
+    _one_label_per_entity(doc)
+
+
+# When layers disagree on what a name is, an actor reading wins over a thing.
+_LABEL_RANK = {"Person": 0, "Organization": 1, "Post": 2}
+
+
+def _one_label_per_entity(doc: Doc) -> None:
+    """One entity per id in a document: the registry's reading of a name when it has one, else
+    the most actor-like reading among the mentions and the facts. A layer that read "Hugo Ives"
+    as the thing criticised must not make a second node beside the person; a fact the schema does
+    not allow with the agreed label is dropped."""
+    fixed: dict[str, Entity] = {}
+    readings: dict[str, Entity] = {}
+
+    def read(ent: Entity | None) -> None:
+        if ent is None or ent.id in fixed:
+            return
+        known = readings.get(ent.id)
+        if known is None or _LABEL_RANK.get(ent.label, 9) < _LABEL_RANK.get(known.label, 9):
+            readings[ent.id] = ent
+
+    for m in doc.mentions.mentions if doc.mentions is not None else ():
+        if m.kind == "registry":
+            fixed.setdefault(m.entity.id, m.entity)
+        else:
+            read(m.entity)
+    for fact in doc.facts:
+        read(fact.subject)
+        read(fact.object)
+    chosen = {**readings, **fixed}
+    for key in list(doc.facts.facts):
+        fact = doc.facts.facts[key]
+        subject = chosen.get(fact.subject.id, fact.subject)
+        obj = fact.object if fact.object is None else chosen.get(fact.object.id, fact.object)
+        if subject is fact.subject and obj is fact.object:
+            continue
+        if not allows(fact.predicate, subject.label, obj.label if obj is not None else "Statement"):
+            doc.facts.drop(key)
+            continue
+        fact.subject, fact.object = subject, obj
 
 
 def _one_statement_per_speaker(doc: Doc) -> None:

@@ -125,7 +125,9 @@ def read(doc: Doc) -> None:
         seen.add(target.id)
         doc.facts.add("ASKED", assembly_ent, target, ev, layer="layout", date=date, about=doc.title)
         if moved is not None:
-            named = resolve_name(doc.registry, moved.group("proposer") or moved.group("proposer2"), doc.ref_date)
+            named = resolve_name(
+                doc.registry, moved.group("proposer") or moved.group("proposer2"), doc.ref_date
+            )
             if named is not None and named.actor.label == "Person":
                 doc.facts.add(
                     "ASKED",

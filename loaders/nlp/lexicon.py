@@ -59,6 +59,7 @@ _KEYS = {
     "about",
     "clause_verbs",
     "not_clause_verbs",
+    "object_words",
 }
 _MONEY = ("any", "required", "forbidden", "sum_or_noun")
 
@@ -78,6 +79,7 @@ class Pattern:
     third_person: bool = False  # ... or must not be
     clause_verbs: frozenset[str] = frozenset()  # the "to"-clause must have one of these verbs
     not_clause_verbs: frozenset[str] = frozenset()  # ... or must not
+    object_words: frozenset[str] = frozenset()  # the trigger's direct object must be one of these
     money: str = "any"  # any | required | forbidden | sum_or_noun
     subject: tuple[str, ...] = ()
     object: tuple[str, ...] = ()
@@ -138,6 +140,7 @@ def patterns(path: str = str(LEXICON_FILE)) -> tuple[Pattern, ...]:
                     third_person=bool(spec.get("third_person", False)),
                     clause_verbs=frozenset(spec.get("clause_verbs", [])),
                     not_clause_verbs=frozenset(spec.get("not_clause_verbs", [])),
+                    object_words=frozenset(spec.get("object_words", [])),
                     money=spec.get("money", "any"),
                     subject=_roles(spec.get("subject", []), where),
                     object=_roles(spec.get("object", []), where),

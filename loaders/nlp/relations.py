@@ -150,6 +150,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
             return made
         if any(v in pat.not_clause_verbs for v in clause):
             return made
+    if pat.object_words and not any(t.lemma_.lower() in pat.object_words for t in f.get("obj")):
+        return made
     first = bool(f.get("subj")) and f.get("subj")[0].lower_ in ("i", "we")
     if (pat.first_person and not first) or (pat.third_person and first):
         return made
@@ -468,14 +470,34 @@ _TIME = re.compile(
 )
 
 
-_QUANTITY = {"maximum", "minimum", "total", "sum", "amount", "figure", "share", "part", "proportion", "rest",
-             "remainder", "majority", "number", "range", "lot", "series", "variety", "host"}
+_QUANTITY = {
+    "maximum",
+    "minimum",
+    "total",
+    "sum",
+    "amount",
+    "figure",
+    "share",
+    "part",
+    "proportion",
+    "rest",
+    "remainder",
+    "majority",
+    "number",
+    "range",
+    "lot",
+    "series",
+    "variety",
+    "host",
+}
 
 
 def _vague(name: str) -> bool:
     """A phrase that names no one thing: a quantity, or a pointer to a list."""
     words = name.lower().split()
-    return bool(words) and (words[0] in _QUANTITY or words[0] in ("following", "these", "those", "such", "other"))
+    return bool(words) and (
+        words[0] in _QUANTITY or words[0] in ("following", "these", "those", "such", "other")
+    )
 
 
 def _is_time(name: str) -> bool:

@@ -320,6 +320,13 @@ _COORDINATED_PASSIVE = re.compile(
 )
 
 
+# "the Food Bank welcomed the review led by X": the clause is about the unnamed review, not the
+# name before the verb
+_UNNAMED_NP_BEFORE = re.compile(
+    r"\b(?:welcomed|criticised|said|backed|supported|announced|published|ordered|commissioned|launched|opposed|praised|rejected)[ ](?:the|a|an)[ ][a-z][\w-]*(?:[ ][a-z][\w-]*){0,2}[ ,]*$"
+)
+
+
 def antecedent(
     ctx: Context, sent: tuple[int, int], pos: int, labels=("Organization", "Programme", "Inquiry")
 ) -> Entity | None:
@@ -362,7 +369,7 @@ def antecedent(
         gap = folded[last.end : pos]
         if it is not None and seg_start + it.start() > last.end:
             return _it_refers_to(ctx, seg_start + it.start(), labels)
-        if len(gap) <= 120:
+        if len(gap) <= 120 and not _UNNAMED_NP_BEFORE.search(gap):
             return last.entity
     if it is not None:
         return _it_refers_to(ctx, seg_start + it.start(), labels)
