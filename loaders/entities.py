@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -1001,6 +1002,9 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+_PLACE = "#place"  # the id of names that are places, not entities
+
+
 def _case_sensitive(alias: str) -> bool:
     return " " not in alias or not any(c.islower() for c in alias)
 
@@ -1044,6 +1048,12 @@ class Linker:
                     for h in entry.honorifics:
                         self.people_by_first.setdefault((h, parts[0]), []).append(entry)
                     self.people_by_last.setdefault(parts[-1], []).append(entry)
+        # Assembly constituencies ("Enfield and Haringey") are places, not the boroughs they join:
+        # matched as names of no entity, they hide the borough names inside them
+        for entry in registry:
+            for h in entry.holders:
+                if h.constituency and " " in h.constituency:
+                    ci.setdefault(fold(h.constituency).lower(), _PLACE)
         self._ci_ids = ci
         self._cs_ids = cs
         # a lookahead finds overlapping names too ("the Mayor's Office for Policing and Crime")
@@ -1094,9 +1104,13 @@ class Linker:
         reg = self.registry
 
         # 1. registry names
+        places: list[tuple[int, int]] = []
         for s0, e0, key, lower in self._registry_matches(folded):
             surface = folded[s0:e0]
             eid = (self._ci_ids if lower else self._cs_ids).get(key)
+            if eid == _PLACE:
+                places.append((s0, e0))
+                continue
             entry = reg.get(eid) if eid else None
             if entry is None:
                 continue
@@ -1105,6 +1119,8 @@ class Linker:
             if entry.label == "Person" and " " not in surface and not entry.first_name_alone:
                 continue
             found.append(Mention(s0, e0, entry.entity, "registry"))
+        if places:
+            found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in places)]
 
         # 2. people by pattern
         people: dict[str, Entity] = {}
@@ -1339,6 +1355,11 @@ class Linker:
                         holders.setdefault(m.entity.id, ms[j].entity)
         out: list[Mention] = []
         named_people = {x.entity.id for x in ms if x.label == "Person"}  # once: linear in mentions
+        named_count = Counter(x.entity.id for x in ms if x.label == "Person")
+        named_first: dict[str, int] = {}
+        for x in ms:
+            if x.label == "Person":
+                named_first.setdefault(x.entity.id, x.start)
         for m in ms:
             if m.label != "Post":
                 out.append(m)
@@ -1353,16 +1374,14 @@ class Linker:
                 if person is not None and m.entity.id != "mayor-of-london" and person.id not in named_people:
                     person = None
             if person is None and not ref_date:
-                # no date to go by: a holder of this post that the document names ("Sadiq Khan has
-                # confirmed ... the mayor said")
-                named = {
-                    h.person
-                    for h in (
-                        self.registry.get(m.entity.id).holders if self.registry.get(m.entity.id) else []
-                    )
-                } & named_people
-                if len(named) == 1:
-                    person = self.registry.get(named.pop()).entity
+                # no date to go by: the holder of this post that the document names most (first,
+                # on a tie): "Sadiq Khan has told ... the Mayor blames ... Khan accusing Boris
+                # Johnson"
+                post = self.registry.get(m.entity.id)
+                named = [h.person for h in (post.holders if post else []) if h.person in named_people]
+                if named:
+                    best = min(named, key=lambda p: (-named_count[p], named_first[p]))
+                    person = self.registry.get(best).entity
             if person is None:
                 out.append(m)
             else:

@@ -914,7 +914,7 @@ def _direct(ctx: _Context) -> list[Quote]:
                 a.verb,
             )  # fmt: skip
         )
-    return _inherit(ctx, out)
+    return out
 
 
 def _unattributed(ctx: _Context, unit: _Unit) -> Quote:
@@ -1205,7 +1205,8 @@ def find_quotes(text: str) -> list[Quote]:
     if not text:
         return []
     ctx = _Context(text)
-    direct = _direct(ctx)
+    raw = _direct(ctx)
+    direct = _inherit(ctx, raw)
     covered = sorted((ctx.unit_at(q.start).open if ctx.unit_at(q.start) else q.start, q.end) for q in direct)
     starts = [c[0] for c in covered]
     reported = []
@@ -1218,4 +1219,11 @@ def find_quotes(text: str) -> list[Quote]:
             continue  # the clause holds a direct quote: that quote is the statement
         seen.add((q.start, q.end))
         reported.append(q)
+    # "The mayor said the programmes would be a game-changer. “It will give all Londoners ...”":
+    # a quote left without a speaker, right after reported speech, is the same speaker's
+    kept = {q.start for q in direct}
+    left = [q for q in raw if q.speaker is None and q.start not in kept]
+    if left and reported:
+        statements = sorted(direct + reported + left, key=lambda q: (q.clause_start, q.start))
+        direct += [q for q in _inherit(ctx, statements) if q.inherited and q.start not in kept]
     return sorted(direct + reported, key=lambda q: (q.start, q.end, q.kind))

@@ -59,7 +59,40 @@ def speaker_blocks(doc: Doc) -> None:
                 _said(doc, speaker, (s, e), block)
                 i = j
                 continue
+        if i + 1 < len(paragraphs):
+            speaker = _signed_by(doc, line, paragraphs[i + 1])
+            if speaker is not None:
+                _said(doc, speaker, paragraphs[i + 1], [(s, e)])
+                i += 2
+                continue
         i += 1
+
+
+# the rest of a signature line after the name: ", Tory London Assembly member" (no sentence)
+_SIGNATURE_REST = re.compile(r"(?:,[ ][^.:;!?\n]{2,80})?")
+
+
+def _signed_by(doc: Doc, line: str, signature: tuple[int, int]) -> Entity | None:
+    """A pull quote: a paragraph of someone's words with their name on the next line::
+
+        This is a slap in the face to all of those residents who ...
+        Angie Bray, Tory London Assembly member
+
+    The words are a paragraph of their own (no speech verb, no quotation marks inside, no colon
+    at the end); the next line is a person's name, alone or with a description (not an office:
+    "The Mayor" over an answer and "MAYOR OF LONDON" under a letter are layouts of their own)."""
+    ns, ne = signature
+    people = [m for m in doc.mentions.between(ns, ne) if m.entity.label == "Person" and m.kind != "office"]
+    if not people or people[0].start != ns or not _SIGNATURE_REST.fullmatch(doc.text, people[0].end, ne):
+        return None
+    if _SPEECH.search(doc.text, ns, ne) or _INTRO_END.search(doc.text[ns:ne]):
+        return None
+    body = line.strip(_OPEN + "”’ ")
+    if len(body.split()) < 8 or line.rstrip().endswith((":", "?")) or _SPEECH.search(line):
+        return None
+    if any(c in body for c in _OPEN + "”’") and not body.endswith(tuple(".!?")):
+        return None
+    return people[0].entity
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

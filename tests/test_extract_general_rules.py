@@ -366,7 +366,7 @@ def test_agent_of_an_uncoordinated_passive_can_be_the_antecedent(reg):
     found = facts(
         reg, "Homes will be built by Harbour Homes, the housing company set up by Camden Council in 2016."
     )
-    f = has(found, "Camden Council", "ESTABLISHED", "Harbour Homes")
+    f = has(found, "London Borough of Camden", "ESTABLISHED", "Harbour Homes")  # the registry's name
     assert f is not None and f.date == "2016"
 
 

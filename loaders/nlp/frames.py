@@ -40,6 +40,13 @@ _CONTROL = {
     "challenge",
     "implore",
     "beg",
+    "prompt",
+    "lead",
+    "cause",
+    "compel",
+    "oblige",
+    "commission",
+    "appoint",
 }
 _RELATIVE = {"which", "that", "who", "whom"}
 # verbs by which someone gives or sets up what their object names
@@ -142,6 +149,9 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "PROPN":
         return [head]  # "accompanied by Khan accusing Boris Johnson of ..."
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and before is not None and before.pos_ == "PROPN":
+        return [before]  # the same, when the parse hung the participle on a noun further back
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "NOUN":
         # "spending much of the first term calling on you": the subject of the clause the time belongs to
         up = head
