@@ -721,8 +721,8 @@ _MAYOR_OF = Bounded(
     r"(?P<post>(?:Deputy[ ])?Mayor[ ]of[ ](?!London\b)(?:the[ ])?[A-Z][\w'-]*(?:[ ](?:and[ ])?[A-Z][\w'-]*){0,3})",
     "w-",
 )
-_POST_LOWER = Bounded(
-    r"(?P<post>" + _POST_TITLE + r"(?!the\b)[a-z][\w'-]*"
+_POST_LOWER = Bounded(  # a remit in lower case follows "for" ("to invest" is the post doing something)
+    r"(?P<post>" + _POST_TITLE.replace("(?:for|to)", "for") + r"(?!the\b)[a-z][\w'-]*"
     r"(?:[ ](?:and|&)[ ][a-z][\w'-]*(?:[ ](?!(?:said|says|told|has|had|is|was|were|will|would|who|which|"
     r"that|and|on|in|at|to|for|of|the)\b)[a-z][\w'-]*)?)?)",
     "w-",

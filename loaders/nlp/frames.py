@@ -196,8 +196,13 @@ def _preps(token: Token, out: dict[str, list[Token]], depth: int = 0) -> None:
                 # "the findings of the report with the Commissioner": a phrase's own phrases
                 for o in objs[:1]:
                     _preps(o, out, depth + 1)
-        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ("out", "up", "together")):
-            # "hit out at X": the preposition hangs on the particle
+        if (
+            c.dep_ == "prt"
+            or (c.dep_ == "advmod" and c.lower_ in ("out", "up", "together"))
+            or (c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ")
+        ):
+            # "hit out at X": the preposition hangs on the particle; "made available to X": on
+            # the adjective
             for cc in c.children:
                 if cc.dep_ == "prep":
                     out.setdefault("prep:" + cc.lower_, []).extend(_pobj(cc))
