@@ -59,6 +59,9 @@ _PARTY = re.compile(
     r"^(?P<party>Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?|Brexit\s+Alliance)\s+(?P<rest>.+)$",
     re.I,
 )
+_PARTY_BEFORE = re.compile(
+    r"(?<![\w-])(?:Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?)\s+$"
+)
 _PARTY_GROUP = {
     "labour": "Labour Group",
     "conservative": "Conservative Group",
@@ -127,8 +130,11 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
         span = _phrase_after(text, m.end + a.end(), line_end)
         if span:
             found.append(span)
-    # "Name (Office)", not a transcript's "Name (Role):"
-    p = re.match(r"\s*\(\s*([^()\n]{2,120})\)(?!\s*:)", after)
+    # "Name (Office)", not a transcript's "Name (Role):"; a transcript's editor writes
+    # "Rosie Boycott [Chair, London Food Board]"
+    p = re.match(r"\s*\(\s*([^()\n]{2,120})\)(?!\s*:)", after) or re.match(
+        r"\s*\[\s*([^\[\]\n]{2,120})\](?!\s*:)", after
+    )
     if p and _HEAD.search(p.group(1)):
         s = m.end + p.start(1)
         found.append((s, s + len(p.group(1).rstrip())))
@@ -145,7 +151,9 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
         gap = text[prev.end : m.start] if prev is not None else None
         if prev is not None and prev.post is not None and gap is not None and not gap.strip():
             if prev.entity.id == m.entity.id:
-                found.append((prev.start, prev.end))
+                # "Labour Assembly Member Unmesh Desai": the party before the title goes with it
+                party = _PARTY_BEFORE.search(text, max(line_start, prev.start - 40), prev.start)
+                found.append((party.start() if party else prev.start, prev.end))
         else:
             span = _phrase_before(text, line_start, m.start, title=True)
             if span:
@@ -262,6 +270,9 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
             )
     elif chair:
         body = _body(doc, chair.group("body"))
+        if body is None:  # a body the registry does not know, named as such in the text
+            at = doc.mentions.at(span[0] + phrase.find(chair.group("body"))) if chair.group("body") else None
+            body = at.entity if at is not None and at.entity.label == "Organization" else None
         if body is not None:
             stated = doc.facts.add("CHAIRS", person, body, evidence, layer="apposition") is not None
     elif not _BARE.match(phrase) or phrase[:1].isupper():

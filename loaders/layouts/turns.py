@@ -25,9 +25,10 @@ from loaders.document import Doc, Zone
 
 __all__ = ["Turn", "read_turns", "TURN"]
 
-_NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,4}"
+# one line: a label never runs over a line break ("The Mayor" above "Roger Evans AM (Chairman):")
+_NAME = r"[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,4}"
 TURN = re.compile(
-    rf"^[ \t]*(?P<who>{_NAME}?)(?P<post>(?:\s+(?:AM|MP|OBE|CBE|MBE|QPM|KC|QC|JP|DL))*)\s*(?:\((?P<role>[^()\n]{{0,80}})\))?\s*:[ \t]+(?=\S)",
+    rf"^[ \t]*(?P<who>{_NAME}?)(?P<post>(?:[ \t]+(?:AM|MP|OBE|CBE|MBE|QPM|KC|QC|JP|DL))*)[ \t]*(?:\((?P<role>[^()\n]{{0,80}})\))?[ \t]*:[ \t]+(?=\S)",
     re.M,
 )
 _CHAIR_ROLE = re.compile(r"^(?:Chair|Chairman|Chairwoman|Chairperson)$", re.I)

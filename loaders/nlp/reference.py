@@ -413,6 +413,7 @@ class Resolver:
             first = self.sdoc[first.i + 1]
         while last.i > first.i and (last.is_punct or last.text in _QUOTES):
             last = self.sdoc[last.i - 1]
+        last = self._clause_end(first, last)
         if last.i - first.i > 30:
             last = self.sdoc[first.i + 30]
         s, e = self.char_span(first, last)
@@ -420,6 +421,24 @@ class Resolver:
         if len(name.split()) < 2:
             return None
         return Ref(Entity(name=name, label="Programme", id=slug(name)), s, e, "clause")
+
+    def _clause_end(self, first: Token, last: Token) -> Token:
+        """The clause's last word as written: a parse that hung a clause's last words elsewhere
+        ("to make transport in London | more affordable:") is followed on to the punctuation,
+        over words that start no clause of their own."""
+        i = last.i + 1
+        end = last
+        while i < len(self.sdoc) and i - first.i <= 30:
+            t = self.sdoc[i]
+            if t.is_punct or t.text in _QUOTES or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ"):
+                break
+            if t.dep_ in ("nsubj", "nsubjpass", "mark") or t.head.i < first.i:
+                break
+            end = t
+            i += 1
+        while end.i > last.i and end.pos_ in ("ADP", "DET", "PART"):
+            end = self.sdoc[end.i - 1]
+        return end
 
     def voice(self, pos: int) -> Entity | None:
         """Who speaks at `pos`, else the body whose report, statement or letter this is."""

@@ -210,6 +210,7 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
             if (
                 pat.family == "COMMITTED_TO"
                 and f.kind == "noun"
+                and f.trigger.lemma_.lower() in _NAMED_AIMS
                 and obj.how in ("clause", "phrase")
                 and obj.start > res.offset + f.trigger.idx
             ):
@@ -332,6 +333,11 @@ def _fill_once(
         if found:
             return found
     return []
+
+
+# aims that name a thing with their noun ("his target of 2,550 apprenticeships"); a pledge or a
+# commitment is its content ("my commitment to make transport more affordable")
+_NAMED_AIMS = frozenset({"target", "ambition", "goal"})
 
 
 def _members(tok: Token, depth: int = 0) -> list[Token]:

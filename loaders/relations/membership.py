@@ -71,6 +71,9 @@ def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
         if not before or before[-1].end != m.start() or before[-1].entity.label != "Person":
             continue
         person = before[-1].entity
+        held = ctx.ments.at(m.start("role"))
+        if held is not None and held.entity.label in ("Post", "Person") and held.end > m.end("role"):
+            continue  # "Secretary of State for Transport": an office's own name, not a body's member
         orgs = [
             o
             for o in objects_after(ctx, m.end(), sent[1], discover="Organization", coordinate=False)
