@@ -41,7 +41,7 @@ def _mentions(doc: Doc) -> None:
     doc.mentions = linker_for(doc.registry).link(doc.text, doc.ref_date)
 
 
-_BULLET = re.compile(r"^(?:[•·▪◦‣*–-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}\))\s+")
+_BULLET = re.compile(r"(?:[•·▪◦‣*–-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}\))\s+")
 
 
 def _sentences(doc: Doc) -> None:

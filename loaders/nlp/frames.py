@@ -159,6 +159,12 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
             up = up.head
         if up.pos_ in ("VERB", "AUX") and up is not verb:
             return subject_of(up, depth + 1)
+    if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "NOUN":
+        # a headline read as one noun phrase: "Sadiq renews pledge to work with ...", the name
+        # that opens it is the subject
+        first = head.doc[head.sent.start] if hasattr(head, "sent") else None
+        if first is not None and first.pos_ == "PROPN" and first.ent_type_ in ("PERSON", "ORG"):
+            return [first]
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         if _is_passive(head) and not _is_passive(verb):
             return []

@@ -181,6 +181,8 @@ BODY_NOUNS = {
 _FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
 _THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _DROP_LEFT = {"det", "poss", "predet", "punct", "nummod", "quantmod", "case", "advmod", "preconj", "cc"}
+# heads that name nothing without their "for" phrase: "proposals for more free public toilets"
+_OPEN_HEADS = frozenset({"proposal", "plan", "call", "idea", "bid", "request", "demand", "case", "campaign"})
 _STOP_RIGHT = {"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep", "parataxis"}
 _QUOTATION = re.compile(r"[“\"]([^“”\"]{8,}?)[”\"]|‘([^‘’]{8,}?)’(?!\w)")
 _QUOTES = "'\"‘’“”"
@@ -241,7 +243,10 @@ class Resolver:
         left = tok.left_edge
         right = tok
         for c in tok.rights:
-            if c.dep_ in _STOP_RIGHT and not (c.dep_ == "prep" and c.lower_ == "of"):
+            if c.dep_ in _STOP_RIGHT and not (
+                c.dep_ == "prep"
+                and (c.lower_ == "of" or (c.lower_ == "for" and tok.lemma_.lower() in _OPEN_HEADS))
+            ):
                 break
             right = max(right, c.right_edge, key=lambda t: t.i)
         while left.i < right.i and (
