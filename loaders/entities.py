@@ -375,10 +375,15 @@ _PLAIN_NAME = Bounded(rf"(?P<name>{_NAMEWORD}(?:[ ]{_NAMEWORD}){{1,2}})(?P<post>
 _PERSON_AFTER = re.compile(
     r"(?:,?[ ](?:said|says|told|added|warned|explained|stressed|claimed|revealed|argued|insisted|asked|"
     r"wrote|tweeted|replied|responded|commented|noted|urged|called)\b|,[ ](?:the[ ]|a[ ]|an[ ])?"
+    # ", Senior Policy Officer", ", BreatheLife Ambassador and Founder of": a few capitalised words
+    # of the title before its head word
+    r"(?:[A-Z][\w-]*[ ]){0,3}"
     r"(?:(?i:(?:deputy[ ]|assistant[ ]|executive[ ]|managing[ ]|regional[ ]|general[ ]|acting[ ]|interim[ ])?"
     r"(?:leader|chair|chairman|chairwoman|member|head|chief[ ]executive|director|spokesperson|spokesman|"
     r"spokeswoman|founder|co-founder|commissioner|minister|secretary|mayor|president|councillor|"
-    r"chief[ ]constable|chief[ ]officer|lead|manager|coordinator|organiser))|the[ ][A-Z][\w']*'s)\b)"
+    r"chief[ ]constable|chief[ ]officer|lead|manager|coordinator|organiser|ambassador|officer|adviser|"
+    r"advisor|campaigner|researcher|professor|analyst|economist|trustee|patron|campaigns?[ ]officer))"
+    r"|the[ ][A-Z][\w']*'s)\b)"
 )
 # Capitalised words that do not start or make a person's name.
 _OFFICE_BEFORE = re.compile(
@@ -795,6 +800,11 @@ class DocMentions:
     mentions: list[Mention] = field(default_factory=list)
     entities: dict[str, Entity] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)
+    places: list[tuple[int, int]] = field(default_factory=list)  # names of places, not of entities
+
+    def in_place(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside a place's name ("Haringey" in "Enfield and Haringey")."""
+        return any(a <= start and end <= b for a, b in self.places)
 
     def finish(self) -> None:
         # longer mentions win; then the earlier one. A map of the characters taken (2 where a
@@ -1120,7 +1130,8 @@ class Linker:
                 continue
             found.append(Mention(s0, e0, entry.entity, "registry"))
         if places:
-            found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in places)]
+            doc.places = places
+            found = [m for m in found if not doc.in_place(m.start, m.end)]
 
         # 2. people by pattern
         people: dict[str, Entity] = {}
@@ -1633,9 +1644,10 @@ def discover_named(folded: str, start: int, end: int, reg: Registry) -> tuple[in
             start += len(" ".join(words[:skip])) + 1
             words = words[skip:]
             break
-    # "Chief Executive of the X Trust" names a role in X, not a body: X is the name
-    role = _ROLE_PREFIX.match(" ".join(words))
-    if role:
+    # "Chief Executive of the X Trust" names a role in X, not a body: X is the name (also after
+    # other titles: "BreatheLife Ambassador and Founder of the Ella Roberta Family Foundation")
+    role = next(reversed(list(_ROLE_PREFIX.finditer(" ".join(words)))), None)
+    if role and (role.start() == 0 or " ".join(words)[role.start() - 1] == " "):
         start += role.end()
         words = " ".join(words)[role.end() :].split(" ")
     # "Liberal Democrat London Assembly", "London's Violence Reduction Unit": a known body with

@@ -35,7 +35,7 @@ _HEADS = (
     "head|president|minister|officer|spokesperson|spokesman|spokeswoman|founder|co-founder|manager|adviser|"
     "advisor|councillor|constable|commander|superintendent|editor|governor|treasurer|clerk|coordinator|"
     "chancellor|ombudsman|inspector|champion|convenor|czar|tsar|correspondent|member|deputy|lead|"
-    "chief fire officer|cabinet member|portfolio holder|principal|rapporteur"
+    "chief fire officer|cabinet member|portfolio holder|principal|rapporteur|ambassador|trustee|patron"
 )
 _HEAD = re.compile(rf"\b(?:{_HEADS})\b", re.I)
 OFFICE_HEAD = _HEAD
@@ -58,6 +58,11 @@ _MEMBER = re.compile(
 _PARTY = re.compile(
     r"^(?P<party>Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?|Brexit\s+Alliance)\s+(?P<rest>.+)$",
     re.I,
+)
+_FOUNDER = re.compile(r"(?i)^(?:co-)?founder\s+of\s+(?:the\s+)?(?P<body>.+)$")
+# two offices joined: "X Ambassador and Founder of Y" (each side holds an office word)
+_TWO_OFFICES = re.compile(
+    rf"(?P<first>[^,]*?\b(?:{_HEADS})\b)[ ]and[ ](?P<second>(?i:{_HEADS})\b.*)", re.I | re.S
 )
 _PARTY_BEFORE = re.compile(
     r"(?<![\w-])(?:Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?)\s+$"
@@ -246,6 +251,11 @@ def _phrase_before(text: str, line_start: int, end: int, title: bool = False) ->
 
 def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
     text = doc.text
+    both = _TWO_OFFICES.fullmatch(text, span[0], span[1])
+    if both:  # "BreatheLife Ambassador and Founder of the Ella Roberta Family Foundation": two offices
+        _office_facts(doc, m, (span[0], both.end("first")))
+        _office_facts(doc, m, (both.start("second"), span[1]))
+        return
     phrase = " ".join(text[span[0] : span[1]].split())
     evidence = (min(m.start, span[0]), max(m.end, span[1]))
     person: Entity = m.entity
@@ -306,11 +316,24 @@ def post_fact(doc: Doc, person: Entity, post: Entity, evidence: tuple[int, int],
     if chair:
         body = _body(doc, chair.group("body"))
         return doc.facts.add("CHAIRS", person, body, evidence, layer=layer) if body is not None else None
+    founder = _FOUNDER.match(post.name)
+    if founder:
+        body = _body(doc, founder.group("body")) or _named(doc, founder.group("body"))
+        return doc.facts.add("ESTABLISHED", person, body, evidence, layer=layer) if body is not None else None
     member = re.match(r"(?i)^member\s+of\s+(?:the\s+)?(?P<body>.+)$", post.name)
     if member:
         body = _body(doc, member.group("body"))
         return doc.facts.add("MEMBER_OF", person, body, evidence, layer=layer) if body is not None else None
     return doc.facts.add("HOLDS_OFFICE", person, post, evidence, layer=layer)
+
+
+def _named(doc: Doc, words: str) -> Entity | None:
+    """A body or programme the document names with these words (found by the linker)."""
+    name = re.sub(r"^the\s+", "", " ".join(words.split()).strip(" ,.;:"), flags=re.I)
+    for m in doc.mentions.mentions:
+        if m.entity.name == name and m.entity.label in ("Organization", "Programme"):
+            return m.entity
+    return None
 
 
 def _body(doc: Doc, words: str) -> Entity | None:

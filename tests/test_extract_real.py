@@ -192,3 +192,79 @@ def test_a_wish_is_not_a_fact_of_its_family():
     text = "The report calls on the Mayor to work with Transport for London on bus routes.\n"
     facts = _facts(text)
     assert not any(p == "PARTNERS_WITH" for _, p, _ in facts)
+
+
+PULL_QUOTE = """Congestion zone to double in size
+
+The mayor said he would try to address concerns before giving the scheme the go-ahead.
+
+This is a slap in the face to all of those residents who took the trouble to register their opposition
+Angie Bray, Tory London Assembly member
+"""
+
+
+def test_a_pull_quote_is_said_by_the_name_on_the_line_below():
+    facts = _facts(PULL_QUOTE)
+    assert ("Angie Bray", "SAID", "This is a slap in the face to all of tho") in facts
+    # the line of the name is a signature, not something she said
+    assert not any(s == "Angie Bray" and p == "SAID" and t.startswith("Angie") for s, p, t in facts)
+
+
+REPORTED_THEN_QUOTED = """Two boroughs named
+
+The mayor said the programmes would be a game-changer for London. “It will give all Londoners the opportunity to enjoy the capital’s cultural riches.”
+"""
+
+
+def test_a_quote_right_after_reported_speech_is_the_same_speakers():
+    facts = _facts(REPORTED_THEN_QUOTED, name="2018-02-14-news.txt")
+    said = [t for s, p, t in facts if p == "SAID"]
+    assert len(said) == 1  # one statement per speaker and document
+    doc = DocumentInfo(name="n.txt", sha256="n", text=REPORTED_THEN_QUOTED)
+    (statement,) = [f for f in extract(doc, default_registry()).facts if f.predicate == "SAID"]
+    assert "It will give all Londoners" in statement.text
+
+
+LIST_OF_WITNESSES = """The report will be launched with the following interviewees:
+
+  • Rosamund Adoo Kissi-Debrah, BreatheLife Ambassador and Founder of the Ella Roberta Family Foundation
+  • Rosie Boycott [Chair, London Food Board]
+"""
+
+
+def test_offices_joined_by_and_and_a_founder_establishing_a_body():
+    facts = _facts(LIST_OF_WITNESSES)
+    assert ("Rosamund Adoo Kissi-Debrah", "ESTABLISHED", "Ella Roberta Family Foundation") in facts
+    assert ("Rosamund Adoo Kissi-Debrah", "HOLDS_OFFICE", "BreatheLife Ambassador") in facts
+    assert ("Rosie Boycott", "CHAIRS", "London Food Board") in facts
+
+
+def test_a_constituency_is_a_place_and_a_borough_in_a_sentence_is_its_council():
+    text = (
+        "Joanne McCartney AM (Enfield and Haringey) welcomed the plan.\n\n"
+        "The largest single award, £715,000, went to Enfield Council to improve shop fronts.\n"
+    )
+    facts = _facts(text)
+    assert not any(
+        t == "London Borough of Haringey" or s == "London Borough of Haringey" for s, _, t in facts
+    )
+    doc = DocumentInfo(name="c.txt", sha256="c", text=text)
+    entities = {e.name for e in extract(doc, default_registry()).entities}
+    assert "London Borough of Enfield" in entities and "London Borough of Haringey" not in entities
+
+
+def test_money_made_available_to_a_body_funds_that_body():
+    text = (
+        "Mayor boosts police budget\n\n"
+        "The Mayor of London, Sadiq Khan, said: “A new £49m pot of funding will be made available "
+        "to the Metropolitan Police over the next year.”\n"
+    )
+    assert ("Sadiq Khan", "FUNDS", "Metropolitan Police Service") in _facts(text)
+
+
+def test_a_bulleted_headline_keeps_its_subject():
+    text = (
+        "Mayor of London Sadiq Khan announces rough sleeping funding\n\n"
+        "• Sadiq renews pledge to work with Government, boroughs and charities to end rough sleeping\n"
+    )
+    assert ("Sadiq Khan", "PARTNERS_WITH", "UK Government") in _facts(text, name="2025-05-01-press.txt")

@@ -159,6 +159,10 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
             up = up.head
         if up.pos_ in ("VERB", "AUX") and up is not verb:
             return subject_of(up, depth + 1)
+    if verb.dep_ == "ccomp" and verb.tag_ in ("VBZ", "VBP") and head.tag_ in ("VBD", "VBN"):
+        # a reduced relative read as the main verb: "An Assembly motion [unanimously agreed
+        # today] urges the Mayor to ...": the finite verb without a subject has the head's
+        return subject_of(head, depth + 1)
     if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "NOUN":
         # a headline read as one noun phrase: "Sadiq renews pledge to work with ...", the name
         # that opens it is the subject

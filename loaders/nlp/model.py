@@ -199,6 +199,8 @@ def _add_entities(doc: Doc, sdoc: Any) -> list:
             continue
         start = offset + ent.start_char
         end = offset + ent.end_char
+        if doc.mentions.in_place(start, end):
+            continue  # "(Enfield and Haringey)": an Assembly constituency, not the borough
         surface = doc.text[start:end]
         if ent.label_ == "PERSON":
             name = clean_person_name(surface)

@@ -205,6 +205,12 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                 and obj.entity.label == "Person"
             ):
                 continue  # "announced Amy Lamé as night czar": a person is not a commitment
+            if (
+                pat.family == "COMMITTED_TO"
+                and obj.how == "phrase"
+                and obj.entity.name.split()[-1].lower() in _PEOPLE
+            ):
+                continue  # "promised Londoners ...": whom a promise is made to is not what it is
             if obj.how == "phrase" and subj.entity.name.lower() in obj.entity.name.lower():
                 continue  # "Government funding": the funder's own name is not what it funds
             if (
@@ -334,6 +340,28 @@ def _fill_once(
             return found
     return []
 
+
+# the public a promise is made to
+_PEOPLE = frozenset(
+    {
+        "londoners",
+        "residents",
+        "people",
+        "voters",
+        "citizens",
+        "taxpayers",
+        "families",
+        "communities",
+        "public",
+        "passengers",
+        "commuters",
+        "businesses",
+        "members",
+        "everyone",
+        "staff",
+        "workers",
+    }
+)
 
 # aims that name a thing with their noun ("his target of 2,550 apprenticeships"); a pledge or a
 # commitment is its content ("my commitment to make transport more affordable")
