@@ -188,6 +188,12 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
                     return [c]
                 if c.dep_ == "prep" and c.lower_ in ("on", "upon"):  # "calls on the Mayor to fund ..."
                     return _pobj(c)[:1]
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _is_passive(head):
+            # "Three boroughs have been selected, receiving up to £30m each": the passive's
+            # subject does the participle
+            for c in head.children:
+                if c.dep_ == "nsubjpass":
+                    return conjuncts(c)
         return subject_of(head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         return subject_of(head.head, depth + 1)

@@ -386,6 +386,9 @@ def _members(tok: Token, depth: int = 0) -> list[Token]:
                         out.extend(inner or ([m] if m.pos_ == "PROPN" else []))
         elif c.dep_ in ("conj", "cc") and c.dep_ == "conj":
             out.extend(_members(c, depth + 1))
+        elif c.dep_ == "appos" and tok.tag_ == "NNS" and c.pos_ == "PROPN":
+            # "Three boroughs – Enfield, Kingston and Waltham Forest – have been selected"
+            out.extend(m for m in conjuncts(c) if m.pos_ == "PROPN")
     return out
 
 
