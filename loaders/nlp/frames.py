@@ -383,6 +383,13 @@ def frame(token: Token, kind: str) -> Frame:
                         if c.lemma_ in _GIVING:
                             roles.setdefault("giver", []).extend(_pobj(cc))
         _preps(token, roles)
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lower_ == "for" and nxt.dep_ == "mark":
+            # "his call for the government to follow his lead": a parse that made "for" open a
+            # clause; its subject is whom the call is for
+            for c in nxt.head.children:
+                if c.dep_ == "nsubj":
+                    roles.setdefault("prep:for", []).extend(conjuncts(c))
         clause = _clause(token)
         if clause:
             roles["clause"] = clause
