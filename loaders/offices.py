@@ -123,6 +123,36 @@ def find_offices(doc: Doc) -> None:
         line_end = min(len(text), m.end + _WINDOW) if line_end == -1 else line_end
         for span in _offices_beside(doc, m, i, line_start, line_end):
             _office_facts(doc, m, span)
+    bracketed_members(doc)
+
+
+# "(RNLI, PLA, Marine Police, Fire Brigade, LAS & Coastguard)": a list of short names
+_BRACKETED_LIST = re.compile(r"\s*\((?P<items>[^()\n]{3,300}?)\)")
+_LIST_ITEM = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}")
+
+
+def bracketed_members(doc: Doc) -> None:
+    """A body named with a list of bodies in brackets after it is made up of them: "the Thames
+    River Safety Forum (RNLI, PLA, Marine Police, Fire Brigade, LAS & Coastguard)"."""
+    text = doc.text
+    for m in doc.mentions.mentions:
+        if m.entity.label != "Organization":
+            continue
+        b = _BRACKETED_LIST.match(text, m.end)
+        if not b:
+            continue
+        items = [x.strip() for x in re.split(r",|\s&\s|\sand\s", b.group("items"))]
+        if len(items) < 2 or not all(_LIST_ITEM.fullmatch(x) for x in items):
+            continue
+        members = [
+            x.entity
+            for x in doc.mentions.between(b.start("items"), b.end("items"))
+            if x.entity.label == "Organization" and x.entity.id != m.entity.id
+        ]
+        if len(members) < 2:
+            continue
+        for member in members:
+            doc.facts.add("MEMBER_OF", member, m.entity, (m.start, b.end()), layer="apposition")
 
 
 def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list[tuple[int, int]]:

@@ -528,6 +528,31 @@ class Resolver:
             return Ref(who, *span, "pronoun") if who is not None else None
         return None
 
+    def group(self, tok: Token) -> list[Ref]:
+        """'Bexley, Ealing, Merton and Richmond also had exceptional proposals. TfL will work
+        with them': "they"/"them" is a list of two or more named bodies that opens the sentence
+        before (nothing when that sentence opens otherwise)."""
+        if tok.lower_ not in ("they", "them"):
+            return []
+        idx = self.sdoc.user_data.get("index")
+        if not idx:
+            return []
+        s, e = self.doc.sentences[idx - 1]
+        listed: list = []
+        at = s
+        for m in self.doc.mentions.between(s, e):
+            gap = self.doc.text[at : m.start]
+            if listed and not re.fullmatch(r",?\s*(?:and\s+)?", gap) or not listed and gap.strip():
+                break
+            if m.entity.label != "Organization":
+                break
+            listed.append(m)
+            at = m.end
+        if len(listed) < 2:
+            return []
+        pos = self.offset + tok.idx
+        return [Ref(m.entity, pos, pos + len(tok.text), "pronoun") for m in listed]
+
     def _governing_subject(self, tok: Token) -> Entity | None | bool:
         """'The Chairman advised that he had asked ...': he is the subject of the clause that
         reports it (False when that subject names no one we know)."""

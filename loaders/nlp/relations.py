@@ -329,6 +329,10 @@ def _fill_once(
         for tok in f.get(role):
             if _is_money(tok):
                 continue
+            listed = res.group(tok)
+            if listed:
+                found.extend(listed)  # "... Merton and Richmond also had proposals. TfL will work with them"
+                continue
             members = [r for m in _members(tok) if (r := _resolve(res, m, role, kinds)) is not None]
             if members:
                 found.extend(members)  # "organisations including Barclays Bank, KPMG and HSBC"
