@@ -28,15 +28,23 @@ from __future__ import annotations
 
 import re
 
-from graph.facts import Entity
+from graph.facts import Entity, slug
 from loaders.actors import resolve_name
 from loaders.document import Doc, Zone
+from loaders.entities import ORG_HEADS
 from loaders.layouts.base import trim
 
 NAME = "letter"
 
 _CHAIR = re.compile(r"^(?:Chair|Chairman|Chairwoman)\s+(?:of\s+)?(?:the\s+)?(?P<body>.+)$", re.I)
 _LETTERHEAD_MAYOR = re.compile(r"^\s*MAYOR\s+OF\s+LONDON\s*$", re.M)
+_MAYOR_REF = re.compile(r"^[ ]*Our[ ]ref(?:erence)?[ ]*:?[ ]*MGLA", re.M | re.I)  # the Mayor's office
+_DEAR_NAME = re.compile(r"^[ ]*Dear[ ](?P<name>[^\n,]{2,80}?),?[ ]*$", re.M)
+_THANKS = re.compile(
+    r"\b[Tt]hank[ ]you[ ]for[ ]your[ ](?:recent[ ])?(?:letter|e-?mail|message|questions?|motion|petition|"
+    r"correspondence)\b[^\n.]*\.?"
+)
+_YOUR_QUESTIONS = re.compile(r"\byour[ ]questions?\b")
 
 
 def detect(doc: Doc) -> bool:
@@ -50,10 +58,12 @@ def read(doc: Doc) -> None:
     doc.date = info.date or doc.date
     doc.ref_date = info.ref_date or doc.date
     signatory = _block_person(doc, info.author, info.author_office, info.author_span)
-    if signatory is None and _LETTERHEAD_MAYOR.search(text[:300]):
+    if signatory is None and (_LETTERHEAD_MAYOR.search(text[:300]) or _MAYOR_REF.search(text[:3000])):
         holder = doc.registry.holder("mayor-of-london", doc.ref_date)
         signatory = holder.entity if holder else None
     addressee = _block_person(doc, info.addressee, info.addressee_office, info.addressee_span)
+    if addressee is None:
+        addressee = _dear(doc)
     doc.author = signatory
     doc.addressee = addressee
     asker = _body(doc, info.meeting) or _body_of_office(doc, info.addressee_office) or addressee
@@ -76,6 +86,35 @@ def read(doc: Doc) -> None:
         doc.facts.add(
             "REPLIED_TO", signatory, asker, info.reply_span, layer="layout", date=info.date, about=info.title
         )
+    thanks = _THANKS.search(text, body_start, body_end) if not info.motions and not info.reply_span else None
+    if thanks:
+        # "Thank you for your email of 2 March ...": the letter answers whoever wrote
+        doc.facts.add("REPLIED_TO", signatory, asker, thanks.span(), layer="layout", date=info.date)
+        asked = _YOUR_QUESTIONS.search(text, body_start, body_end)
+        if asked:  # "... you taking the time to put your questions to me"
+            doc.facts.add("ASKED", asker, signatory, _sentence(text, *asked.span()), layer="layout")
+
+
+def _dear(doc: Doc) -> Entity | None:
+    """Whom "Dear ..." names, when the address block did not say: a person or body the registry
+    knows, or a body named as such ("Dear Churchfields School Council")."""
+    m = _DEAR_NAME.search(doc.text[:3000])
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    named = resolve_name(doc.registry, name, doc.ref_date)
+    if named is not None and named.actor.label in ("Person", "Organization"):
+        return named.actor
+    if len(name.split()) >= 2 and name.split()[-1] in ORG_HEADS:
+        return Entity(name=name, label="Organization", id=slug(name))
+    return None
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    s = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [k for k in (text.find(".", end), text.find("\n", end)) if k != -1]
+    e = min(stops) + 1 if stops else len(text)
+    return trim(text, s, e)
 
 
 def _block_person(
