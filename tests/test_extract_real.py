@@ -268,3 +268,41 @@ def test_a_bulleted_headline_keeps_its_subject():
         "• Sadiq renews pledge to work with Government, boroughs and charities to end rough sleeping\n"
     )
     assert ("Sadiq Khan", "PARTNERS_WITH", "UK Government") in _facts(text, name="2025-05-01-press.txt")
+
+
+SCHOOL_LETTER = """Mayor of London replies
+
+Churchfields School Council
+
+Our ref: MGLA030316-6582
+
+Date: 16 MAR 2016
+
+Dear Churchfields School Council
+
+Thank you for your email of 2 March following your visit to City Hall.
+
+I also appreciate you taking the time to put your questions to me and my answers are below.
+"""
+
+
+def test_a_letter_that_thanks_for_an_email_replies_to_whoever_wrote_it():
+    assert _facts(SCHOOL_LETTER) == {
+        ("Churchfields School Council", "ASKED", "Boris Johnson"),
+        ("Boris Johnson", "REPLIED_TO", "Churchfields School Council"),
+    }
+
+
+def test_them_after_a_list_of_bodies_is_that_list():
+    text = (
+        "Mini-Holland bids\n\n"
+        "Bexley, Ealing, Merton and Richmond also had exceptional proposals. TfL will work with them "
+        "to take forward parts of their bids.\n"
+    )
+    partners = {t for s, p, t in _facts(text) if s == "Transport for London" and p == "PARTNERS_WITH"}
+    assert partners == {
+        "London Borough of Bexley",
+        "London Borough of Ealing",
+        "London Borough of Merton",
+        "London Borough of Richmond upon Thames",
+    }

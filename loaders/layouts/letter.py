@@ -86,11 +86,11 @@ def read(doc: Doc) -> None:
         doc.facts.add(
             "REPLIED_TO", signatory, asker, info.reply_span, layer="layout", date=info.date, about=info.title
         )
-    thanks = _THANKS.search(text, body_start, body_end) if not info.motions and not info.reply_span else None
+    thanks = _THANKS.search(text, 0, body_end) if not info.motions and not info.reply_span else None
     if thanks:
         # "Thank you for your email of 2 March ...": the letter answers whoever wrote
         doc.facts.add("REPLIED_TO", signatory, asker, thanks.span(), layer="layout", date=info.date)
-        asked = _YOUR_QUESTIONS.search(text, body_start, body_end)
+        asked = _YOUR_QUESTIONS.search(text, thanks.start(), body_end)
         if asked:  # "... you taking the time to put your questions to me"
             doc.facts.add("ASKED", asker, signatory, _sentence(text, *asked.span()), layer="layout")
 
