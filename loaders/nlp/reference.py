@@ -655,6 +655,12 @@ class Resolver:
             return None
         if tok.lemma_.lower() == "borough" and "london" not in name.lower():
             name = "London boroughs" if name.lower() in ("boroughs", "borough") else name
+        if name.lower() in ("government", "central government", "national government"):
+            # "government cuts", "their failure to back the Met": in London's documents, the UK's
+            # ("local government", "London government" keep their own words)
+            uk = self.doc.registry.find("UK Government")
+            if uk is not None:
+                return Ref(uk.entity, s, e, "phrase")
         return Ref(Entity(name=name, label="Organization", id=slug(name)), s, e, "phrase")
 
 

@@ -239,7 +239,13 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                 if not re.search(r"\b[A-Z]", name) or name.lower() in subj.entity.name.lower():
                     continue
                 obj = Ref(Entity(name=name, label="Programme", id=slug(name)), obj.start, obj.end, obj.how)
-            if obj.how == "phrase" and _vague(obj.entity.name):
+            if obj.how == "phrase" and (
+                _vague(obj.entity.name)
+                or pat.family in _NAMED_ONLY_WHEN_ONE_WORD
+                and re.fullmatch(r"[a-z][a-z-]*", obj.entity.name) is not None
+            ):
+                # "we will take questions", "welcomed the proposals": one common noun names
+                # nothing in particular
                 continue  # "a maximum of £1.551m", "the following work streams": no name of anything
             if pat.family in (
                 "COMMITTED_TO",
@@ -344,6 +350,11 @@ def _fill_once(
             return found
     return []
 
+
+# families whose object must name something: a bare common noun ("questions") does not
+_NAMED_ONLY_WHEN_ONE_WORD = frozenset(
+    {"COMMITTED_TO", "ESTABLISHED", "LEADS", "REVIEWS", "WELCOMED", "CRITICISED"}
+)
 
 # the public a promise is made to
 _PEOPLE = frozenset(
