@@ -32,6 +32,7 @@ class Mention:
 
     @property
     def label(self) -> str:
+        """The entity's label (Person, Organization, Post, Programme, Inquiry)."""
         return self.entity.label
 
 
