@@ -13,7 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loaders import genre as G
-from loaders import quotes as Q
 from loaders import relations as R
 from loaders.extract import default_registry
 from loaders.names import coref, discovery, linker_for, posts
@@ -21,6 +20,7 @@ from loaders.names.bounded import Bounded
 from loaders.names.folding import FOLD_TABLE, fold
 from loaders.names.heads import HEAD_WORDS
 from loaders.names.linescan import LineScan
+from loaders.quotes import verbs
 
 PROSE = (
     "The Mayor of London, Sadiq Khan, said the new £2.4m package of support would fund the "
@@ -121,10 +121,12 @@ def test_fold_is_the_translation_table(text):
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.sampled_from([*Q._ALL_VERBS, "un", "re", " ", ".", "_", "-", "x"]), max_size=15).map("".join)
+    st.lists(st.sampled_from([*verbs.ALL_VERBS, "un", "re", " ", ".", "_", "-", "x"]), max_size=15).map(
+        "".join
+    )
 )
 def test_speech_verbs_found_as_the_verb_regex_finds_them(text):
-    assert Q._verb_spans(text) == spans(Q._P_VERB.finditer(text))
+    assert verbs.verb_spans(text) == spans(verbs.P_VERB.finditer(text))
 
 
 def test_sentence_ends_as_with_the_look_behind():
