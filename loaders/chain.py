@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from loaders.document import Doc
-from loaders.entities import linker_for
 from loaders.layouts import find_voice, read_layout, speaker_turns
+from loaders.names import linker_for
 from loaders.nlp.model import parse
 from loaders.nlp.relations import parser_relations
 from loaders.offices import find_offices

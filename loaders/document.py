@@ -145,7 +145,7 @@ class Doc:
     zones: list[Zone] = field(default_factory=list)
     legacy: Any = None  # loaders.genre.GenreInfo: the general reading the rules layer reads
     # mentions
-    mentions: Any = None  # loaders.entities.DocMentions
+    mentions: Any = None  # loaders.names.mentions.DocMentions
     # sentences
     sentences: list[tuple[int, int]] = field(default_factory=list)
     # parse

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from graph.facts import DocumentInfo
 from loaders.dates import find_dates as _find_dates
 from loaders.dates import parse_date
-from loaders.entities import Bounded, fold
+from loaders.names.bounded import Bounded
+from loaders.names.folding import fold
 
 __all__ = ["GenreInfo", "detect", "find_dates", "parse_date", "Motion"]
 

@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from graph.facts import Entity, Evidence, slug
 from loaders.document import Doc
-from loaders.entities import DocMentions, Mention
+from loaders.names.mentions import DocMentions, Mention
 from loaders.quotes import find_quotes
 from loaders.relations import ACTORS, Context, Quote, extract_relations
 

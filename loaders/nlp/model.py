@@ -5,7 +5,7 @@ once per process (each load worker has its own). The chain parses sentence by se
 sentence spans come from the layout-aware splitter, and only sentences worth parsing are parsed
 (`worth_parsing`): a sentence with a trigger word of some relation family or a sum of money.
 
-Registry mentions found by the linker (loaders.entities) are set as the sentence's entities
+Registry mentions found by the linker (loaders.names) are set as the sentence's entities
 before `ner` runs (component "civicgraph_registry_entities"), so the recogniser keeps them and
 only labels what the registry does not know.
 """
@@ -155,7 +155,7 @@ def _surname_backrefs(doc: Doc, people: list) -> None:
     """'Ms Lamé, 45, said', 'Munira has met ...': a surname alone (with or without a title), or a
     first name alone, after the document named the person in full, refers back to that person
     when no other person named in the document shares it."""
-    from loaders.entities import Mention
+    from loaders.names.mentions import Mention
 
     persons = {m.entity.id: m for m in doc.mentions.mentions if m.entity.label == "Person"}
     for m in people:
@@ -191,7 +191,7 @@ def _add_entities(doc: Doc, sdoc: Any) -> list:
     added = []
     from graph.facts import Entity, slug
     from loaders.actors import clean_person_name, looks_like_person
-    from loaders.entities import Mention
+    from loaders.names.mentions import Mention
 
     offset = sdoc.user_data["offset"]
     for ent in sdoc.ents:

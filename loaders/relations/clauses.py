@@ -9,16 +9,16 @@ from bisect import bisect_right
 
 from graph.facts import Entity, slug
 from loaders.dates import find_dates
-from loaders.entities import (
+from loaders.names.discovery import canonical_np
+from loaders.names.heads import (
     INQUIRY_HEADS,
     LOWER_INQUIRY_HEADS,
     LOWER_ORG_HEADS,
     LOWER_PROGRAMME_HEADS,
     ORG_HEADS,
     PROGRAMME_HEADS,
-    Mention,
-    canonical_np,
 )
+from loaders.names.mentions import Mention
 from loaders.relations.context import ACTORS, Context
 
 # small patterns used in the hot paths below (compiled once)

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from graph.facts import Entity, slug
-from loaders.entities import Mention, canonical_np
 from loaders.money import find_amounts
+from loaders.names.discovery import canonical_np
+from loaders.names.mentions import Mention
 from loaders.relations.clauses import (
     GENERIC_SET,
     date_in,
