@@ -31,8 +31,8 @@ import re
 from graph.facts import Entity, slug
 from loaders.actors import resolve_name
 from loaders.document import Doc, Zone
-from loaders.entities import ORG_HEADS
 from loaders.layouts.base import trim
+from loaders.names.heads import ORG_HEADS
 
 NAME = "letter"
 
