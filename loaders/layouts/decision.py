@@ -25,6 +25,7 @@ from loaders.document import Doc, Zone
 from loaders.layouts.base import first_date, read_fields, title_line
 from loaders.money import find_amounts
 
+_FULL_STOP = re.compile(r"\.(?=\s|$)")
 NAME = "decision"
 
 _LABELS = (
@@ -102,8 +103,8 @@ def read(doc: Doc) -> None:
         return
     programme = Entity(name=programme_name, label="Programme", id=slug(programme_name))
     for m in _APPROVE.finditer(text, body_start):
-        sent_end = text.find(".", m.end())
-        sent_end = len(text) if sent_end == -1 else sent_end + 1
+        stop = _FULL_STOP.search(text, m.end())  # not the point of "£7.2m"
+        sent_end = len(text) if stop is None else stop.end()
         sent_start = max(text.rfind("\n", 0, m.start()) + 1, text.rfind(". ", 0, m.start()) + 2)
         sentence = text[sent_start:sent_end]
         for amount in find_amounts(sentence):

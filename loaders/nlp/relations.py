@@ -226,8 +226,12 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                 obj = Ref(Entity(name=name, label="Programme", id=slug(name)), start, obj.end, obj.how)
             if pat.family == "COMMITTED_TO" and obj.entity.name.split()[-1].lower() in _MONEY_NOUNS:
                 continue  # "announced the £100m funding": money announced is FUNDS
-            if pat.family == "FUNDS" and obj.entity.name.lower() in _MONEY_NOUNS:
-                continue  # "approves expenditure": money is not what money funds
+            if pat.family == "FUNDS" and (
+                obj.entity.name.lower() in _MONEY_NOUNS
+                or re.match(r"(?i)(?:\w+[ ])?(?P<noun>\w+)[ ]of[ ](?:up[ ]to[ ])?£", obj.entity.name)
+                and obj.entity.name.lower().split(" of ")[0].split()[-1] in _MONEY_NOUNS
+            ):
+                continue  # "approves expenditure", "the award of £7.2m": money is not what money funds
             if (
                 pat.family == "FUNDS"
                 and obj.how == "phrase"
@@ -500,6 +504,8 @@ _FUNDING_NOUNS = {
 
 # what money is, never what it is paid to ("approves expenditure of £1.5m")
 _MONEY_NOUNS = {
+    "award",
+    "allocation",
     "funding",
     "investment",
     "grant",
