@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from graph.facts import Entity, slug
+from loaders.dates import CALENDAR_WORDS
+from loaders.names.people import HONORIFICS
 from loaders.registry import Registry
 
 __all__ = [
@@ -26,27 +28,6 @@ __all__ = [
     "office_parts",
 ]
 
-HONORIFICS = (
-    "Sir",
-    "Dame",
-    "Lord",
-    "Lady",
-    "Baroness",
-    "Baron",
-    "Dr",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Miss",
-    "Cllr",
-    "Councillor",
-    "Professor",
-    "Prof",
-    "Rt Hon",
-    "The Rt Hon",
-    "Rev",
-    "Revd",
-)
 POST_NOMINALS = (
     "AM",
     "MP",
@@ -149,25 +130,7 @@ _NOT_PERSON = {
     "Road",
     "Week",
     "Day",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+    *CALENDAR_WORDS,
     "Written",
     "Response",
     "Notes",

@@ -31,6 +31,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+# month and weekday names: capitalised words that are never a name's
+CALENDAR_WORDS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday",
+)  # fmt: skip
+
 __all__ = ["DateMention", "parse_date", "find_dates", "resolve_relative", "parse_reference"]
 
 

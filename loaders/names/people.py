@@ -19,24 +19,10 @@ from loaders.names.mentions import Mention
 from loaders.names.stopwords import NOT_NAME
 from loaders.registry import Registry, RegistryEntry
 
-__all__ = ["TITLES", "HONORIFIC_WORDS", "POST_NOMINALS", "PersonFinder"]
+__all__ = ["HONORIFICS", "TITLES", "HONORIFIC_WORDS", "POST_NOMINALS", "PersonFinder"]
 
-TITLES = (
-    "Deputy Assistant Commissioner",
-    "Assistant Commissioner",
-    "Deputy Commissioner",
-    "Detective Chief Superintendent",
-    "Detective Superintendent",
-    "Chief Superintendent",
-    "Superintendent",
-    "Detective Chief Inspector",
-    "Detective Inspector",
-    "Chief Inspector",
-    "Chief Constable",
-    "Commander",
-    "Inspector",
-    "Sergeant",
-    "Constable",
+# courtesy titles and forms of address before a name ("Sir", "Cllr", "The Rt Hon")
+HONORIFICS = (
     "The Rt Hon",
     "Rt Hon",
     "Sir",
@@ -55,7 +41,27 @@ TITLES = (
     "Cllr",
     "Councillor",
     "Reverend",
+    "Revd",
     "Rev",
+)
+# ranks and titles a person's name may follow: police ranks, then the honorifics
+TITLES = (
+    "Deputy Assistant Commissioner",
+    "Assistant Commissioner",
+    "Deputy Commissioner",
+    "Detective Chief Superintendent",
+    "Detective Superintendent",
+    "Chief Superintendent",
+    "Superintendent",
+    "Detective Chief Inspector",
+    "Detective Inspector",
+    "Chief Inspector",
+    "Chief Constable",
+    "Commander",
+    "Inspector",
+    "Sergeant",
+    "Constable",
+    *HONORIFICS,
 )
 HONORIFIC_WORDS = frozenset(t.split()[-1] for t in TITLES) | {"The", "Rt", "Hon"}
 POST_NOMINALS = (

@@ -7,6 +7,8 @@ Service") and trim the function words a sentence opens with off a discovered bod
 
 from __future__ import annotations
 
+from loaders.dates import CALENDAR_WORDS
+
 __all__ = ["NOT_NAME", "LEADING_WORDS"]
 
 # Capitalised words that do not start or make a person's name.
@@ -83,25 +85,7 @@ NOT_NAME = frozenset(
         "Services",
         "Notes",
         "Date",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
+        *CALENDAR_WORDS,
         "Child",
         "Children",
         "Sexual",

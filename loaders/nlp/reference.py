@@ -416,9 +416,15 @@ class Resolver:
             first.dep_ in ("aux", "mark", "punct", "neg") or first.lower_ in ("to", "that", "n't", "not")
         ):
             first = self.sdoc[first.i + 1]
+        return self._words(first, self._clause_end(first, self._unpunctuated(first, last)))
+
+    def _unpunctuated(self, first: Token, last: Token) -> Token:
         while last.i > first.i and (last.is_punct or last.text in _QUOTES):
             last = self.sdoc[last.i - 1]
-        last = self._clause_end(first, last)
+        return last
+
+    def _words(self, first: Token, last: Token) -> Ref | None:
+        """The words from `first` to `last` (at most 31) as a thing named by them."""
         if last.i - first.i > 30:
             last = self.sdoc[first.i + 30]
         s, e = self.char_span(first, last)
@@ -472,17 +478,7 @@ class Resolver:
     def predicate(self, tok: Token) -> Ref | None:
         """A verb's own words from the verb on, without its subject and auxiliaries ("should
         commission a survey" -> "commission a survey")."""
-        first = tok
-        last = max(tok.subtree, key=lambda t: t.i)
-        while last.i > first.i and (last.is_punct or last.text in _QUOTES):
-            last = self.sdoc[last.i - 1]
-        if last.i - first.i > 30:
-            last = self.sdoc[first.i + 30]
-        s, e = self.char_span(first, last)
-        name = _clean_phrase(self.doc.text[s:e])
-        if len(name.split()) < 2:
-            return None
-        return Ref(Entity(name=name, label="Programme", id=slug(name)), s, e, "clause")
+        return self._words(tok, self._unpunctuated(tok, max(tok.subtree, key=lambda t: t.i)))
 
     def speaker(self, pos: int) -> Entity | None:
         """Who 'I' or 'we' is at document offset `pos`: a quote's speaker, the speaker of the
