@@ -294,6 +294,9 @@ class Resolver:
             for c in tok.children:
                 if c.dep_ == "compound" and c.i < tok.i:
                     inner = self._mention(c, head_only=True)
+                    if inner is None:  # "government conditions": a common noun the registry knows
+                        body = self._body_phrase(c)
+                        inner = body if body is not None and self.doc.registry.get(body.entity.id) else None
                     if inner is not None and inner.entity.label in ACTOR_LABELS:
                         return inner
         if (
