@@ -306,3 +306,16 @@ def test_them_after_a_list_of_bodies_is_that_list():
         "London Borough of Merton",
         "London Borough of Richmond upon Thames",
     }
+
+
+def test_a_harsh_word_about_the_one_actor_a_speaker_names_is_criticism():
+    text = (
+        "Congestion charge to rise\n\n"
+        "Ken Livingstone has pledged to raise the charge. Geoff Pope, Liberal Democrat chairman of the "
+        "London assembly's transport committee, said it was an outrageous attempt to boost the mayor's "
+        "coffers.\n"
+    )
+    facts = _facts(text, name="2006-05-12-news.txt")
+    assert ("Geoff Pope", "CRITICISED", "Ken Livingstone") in facts
+    # his own committee is named in the sentence too, but it is not what he criticises
+    assert not any(s == "Geoff Pope" and p == "CRITICISED" and t != "Ken Livingstone" for s, p, t in facts)

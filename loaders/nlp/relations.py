@@ -174,6 +174,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         if f.trigger.dep_ not in ("ROOT", "conj", "ccomp"):
             return made  # "wrote to the Chancellor recommending ...": the ask has its addressee elsewhere
         objects = _mayor_for_assembly(res, subjects[0])
+    elif "named_in_sentence" in pat.object:
+        objects = _named_in_sentence(res, sent, subjects, res.offset + f.trigger.idx)
     else:
         objects = _fill(res, f, pat.object, pat.kinds, pat.family)
     if not objects:
@@ -409,6 +411,32 @@ def _members(tok: Token, depth: int = 0) -> list[Token]:
             # "Three boroughs – Enfield, Kingston and Waltham Forest – have been selected"
             out.extend(m for m in conjuncts(c) if m.pos_ == "PROPN")
     return out
+
+
+def _named_in_sentence(res: Resolver, sent: tuple[int, int], subjects: list[Ref], pos: int) -> list[Ref]:
+    """The one actor the speaker's words name, besides the speakers (and the bodies they speak
+    for): within the quotation or reported clause at `pos`, else the sentence."""
+    doc = res.doc
+    own = {s.entity.id for s in subjects}
+    ctx = doc.rules_context
+    span = sent
+    if ctx is not None:
+        for s in subjects:
+            body = ctx.affiliation(s.entity)
+            if body is not None:
+                own.add(body.id)
+        q = ctx.quote_at(pos)
+        if q is not None:
+            span = (q.start, q.end)
+    named = {
+        m.entity.id: m
+        for m in doc.mentions.between(*span)
+        if m.entity.label in ("Person", "Organization") and m.entity.id not in own
+    }
+    if len(named) != 1:
+        return []
+    (m,) = named.values()
+    return [Ref(m.entity, m.start, m.end, "mention")]
 
 
 def _mayor_for_assembly(res: Resolver, subject: Ref) -> list[Ref]:
