@@ -359,7 +359,7 @@ def _fill_once(
 
 # families whose object must name something: a bare common noun ("questions") does not
 _NAMED_ONLY_WHEN_ONE_WORD = frozenset(
-    {"COMMITTED_TO", "ESTABLISHED", "LEADS", "REVIEWS", "WELCOMED", "CRITICISED"}
+    {"COMMITTED_TO", "ESTABLISHED", "LEADS", "REVIEWS", "WELCOMED", "CRITICISED", "COMMISSIONED"}
 )
 
 # the public a promise is made to
