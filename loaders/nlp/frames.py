@@ -391,6 +391,12 @@ def frame(token: Token, kind: str) -> Frame:
                 if c.dep_ == "nsubj":
                     roles.setdefault("prep:for", []).extend(conjuncts(c))
         clause = _clause(token)
+        if not clause and token.dep_ == "dobj" and nxt is not None and nxt.lower_ == "to":
+            # "keep his election promise to have 1,000 more police officers": a parse that hung
+            # the promise's "to"-clause on the verb
+            clause = [
+                c for c in token.head.children if c.dep_ == "xcomp" and c.i > token.i and nxt in c.children
+            ]
         if clause:
             roles["clause"] = clause
         purpose = _purpose(token)
