@@ -7,6 +7,8 @@ loaders.genre, so a page of an unknown layout still has a date and the prose rul
 
 from __future__ import annotations
 
+import re
+
 from loaders.document import Doc, Zone
 from loaders.genre import detect as general_reading
 from loaders.layouts import decision, letter, motion, question_page, transcript, written_answers
@@ -87,6 +89,12 @@ def speaker_turns(doc: Doc) -> None:
         read_turns(doc)
 
 
+# a title that says the Mayor wrote the document
+_MAYORS_OWN = re.compile(
+    r"\bMayor['’]s\s+(?:\w+\s+)?(?:Report|Statement|Foreword|Update)\b(?!\s+(?:on|into)\b)", re.I
+)
+
+
 def find_voice(doc: Doc) -> None:
     """Whose publication the document is, when the layout did not say: the first London Assembly
     body named near the top of the page (an Assembly press release, report or statement speaks
@@ -104,6 +112,13 @@ def find_voice(doc: Doc) -> None:
             doc.publisher_actor = mayor
     if doc.author is not None or doc.mentions is None:
         return
+    head = doc.text[:300]
+    if _MAYORS_OWN.search(head):
+        # "2nd Mayor's Report to the Assembly": the Mayor writes it, though it names the Assembly
+        holder = doc.registry.holder("mayor-of-london", doc.ref_date)
+        if holder is not None:
+            doc.author = holder.entity
+            return
     for m in doc.mentions.between(0, min(len(doc.text), 1500)):
         entry = doc.registry.get(m.entity.id)
         if entry is not None and entry.kind in ("committee", "assembly"):

@@ -485,7 +485,8 @@ class Resolver:
 
     def speaker(self, pos: int) -> Entity | None:
         """Who 'I' or 'we' is at document offset `pos`: a quote's speaker, the speaker of the
-        zone (an answer, a speech turn), else the document's author."""
+        zone (an answer, a speech turn), else the document's author when a person wrote it (a
+        body's report says "we" through its `voice`)."""
         ctx = self.doc.rules_context
         if ctx is not None:
             q = ctx.quote_at(pos)
@@ -496,7 +497,8 @@ class Resolver:
             return zone.speaker
         if self.doc.genre == "letter" and ctx is not None:
             return ctx.signatory
-        return None
+        author = self.doc.author  # "my Great Outdoors programme" in the Mayor's own report
+        return author if author is not None and author.label == "Person" else None
 
     def pronoun(self, tok: Token) -> Ref | None:
         pos = self.offset + tok.idx
