@@ -242,8 +242,14 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                 # "the £100m 'Housing Covenant' funding": the Housing Covenant ("vital investment"
                 # names nothing)
                 name = " ".join(obj.entity.name.split()[:-1])
-                if not re.search(r"\b[A-Z]", name) or name.lower() in subj.entity.name.lower():
-                    continue
+                known = doc.registry.find(name)
+                if (
+                    not re.search(r"\b[A-Z]", name)
+                    or name.lower() in subj.entity.name.lower()
+                    or known is not None
+                    and known.id == subj.entity.id
+                ):
+                    continue  # "£2.9 million City Hall funding": City Hall is the funder, by another name
                 obj = Ref(Entity(name=name, label="Programme", id=slug(name)), obj.start, obj.end, obj.how)
             if obj.how == "phrase" and (
                 _vague(obj.entity.name)
