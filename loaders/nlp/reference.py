@@ -415,6 +415,14 @@ class Resolver:
         """A clause named by its own words ("agree with each council the number of ...")."""
         words = [t for t in tok.subtree]
         first, last = words[0], words[-1]
+        # a second verb with its own auxiliary is a clause of its own: "ensure that it never
+        # happens again | and am supporting the new Commissioner"
+        for c in words:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(x.dep_ == "aux" for x in c.children):
+                cut = min([c.left_edge.i, *(x.i for x in c.head.children if x.dep_ == "cc" and x.i < c.i)])
+                if first.i < cut <= last.i:
+                    last = self.sdoc[cut - 1]
+                break
         while first.i < last.i and (
             first.dep_ in ("aux", "mark", "punct", "neg") or first.lower_ in ("to", "that", "n't", "not")
         ):
