@@ -75,6 +75,10 @@ WRITE_TIMEOUT_MS = 300_000
 QUERY_MEMORY_MB = 1024
 COMPACT_AT_BYTES = 256 * 1024  # append-only log size above which a clean stop rewrites it
 START_TIMEOUT_S = 120.0
+# A server that took its socket but answers nothing, not even "loading", for this long is hung
+# (seen once under heavy load: every thread waiting on a lock right after "Ready to accept
+# connections"); it is killed and started once more.
+HUNG_START_S = 30.0
 HEALTH_TIMEOUT_S = 15.0
 STOP_TIMEOUT_S = 30.0
 LOCK_TIMEOUT_S = 180.0
@@ -574,8 +578,9 @@ class EmbeddedServer:
         with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
-    def _start(self) -> int:
-        """Start the server and wait until it answers graph queries; return its pid."""
+    def _start(self, attempt: int = 1) -> int:
+        """Start the server and wait until it answers graph queries; return its pid. A server
+        that hangs while starting is killed (nothing is left running) and started once more."""
         self._clean_stale()
         self._check_files()
         offset = _log_size(self.paths)
@@ -597,6 +602,7 @@ class EmbeddedServer:
                 f"the embedded FalkorDB server did not start: {detail[-1] if detail else 'no output'}"
             )
         deadline = began + START_TIMEOUT_S
+        silent_since: float | None = None
         while True:
             pid = self.paths.read_pid()
             if pid and not pid_alive(pid):
@@ -606,9 +612,20 @@ class EmbeddedServer:
                     _graph_ping(self.paths, self.graph)
                     break
                 except redis.BusyLoadingError:
-                    pass  # loading a large append-only file
+                    silent_since = None  # loading a large append-only file
                 except (redis.ConnectionError, redis.TimeoutError):
-                    pass
+                    silent_since = silent_since or time.monotonic()
+                    if time.monotonic() - silent_since > HUNG_START_S:
+                        self._kill_hung(pid)
+                        if attempt == 1:
+                            self._notice(
+                                f"{self.folder}: the embedded server hung while starting; started it again"
+                            )
+                            return self._start(attempt + 1)
+                        raise StoreError(
+                            f"the embedded FalkorDB server in {self.folder} hung twice while starting "
+                            f"(it took its socket and answered nothing for {HUNG_START_S:.0f} s); see {self.paths.log}"
+                        ) from None
                 except redis.ResponseError as exc:
                     if "LOADING" not in str(exc):
                         raise StoreError(
@@ -617,6 +634,8 @@ class EmbeddedServer:
             elif time.monotonic() - began > 5 and not pid:
                 raise self._start_failure(offset)
             if time.monotonic() > deadline:
+                if pid:
+                    self._kill_hung(pid)
                 raise StoreError(
                     f"the embedded FalkorDB server in {self.folder} did not answer within {START_TIMEOUT_S:.0f} s; see {self.paths.log}"
                 )
@@ -656,6 +675,15 @@ class EmbeddedServer:
                 "source files; or, after it, `civicgraph restore FILE` from your latest dump"
             )
         return StoreError(f"the embedded FalkorDB server in {self.folder} stopped while starting: {cause}")
+
+    def _kill_hung(self, pid: int) -> None:
+        """Kill a server of ours that never answered, and remove its pid and socket files."""
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+        gone_by = time.monotonic() + 5
+        while pid_alive(pid) and time.monotonic() < gone_by:
+            time.sleep(0.02)
+        self._clean_stale_quietly()
 
     def _clean_stale_quietly(self) -> None:
         for path in (self.paths.pid, self.paths.socket):

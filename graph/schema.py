@@ -18,6 +18,7 @@ __all__ = [
     "SchemaError",
     "check_label",
     "check_rel_type",
+    "allows",
     "EVIDENCE_FIELDS",
     "EVIDENCE_LABEL",
     "EVIDENCE_PROPERTIES",
@@ -167,7 +168,7 @@ _TYPES = (
     RelType("LEADS", "leads an operation, inquiry or programme", _ACTORS, _ANY, ()),
     RelType("REVIEWS", "inspects or reviews", _ACTORS, _ANY, _DATED),
     RelType("ESTABLISHED", "set up a body or programme", _ACTORS, _ANY, _DATED),
-    RelType("PARTNERS_WITH", "works in partnership with", _ACTORS, _ANY, ()),
+    RelType("PARTNERS_WITH", "works in partnership with", _ACTORS, _ACTORS, ()),
     RelType("MENTIONS", "a document mentions a node", ("Document",), _ANY, ()),
 )
 REL_TYPES: dict[str, RelType] = {t.name: t for t in _TYPES}
@@ -179,10 +180,10 @@ FACT_TYPES = tuple(name for name in REL_TYPES if name != "MENTIONS")
 # In ASK_GENRES the ask is made to someone expected to reply (a motion or question put to the
 # Mayor, a letter, a formal request), so without a reply it is waiting. In MENTION_GENRES an ask
 # is reported, not made ("Hall asked the Mayor ...", in a news story): a mention, never counted
-# as waiting. queries/_replies.cypher carries ASK_GENRES (tests/test_queries.py checks the two agree
-# and that every genre the loaders set is in one of these).
-ASK_GENRES = ("letter", "question_answer")
-MENTION_GENRES = ("news", "press_release", "generic")
+# as waiting. graph/pairing.py reads ASK_GENRES as it pairs (tests/test_queries.py checks that
+# every genre the loaders set is in one of these).
+ASK_GENRES = ("letter", "question_answer", "motion")
+MENTION_GENRES = ("news", "press_release", "generic", "decision", "report")
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -199,6 +200,13 @@ def check_rel_type(rel_type: str) -> str:
     if rel_type not in REL_TYPES:
         raise SchemaError(f"unknown relationship type {rel_type!r}; known: {', '.join(REL_TYPES)}")
     return rel_type
+
+
+def allows(rel_type: str, source_label: str, target_label: str) -> bool:
+    """Whether a relationship of this type may join these labels: the schema's source and
+    target rules, applied in one place (every fact passes here before it is kept)."""
+    spec = REL_TYPES.get(rel_type)
+    return spec is not None and source_label in spec.sources and target_label in spec.targets
 
 
 def check_property(name: str) -> str:

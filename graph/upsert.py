@@ -209,12 +209,16 @@ def node_rows(batch: Batch) -> dict[str, dict[str, dict[str, Any]]]:
 
 def _add_search_keys(label: str, props: dict[str, Any]) -> None:
     """The derived lookup keys of graph/schema.py (SEARCH_KEYS) from the row's name and aliases;
-    they merge like any list (a union), so every name a node was written with stays findable."""
-    props.pop(SEARCH_KEYS, None)
+    they merge like any list (a union), so every name a node was written with stays findable. A
+    restored dump brings the keys the node had (names it was written with that are no longer its
+    name): they are kept, so dump -> restore gives the same graph."""
+    given = props.pop(SEARCH_KEYS, None)
     if label in SEARCHABLE_LABELS:
-        keys = search_keys(props.get("name"), props.get("aliases"))
+        keys = set(search_keys(props.get("name"), props.get("aliases")))
+        if isinstance(given, list):
+            keys |= {k for k in given if isinstance(k, str) and k}
         if keys:
-            props[SEARCH_KEYS] = keys
+            props[SEARCH_KEYS] = sorted(keys)
 
 
 def _merge_into(old: dict[str, Any], new: dict[str, Any]) -> None:

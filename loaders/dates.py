@@ -31,6 +31,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+# month and weekday names: capitalised words that are never a name's
+CALENDAR_WORDS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday",
+)  # fmt: skip
+
 __all__ = ["DateMention", "parse_date", "find_dates", "resolve_relative", "parse_reference"]
 
 
@@ -150,7 +157,7 @@ _P_AGO_GLUED = re.compile(
 # Triggers: every date expression holds a month name, a unit word of a relative date, or a
 # four-digit year or numeric date. Each trigger pattern is a plain literal alternation (or a
 # plain character class) so the regex engine can skip through text quickly.
-_TRIGGER_WORDS = [
+TRIGGER_WORDS = [
     "today", "tonight", "yesterday", "tomorrow", "ago", "week", "month", "year", "night",
     "morning", "afternoon", "evening",
 ]  # fmt: skip
@@ -160,7 +167,7 @@ _P_TRIGGER_WORDS = re.compile(
         + [m.upper() for m in _FULL_MONTHS]
         + _ABBR_MONTHS
         + [m.upper() for m in _ABBR_MONTHS]
-        + [v for w in _TRIGGER_WORDS for v in (w, w.capitalize(), w.upper())]
+        + [v for w in TRIGGER_WORDS for v in (w, w.capitalize(), w.upper())]
     )
 )
 _P_TRIGGER_DIGITS = re.compile(r"[12]\d\d\d|\d{1,2}[/.\-]\d")

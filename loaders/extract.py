@@ -11,18 +11,15 @@ the reason); anything unexpected inside is turned into one, so a batch can go on
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.facts import DocumentInfo, Entity, Evidence, Fact, slug
-from loaders.entities import DocMentions, Mention, linker_for
-from loaders.genre import GenreInfo, detect
-from loaders.quotes import find_quotes
+from graph.facts import DocumentInfo, Entity, Fact
+from loaders.chain import run_chain
+from loaders.document import Doc
+from loaders.genre import GenreInfo
 from loaders.registry import Registry
-from loaders.relations import ACTORS, Context, Quote, extract_relations, sentences
 
 __all__ = ["Extraction", "ExtractionError", "extract", "default_registry", "registry_for"]
 
@@ -89,26 +86,14 @@ def extract(doc: DocumentInfo, registry: Registry | None = None) -> Extraction:
         ) from exc
 
 
-def _extract(doc: DocumentInfo, registry: Registry) -> Extraction:
-    info = detect(doc)
-    linker = linker_for(registry)
-    ments = linker.link(doc.text, info.ref_date)
-    ctx = Context(doc=doc, info=info, ments=ments, registry=registry)
-    ctx.sentences = sentences(ments.folded)  # type: ignore[attr-defined]
-    ctx.sentence_starts = [s for s, _ in ctx.sentences]  # type: ignore[attr-defined]
-    ctx.signatory = _person_in(ctx, info.author_span, info.author)
-    if info.genre == "question_answer":
-        ctx.answerer = _actor_in(ctx, info.answerer_span, info.answerer)
-    ctx.quotes = _quotes(ctx)
-    _structure(ctx)
-    facts = extract_relations(ctx)
-    _said(ctx)
-    facts = [ctx.facts[k] for k in ctx.order]
+def _extract(info: DocumentInfo, registry: Registry) -> Extraction:
+    doc = run_chain(Doc(info=info, registry=registry))
+    facts = list(doc.facts)
     for f in facts:
         for ev in f.evidence:  # provenance is the contract: a quote is the document's own text
-            if doc.text[ev.start : ev.end] != ev.quote:
+            if info.text[ev.start : ev.end] != ev.quote:
                 raise ExtractionError(
-                    doc.name, f"internal error: a {f.predicate} quote does not match the text at {ev.start}"
+                    info.name, f"internal error: a {f.predicate} quote does not match the text at {ev.start}"
                 )
     facts.sort(
         key=lambda f: (
@@ -121,248 +106,13 @@ def _extract(doc: DocumentInfo, registry: Registry) -> Extraction:
             f.amount_gbp or 0,
         )
     )
-    entities: dict[str, Entity] = {}
-    for m in ments.mentions:
-        entities.setdefault(m.entity.id, m.entity)
+    entities: dict[str, Entity] = {}  # the facts' reading of a name first (loaders/select.py)
     for f in facts:
         entities.setdefault(f.subject.id, f.subject)
         if f.object is not None:
             entities.setdefault(f.object.id, f.object)
+    for m in doc.mentions.mentions:
+        entities.setdefault(m.entity.id, m.entity)
     return Extraction(
-        document=doc, facts=facts, entities=sorted(entities.values(), key=lambda e: e.id), genre=info
+        document=info, facts=facts, entities=sorted(entities.values(), key=lambda e: e.id), genre=doc.legacy
     )
-
-
-# --- people named by the layout -------------------------------------------------------------------
-
-
-def _person_in(ctx: Context, span: tuple[int, int] | None, name: str | None) -> Entity | None:
-    if span is None:
-        return None
-    for m in ctx.ments.between(span[0], span[1]):
-        if m.entity.label == "Person":
-            return m.entity
-    if name:
-        # "Tom Copley, Deputy Mayor for Housing" / "Deputy Mayor for Housing (Tom Copley)"
-        paren = re.search(r"\(([^()]{3,60})\)\s*$", name)
-        if paren and _looks_like_name(paren.group(1)):
-            name = paren.group(1)
-        elif "," in name and _looks_like_name(name.split(",")[0]):
-            name = name.split(",")[0].strip()
-        entry = ctx.registry.find(name)
-        if entry is not None and entry.label == "Person":
-            return entry.entity
-        clean = re.sub(r"\b(?:Sir|Dame|Lord|Lady|Baroness|Dr|Mr|Mrs|Ms|OBE|CBE|MBE|AM|MP|KC)\b\.?", "", name)
-        clean = " ".join(clean.replace(",", " ").split())
-        if 1 < len(clean.split()) <= 4 and all(w[:1].isupper() for w in clean.split()):
-            ent = Entity(name=clean, label="Person", id=slug(clean))
-            s = (
-                span[0] + ctx.text[span[0] : span[1]].find(name)
-                if name in ctx.text[span[0] : span[1]]
-                else None
-            )
-            if s is not None and s >= span[0]:
-                ctx.ments.add(Mention(s, s + len(name), ent, "person"))
-            return ent
-    return None
-
-
-def _looks_like_name(text: str) -> bool:
-    words = re.sub(
-        r"\b(?:Sir|Dame|Lord|Lady|Baroness|Dr|Mr|Mrs|Ms|Cllr|OBE|CBE|MBE|AM|MP|KC)\b\.?", "", text
-    ).split()
-    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
-
-
-def _actor_in(ctx: Context, span: tuple[int, int] | None, name: str | None) -> Entity | None:
-    if span is None:
-        return None
-    for m in ctx.ments.between(span[0], span[1]):
-        if m.entity.label in ACTORS:
-            return m.entity
-    return _person_in(ctx, span, name)
-
-
-# --- structural facts -------------------------------------------------------------------------------
-
-
-def _structure(ctx: Context) -> None:
-    info = ctx.info
-    if info.genre == "letter":
-        _letter_facts(ctx)
-    elif info.genre == "question_answer":
-        _qa_facts(ctx)
-
-
-def _body_of(ctx: Context, span: tuple[int, int] | None) -> Entity | None:
-    if span is None:
-        return None
-    for m in ctx.ments.between(span[0], span[1]):
-        if m.entity.label == "Organization":
-            return m.entity
-        if m.post is not None:
-            mm = re.match(
-                r"(?:Chair|Chairman|Chairwoman|Clerk|Member)[ ](?:of|,)[ ](?:the[ ])?(?P<body>.+)$",
-                m.post.name,
-            )
-            if mm:
-                body = ctx.registry.find(mm.group("body"))
-                if body is not None:
-                    return body.entity
-    return None
-
-
-def _letter_facts(ctx: Context) -> None:
-    info = ctx.info
-    me = ctx.signatory
-    asker = _body_of(ctx, info.subject_span) or _body_of(ctx, info.addressee_span)
-    if asker is None and info.addressee_span:
-        asker = _person_in(ctx, info.addressee_span, info.addressee)
-    # the signature and address blocks: "Name\nOffice"
-    for span in (info.author_span, info.addressee_span):
-        if span is None:
-            continue
-        ms = ctx.ments.between(span[0], span[1])
-        person = next((m.entity for m in ms if m.entity.label == "Person" and m.kind != "office"), None)
-        office = next((m for m in ms if m.kind == "office" and m.post is not None), None)
-        if person is not None and office is not None:
-            ctx.add("HOLDS_OFFICE", person, office.post, span)
-            from loaders.relations import _chairs_from_post
-
-            _chairs_from_post(ctx, person, office.post, span)
-    if me is None or asker is None:
-        return
-    for motion in info.motions:
-        span = (motion.start, motion.end)
-        ctx.add("ASKED", asker, me, span, date=info.meeting_date, about=motion.heading)
-        reply_span = info.reply_span if info.reply_span and len(info.motions) >= 1 else span
-        ctx.add("REPLIED_TO", me, asker, reply_span, date=info.date, about=motion.heading)
-    if not info.motions and info.reply_span:
-        ctx.add("REPLIED_TO", me, asker, info.reply_span, date=info.date, about=info.title)
-
-
-def _qa_facts(ctx: Context) -> None:
-    info = ctx.info
-    asker = _actor_in(ctx, info.asker_span, info.asker)
-    answerer = ctx.answerer
-    if answerer is None and info.answer_span:
-        answerer = (
-            ctx.registry.holder("mayor-of-london", info.ref_date)
-            and ctx.registry.holder("mayor-of-london", info.ref_date).entity
-        )
-    about = info.question_title or info.question_number
-    if asker is not None and answerer is not None:
-        qspan = info.question_span or info.asker_span
-        ctx.add("ASKED", asker, answerer, qspan, date=info.meeting_date, about=about)
-        aspan = info.answer_span or info.answerer_span
-        if info.answer_span:
-            aspan = (info.answer_span[0], min(info.answer_span[1], info.answer_span[0] + 400))
-            aspan = (aspan[0], aspan[0] + len(ctx.text[aspan[0] : aspan[1]].rstrip()))
-        ctx.add("REPLIED_TO", answerer, asker, aspan, date=info.answer_date or info.meeting_date, about=about)
-
-
-# --- quotes -------------------------------------------------------------------------------------------
-
-
-def _quotes(ctx: Context) -> list[Quote]:
-    """Quotes with their speaker resolved to an entity (pronouns to the person in focus)."""
-    out: list[Quote] = []
-    raw = find_quotes(ctx.text)
-    ctx.raw_quotes = raw  # type: ignore[attr-defined]
-    direct = [(q.start, q.end) for q in raw if q.kind == "direct"]
-    resolved: list[Entity | None] = []
-    last_speaker: Entity | None = None  # of the quotes so far (they come in document order)
-    for q in raw:
-        who: Entity | None = None
-        if q.speaker_start is not None and q.speaker_end is not None:
-            who = _speaker_entity(ctx, q.speaker_start, q.speaker_end)
-            if who is None:
-                word = (q.speaker or "").strip().lower()
-                if word in ("he", "she", "they"):
-                    who = _person_in_focus(ctx, q.speaker_start, direct) or last_speaker
-                elif word in ("i", "we"):
-                    who = ctx.signatory
-        resolved.append(who)
-        last_speaker = who or last_speaker
-        out.append(Quote(start=q.start, end=q.end, speaker=who, attribution=(q.clause_start, q.clause_end)))
-    ctx.resolved_speakers = resolved  # type: ignore[attr-defined]
-    return out
-
-
-def _speaker_entity(ctx: Context, start: int, end: int) -> Entity | None:
-    """The actor a speaker phrase names: its person when it has one ("Green Party assembly member
-    Jo Bloggs", "the FBU's secretary, Jo Bloggs"), else its first body or office ("a City Hall
-    spokesperson")."""
-    actors = [m.entity for m in ctx.ments.between(start, end) if m.entity.label in ACTORS]
-    people = [e for e in actors if e.label == "Person"]
-    return people[0] if people else actors[0] if actors else None
-
-
-def _person_in_focus(ctx: Context, pos: int, direct: list[tuple[int, int]]) -> Entity | None:
-    """Who 'he'/'she' at `pos` is: the first person named (outside quotation marks) in the
-    nearest sentence before that names one, i.e. the subject in focus, not merely the last
-    name written ("X criticised the Mayor ... '...,' she said": she is X)."""
-    sents = ctx.sentences  # type: ignore[attr-defined]
-    i = bisect_right(ctx.sentence_starts, pos) - 1  # type: ignore[attr-defined]
-    # the pronoun's own sentence up to the pronoun, then the sentences before it
-    for k in range(i, max(-1, i - 6), -1):
-        s0, s1 = sents[k]
-        hi = min(s1, pos)
-        for m in ctx.ments.between(s0, hi):
-            if m.entity.label != "Person":
-                continue
-            if any(a <= m.start < b for a, b in direct):
-                continue
-            return m.entity
-    return _last_person_before(ctx.ments, pos)
-
-
-def _last_person_before(ments: DocMentions, pos: int) -> Entity | None:
-    for m in reversed(ments.before(pos)):
-        if m.entity.label == "Person":
-            return m.entity
-    return None
-
-
-def _said(ctx: Context) -> None:
-    """One SAID fact per speaker and document: the speaker's statements in it.
-
-    Each quote (direct or reported) is a piece of evidence of that fact and its words are part of
-    the statement text, in document order. A document is one occasion of speech for a speaker
-    (a press release, an article, a letter), so its quotes make one statement; the evidence keeps
-    every quote's own span, so nothing is lost for queries that want single quotes."""
-    raw = ctx.raw_quotes  # type: ignore[attr-defined]
-    speakers = ctx.resolved_speakers  # type: ignore[attr-defined]
-    groups: dict[str, tuple[Entity, list]] = {}
-    for q, who in zip(raw, speakers, strict=True):
-        if who is None:
-            continue
-        groups.setdefault(who.id, (who, []))[1].append(q)
-    for who, qs in groups.values():
-        text = " … ".join(" ".join(q.text.split()) for q in qs)
-        date = _said_date(ctx, qs[0].clause_start, qs[0].clause_end)
-        fact = ctx.add("SAID", who, None, (qs[0].clause_start, qs[0].clause_end), text=text, date=date)
-        if fact is None:
-            continue
-        seen = {(e.start, e.end) for e in fact.evidence}
-        for q in qs[1:]:
-            if (q.clause_start, q.clause_end) not in seen:
-                seen.add((q.clause_start, q.clause_end))
-                quote = ctx.text[q.clause_start : q.clause_end]
-                fact.evidence.append(
-                    Evidence(ctx.doc.name, ctx.doc.sha256, quote, q.clause_start, q.clause_end)
-                )
-
-
-def _said_date(ctx: Context, start: int, end: int) -> str | None:
-    from loaders.dates import find_dates
-
-    para_start = ctx.text.rfind("\n", 0, start) + 1
-    found = find_dates(ctx.text[para_start:end], ctx.info.ref_date)
-    full = [d for d in found if len(d.iso) >= 7]
-    if full:
-        return full[0].iso
-    return ctx.info.date
-
-
-# --- files ----------------------------------------------------------------------------------------------

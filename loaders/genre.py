@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from graph.facts import DocumentInfo
 from loaders.dates import find_dates as _find_dates
 from loaders.dates import parse_date
-from loaders.entities import _Bounded, fold
+from loaders.names.bounded import Bounded
+from loaders.names.folding import fold
 
 __all__ = ["GenreInfo", "detect", "find_dates", "parse_date", "Motion"]
 
@@ -159,7 +160,7 @@ def _reply_sentence(text: str) -> tuple[int, int] | None:
 
 
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d(?![\d%])")
-_WEEKDAY_DATE = _Bounded(
+_WEEKDAY_DATE = Bounded(
     rf"(?P<wd>{_WEEKDAY_RE}),?[ ](?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ ](?:of[ ])?(?P<m>{_MONTH_RE})\b(?![ ,]*(?:19|20)\d\d)",
     "w",
 )

@@ -133,9 +133,9 @@ def normalise(text: str) -> str:
 def _title_words() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
     """Honorifics (as word sequences, longest first) and post-nominals, in comparison form.
 
-    The lists are the extractor's own (loaders/entities.py), so a name resolves the way the
+    The lists are the extractor's own (loaders/names/people.py), so a name resolves the way the
     loaders read it in documents."""
-    from loaders.entities import POST_NOMINALS, TITLES
+    from loaders.names.people import POST_NOMINALS, TITLES
 
     titles = sorted({tuple(normalise(t).split()) for t in TITLES if normalise(t)}, key=len, reverse=True)
     return tuple(titles), frozenset(normalise(p) for p in POST_NOMINALS)

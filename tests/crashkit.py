@@ -222,26 +222,31 @@ def start_cli(store_folder: Path, *args: str, **extra: str) -> subprocess.Popen:
 
 def run_measured(store_folder: Path, *args: str) -> tuple[int, str, str, float, float]:
     """`civicgraph ARGS` as a subprocess: (exit code, stdout, stderr, seconds, peak RSS in MB of
-    that process alone, from wait4's resource usage)."""
-    import threading
+    that process alone).
 
-    began = time.monotonic()
-    child = subprocess.Popen(
-        cli_command(*args), cwd=ROOT, env=cli_env(store_folder), stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    output: dict[str, str] = {}
-    readers = [
-        threading.Thread(target=lambda name=name, stream=stream: output.__setitem__(name, stream.read()))
-        for name, stream in (("out", child.stdout), ("err", child.stderr))
-    ]
-    for reader in readers:
-        reader.start()
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait
-    for reader in readers:
-        reader.join()
-    return child.returncode, output["out"], output["err"], time.monotonic() - began, usage.ru_maxrss / 1024
+    The peak is the child's own VmHWM, written by the child as it exits: wait4's ru_maxrss would
+    carry over the parent's size through fork and exec (a test process that loaded the language
+    model would make every child look 400 MB big)."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("r", suffix=".peak") as peak:
+        code = (
+            "import atexit, re\n"
+            "def _peak():\n"
+            "    status = open('/proc/self/status').read()\n"
+            f"    open({peak.name!r}, 'w').write(re.search(r'VmHWM:\\s+(\\d+)', status).group(1))\n"
+            "atexit.register(_peak)\n"
+            "from cli.app import main\n"
+            "main()\n"
+        )
+        began = time.monotonic()
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args], cwd=ROOT, env=cli_env(store_folder), capture_output=True,
+            text=True,
+        )  # fmt: skip
+        seconds = time.monotonic() - began
+        kb = peak.read().strip()
+    return done.returncode, done.stdout, done.stderr, seconds, int(kb) / 1024 if kb else float("nan")
 
 
 def open_store(folder: Path) -> EmbeddedFalkorStore:

@@ -2,7 +2,9 @@
 
 import pytest
 
-from loaders.entities import Linker, fold, money_programme_name
+from loaders.names import Linker
+from loaders.names.folding import fold
+from loaders.names.money_programmes import money_programme_name
 from loaders.registry import Registry
 
 

@@ -12,11 +12,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders import entities as E
 from loaders import genre as G
-from loaders import quotes as Q
 from loaders import relations as R
 from loaders.extract import default_registry
+from loaders.names import coref, discovery, linker_for, posts
+from loaders.names.bounded import Bounded
+from loaders.names.folding import FOLD_TABLE, fold
+from loaders.names.heads import HEAD_WORDS
+from loaders.names.linescan import LineScan
+from loaders.quotes import verbs
 
 PROSE = (
     "The Mayor of London, Sadiq Khan, said the new £2.4m package of support would fund the "
@@ -45,17 +49,17 @@ def spans(it):
 
 
 LINE_PATTERNS = [
-    (E._LOWER_INQUIRY, "lower_inquiry"),
-    (E._NAMED_INQUIRY, "inquiry"),
-    (E._DEF_REF, "defref"),
-    (E._APPOSITIVE_TYPE, "appositive"),
-    (E._NAMED_LOWER_HEAD, "lower_head"),
-    (E._POST_CAP, "post"),
-    (E._POST_LOWER, "post"),
+    (discovery.LOWER_INQUIRY, "lower_inquiry"),
+    (discovery.NAMED_INQUIRY, "inquiry"),
+    (coref.DEF_REF, "defref"),
+    (discovery.APPOSITIVE_TYPE, "appositive"),
+    (discovery.NAMED_LOWER_HEAD, "lower_head"),
+    (posts.POST_CAP, "post"),
+    (posts.POST_LOWER, "post"),
 ]
 
 
-def with_lookbehind(bounded: E._Bounded) -> re.Pattern:
+def with_lookbehind(bounded: Bounded) -> re.Pattern:
     cls = "\\w" + bounded.extra.replace("-", "\\-")
     return re.compile(f"(?<![{cls}])(?:{bounded.pattern})" if bounded.word else bounded.pattern)
 
@@ -64,31 +68,31 @@ def named_sequences(text, scan=None):
     """Capitalised runs that could name a body (the only ones discover_named keeps)."""
     return [
         (s, e)
-        for s, e in E._cap_sequences(text, scan)
-        if E._HEAD_WORDS.intersection(text[s:e].replace(".", " ").replace("'", " ").split())
+        for s, e in discovery.cap_sequences(text, scan)
+        if HEAD_WORDS.intersection(text[s:e].replace(".", " ").replace("'", " ").split())
     ]
 
 
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_bounded_patterns_match_their_look_behind_forms(text):
-    for bounded, _ in [*LINE_PATTERNS, (E._CAP_SEQ, "")]:
+    for bounded, _ in [*LINE_PATTERNS, (discovery.CAP_SEQ, "")]:
         assert spans(bounded.finditer(text)) == spans(with_lookbehind(bounded).finditer(text))
 
 
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_line_gated_scans_match_whole_text_scans(text):
-    folded = E.fold(text)
-    scan = E._LineScan(folded)
+    folded = fold(text)
+    scan = LineScan(folded)
     for bounded, group in LINE_PATTERNS:
         assert spans(scan.finditer(bounded, group)) == spans(bounded.finditer(folded)), group
     assert named_sequences(folded, scan) == named_sequences(folded)
 
 
 def test_line_gating_on_prose():
-    folded = E.fold(PROSE * 3)
-    scan = E._LineScan(folded)
+    folded = fold(PROSE * 3)
+    scan = LineScan(folded)
     assert scan.lines is not None  # the fast path is the one being compared
     for bounded, group in LINE_PATTERNS:
         assert spans(scan.finditer(bounded, group)) == spans(bounded.finditer(folded)), group
@@ -98,12 +102,12 @@ def test_line_gating_on_prose():
 @settings(max_examples=200, deadline=None)
 @given(texts)
 def test_registry_automaton_matches_registry_regexes(text):
-    linker = E.linker_for(default_registry())
-    folded = E.fold(text)
-    fast = linker._registry_matches(folded)
+    names = linker_for(default_registry()).names
+    folded = fold(text)
+    fast = names.matches(folded)
     slow = [
         (m.start(1), m.end(1), m.group(1).lower() if lower else m.group(1), lower)
-        for rx, lower in ((linker._ci, True), (linker._cs, False))
+        for rx, lower in ((names.ci_rx, True), (names.cs_rx, False))
         for m in rx.finditer(folded)
     ]
     assert fast == slow
@@ -112,15 +116,17 @@ def test_registry_automaton_matches_registry_regexes(text):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab \u2019\u201c\u2013\t\u00a0x\u202f\u00e9'-", max_size=40))
 def test_fold_is_the_translation_table(text):
-    assert E.fold(text) == text.translate(E._FOLD)
+    assert fold(text) == text.translate(FOLD_TABLE)
 
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.sampled_from([*Q._ALL_VERBS, "un", "re", " ", ".", "_", "-", "x"]), max_size=15).map("".join)
+    st.lists(st.sampled_from([*verbs.ALL_VERBS, "un", "re", " ", ".", "_", "-", "x"]), max_size=15).map(
+        "".join
+    )
 )
 def test_speech_verbs_found_as_the_verb_regex_finds_them(text):
-    assert Q._verb_spans(text) == spans(Q._P_VERB.finditer(text))
+    assert verbs.verb_spans(text) == spans(verbs.P_VERB.finditer(text))
 
 
 def test_sentence_ends_as_with_the_look_behind():
@@ -129,7 +135,7 @@ def test_sentence_ends_as_with_the_look_behind():
     alphabet = [".", "!", "?", '"', "'", ")", "]", " ", "\n", "A", "a", "£", "(", "[", "1"]
     for _ in range(5000):
         t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
-        assert [m.end() for m in old.finditer(t)] == [m.end() for m in R._SENT_END.finditer(t)], t
+        assert [m.end() for m in old.finditer(t)] == [m.end() for m in R.SENT_END.finditer(t)], t
 
 
 @pytest.mark.parametrize(
@@ -150,15 +156,15 @@ def test_reply_sentence_as_the_old_regex_found_it(text):
 
 
 def test_relation_patterns_without_their_look_behind_find_the_same():
-    folded = E.fold(PROSE * 2 + " funded by-the, co-funded by X, unfunded  fund  re-fund. Worked with TfL.")
-    for rx, fast in R._NO_LOOKBEHIND.items():
-        assert spans(R._finditer_bounded(fast, folded, 0, len(folded))) == spans(rx.finditer(folded)), (
+    folded = fold(PROSE * 2 + " funded by-the, co-funded by X, unfunded  fund  re-fund. Worked with TfL.")
+    for rx, fast in R.NO_LOOKBEHIND.items():
+        assert spans(R.finditer_bounded(fast, folded, 0, len(folded))) == spans(rx.finditer(folded)), (
             rx.pattern
         )
 
 
 GATE_WORDS = sorted(
-    {w.strip() for groups in R._GATES.values() for ws in groups for w in ws if w.strip()}
+    {w.strip() for groups in R.GATES.values() for ws in groups for w in ws if w.strip()}
     | {"TfL", "the", "a", "Mayor", "X", "by", "to", "with", "£2m", "'s", "which", "that", "is", "was", "been"}
 )
 
@@ -167,7 +173,7 @@ GATE_WORDS = sorted(
 @given(st.lists(st.sampled_from(GATE_WORDS), max_size=12).map(" ".join))
 def test_every_gate_is_needed_for_its_pattern_to_match(text):
     low = text.lower()
-    for rx, groups in R._GATES.items():
+    for rx, groups in R.GATES.items():
         if rx.search(text):
             assert all(any(w in low for w in ws) for ws in groups), (rx.pattern, text)
 

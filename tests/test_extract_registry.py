@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from loaders.entities import Linker
+from loaders.names import Linker
 from loaders.registry import DEFAULT_REGISTRY, PARTY_GROUP, Registry, RegistryError
 
 AM = "member-of-the-london-assembly"

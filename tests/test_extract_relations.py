@@ -144,8 +144,15 @@ def test_asked_patterns(reg):
     assert has(found, "Shaun Bailey", "ASKED", "Mark Rowley")
     found = facts(reg, "When Zoë Garbett asked why the scheme ended, Sir Mark said it was too costly.")
     assert has(found, "Zoë Garbett", "ASKED", "Mark Rowley")
+    # the Mayor asking a body to act is an ask (the real gold accepts "I have asked TfL to ..." as
+    # ASKED), unless what is asked is a review, which is a commission
     found = facts(reg, "I have asked the Met to act.\n\nYours sincerely,\n\nSadiq Khan\nMayor of London\n")
-    assert not any(p == "ASKED" for _, p, _, _ in found)  # a request is not a question
+    assert has(found, "Sadiq Khan", "ASKED", "Metropolitan Police Service")
+    found = facts(
+        reg, "I have asked the Met to review it.\n\nYours sincerely,\n\nSadiq Khan\nMayor of London\n"
+    )
+    assert has(found, "Sadiq Khan", "COMMISSIONED", "Metropolitan Police Service")
+    assert not has(found, "Sadiq Khan", "ASKED", "Metropolitan Police Service")
 
 
 def test_letter_motions_asked_and_replied(reg):

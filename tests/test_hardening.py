@@ -296,3 +296,34 @@ def test_table_output_shows_bidi_overrides_escaped(empty_store):
     assert result.exit_code == 0
     assert "\u202e" not in result.stdout and "\u2066" not in result.stdout
     assert "\\u202e" in result.stdout
+
+
+# --- a server that hangs while starting ------------------------------------------------------------------
+
+
+def test_a_server_that_hangs_while_starting_is_killed_and_started_again(tmp_path, monkeypatch):
+    """Seen once under heavy load: the server took its socket, logged "Ready to accept
+    connections" and answered nothing, every thread waiting on a lock. The first server here is
+    made to look hung (its pings time out); it must be killed, not left running, and a second
+    server must serve the store."""
+    import redis
+
+    from graph import embedded
+
+    monkeypatch.setattr(embedded, "HUNG_START_S", 0.3)
+    real_ping = embedded._graph_ping
+    hung: list[int] = []
+
+    def ping(paths, graph, timeout_s=embedded.HEALTH_TIMEOUT_S):
+        pid = paths.read_pid()
+        if not hung:
+            hung.append(pid)
+        if pid == hung[0]:
+            raise redis.TimeoutError("no answer")
+        return real_ping(paths, graph, timeout_s)
+
+    monkeypatch.setattr(embedded, "_graph_ping", ping)
+    with EmbeddedFalkorStore(str(tmp_path / "store")) as store:
+        assert store.run("RETURN 1 AS one") == [{"one": 1}]
+        assert store.server.pid != hung[0]
+    assert not embedded.pid_alive(hung[0]), "the hung server was left running"

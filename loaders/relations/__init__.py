@@ -20,20 +20,20 @@ and driver (extract_relations, which runs the rules in the order of driver.RULES
 from loaders.relations.clauses import objects_after, subject_of
 from loaders.relations.context import ACTORS, Context, Quote
 from loaders.relations.driver import RULES, extract_relations
-from loaders.relations.membership import _chairs_from_post
-from loaders.relations.registry import _GATES, _NO_LOOKBEHIND, _finditer_bounded, rule
-from loaders.relations.sentences import _SENT_END, sentences
+from loaders.relations.membership import chairs_from_post
+from loaders.relations.registry import GATES, NO_LOOKBEHIND, finditer_bounded, rule
+from loaders.relations.sentences import SENT_END, sentences
 
 __all__ = [
     "ACTORS",
     "RULES",
     "Context",
     "Quote",
-    "_GATES",
-    "_NO_LOOKBEHIND",
-    "_SENT_END",
-    "_chairs_from_post",
-    "_finditer_bounded",
+    "GATES",
+    "NO_LOOKBEHIND",
+    "SENT_END",
+    "chairs_from_post",
+    "finditer_bounded",
     "extract_relations",
     "objects_after",
     "rule",

@@ -7,20 +7,20 @@ from __future__ import annotations
 import re
 
 from loaders.relations.clauses import (
-    _GENERIC_SET,
-    _actor,
-    _actor_entity,
-    _end_of,
-    _last_thing,
-    _possessor,
+    GENERIC_SET,
+    actor_entity,
     antecedent,
     date_in,
+    end_of,
+    is_actor_mention,
+    last_thing,
     objects_after,
+    possessor,
     subject_of,
 )
 from loaders.relations.context import ACTORS, Context
-from loaders.relations.money import _programme_amount
-from loaders.relations.registry import _finditer, declare_fast_patterns, declare_gates, rule
+from loaders.relations.money import programme_amount
+from loaders.relations.registry import declare_fast_patterns, declare_gates, finditer, rule
 
 # LEADS / CHAIRS / ESTABLISHED (passives with an agent) ---------------------------------------
 _LED_BY = re.compile(
@@ -54,11 +54,11 @@ _SET_UP = re.compile(
 )  # fmt: skip
 def leads_chairs_established(ctx: Context, sent: tuple[int, int], s: str) -> None:
     folded = ctx.folded
-    for m in _finditer(_FUNDED_BY, ctx, sent):
+    for m in finditer(_FUNDED_BY, ctx, sent):
         agents = [
             a
             for a in objects_after(ctx, m.end(), sent[1], labels=ACTORS, discover="Organization")
-            if _actor_entity(a)
+            if actor_entity(a)
         ]
         thing = antecedent(ctx, sent, m.start())
         preds = [_PASSIVE_VERBS[" ".join(m.group("v1").split())]]
@@ -66,17 +66,17 @@ def leads_chairs_established(ctx: Context, sent: tuple[int, int], s: str) -> Non
             preds.append(_PASSIVE_VERBS.get(m.group("v2"), "LEADS"))
         for a in agents:
             for pred in preds:
-                amount = _programme_amount(ctx, thing) if pred == "FUNDS" and thing is not None else None
+                amount = programme_amount(ctx, thing) if pred == "FUNDS" and thing is not None else None
                 ctx.add(pred, a, thing, sent, **({"amount_gbp": amount} if amount else {}))
     for rx, pred in ((_LED_BY, "LEADS"), (_CHAIRED_BY, "CHAIRS"), (_SET_UP_BY, "ESTABLISHED")):
-        for m in _finditer(rx, ctx, sent):
+        for m in finditer(rx, ctx, sent):
             agents = objects_after(ctx, m.end(), sent[1], labels=ACTORS, discover="Organization")
             thing = antecedent(ctx, sent, m.start())
             if thing is None and pred == "LEADS":
                 # "It remains ..., led by X": the sentence's subject
                 first = re.match(r"(?:It|This|They)\b", folded[sent[0] : sent[1]])
                 if first:
-                    thing = _last_thing(ctx, sent[0])
+                    thing = last_thing(ctx, sent[0])
             date = (
                 date_in(ctx, m.end(), sent[1], prefer_after=m.end())
                 if pred == "ESTABLISHED" and agents and thing is not None
@@ -87,7 +87,7 @@ def leads_chairs_established(ctx: Context, sent: tuple[int, int], s: str) -> Non
                     continue
                 ctx.add(pred, a, thing, sent, **({"date": date} if pred == "ESTABLISHED" else {}))
     for rx, pred in ((_LEADS, "LEADS"), (_CHAIRS, "CHAIRS")):
-        for m in _finditer(rx, ctx, sent):
+        for m in finditer(rx, ctx, sent):
             objs = objects_after(
                 ctx, m.end(), sent[1], labels=("Programme", "Inquiry", "Organization"), discover="Inquiry"
             )
@@ -96,13 +96,13 @@ def leads_chairs_established(ctx: Context, sent: tuple[int, int], s: str) -> Non
                 if pred == "LEADS" and o.label == "Organization":
                     continue
                 ctx.add(pred, who, o, sent)
-    for m in _finditer(_X_LED, ctx, sent):
+    for m in finditer(_X_LED, ctx, sent):
         who = ctx.ments.before(m.end("who"))
-        if who and who[-1].end == m.end("who") and _actor(who[-1]):
+        if who and who[-1].end == m.end("who") and is_actor_mention(who[-1]):
             objs = objects_after(ctx, m.end(), sent[1], discover="Programme")
             for o in objs:
                 ctx.add("LEADS", who[-1].entity, o, sent)
-    for m in _finditer(_SET_UP, ctx, sent):
+    for m in finditer(_SET_UP, ctx, sent):
         if re.search(
             r"(?:has|have|had|was|were|been|be)[ ]$", folded[max(0, m.start() - 6) : m.start()]
         ) and re.match(r"[ ]?by", folded[m.end() - 1 : m.end() + 3]):
@@ -125,7 +125,7 @@ def leads_chairs_established(ctx: Context, sent: tuple[int, int], s: str) -> Non
 _COMMISSION = re.compile(
     r"(?<![\w-])(?:commission|commissions|commissioned|commissioning)[ ](?!by[ ]|of[ ]|for[ ]|on[ ])"
 )
-_ASK_TO_REVIEW = re.compile(
+ASK_TO_REVIEW = re.compile(
     r"(?<![\w-])(?:asked|asks|asking|requested|requests|invited|called[ ]on|ordered)[ ](?:that[ ])?(?P<obj>[^.;]{2,80}?)[ ](?:to[ ])?(?:independently[ ]|formally[ ])?"
     r"(?:look[ ]at|look[ ]into|inspect|review|investigate|examine|audit|carry[ ]out|conduct)\b"
 )
@@ -163,34 +163,34 @@ _INSPECTOR_POSS = re.compile(
 )
 def commissioned_reviews(ctx: Context, sent: tuple[int, int], s: str) -> None:
     folded = ctx.folded
-    for m in _finditer(_COMMISSION, ctx, sent):
+    for m in finditer(_COMMISSION, ctx, sent):
         objs = objects_after(ctx, m.end(), sent[1], discover="Programme")
         who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
         date = date_in(ctx, m.end(), sent[1]) if objs else None
         for o in objs:
             ctx.add("COMMISSIONED", who, o, sent, date=date)
-            t = _TO_INSPECT.match(folded, _end_of(ctx, o, m.end()), sent[1])
+            t = _TO_INSPECT.match(folded, end_of(ctx, o, m.end()), sent[1])
             if t:
                 for r in objects_after(ctx, t.end(), sent[1]):
                     ctx.add("REVIEWS", o, r, sent, date=date)
-        if not objs and _GENERIC_SET.match(folded, m.end(), sent[1]):
+        if not objs and GENERIC_SET.match(folded, m.end(), sent[1]):
             ctx.pending = ("COMMISSIONED", who, sent)  # type: ignore[attr-defined]
-    for m in _finditer(_ASK_TO_REVIEW, ctx, sent):
-        objs = [x.entity for x in ctx.ments.between(m.start("obj"), m.end("obj")) if _actor(x)][:1]
+    for m in finditer(ASK_TO_REVIEW, ctx, sent):
+        objs = [x.entity for x in ctx.ments.between(m.start("obj"), m.end("obj")) if is_actor_mention(x)][:1]
         who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
         date = date_in(ctx, sent[0], sent[1]) if objs and who is not None else None
         for o in objs:
             ctx.add("COMMISSIONED", who, o, sent, date=date)
             ctx.asked_spans.add(m.start())  # type: ignore[attr-defined]
-    for m in _finditer(_ORDERED_REL, ctx, sent):
+    for m in finditer(_ORDERED_REL, ctx, sent):
         before = ctx.ments.between(sent[0], m.start())
-        if len(before) < 2 or not _actor(before[-1]) or m.start() - before[-1].end > 2:
+        if len(before) < 2 or not is_actor_mention(before[-1]) or m.start() - before[-1].end > 2:
             continue
         who = before[-1].entity
         things = [x.entity for x in before[:-1] if x.entity.id != who.id]
         if things:
             ctx.add("COMMISSIONED", who, things[-1], sent, date=date_in(ctx, sent[0], sent[1]))
-    for m in _finditer(_REVIEW_VERB, ctx, sent):
+    for m in finditer(_REVIEW_VERB, ctx, sent):
         if re.search(
             r"(?:the|a|an|its|their|our|his|her)[ ](?:\w+[ ])?$",
             folded[max(sent[0], m.start() - 15) : m.start()],
@@ -200,8 +200,8 @@ def commissioned_reviews(ctx: Context, sent: tuple[int, int], s: str) -> None:
         who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
         for o in objs:
             ctx.add("REVIEWS", who, o, sent)
-    for m in _finditer(_INSPECTOR_POSS, ctx, sent):
-        who = _possessor(ctx, m.start() + 1)
+    for m in finditer(_INSPECTOR_POSS, ctx, sent):
+        who = possessor(ctx, m.start() + 1)
         if who is None:
             continue
         entry = ctx.registry.get(who.id)
@@ -250,7 +250,7 @@ declare_gates(
         _SET_UP: (("set up", "established", "founded", "created", "launched"),),
         _CHAIRS: (("chair",),),
         _COMMISSION: (("commission",),),
-        _ASK_TO_REVIEW: (
+        ASK_TO_REVIEW: (
             ("ask", "request", "invit", "called on", "ordered"),
             ("look", "inspect", "review", "investigat", "examin", "audit", "carry", "conduct"),
         ),
@@ -271,7 +271,7 @@ declare_fast_patterns(
     _SET_UP_BY,
     _SET_UP,
     _COMMISSION,
-    _ASK_TO_REVIEW,
+    ASK_TO_REVIEW,
     _ORDERED_REL,
     _REVIEW_VERB,
 )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from loaders.relations.agency import _ASK_TO_REVIEW
-from loaders.relations.clauses import _end_of, date_in, objects_after, subject_of
+from loaders.relations.agency import ASK_TO_REVIEW
+from loaders.relations.clauses import date_in, end_of, objects_after, subject_of
 from loaders.relations.context import ACTORS, Context
-from loaders.relations.registry import _finditer, declare_fast_patterns, declare_gates, rule
+from loaders.relations.registry import declare_fast_patterns, declare_gates, finditer, rule
 
 _ASKED_OBJ = re.compile(
     r"(?<![\w-])(?:asked|asks|questioned|quizzed|pressed|challenged|grilled|urged)[ ](?=(?:the[ ])?[A-Z])"
@@ -22,15 +22,15 @@ _ASKED_WH = re.compile(r"(?<![\w-])asked[ ](?=why|whether|if|how|what|when|about
 def asked(ctx: Context, sent: tuple[int, int], s: str) -> None:
     folded = ctx.folded
     skip = getattr(ctx, "asked_spans", set())
-    for m in _finditer(_ASKED_OBJ, ctx, sent):
+    for m in finditer(_ASKED_OBJ, ctx, sent):
         if m.start() in skip:
             continue
         objs = objects_after(ctx, m.end(), sent[1], labels=ACTORS, coordinate=False)
         if not objs:
             continue
-        if _ASK_TO_REVIEW.match(folded, m.start(), sent[1]):
+        if ASK_TO_REVIEW.match(folded, m.start(), sent[1]):
             continue
-        after_obj = _end_of(ctx, objs[0], m.end())
+        after_obj = end_of(ctx, objs[0], m.end())
         if re.match(r"[ ](?:to[ ](?!account)|not[ ]to[ ])", folded[after_obj : after_obj + 8]):
             continue  # "asked the Met to leave no stone unturned" is a request, not a question
         if _REQUEST_AFTER.match(folded, after_obj, sent[1]):
@@ -39,7 +39,7 @@ def asked(ctx: Context, sent: tuple[int, int], s: str) -> None:
         date = (date_in(ctx, sent[0], sent[1]) or None) if who is not None else None
         for o in objs:
             ctx.add("ASKED", who, o, sent, date=date, about=_about(ctx, m.end(), sent[1]))
-    for m in _finditer(_ASKED_BY, ctx, sent):
+    for m in finditer(_ASKED_BY, ctx, sent):
         agents = objects_after(ctx, m.end(), sent[1], labels=("Person", "Organization"), coordinate=False)
         if not agents:
             continue
@@ -56,7 +56,7 @@ def asked(ctx: Context, sent: tuple[int, int], s: str) -> None:
             asked_one = subject_of(ctx, sent, m.start(), exclude={a.id for a in agents})
         for a in agents:
             ctx.add("ASKED", a, asked_one, sent, date=date_in(ctx, sent[0], sent[1]))
-    for m in _finditer(_ASKED_WH, ctx, sent):
+    for m in finditer(_ASKED_WH, ctx, sent):
         who = subject_of(ctx, sent, m.start())
         if who is None:
             continue

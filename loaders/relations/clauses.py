@@ -9,16 +9,16 @@ from bisect import bisect_right
 
 from graph.facts import Entity, slug
 from loaders.dates import find_dates
-from loaders.entities import (
-    _LOWER_INQUIRY_HEADS,
-    _LOWER_ORG_HEADS,
-    _LOWER_PROGRAMME_HEADS,
+from loaders.names.discovery import canonical_np
+from loaders.names.heads import (
     INQUIRY_HEADS,
+    LOWER_INQUIRY_HEADS,
+    LOWER_ORG_HEADS,
+    LOWER_PROGRAMME_HEADS,
     ORG_HEADS,
     PROGRAMME_HEADS,
-    Mention,
-    canonical_np,
 )
+from loaders.names.mentions import Mention
 from loaders.relations.context import ACTORS, Context
 
 # small patterns used in the hot paths below (compiled once)
@@ -26,9 +26,9 @@ _RX_POSS = re.compile(r"'s?\b")
 _RX_FROM_BY_OF = re.compile(r"[ ](?:from|by|of)[ ](?:the[ ])?")
 _RX_COORD = re.compile(r"(?:,[ ]|,?[ ]and[ ]|,?[ ]or[ ]|[ ]&[ ])(?:the[ ])?")
 _RX_PAREN = re.compile(r"[ ]?\([A-Za-z&' ]{1,40}\)")
-_RX_GAP_OFFICE_FIRST = re.compile(r"[ ]?,?[ ]?")
-_RX_GAP_PERSON_FIRST = re.compile(r"[ ]?,[ ]?(?:the[ ])?|[ ]")
-_RX_AND = re.compile(r"[ ](?:and|&)[ ](?:the[ ])?")
+RX_GAP_OFFICE_FIRST = re.compile(r"[ ]?,?[ ]?")
+RX_GAP_PERSON_FIRST = re.compile(r"[ ]?,[ ]?(?:the[ ])?|[ ]")
+RX_AND = re.compile(r"[ ](?:and|&)[ ](?:the[ ])?")
 _RX_IT = re.compile(r"(?<![\w'])(?:it|It)(?![\w'])")
 
 
@@ -50,13 +50,13 @@ _CLAUSE_BREAK = re.compile(
 _SUBORDINATE = re.compile(
     r"[\"']?(?:As|While|When|After|Since|If|Although|Though|Because|Following|Given|Across|Against|Further[ ]to|Once|Until|Before|Despite)\b[^,;]{1,200},[ ]"
 )
-_PRONOUN = re.compile(
+PRONOUN = re.compile(
     r"(?<![\w'])(?:I|I'm|I've|I'd|I'll|[Ww]e|[Ww]e've|[Ww]e're|[Ww]e'll|[Mm]y|[Oo]ur)(?![\w'])"
 )
 _THIRD = re.compile(r"(?<![\w'])(?:[Hh]e|[Ss]he|[Tt]hey)(?![\w'])")
 
 
-def _actor(m: Mention) -> bool:
+def is_actor_mention(m: Mention) -> bool:
     return m.entity.label in ACTORS
 
 
@@ -89,13 +89,13 @@ def subject_of(
     for b, b_start, word in bounds:
         cands: list[tuple[int, int, Entity, bool]] = []  # start, end, who, is a possessive determiner
         for m in ctx.ments.between(b, prev):
-            if _actor(m) and m.entity.id not in exclude and not _inside_parens(folded, m.start, b):
+            if is_actor_mention(m) and m.entity.id not in exclude and not _inside_parens(folded, m.start, b):
                 if _RX_POSS.match(folded[m.end : m.end + 2]) and not re.match(
                     r"'s[ ](?:\w+[ ])?(?:said|told)", folded[m.end : m.end + 20]
                 ):
                     continue  # a possessive modifies a noun: "the Met's work"
                 cands.append((m.start, m.end, m.entity, False))
-        for p in _PRONOUN.finditer(folded, b, prev):
+        for p in PRONOUN.finditer(folded, b, prev):
             who = ctx.pronoun(p.start(), p.group(0))
             if who is not None and who.id not in exclude:
                 cands.append((p.start(), p.end(), who, p.group(0).lower() in ("my", "our")))
@@ -108,7 +108,7 @@ def subject_of(
             cands = [c for c in cands if not c[3]]  # "my Deputy Mayor, X, is ...": X acts, not me
         # a clause whose subject is a thing ("the money would fund ..."): no actor does it,
         # unless the thing's phrase names one ("the investment from the Mayor")
-        things = [m for m in ctx.ments.between(b, prev) if not _actor(m)]
+        things = [m for m in ctx.ments.between(b, prev) if not is_actor_mention(m)]
         if things and things[0].start - b <= 6 and (not cands or things[0].start < cands[0][0]):
             between = folded[things[0].end : cands[0][0]] if cands else ""
             if not cands or not _RX_FROM_BY_OF.fullmatch(between):
@@ -126,7 +126,7 @@ def subject_of(
             if (
                 ante
                 and b_start - ante[-1].end <= 3
-                and _actor(ante[-1])
+                and is_actor_mention(ante[-1])
                 and ante[-1].entity.id not in exclude
             ):
                 return ante[-1].entity
@@ -152,7 +152,7 @@ def _last_person(ctx: Context, pos: int) -> Entity | None:
     return None
 
 
-def _last_thing(ctx: Context, pos: int, labels=("Organization", "Programme", "Inquiry")) -> Entity | None:
+def last_thing(ctx: Context, pos: int, labels=("Organization", "Programme", "Inquiry")) -> Entity | None:
     for m in reversed(ctx.ments.before(pos)):
         if m.entity.label in labels:
             return m.entity
@@ -291,11 +291,11 @@ def _discover_np(ctx: Context, p: int, limit: int, label: str) -> tuple[Entity, 
         if not words or len(words) > 5:
             return None
         head = words[-1]
-        if head in _LOWER_ORG_HEADS:
+        if head in LOWER_ORG_HEADS:
             lab = "Organization"
-        elif head in _LOWER_PROGRAMME_HEADS:
+        elif head in LOWER_PROGRAMME_HEADS:
             lab = "Programme"
-        elif head in _LOWER_INQUIRY_HEADS:
+        elif head in LOWER_INQUIRY_HEADS:
             lab = "Inquiry"
         elif head in _DECISION_HEADS and label == "Programme":
             lab = "Programme"  # "the bus fare freeze": a decision, welcomed or criticised
@@ -317,6 +317,13 @@ _AGENT_BEFORE = re.compile(r"\bby[ ](?:the[ ])?$")
 _COORDINATED_PASSIVE = re.compile(
     r"[ ](?:and|&)[ ](?:then[ ]|also[ ])?(?:is[ ]|was[ ]|are[ ]|were[ ]|(?:will|would|should|could|can|may|is[ ]to|are[ ]to)[ ](?:also[ ])?be[ ]|"
     r"(?:has|have)[ ](?:also[ ])?been[ ])?(?:then[ ]|also[ ])?"
+)
+
+
+# "the Food Bank welcomed the review led by X": the clause is about the unnamed review, not the
+# name before the verb
+_UNNAMED_NP_BEFORE = re.compile(
+    r"\b(?:welcomed|criticised|said|backed|supported|announced|published|ordered|commissioned|launched|opposed|praised|rejected)[ ](?:the|a|an)[ ][a-z][\w-]*(?:[ ][a-z][\w-]*){0,2}[ ,]*$"
 )
 
 
@@ -362,7 +369,7 @@ def antecedent(
         gap = folded[last.end : pos]
         if it is not None and seg_start + it.start() > last.end:
             return _it_refers_to(ctx, seg_start + it.start(), labels)
-        if len(gap) <= 120:
+        if len(gap) <= 120 and not _UNNAMED_NP_BEFORE.search(gap):
             return last.entity
     if it is not None:
         return _it_refers_to(ctx, seg_start + it.start(), labels)
@@ -393,7 +400,7 @@ def _it_refers_to(ctx: Context, pos: int, labels=("Organization", "Programme", "
         first = ctx.ments.between(p0, p1)
         if first and first[0].entity.label in labels and first[0].start - p0 <= 40:
             return first[0].entity
-    return _last_thing(ctx, pos, labels)
+    return last_thing(ctx, pos, labels)
 
 
 def date_in(ctx: Context, start: int, end: int, prefer_after: int | None = None) -> str | None:
@@ -414,7 +421,7 @@ def _is_money_or_count(folded: str, pos: int) -> bool:
     return pos > 0 and folded[pos - 1] in "£$"
 
 
-def _possessor(ctx: Context, pos: int) -> Entity | None:
+def possessor(ctx: Context, pos: int) -> Entity | None:
     """The entity in "X's <noun>" where pos is at or just after the possessive."""
     folded = ctx.folded
     p = pos
@@ -422,12 +429,12 @@ def _possessor(ctx: Context, pos: int) -> Entity | None:
         p -= 1
     for m in reversed(ctx.ments.before(p + 1)):
         if m.end == p or m.end == p - 1:
-            return m.entity if _actor(m) else None
+            return m.entity if is_actor_mention(m) else None
         break
     return None
 
 
-def _owner_of(ctx: Context, thing: Entity) -> Entity | None:
+def owner_of(ctx: Context, thing: Entity) -> Entity | None:
     """Who a programme belongs to in this document: its funder, founder or leader so far."""
     for pred in ("FUNDS", "ESTABLISHED", "LEADS", "COMMITTED_TO", "COMMISSIONED"):
         for key in ctx.order:
@@ -437,16 +444,16 @@ def _owner_of(ctx: Context, thing: Entity) -> Entity | None:
     return None
 
 
-def _actor_entity(e: Entity) -> bool:
+def actor_entity(e: Entity) -> bool:
     return e.label in ACTORS
 
 
-def _possessive_at(ctx: Context, ent: Entity, after: int) -> bool:
-    end = _end_of(ctx, ent, after)
+def possessive_at(ctx: Context, ent: Entity, after: int) -> bool:
+    end = end_of(ctx, ent, after)
     return ctx.folded[end : end + 2] in ("'s", "s'") or ctx.folded[end : end + 2] == "' "
 
 
-def _end_of(ctx: Context, ent: Entity, after: int) -> int:
+def end_of(ctx: Context, ent: Entity, after: int) -> int:
     for m in ctx.ments.between(after, after + 200):
         if m.entity.id == ent.id:
             return m.end
@@ -454,7 +461,7 @@ def _end_of(ctx: Context, ent: Entity, after: int) -> int:
 
 
 # a set named only by its size: "a range of services", "a number of projects", "several charities"
-_GENERIC_SET = re.compile(
+GENERIC_SET = re.compile(
     r"(?:(?:a|an)[ ](?:wide[ ]|broad[ ]|large[ ]|small[ ]|growing[ ])?(?:range|number|variety|series|host|mix|"
     r"network|portfolio|package|suite|family)[ ]of[ ]|(?:several|various|many|numerous|multiple)[ ])"
 )

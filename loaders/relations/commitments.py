@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from loaders.relations.clauses import _actor, antecedent, objects_after, subject_of
+from loaders.relations.clauses import antecedent, is_actor_mention, objects_after, subject_of
 from loaders.relations.context import Context
-from loaders.relations.money import _amount_at
-from loaders.relations.registry import _finditer, declare_fast_patterns, declare_gates, rule
+from loaders.relations.money import amount_at
+from loaders.relations.registry import declare_fast_patterns, declare_gates, finditer, rule
 
 _COMMITTED = re.compile(r"(?<![\w-])(?:committed|commitment|pledged|promised|vowed)[ ]to[ ](?:[a-z]+ing[ ])?")
 _WHICH_COMMITTED = re.compile(
@@ -17,12 +17,12 @@ _WHICH_COMMITTED = re.compile(
 
 @rule("commit", "pledge", "promise", "vow")
 def committed(ctx: Context, sent: tuple[int, int], s: str) -> None:
-    for m in _finditer(_WHICH_COMMITTED, ctx, sent):
+    for m in finditer(_WHICH_COMMITTED, ctx, sent):
         who = ctx.ments.between(m.start("who"), m.end("who"))
-        actor = next((x.entity for x in who if _actor(x)), None)
+        actor = next((x.entity for x in who if is_actor_mention(x)), None)
         thing = antecedent(ctx, sent, m.start())
         ctx.add("COMMITTED_TO", actor, thing, sent, text=_clause(ctx, sent, m.start()))
-    for m in _finditer(_COMMITTED, ctx, sent):
+    for m in finditer(_COMMITTED, ctx, sent):
         if _WHICH_COMMITTED.search(ctx.folded, max(sent[0], m.start() - 80), m.end()):
             continue
         if ctx.folded[max(0, m.start() - 2) : m.start()].endswith("'s") or re.search(
@@ -39,7 +39,7 @@ def committed(ctx: Context, sent: tuple[int, int], s: str) -> None:
         if not objs:
             nxt = [x for x in ctx.ments.between(m.end(), sent[1]) if x.entity.label not in ("Person", "Post")]
             objs = [nxt[0].entity] if nxt else []
-        amounts = _amount_at(ctx, m.end(), sent[1])
+        amounts = amount_at(ctx, m.end(), sent[1])
         for o in objs[:1]:
             ctx.add(
                 "COMMITTED_TO",

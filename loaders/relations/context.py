@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.facts import DocumentInfo, Entity, Evidence, Fact
-from loaders.entities import DocMentions
 from loaders.genre import GenreInfo
+from loaders.names.mentions import DocMentions
 from loaders.registry import Registry
 
 ACTORS = ("Person", "Organization", "Post")

@@ -18,7 +18,7 @@ from loaders.relations.money import funds
 from loaders.relations.oversight import oversees
 from loaders.relations.partners import partners
 from loaders.relations.reactions import welcomed_criticised
-from loaders.relations.registry import _RULES, _TRIGGER_WORDS, _TRIGGERS, Rule, _trigger_automaton
+from loaders.relations.registry import DECLARED_RULES, TRIGGER_WORDS, TRIGGERS, Rule, trigger_automaton
 from loaders.relations.relatives import object_relatives
 from loaders.relations.sentences import sentences
 
@@ -36,7 +36,7 @@ RULES: tuple[Rule, ...] = (
     partners,
     asked,
 )
-if sorted(r.__name__ for r in RULES) != sorted(r.__name__ for r in _RULES):  # pragma: no cover
+if sorted(r.__name__ for r in RULES) != sorted(r.__name__ for r in DECLARED_RULES):  # pragma: no cover
     raise RuntimeError("loaders.relations.driver.RULES must list every @rule exactly once")
 
 
@@ -46,10 +46,10 @@ def _rule_sentences(folded: str, spans: list[tuple[int, int]]) -> dict[str, set[
     instead of one search per sentence and rule."""
     low = folded.lower()
     starts = [a for a, _ in spans]
-    automaton = _trigger_automaton()
+    automaton = trigger_automaton()
     if automaton is not None:
         found_by: dict[str, set[int] | None] = {
-            r.__name__: (set() if _TRIGGER_WORDS[r.__name__] else None) for r in RULES
+            r.__name__: (set() if TRIGGER_WORDS[r.__name__] else None) for r in RULES
         }
         for end_incl, (length, names) in automaton.iter(low):
             start = end_incl + 1 - length
@@ -60,7 +60,7 @@ def _rule_sentences(folded: str, spans: list[tuple[int, int]]) -> dict[str, set[
         return found_by
     out: dict[str, set[int] | None] = {}
     for r in RULES:
-        trigger = _TRIGGERS[r.__name__]
+        trigger = TRIGGERS[r.__name__]
         if trigger is None:
             out[r.__name__] = None
             continue
@@ -102,7 +102,7 @@ def extract_relations(ctx: Context) -> list[Fact]:
                 if where is None or i in where:
                     r(ctx, sent, s)
                 continue
-            trigger = _TRIGGERS[r.__name__]
+            trigger = TRIGGERS[r.__name__]
             if trigger is None or trigger.search(low):
                 r(ctx, sent, s)
         pending = ctx.pending  # type: ignore[attr-defined]

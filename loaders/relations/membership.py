@@ -8,14 +8,14 @@ import re
 
 from graph.facts import Entity
 from loaders.relations.clauses import (
-    _RX_GAP_OFFICE_FIRST,
-    _RX_GAP_PERSON_FIRST,
-    _possessor,
+    RX_GAP_OFFICE_FIRST,
+    RX_GAP_PERSON_FIRST,
     objects_after,
+    possessor,
     subject_of,
 )
 from loaders.relations.context import Context
-from loaders.relations.registry import _finditer, declare_fast_patterns, declare_gates, rule
+from loaders.relations.registry import declare_fast_patterns, declare_gates, finditer, rule
 
 _ROLE_OF = re.compile(
     r",[ ](?:the[ ]|a[ ]|an[ ])?(?:(?i:former|current|new|interim|acting)[ ])?(?P<role>(?i:(?:deputy[ ]|executive[ ]|"
@@ -60,17 +60,20 @@ def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
     if not any(x.entity.label == "Person" for x in ctx.ments.between(sent[0], sent[1])):
         # no person named (an office held is a person too): only "we are represented on X" can
         # still say something here
-        for m in _finditer(_REPRESENTED, ctx, sent):
+        for m in finditer(_REPRESENTED, ctx, sent):
             objs = objects_after(ctx, m.end(), sent[1], discover="Organization", coordinate=False)
             who = subject_of(ctx, sent, m.start())
             for o in objs:
                 ctx.add("MEMBER_OF", who, o, sent)
         return
-    for m in _finditer(_ROLE_OF, ctx, sent):
+    for m in finditer(_ROLE_OF, ctx, sent):
         before = ctx.ments.before(m.start() + 1)
         if not before or before[-1].end != m.start() or before[-1].entity.label != "Person":
             continue
         person = before[-1].entity
+        held = ctx.ments.at(m.start("role"))
+        if held is not None and held.entity.label in ("Post", "Person") and held.end > m.end("role"):
+            continue  # "Secretary of State for Transport": an office's own name, not a body's member
         orgs = [
             o
             for o in objects_after(ctx, m.end(), sent[1], discover="Organization", coordinate=False)
@@ -82,7 +85,7 @@ def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
                 ctx.add("CHAIRS", person, o, sent)
             else:
                 ctx.add("MEMBER_OF", person, o, sent, role=role)
-    for m in _finditer(_POSS_ROLE, ctx, sent):
+    for m in finditer(_POSS_ROLE, ctx, sent):
         if not _ROLE_WORDS.search(m.group("role")):
             continue
         before = ctx.ments.before(m.start() + 1)
@@ -103,8 +106,8 @@ def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
                 ctx.add("HOLDS_OFFICE", before[-1].entity, post, sent)
             else:
                 ctx.add("MEMBER_OF", before[-1].entity, org, sent, role=role)
-    for m in _finditer(_POSS_OFFICE, ctx, sent):
-        org = _possessor(ctx, m.start() + 1)
+    for m in finditer(_POSS_OFFICE, ctx, sent):
+        org = possessor(ctx, m.start() + 1)
         person = ctx.ments.at(m.end())
         if org is None or org.label != "Organization" or person is None or person.entity.label != "Person":
             continue
@@ -114,12 +117,12 @@ def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
             ctx.add("HOLDS_OFFICE", person.entity, post, sent)
         elif _ROLE_WORDS.search(role):
             ctx.add("MEMBER_OF", person.entity, org, sent, role=role.lower())
-    for m in _finditer(_REPRESENTED, ctx, sent):
+    for m in finditer(_REPRESENTED, ctx, sent):
         objs = objects_after(ctx, m.end(), sent[1], discover="Organization", coordinate=False)
         who = subject_of(ctx, sent, m.start())
         for o in objs:
             ctx.add("MEMBER_OF", who, o, sent)
-    for m in _finditer(_PARTY_ADJECTIVE, ctx, sent):
+    for m in finditer(_PARTY_ADJECTIVE, ctx, sent):
         person = ctx.ments.at(m.end())
         party = ctx.registry.find(_PARTIES[" ".join(m.group("party").split())])
         if person is None or person.entity.label != "Person" or party is None:
@@ -143,16 +146,16 @@ def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
                     **({"role": role} if role not in ("member", "am", "mp") else {}),
                 )
         pairs = []
-        if a.kind == "office" and b.entity.label == "Person" and _RX_GAP_OFFICE_FIRST.fullmatch(gap):
+        if a.kind == "office" and b.entity.label == "Person" and RX_GAP_OFFICE_FIRST.fullmatch(gap):
             pairs.append((b, a))
-        if b.kind == "office" and a.entity.label == "Person" and _RX_GAP_PERSON_FIRST.fullmatch(gap):
+        if b.kind == "office" and a.entity.label == "Person" and RX_GAP_PERSON_FIRST.fullmatch(gap):
             pairs.append((a, b))
         for person, office in pairs:
             if office.post is None or office.entity.id != person.entity.id:
                 continue
             span = (min(a.start, b.start), max(a.end, b.end))
             ctx.add("HOLDS_OFFICE", person.entity, office.post, span)
-            _chairs_from_post(ctx, person.entity, office.post, span)
+            chairs_from_post(ctx, person.entity, office.post, span)
 
 
 def _post_for(ctx: Context, role: str, org: Entity) -> Entity | None:
@@ -166,7 +169,7 @@ def _post_for(ctx: Context, role: str, org: Entity) -> Entity | None:
     return None
 
 
-def _chairs_from_post(ctx: Context, person: Entity, post: Entity, span: tuple[int, int]) -> None:
+def chairs_from_post(ctx: Context, person: Entity, post: Entity, span: tuple[int, int]) -> None:
     m = re.match(r"(?:Chair|Chairman|Chairwoman)[ ](?:of|,)[ ](?:the[ ])?(?P<body>.+)$", post.name)
     if m:
         body = ctx.registry.find(m.group("body")) or ctx.registry.find("the " + m.group("body"))

@@ -7,11 +7,19 @@ from __future__ import annotations
 import re
 
 from graph.facts import Entity, slug
-from loaders.entities import Mention, canonical_np
 from loaders.money import find_amounts
-from loaders.relations.clauses import _GENERIC_SET, _actor, _owner_of, date_in, objects_after, subject_of
+from loaders.names.discovery import canonical_np
+from loaders.names.mentions import Mention
+from loaders.relations.clauses import (
+    GENERIC_SET,
+    date_in,
+    is_actor_mention,
+    objects_after,
+    owner_of,
+    subject_of,
+)
 from loaders.relations.context import ACTORS, Context
-from loaders.relations.registry import _finditer, declare_fast_patterns, declare_gates, rule
+from loaders.relations.registry import declare_fast_patterns, declare_gates, finditer, rule
 
 _FUND_VERB = re.compile(r"(?<![\w-])(?:fund|funds|funded)(?![\w-])(?![ ]by)")
 _GRANT_TO = re.compile(
@@ -31,7 +39,7 @@ _FUNDED_ADJ = re.compile(r"(?P<who>[A-Za-z' ]{2,60}?)-funded[ ]")
 _FROM = re.compile(r"[ ]from[ ](?:the[ ])?")
 
 
-def _amount_at(ctx: Context, start: int, end: int):
+def amount_at(ctx: Context, start: int, end: int):
     return [a for a in find_amounts(ctx.text[start:end])]
 
 
@@ -57,19 +65,19 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
     folded = ctx.folded
     done: set[int] = set()
     # "X will directly fund Y", "set up and funded Y"
-    for m in _finditer(_FUND_VERB, ctx, sent):
+    for m in finditer(_FUND_VERB, ctx, sent):
         objs = objects_after(ctx, m.end() + 1, sent[1], discover="Programme")
         funder = subject_of(ctx, sent, m.start())
         for o in objs:
-            amount = _programme_amount(ctx, o)
+            amount = programme_amount(ctx, o)
             ctx.add("FUNDS", funder, o, sent, date=date_in(ctx, m.end(), sent[1]), amount_gbp=amount)
-        if not objs and _GENERIC_SET.match(ctx.folded, m.end() + 1, sent[1]):
+        if not objs and GENERIC_SET.match(ctx.folded, m.end() + 1, sent[1]):
             ctx.pending = ("FUNDS", funder, sent)  # type: ignore[attr-defined]
     # "awarded a grant to X"
-    for m in _finditer(_GRANT_TO, ctx, sent):
+    for m in finditer(_GRANT_TO, ctx, sent):
         objs = objects_after(ctx, m.end(), sent[1], discover="Organization")
         funder = subject_of(ctx, sent, m.start())
-        amounts = _amount_at(ctx, m.start(), m.end())
+        amounts = amount_at(ctx, m.start(), m.end())
         for o in objs:
             ctx.add(
                 "FUNDS",
@@ -80,8 +88,8 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
                 amount_gbp=amounts[0].gbp if amounts else None,
             )
     # "provide £160,000 per year to X", "invested £233m to tackle X"
-    for m in _finditer(_MONEY_VERB, ctx, sent):
-        amounts = [a for a in _amount_at(ctx, m.end(), min(sent[1], m.end() + 60)) if a.start < 25]
+    for m in finditer(_MONEY_VERB, ctx, sent):
+        amounts = [a for a in amount_at(ctx, m.end(), min(sent[1], m.end() + 60)) if a.start < 25]
         if not amounts:
             continue
         a = amounts[0]
@@ -112,7 +120,7 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
             folded[sent[0] : sent[1]],
         ):
             p = sent[0] + inc.end()
-            more = [x for x in _amount_at(ctx, p, min(sent[1], p + 40)) if x.start == 0]
+            more = [x for x in amount_at(ctx, p, min(sent[1], p + 40)) if x.start == 0]
             if more and objs and funder:
                 ctx.add(
                     "COMMITTED_TO",
@@ -126,7 +134,7 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
                 )
     _money_patterns(ctx, sent)
     # "announced a new £2.4m package"
-    for m in _finditer(_ANNOUNCE, ctx, sent):
+    for m in finditer(_ANNOUNCE, ctx, sent):
         mm = ctx.ments.at(m.end())
         if mm is None or mm.kind != "money":
             continue
@@ -153,12 +161,12 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
         f = _FROM.match(folded, mm.end, sent[1])
         if f:
             src = ctx.ments.at(f.end()) or ctx.ments.at(f.start() + 6)
-            if src is not None and _actor(src):
+            if src is not None and is_actor_mention(src):
                 ctx.add("FUNDS", src.entity, mm.entity, sent, amount_gbp=mm.amount)
     # "a City Hall-funded project" (object: the thing in apposition before it)
-    for m in _finditer(_FUNDED_ADJ, ctx, sent):
+    for m in finditer(_FUNDED_ADJ, ctx, sent):
         who = ctx.ments.before(m.end("who") + 1)
-        funder = who[-1].entity if who and who[-1].end == m.end("who") and _actor(who[-1]) else None
+        funder = who[-1].entity if who and who[-1].end == m.end("who") and is_actor_mention(who[-1]) else None
         if funder is None:
             continue
         ap = re.search(
@@ -201,48 +209,48 @@ def _money_patterns(ctx: Context, sent: tuple[int, int]) -> None:
     "the £2bn settlement that the DfT gave TfL", "gave TfL £2bn", "backing TfL with £2bn",
     "increasing the Prevention Grant by £316m", "part of the money will go to X"."""
     folded = ctx.folded
-    for m in _finditer(_GAVE, ctx, sent):
+    for m in finditer(_GAVE, ctx, sent):
         rec = ctx.ments.at(m.end()) or ctx.ments.at(m.end() + 4)
         if rec is None or rec.entity.label not in ("Organization", "Programme"):
             continue
-        money = [a for a in _amount_at(ctx, rec.end, min(sent[1], rec.end + 40)) if a.start <= 12]
+        money = [a for a in amount_at(ctx, rec.end, min(sent[1], rec.end + 40)) if a.start <= 12]
         if not money:
             # the sum before a relative clause: "the £2.2bn settlement that the DfT gave TfL"
             rel = list(re.finditer(r"(?:that|which)[ ]", folded[max(sent[0], m.start() - 80) : m.start()]))
             if not rel:
                 continue
             rel_at = max(sent[0], m.start() - 80) + rel[-1].start()
-            money = [a for a in _amount_at(ctx, max(sent[0], rel_at - 80), rel_at)][-1:]
+            money = [a for a in amount_at(ctx, max(sent[0], rel_at - 80), rel_at)][-1:]
         if not money:
             continue
         funder = subject_of(ctx, sent, m.start(), exclude={rec.entity.id})
         ctx.add("FUNDS", funder, rec.entity, sent, amount_gbp=money[0].gbp, period=money[0].period,
                 date=date_in(ctx, sent[0], sent[1]))  # fmt: skip
     for rx in (_BACKING, _INCREASE_BY):
-        for m in _finditer(rx, ctx, sent):
+        for m in finditer(rx, ctx, sent):
             objs = [x.entity for x in ctx.ments.between(m.start("obj"), m.end("obj"))]
             objs = [o for o in objs if o.label in ("Organization", "Programme")][:1]
-            money = [a for a in _amount_at(ctx, m.end(), min(sent[1], m.end() + 40)) if a.start <= 2]
+            money = [a for a in amount_at(ctx, m.end(), min(sent[1], m.end() + 40)) if a.start <= 2]
             if not objs or not money:
                 continue
             funder = subject_of(ctx, sent, m.start(), exclude={objs[0].id})
             ctx.add("FUNDS", funder, objs[0], sent, amount_gbp=money[0].gbp, period=money[0].period,
                     date=date_in(ctx, sent[0], sent[1], prefer_after=m.end()))  # fmt: skip
-    for m in _finditer(_GOES_TO, ctx, sent):
+    for m in finditer(_GOES_TO, ctx, sent):
         # the money's subject: a money-named programme or a definite "the money" back to one
         money = [x for x in ctx.ments.between(sent[0], m.start()) if x.entity.label == "Programme"]
         money = [
-            x for x in money if x.kind in ("money", "coref") and _programme_amount(ctx, x.entity) is not None
+            x for x in money if x.kind in ("money", "coref") and programme_amount(ctx, x.entity) is not None
         ]
         if not money:
             continue
-        owner = _owner_of(ctx, money[-1].entity)
+        owner = owner_of(ctx, money[-1].entity)
         for o in objects_after(ctx, m.end(), sent[1], discover="Programme"):
             if o.label in ("Organization", "Programme") and o.id != money[-1].entity.id:
                 ctx.add("FUNDS", owner, o, sent)
 
 
-def _programme_amount(ctx: Context, ent: Entity) -> float | None:
+def programme_amount(ctx: Context, ent: Entity) -> float | None:
     amounts = getattr(ctx, "_amounts", None)
     if amounts is None:
         amounts = {m.entity.id: m.amount for m in ctx.ments.mentions if m.amount is not None}
@@ -254,7 +262,7 @@ def _agent_nearby(ctx: Context, sent: tuple[int, int], programme: Entity) -> Ent
     """An agentless announcement ("A £2m fund has been announced for ..."): whoever this document
     already says funds or launched it; else, as news leads go on, the actor of the next sentence
     that speaks of the same money ("Mayor X said the money would ...")."""
-    owner = _owner_of(ctx, programme)
+    owner = owner_of(ctx, programme)
     if owner is not None:
         return owner
     sents = ctx.sentences  # type: ignore[attr-defined]
@@ -263,7 +271,7 @@ def _agent_nearby(ctx: Context, sent: tuple[int, int], programme: Entity) -> Ent
         ms = ctx.ments.between(nxt[0], nxt[1])
         if any(m.entity.id == programme.id for m in ms):
             for m in ms:
-                if _actor(m):
+                if is_actor_mention(m):
                     return m.entity
     return None
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from graph.facts import Entity
-from loaders.relations.clauses import _actor, _possessor, antecedent, objects_after, subject_of
+from loaders.relations.clauses import antecedent, is_actor_mention, objects_after, possessor, subject_of
 from loaders.relations.context import ACTORS, Context
-from loaders.relations.registry import _finditer, declare_fast_patterns, declare_gates, rule
+from loaders.relations.registry import declare_fast_patterns, declare_gates, finditer, rule
 
 _HOLD_TO_ACCOUNT = re.compile(r"(?<![\w-])hold(?:s|ing)?[ ](?P<obj>[^.;]{1,80}?)[ ]to[ ]account")
 _HELD_TO_ACCOUNT = re.compile(r"(?<![\w-])(?:held|be[ ]held|being[ ]held)[ ]to[ ]account(?P<by>[ ]by[ ])?")
@@ -25,15 +25,15 @@ _POSS_OVERSIGHT = re.compile(r"'s?[ ](?:[\w-]+[ ]){0,2}?(?:oversight|scrutiny)(?
 
 @rule("account", "overs", "scrutin", "supervis", "monitor", "examine")
 def oversees(ctx: Context, sent: tuple[int, int], s: str) -> None:
-    for m in _finditer(_HOLD_TO_ACCOUNT, ctx, sent):
-        objs = [x.entity for x in ctx.ments.between(m.start("obj"), m.end("obj")) if _actor(x)]
+    for m in finditer(_HOLD_TO_ACCOUNT, ctx, sent):
+        objs = [x.entity for x in ctx.ments.between(m.start("obj"), m.end("obj")) if is_actor_mention(x)]
         if not objs:
             continue
         who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
         for o in objs:
             ctx.add("OVERSEES", who, o, sent)
-    for m in _finditer(_HELD_TO_ACCOUNT, ctx, sent):
-        before = [x for x in ctx.ments.between(sent[0], m.start()) if _actor(x)]
+    for m in finditer(_HELD_TO_ACCOUNT, ctx, sent):
+        before = [x for x in ctx.ments.between(sent[0], m.start()) if is_actor_mention(x)]
         if not before:
             continue
         overseen = before[-1].entity
@@ -49,26 +49,26 @@ def oversees(ctx: Context, sent: tuple[int, int], s: str) -> None:
                 agents = [e for e in objects_after(ctx, sent[0] + est.end(), m.start(), labels=ACTORS)]
         for a in agents:
             ctx.add("OVERSEES", a, overseen, sent)
-    for m in _finditer(_OVERSEE, ctx, sent):
+    for m in finditer(_OVERSEE, ctx, sent):
         at = _WORK_OF.match(ctx.folded, m.end(), sent[1])
         objs = objects_after(ctx, at.end() if at else m.end(), sent[1], discover="Programme")
         who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
         for o in objs:
             ctx.add("OVERSEES", who, o, sent)
-    for m in _finditer(_OVERSEEN_BY, ctx, sent):
+    for m in finditer(_OVERSEEN_BY, ctx, sent):
         agents = objects_after(ctx, m.end(), sent[1], labels=ACTORS)
         thing = antecedent(ctx, sent, m.start(), labels=("Organization", "Programme", "Inquiry", "Person"))
         for a in agents:
             ctx.add("OVERSEES", a, thing, sent)
-    for m in _finditer(_OVERSIGHT_OF, ctx, sent):
+    for m in finditer(_OVERSIGHT_OF, ctx, sent):
         objs = objects_after(ctx, m.end(), sent[1])
-        who = _possessor(ctx, m.start()) or subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
+        who = possessor(ctx, m.start()) or subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
         for o in objs:
             ctx.add("OVERSEES", who, o, sent)
-    for m in _finditer(_POSS_OVERSIGHT, ctx, sent):
+    for m in finditer(_POSS_OVERSIGHT, ctx, sent):
         # "... sits within X's oversight framework": X's oversight has no object of its own; it
         # covers what the paragraph has just said is overseen ("... see the police held to account")
-        who = _possessor(ctx, m.start() + 2 if ctx.folded[m.start() + 1] == "s" else m.start() + 1)
+        who = possessor(ctx, m.start() + 2 if ctx.folded[m.start() + 1] == "s" else m.start() + 1)
         overseen = _overseen_in_paragraph(ctx, sent)
         if who is not None and overseen is not None:
             ctx.add("OVERSEES", who, overseen, sent)

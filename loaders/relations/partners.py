@@ -6,9 +6,16 @@ from __future__ import annotations
 
 import re
 
-from loaders.relations.clauses import _RX_AND, _actor, _owner_of, antecedent, objects_after, subject_of
+from loaders.relations.clauses import (
+    RX_AND,
+    antecedent,
+    is_actor_mention,
+    objects_after,
+    owner_of,
+    subject_of,
+)
 from loaders.relations.context import Context
-from loaders.relations.registry import _finditer, declare_fast_patterns, declare_gates, rule
+from loaders.relations.registry import declare_fast_patterns, declare_gates, finditer, rule
 
 _PARTNER = re.compile(
     r"(?<![\w-])(?:(?P<verb>working|work|works|worked)[ ](?P<adv>(?:closer|closely|together|jointly|hand[ ]in[ ]hand|"
@@ -38,17 +45,17 @@ def partners(ctx: Context, sent: tuple[int, int], s: str) -> None:
     folded = ctx.folded
     # "A and B launch X": a joint act by the clause's coordinated subjects
     ms = ctx.ments.between(sent[0], min(sent[1], sent[0] + 200))
-    if len(ms) >= 2 and _actor(ms[0]) and _actor(ms[1]) and ms[0].start - sent[0] <= 4:
-        if _RX_AND.fullmatch(folded[ms[0].end : ms[1].start]) and _JOINT.match(folded, ms[1].end, sent[1]):
+    if len(ms) >= 2 and is_actor_mention(ms[0]) and is_actor_mention(ms[1]) and ms[0].start - sent[0] <= 4:
+        if RX_AND.fullmatch(folded[ms[0].end : ms[1].start]) and _JOINT.match(folded, ms[1].end, sent[1]):
             ctx.add("PARTNERS_WITH", ms[0].entity, ms[1].entity, sent)
     # "the plan has been agreed with X": whoever owns the plan partners with X
-    for m in _finditer(_AGREED_WITH, ctx, sent):
+    for m in finditer(_AGREED_WITH, ctx, sent):
         objs = [o for o in objects_after(ctx, m.end(), sent[1]) if o.label == "Organization"]
         thing = antecedent(ctx, sent, m.start())
-        owner = _owner_of(ctx, thing) if thing is not None else None
+        owner = owner_of(ctx, thing) if thing is not None else None
         for o in objs:
             ctx.add("PARTNERS_WITH", owner, o, sent)
-    for m in _finditer(_PARTNER, ctx, sent):
+    for m in finditer(_PARTNER, ctx, sent):
         if re.search(
             r"(?:forward|want|hope|plan|seek)[ ]to[ ]$", ctx.folded[max(sent[0], m.start() - 12) : m.start()]
         ):

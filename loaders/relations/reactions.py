@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from loaders.relations.clauses import _actor_entity, _end_of, _possessive_at, objects_after, subject_of
+from loaders.relations.clauses import actor_entity, end_of, objects_after, possessive_at, subject_of
 from loaders.relations.context import ACTORS, Context
-from loaders.relations.registry import _finditer, declare_fast_patterns, declare_gates, rule
+from loaders.relations.registry import declare_fast_patterns, declare_gates, finditer, rule
 
 _WELCOME = re.compile(r"(?<![\w-])(?:welcome|welcomes|welcomed|welcoming)[ ](?!to[ ]|back[ ]|by[ ])")
 _WELCOMED_BY = re.compile(
@@ -52,7 +52,7 @@ _MODAL = re.compile(r"(?:will|would|should|could|may|might|to|shall)[ ](?:\w+[ ]
 def welcomed_criticised(ctx: Context, sent: tuple[int, int], s: str) -> None:
     folded = ctx.folded
     for rx, pred in ((_WELCOME, "WELCOMED"), (_CRITICISE, "CRITICISED")):
-        for m in _finditer(rx, ctx, sent):
+        for m in finditer(rx, ctx, sent):
             if _MODAL.search(folded[max(sent[0], m.start() - 20) : m.start()]):
                 continue
             if re.match(r"[a-z]", folded[m.end() : m.end() + 1]) and not re.match(
@@ -60,30 +60,30 @@ def welcomed_criticised(ctx: Context, sent: tuple[int, int], s: str) -> None:
             ):
                 continue
             objs = objects_after(ctx, m.end(), sent[1], discover="Programme")
-            if objs and _possessive_at(ctx, objs[0], m.end()):
+            if objs and possessive_at(ctx, objs[0], m.end()):
                 # "the Mayor's £8m plan": what is welcomed is the possessed thing ("the Government's
                 # action" names none); a criticism of "the Mayor's decision" falls on the Mayor
                 owner = objs[0]
-                end = _end_of(ctx, owner, m.end())
+                end = end_of(ctx, owner, m.end())
                 poss = re.compile(r"'s?[ ]").match(folded, end, sent[1])
                 objs = (
                     objects_after(ctx, poss.end(), sent[1], discover="Programme", coordinate=False)
                     if poss
                     else []
                 )
-                if not objs and pred == "CRITICISED" and _actor_entity(owner):
+                if not objs and pred == "CRITICISED" and actor_entity(owner):
                     objs = [owner]
             who = subject_of(ctx, sent, m.start(), exclude={o.id for o in objs})
             for o in objs:
                 ctx.add(pred, who, o, sent, date=ctx.info.date)
     for rx, pred in ((_WELCOMED_BY, "WELCOMED"), (_CRITICISED_BY, "CRITICISED")):
-        for m in _finditer(rx, ctx, sent):
+        for m in finditer(rx, ctx, sent):
             agents = objects_after(ctx, m.end(), sent[1], labels=ACTORS)
             before = [x for x in ctx.ments.between(sent[0], m.start())]
             thing = before[-1].entity if before else None
             for a in agents:
                 ctx.add(pred, a, thing, sent, date=ctx.info.date)
-    for m in _finditer(_CALLED, ctx, sent):
+    for m in finditer(_CALLED, ctx, sent):
         if not _NEGATIVE.search(m.group("q")):
             continue
         objs = [x.entity for x in ctx.ments.between(m.start("obj"), m.end("obj"))]

@@ -1,6 +1,6 @@
 """The rule registry: the `@rule` decorator with each rule's trigger words (and the Aho-Corasick
 automaton over them), and the two declared speed-ups for patterns, literal-word gates and
-look-behinds checked in Python, behind `_finditer`. Rule modules declare their own patterns'
+look-behinds checked in Python, behind `finditer`. Rule modules declare their own patterns'
 gates and fast forms explicitly, so nothing here depends on module globals or import order.
 """
 
@@ -17,22 +17,22 @@ except ImportError:  # pragma: no cover
 from loaders.relations.context import Context
 
 Rule = Callable[[Context, tuple[int, int], str], None]
-_RULES: list[Rule] = []
+DECLARED_RULES: list[Rule] = []
 
 
-_TRIGGERS: dict[str, re.Pattern[str] | None] = {}
-_TRIGGER_WORDS: dict[str, tuple[str, ...]] = {}
+TRIGGERS: dict[str, re.Pattern[str] | None] = {}
+TRIGGER_WORDS: dict[str, tuple[str, ...]] = {}
 _TRIGGER_AUTOMATON: list = []  # [automaton] once built, [None] without pyahocorasick
 
 
-def _trigger_automaton():
+def trigger_automaton():
     """One Aho-Corasick automaton for every rule's trigger words (value: the rules' names)."""
     if not _TRIGGER_AUTOMATON:
         if ahocorasick is None:
             _TRIGGER_AUTOMATON.append(None)
         else:
             words: dict[str, list[str]] = {}
-            for name, ks in _TRIGGER_WORDS.items():
+            for name, ks in TRIGGER_WORDS.items():
                 for k in ks:
                     words.setdefault(k, []).append(name)
             automaton = ahocorasick.Automaton()
@@ -47,18 +47,18 @@ def rule(*keywords: str) -> Callable[[Rule], Rule]:
     """Register a sentence rule; it runs only on sentences holding one of `keywords` (lower case)."""
 
     def deco(fn: Rule) -> Rule:
-        _RULES.append(fn)
-        _TRIGGERS[fn.__name__] = (
+        DECLARED_RULES.append(fn)
+        TRIGGERS[fn.__name__] = (
             re.compile("|".join(re.escape(k) for k in keywords)) if any(keywords) else None
         )
-        _TRIGGER_WORDS[fn.__name__] = tuple(k for k in keywords if k)
+        TRIGGER_WORDS[fn.__name__] = tuple(k for k in keywords if k)
         return fn
 
     return deco
 
 
-def _finditer(pattern: re.Pattern[str], ctx: Context, sent: tuple[int, int]) -> Iterator[re.Match[str]]:
-    gate = _GATES.get(pattern)
+def finditer(pattern: re.Pattern[str], ctx: Context, sent: tuple[int, int]) -> Iterator[re.Match[str]]:
+    gate = GATES.get(pattern)
     if gate is not None:
         low = ctx._low_sent if ctx._low_span == sent else ctx.folded[sent[0] : sent[1]].lower()
         for words in gate:
@@ -67,21 +67,21 @@ def _finditer(pattern: re.Pattern[str], ctx: Context, sent: tuple[int, int]) -> 
                     break
             else:
                 return iter(())  # the pattern cannot match without one of these words: skip the scan
-    fast = _NO_LOOKBEHIND.get(pattern)
+    fast = NO_LOOKBEHIND.get(pattern)
     if fast is not None:
-        return _finditer_bounded(fast, ctx.folded, sent[0], sent[1])
+        return finditer_bounded(fast, ctx.folded, sent[0], sent[1])
     return pattern.finditer(ctx.folded, sent[0], sent[1])
 
 
 # Patterns that open with (?<![\w-]) (not inside a word or after a hyphen), compiled without it: a
 # leading look-behind keeps the regex engine from skipping ahead to where a match can begin. The
-# look-behind is checked in _finditer_bounded instead; a refused match is searched for again one
+# look-behind is checked in finditer_bounded instead; a refused match is searched for again one
 # character later, so the matches are the same.
 _LEADING_LOOKBEHIND = "(?<![\\w-])"
-_NO_LOOKBEHIND: dict[re.Pattern[str], re.Pattern[str]] = {}
+NO_LOOKBEHIND: dict[re.Pattern[str], re.Pattern[str]] = {}
 
 
-def _finditer_bounded(rx: re.Pattern[str], text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
+def finditer_bounded(rx: re.Pattern[str], text: str, pos: int, end: int) -> Iterator[re.Match[str]]:
     while pos <= end:
         m = rx.search(text, pos, end)
         if m is None:
@@ -117,18 +117,18 @@ def _one_top_level_branch(pattern: str) -> bool:
 
 
 def declare_fast_patterns(*patterns: re.Pattern[str]) -> None:
-    """Give `_finditer` a look-behind-free form of each pattern that opens with (?<![\\w-]) and has
+    """Give `finditer` a look-behind-free form of each pattern that opens with (?<![\\w-]) and has
     one top-level branch (others are left to the plain scan)."""
     for value in patterns:
         if value.pattern.startswith(_LEADING_LOOKBEHIND):
             rest = value.pattern[len(_LEADING_LOOKBEHIND) :]
             if "(?<!" not in rest[:1] and _one_top_level_branch(rest):
-                _NO_LOOKBEHIND[value] = re.compile(rest, value.flags)
+                NO_LOOKBEHIND[value] = re.compile(rest, value.flags)
 
 
 # Literal words (lower case) each pattern needs: a sentence must hold one word of each group, or
 # the pattern is not run on it.
-_GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {}
+GATES: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {}
 
 
 def declare_gates(table: dict[re.Pattern[str], tuple[tuple[str, ...], ...]]) -> None:
@@ -136,4 +136,4 @@ def declare_gates(table: dict[re.Pattern[str], tuple[tuple[str, ...], ...]]) -> 
     for rx, groups in table.items():
         if not all(isinstance(ws, tuple) and ws and all(isinstance(w, str) for w in ws) for ws in groups):
             raise TypeError(f"gate of {rx.pattern[:40]!r} must be a tuple of tuples of words")
-    _GATES.update(table)
+    GATES.update(table)

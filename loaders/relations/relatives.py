@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from loaders.relations.clauses import _PRONOUN, _actor, date_in
+from loaders.relations.clauses import PRONOUN, date_in, is_actor_mention
 from loaders.relations.context import Context
-from loaders.relations.registry import _finditer, declare_gates, rule
+from loaders.relations.registry import declare_gates, finditer, rule
 
 # Object relative clauses: "the Good Work Standard, which I launched in 2019", "the School Streets
 # programme, which TfL funds and boroughs deliver": the thing before "which" is the verb's object.
@@ -31,7 +31,7 @@ _RELATIVE_PREDICATE = {
 @rule("which ", "that ")
 def object_relatives(ctx: Context, sent: tuple[int, int], s: str) -> None:
     folded = ctx.folded
-    for m in _finditer(_OBJECT_RELATIVE, ctx, sent):
+    for m in finditer(_OBJECT_RELATIVE, ctx, sent):
         # the object: a named thing right before "which"
         before = ctx.ments.before(m.start("rel") + 1)
         if not before or m.start("rel") - before[-1].end > 1:
@@ -41,14 +41,14 @@ def object_relatives(ctx: Context, sent: tuple[int, int], s: str) -> None:
             continue
         # the subject: one actor (or "I"/"we") and nothing else but determiners
         subj_lo, subj_hi = m.start("subj"), m.end("subj")
-        named = [x for x in ctx.ments.between(subj_lo, subj_hi) if _actor(x)]
+        named = [x for x in ctx.ments.between(subj_lo, subj_hi) if is_actor_mention(x)]
         who = None
         if len(named) == 1:
             rest = (folded[subj_lo : named[0].start] + folded[named[0].end : subj_hi]).split()
             if all(w in ("the", "The", "its", "their") for w in rest):
                 who = named[0].entity
         elif not named:
-            p = _PRONOUN.fullmatch(folded, subj_lo, subj_hi - 1)
+            p = PRONOUN.fullmatch(folded, subj_lo, subj_hi - 1)
             if p is not None:
                 who = ctx.pronoun(p.start(), p.group(0))
         if who is None or who.id == thing.id:

@@ -6,7 +6,7 @@ import re
 
 # (the full stop is part of the match rather than a look-behind, which would slow the scan; only the
 # end of a match is used)
-_SENT_END = re.compile(r"[.!?][\"')\]]*(?=[ ]+[\"'(\[]?[A-Z0-9£])|\n")
+SENT_END = re.compile(r"[.!?][\"')\]]*(?=[ ]+[\"'(\[]?[A-Z0-9£])|\n")
 _NO_SPLIT_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sir|Prof|Cllr|No|e\.g|i\.e|etc|vs|Rt|Hon|approx)\.|\b[A-Z]\.)$"
 )
@@ -16,7 +16,7 @@ def sentences(folded: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end), trimmed of spaces; a line break always ends a sentence."""
     out: list[tuple[int, int]] = []
     start = 0
-    for m in _SENT_END.finditer(folded):
+    for m in SENT_END.finditer(folded):
         end = m.end()
         if m.group(0) != "\n" and _NO_SPLIT_BEFORE.search(folded[max(0, end - 8) : end]):
             continue

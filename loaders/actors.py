@@ -1,0 +1,277 @@
+"""Written names to graph entities: people, bodies and offices as pages write them.
+
+Pages name actors in labelled fields ("Question By: Darren Johnson", "Decision by: Sophie
+Linden, Deputy Mayor, Policing and Crime", "Answer by Boris Johnson (1st Term)") and in
+appositions ("The Mayor of London, Boris Johnson,"). This module turns such strings into
+entities: a registry entry where one matches (offices resolve to their holder on the document's
+date), else a new Person or Organization when the words have the shape of one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.facts import Entity, slug
+from loaders.dates import CALENDAR_WORDS
+from loaders.names.people import HONORIFICS
+from loaders.registry import Registry
+
+__all__ = [
+    "Named",
+    "HONORIFICS",
+    "POST_NOMINALS",
+    "clean_person_name",
+    "looks_like_person",
+    "resolve_name",
+    "post_entity",
+    "office_parts",
+]
+
+POST_NOMINALS = (
+    "AM",
+    "MP",
+    "MEP",
+    "OBE",
+    "CBE",
+    "MBE",
+    "KBE",
+    "DBE",
+    "QPM",
+    "QFSM",
+    "KC",
+    "QC",
+    "JP",
+    "DL",
+    "FRS",
+    "PhD",
+    "BEM",
+    "KCB",
+    "CB",
+)
+_HON = re.compile(r"^(?:(?:The\s+)?Rt\.?\s+Hon\.?\s+|(?:" + "|".join(HONORIFICS) + r")\.?\s+)+")
+_POSTNOM = re.compile(r"(?:[\s,]+(?:" + "|".join(POST_NOMINALS) + r")\b\.?)+\s*$")
+_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
+# a word of a personal name: capitalised, may hold an apostrophe or hyphen (O'Connell, Comer-Schwartz)
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)*|[A-Z]\.?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|"
+    r"O['’][A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+|de|van|von|der|da|di|du|la|le|bin|al)$"
+)
+# words that make a capitalised phrase a body or a thing, not a person
+_NOT_PERSON = {
+    "Mayor",
+    "Assembly",
+    "Council",
+    "Committee",
+    "Group",
+    "Party",
+    "Police",
+    "Authority",
+    "Office",
+    "Service",
+    "Services",
+    "Department",
+    "Government",
+    "Board",
+    "Trust",
+    "Fund",
+    "London",
+    "City",
+    "Hall",
+    "Commissioner",
+    "Chair",
+    "Deputy",
+    "Agency",
+    "Union",
+    "Brigade",
+    "Transport",
+    "The",
+    "Answer",
+    "Question",
+    "Asked",
+    "Main",
+    "Officers",
+    "Minister",
+    "Secretary",
+    "Labour",
+    "Conservative",
+    "Conservatives",
+    "Liberal",
+    "Democrats",
+    "Green",
+    "Greens",
+    "Unit",
+    "Team",
+    "Limited",
+    "Ltd",
+    "Plc",
+    "Corporation",
+    "Partnership",
+    "Network",
+    "Association",
+    "Society",
+    "Foundation",
+    "Institute",
+    "University",
+    "College",
+    "School",
+    "Hospital",
+    "NHS",
+    "Borough",
+    "Inquiry",
+    "Review",
+    "Report",
+    "Plan",
+    "Strategy",
+    "Programme",
+    "Scheme",
+    "Zone",
+    "Street",
+    "Road",
+    "Week",
+    "Day",
+    *CALENDAR_WORDS,
+    "Written",
+    "Response",
+    "Notes",
+    "Editors",
+    "Chief",
+    "Executive",
+    "Director",
+    "Head",
+    "Leader",
+    "Member",
+    "Members",
+    "Spokesperson",
+    "Statement",
+    "Press",
+    "Release",
+    "Decision",
+    "Motion",
+    "Key",
+    "Information",
+    "Date",
+    "Reference",
+    "Type",
+    "Crime",
+}
+
+
+@dataclass(frozen=True)
+class Named:
+    """What a written name stands for: the actor, and the office the text gives it, if any."""
+
+    actor: Entity
+    post: Entity | None = None  # the office named with it ("Sophie Linden, Deputy Mayor, ...")
+    office_text: str | None = None  # that office as written
+
+
+def clean_person_name(text: str) -> str:
+    """'Sir Mark Rowley QPM' -> 'Mark Rowley'; 'Caroline Pidgeon MBE AM' -> 'Caroline Pidgeon'."""
+    name = " ".join(text.replace("\u00a0", " ").split()).strip(" ,;:")
+    name = re.sub(r"['’]s?$", "", name)  # "Danny Baker’s"
+    name = _POSTNOM.sub("", name)
+    name = _HON.sub("", name)
+    return name.strip(" ,")
+
+
+def looks_like_person(text: str) -> bool:
+    """Two to four name-shaped words, none of which makes it a body or a thing."""
+    words = clean_person_name(text).split()
+    if not 2 <= len(words) <= 4:
+        return False
+    if any(w in _NOT_PERSON for w in words):
+        return False
+    return all(_NAME_WORD.match(w) for w in words) and words[0][0].isupper() and words[-1][0].isupper()
+
+
+_OFFICE_WORD = re.compile(
+    r"\b(?:mayor|chair|chairman|chairwoman|commissioner|director|secretary|minister|leader|officer|czar|tsar|"
+    r"chancellor|president|governor|councillor|champion|adviser|advisor|spokesperson|executive)\b",
+    re.I,
+)
+
+
+def post_entity(registry: Registry, office: str) -> Entity | None:
+    """The Post an office phrase names: a registry post when one matches (also with 'for'
+    restored: 'Deputy Mayor, Policing and Crime'), else a new Post named as written."""
+    text = " ".join(office.split()).strip(" ,.;:")
+    text = re.sub(r"^(?:the|my|our|his|her|their|its)\s+", "", text, flags=re.I)
+    if not text or len(text) > 150:
+        return None
+    for form in _office_forms(text):
+        entry = registry.find(form)
+        if entry is not None and entry.label == "Post":
+            return entry.entity
+    if not re.search(r"[A-Z]", text) and not _OFFICE_WORD.search(text):
+        return None
+    return Entity(name=text[0].upper() + text[1:], label="Post", id=slug(text))
+
+
+def _office_forms(text: str) -> list[str]:
+    forms = [text, "the " + text]
+    m = re.match(r"^(?P<owner>[\w&. ]+?)['’]s\s+(?P<role>.+)$", text)
+    if m:  # "TfL's Commissioner" -> "TfL Commissioner", "Commissioner of TfL"
+        forms += [f"{m.group('owner')} {m.group('role')}", f"{m.group('role')} of {m.group('owner')}"]
+    m = re.match(r"^(Deputy Mayor|Mayor|Commissioner|Minister|Secretary of State),\s+(.+)$", text)
+    if m:
+        forms.append(f"{m.group(1)} for {m.group(2)}")
+    return forms
+
+
+# "Chair of the X Committee", "Chairman, Budget and Performance Committee": the body chaired
+_CHAIR = re.compile(
+    r"^(?:Chair|Chairman|Chairwoman|Chairperson|Chair\s+of\s+the\s+Board)\s*(?:of|,)\s+(?:the\s+)?(?P<body>.+)$"
+)
+# "Assistant Commissioner, London Fire Brigade", "Chief Executive of the Arts Council": role + body
+_ROLE_OF = re.compile(r"^(?P<role>[A-Z][\w\s&'’-]*?)\s*(?:,|\bof\b|\bat\b)\s+(?:the\s+)?(?P<body>[A-Z].+)$")
+
+
+def office_parts(office: str) -> tuple[str, str | None, str | None]:
+    """(kind, role, body) of an office phrase: kind 'chair' when it chairs a body, 'role' for
+    a role in a named body, 'post' otherwise."""
+    text = " ".join(office.split()).strip(" ,.;:")
+    m = _CHAIR.match(text)
+    if m:
+        return "chair", "Chair", m.group("body").strip(" ,")
+    m = _ROLE_OF.match(text)
+    if m:
+        return "role", m.group("role").strip(), m.group("body").strip(" ,")
+    return "post", text, None
+
+
+def resolve_name(registry: Registry, text: str, date: str | None) -> Named | None:
+    """The actor a written name or name-with-office stands for, on the document's date.
+
+    Handles 'The Mayor' (the holder), 'Boris Johnson (1st Term)', 'Boris Johnson (Mayor of
+    London)', 'Sophie Linden, Deputy Mayor, Policing and Crime', 'Sadiq Khan, Mayor of London',
+    'Caroline Pidgeon MBE AM', 'Labour Group'."""
+    raw = " ".join(text.replace("\u00a0", " ").split()).strip(" ,;:.")
+    if not raw or len(raw) > 200:
+        return None
+    office = None
+    # a note in brackets inside the name ("Boris Johnson MP (past staff), Mayor of London")
+    raw = re.sub(r"\s*\((?:past|former|acting|interim)[^()]*\)", "", raw, flags=re.I)
+    m = _PAREN.search(raw)
+    if m:
+        inner = m.group(1).strip()
+        raw = raw[: m.start()].strip()
+        if inner and not re.fullmatch(r"\d+(?:st|nd|rd|th)\s+Term|AM|MP", inner, flags=re.I):
+            office = inner
+    if office is None and "," in raw:
+        head, rest = raw.split(",", 1)
+        if looks_like_person(head) or registry.find(clean_person_name(head)) is not None:
+            raw, office = head.strip(), rest.strip()
+    post = post_entity(registry, office) if office else None
+    entry = registry.find(raw) or registry.find(clean_person_name(raw))
+    if entry is not None:
+        if entry.label == "Post":
+            holder = registry.holder(entry.id, date)
+            if holder is not None:
+                return Named(holder.entity, entry.entity, raw)
+            return Named(entry.entity, None, None)
+        return Named(entry.entity, post, office)
+    name = clean_person_name(raw)
+    if looks_like_person(name):
+        return Named(Entity(name=name, label="Person", id=slug(name)), post, office)
+    return None

@@ -1,0 +1,171 @@
+"""The one typed document that flows through the extraction chain (loaders/chain.py).
+
+Every component of the chain reads some fields of `Doc` and sets others; `loaders.chain`
+declares which, in order, and checks that nothing is read before it is set. Offsets are
+always offsets into `Doc.text`, the document's own text, so every fact's quote is
+`text[start:end]`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.facts import DocumentInfo, Entity, Evidence, Fact
+from graph.schema import allows
+
+__all__ = ["Doc", "Zone", "FactSet", "LAYERS"]
+
+# Where a fact came from: the page's layout (labelled fields, speaker turns), offices named in
+# apposition beside people (loaders/offices.py), the first extractor's sentence rules
+# (loaders/relations: regular expressions over words), or the dependency parse (loaders/nlp).
+LAYERS = ("layout", "apposition", "rules", "parser")
+
+
+@dataclass
+class Zone:
+    """A region of the page with a role: who speaks or writes in it and to whom.
+
+    kind: question | answer | motion | turn | quote | recommendations | boilerplate | notes |
+    header. `speaker` is who "I"/"we" is inside it, `addressee` who "you" is."""
+
+    kind: str
+    start: int
+    end: int
+    speaker: Entity | None = None
+    addressee: Entity | None = None
+    about: str | None = None
+    date: str | None = None
+
+    def covers(self, pos: int) -> bool:
+        return self.start <= pos < self.end
+
+
+@dataclass
+class FactSet:
+    """Facts of one document, merged by key, each remembering the layers that found it.
+
+    `add` is the single door: it applies the schema's source and target rules
+    (graph.schema.allows), refuses self-loops and keeps a quote only as the text's own slice."""
+
+    info: DocumentInfo
+    facts: dict[str, Fact] = field(default_factory=dict)
+    layers: dict[str, set[str]] = field(default_factory=dict)
+    evidence_keys: dict[str, set[str]] = field(default_factory=dict)  # per fact, to add a piece once
+
+    def add(
+        self,
+        predicate: str,
+        subject: Entity | None,
+        obj: Entity | None,
+        span: tuple[int, int],
+        *,
+        layer: str,
+        **props: Any,
+    ) -> Fact | None:
+        if subject is None or (obj is None and predicate != "SAID"):
+            return None
+        if obj is not None and obj.id == subject.id:
+            return None
+        if not allows(predicate, subject.label, obj.label if obj is not None else "Statement"):
+            return None
+        s, e = span
+        text = self.info.text
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            return None
+        ev = Evidence(self.info.name, self.info.sha256, text[s:e], s, e)
+        props = {k: v for k, v in props.items() if v is not None}
+        fact = Fact(subject=subject, predicate=predicate, object=obj, evidence=[ev], **props)
+        known = self.facts.get(fact.key)
+        if known is None:
+            self.facts[fact.key] = fact
+            self.layers[fact.key] = {layer}
+            self.evidence_keys[fact.key] = {ev.key}
+            return fact
+        self.layers[fact.key].add(layer)
+        seen = self.evidence_keys.setdefault(fact.key, {x.key for x in known.evidence})
+        if ev.key not in seen:
+            seen.add(ev.key)
+            known.evidence.append(ev)
+        for name in ("date", "period", "due", "role", "text"):
+            if getattr(known, name) is None and getattr(fact, name) is not None:
+                setattr(known, name, getattr(fact, name))
+        return known
+
+    def merge(self, fact: Fact, layer: str) -> Fact | None:
+        """Take a fact built elsewhere (the rules layer) with all its evidence."""
+        first, *rest = fact.evidence
+        props = {
+            k: getattr(fact, k) for k in ("date", "amount_gbp", "about", "text", "period", "due", "role")
+        }
+        kept = self.add(
+            fact.predicate, fact.subject, fact.object, (first.start, first.end), layer=layer, **props
+        )
+        if kept is not None:
+            seen = self.evidence_keys.setdefault(kept.key, {x.key for x in kept.evidence})
+            for ev in rest:
+                if ev.key not in seen:
+                    seen.add(ev.key)
+                    kept.evidence.append(ev)
+        return kept
+
+    def __iter__(self):
+        return iter(self.facts.values())
+
+    def __len__(self) -> int:
+        return len(self.facts)
+
+    def drop(self, key: str) -> None:
+        self.facts.pop(key, None)
+        self.layers.pop(key, None)
+        self.evidence_keys.pop(key, None)
+
+
+@dataclass
+class Doc:
+    """A document being extracted. Fields are grouped by the component that sets them."""
+
+    info: DocumentInfo
+    registry: Any  # loaders.registry.Registry
+    # layout
+    layout: str = "generic"
+    genre: str = "generic"
+    title: str | None = None
+    date: str | None = None  # the document's own date (published, signed, session)
+    ref_date: str | None = None  # date that resolves "the Mayor" and partial dates
+    reference: str | None = None
+    author: Entity | None = None
+    addressee: Entity | None = None
+    publisher: str | None = None
+    publisher_actor: Entity | None = None  # the Mayor, for a Mayoral press release
+    zones: list[Zone] = field(default_factory=list)
+    legacy: Any = None  # loaders.genre.GenreInfo: the general reading the rules layer reads
+    # mentions
+    mentions: Any = None  # loaders.names.mentions.DocMentions
+    # sentences
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    # parse
+    parsed: dict[int, Any] = field(default_factory=dict)  # sentence index -> spacy Doc
+    # facts (every relation component adds here)
+    facts: FactSet = field(init=False)
+    rules_context: Any = None  # the rules layer's own context (speakers of its quotes)
+
+    def __post_init__(self) -> None:
+        self.facts = FactSet(self.info)
+
+    @property
+    def text(self) -> str:
+        return self.info.text
+
+    def zone_at(self, pos: int, *kinds: str) -> Zone | None:
+        """The innermost zone covering `pos` (of one of `kinds` when given)."""
+        best: Zone | None = None
+        for z in self.zones:
+            if z.covers(pos) and (not kinds or z.kind in kinds):
+                if best is None or z.end - z.start < best.end - best.start:
+                    best = z
+        return best

@@ -1,0 +1,126 @@
+"""Page structure: which layout a document has, its metadata, zones and structural facts.
+
+Each layout module has `NAME`, `detect(text) -> bool` and `read(doc)`; the first whose detector
+accepts the text reads it. Every document first gets the general reading (genre, title, date) of
+loaders.genre, so a page of an unknown layout still has a date and the prose rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.document import Doc, Zone
+from loaders.genre import detect as general_reading
+from loaders.layouts import decision, letter, motion, question_page, transcript, written_answers
+from loaders.layouts.base import lines
+from loaders.layouts.turns import read_turns
+
+__all__ = ["LAYOUTS", "read_layout", "speaker_turns", "find_voice"]
+
+# Most specific first.
+LAYOUTS = (written_answers, question_page, transcript, decision, motion)
+# Layouts the general reading recognises (it finds their blocks); they read the Doc, not the text.
+READ_LAYOUTS = (letter,)
+
+
+def read_layout(doc: Doc) -> None:
+    info = general_reading(doc.info)
+    doc.legacy = info
+    doc.genre = info.genre
+    doc.layout = info.genre
+    doc.title = info.title
+    doc.date = info.date
+    doc.ref_date = info.ref_date
+    doc.reference = info.reference
+    doc.publisher = info.publisher
+    for layout in LAYOUTS:
+        if layout.detect(doc.text):
+            doc.layout = layout.NAME
+            layout.read(doc)
+            break
+    else:
+        for layout in READ_LAYOUTS:
+            if layout.detect(doc):
+                doc.layout = layout.NAME
+                layout.read(doc)
+                break
+    doc.ref_date = doc.ref_date or doc.date or _latest_date(doc.text)
+    _title_zone(doc)
+    # the Document node carries what the layout found
+    doc.info.genre = doc.genre
+    doc.info.title = doc.title or doc.info.title
+    doc.info.date = doc.date or doc.info.date
+    doc.info.reference = doc.reference or doc.info.reference
+    if doc.author is not None:
+        doc.info.author = doc.author.name
+    if doc.addressee is not None:
+        doc.info.addressee = doc.addressee.name
+
+
+def _latest_date(text: str) -> str | None:
+    """With no date of its own, a page is dated no earlier than the latest full date it gives
+    (a motion that "notes the response to the motion passed on 13 March 2013"): good enough to
+    tell which Mayor "the Mayor" is."""
+    from loaders.dates import find_dates
+
+    days = [d.iso for d in find_dates(text[:20000]) if len(d.iso) == 10]
+    return max(days) if days else None
+
+
+def _title_zone(doc: Doc) -> None:
+    """The page's first line, when it is a headline (no full stop, not a labelled field), and
+    the same line repeated below it (pages print the headline twice)."""
+    title = None
+    for s, e, line in lines(doc.text):
+        if title is None:
+            if len(line) < 200 and not line.endswith((".", ":", "?")) and ":" not in line[:30]:
+                title = line
+                doc.zones.append(Zone("title", s, e))
+            else:
+                return
+        elif line == title:
+            doc.zones.append(Zone("title", s, e))
+
+
+def speaker_turns(doc: Doc) -> None:
+    """Speaker turns in any document (a question page may quote a whole exchange); a transcript
+    has read its own."""
+    if doc.layout != transcript.NAME:
+        read_turns(doc)
+
+
+# a title that says the Mayor wrote the document
+_MAYORS_OWN = re.compile(
+    r"\bMayor['’]s\s+(?:\w+\s+)?(?:Report|Statement|Foreword|Update)\b(?!\s+(?:on|into)\b)", re.I
+)
+
+
+def find_voice(doc: Doc) -> None:
+    """Whose publication the document is, when the layout did not say: the first London Assembly
+    body named near the top of the page (an Assembly press release, report or statement speaks
+    for that committee). Recommendations with no speaker ("The Government should ...") are its."""
+    if doc.genre in ("press_release", "generic") and doc.mentions is not None:
+        # a Mayoral press release: its first lines name the Mayor (and no Assembly body)
+        top = doc.mentions.between(0, min(len(doc.text), 600))
+        bodies = [
+            m
+            for m in top
+            if (e := doc.registry.get(m.entity.id)) is not None and e.kind in ("committee", "assembly")
+        ]
+        mayor = next((m.entity for m in top if m.post is not None and m.post.id == "mayor-of-london"), None)
+        if mayor is not None and not bodies:
+            doc.publisher_actor = mayor
+    if doc.author is not None or doc.mentions is None:
+        return
+    head = doc.text[:300]
+    if _MAYORS_OWN.search(head):
+        # "2nd Mayor's Report to the Assembly": the Mayor writes it, though it names the Assembly
+        holder = doc.registry.holder("mayor-of-london", doc.ref_date)
+        if holder is not None:
+            doc.author = holder.entity
+            return
+    for m in doc.mentions.between(0, min(len(doc.text), 1500)):
+        entry = doc.registry.get(m.entity.id)
+        if entry is not None and entry.kind in ("committee", "assembly"):
+            doc.author = m.entity
+            return

@@ -1,0 +1,127 @@
+"""What every page layout reader shares: lines with offsets, labelled fields, dates, spans."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from loaders.dates import find_dates, parse_date
+
+__all__ = ["Field", "lines", "read_fields", "first_date", "trim", "first_sentences", "title_line"]
+
+
+@dataclass(frozen=True)
+class Field:
+    """A labelled value of a page ("Question By:" + "Darren Johnson"). `values` are the lines
+    of the value with their spans; a value may sit on the label's line or on the lines below."""
+
+    label: str  # lower case, single spaces, no colon
+    values: tuple[tuple[int, int, str], ...]
+    line_start: int  # where the label's line starts
+
+    @property
+    def value(self) -> str:
+        return self.values[0][2] if self.values else ""
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.values[0][0], self.values[-1][1]) if self.values else (self.line_start, self.line_start)
+
+
+def lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, stripped line) of every non-blank line, spans trimmed of spaces."""
+    end = len(text) if end is None else end
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        raw = text[pos:stop]
+        stripped = raw.strip()
+        if stripped:
+            s = pos + (len(raw) - len(raw.lstrip()))
+            yield s, s + len(stripped), stripped
+        pos = stop + 1
+
+
+def read_fields(text: str, labels: tuple[str, ...], limit: int = 8000, max_lines: int = 2) -> list[Field]:
+    """Labelled fields among the first `limit` characters, in text order.
+
+    A label starts its line and may end with a colon; its value is the rest of the line
+    ("Question by Valerie Shawcross", "Meeting date15/12/2010") or, when that is empty, up to
+    `max_lines` non-blank lines below it, stopping at the next label or a blank line after a value."""
+    alternatives = "|".join(
+        sorted((re.escape(x).replace(r"\ ", r"\s+") for x in labels), key=len, reverse=True)
+    )
+    rx = re.compile(rf"^[ \t]*(?P<label>{alternatives})[ \t]*:?[ \t]*(?P<rest>[^\n]*)$", re.I | re.M)
+    head = text[:limit]
+    found = list(rx.finditer(head))
+    out: list[Field] = []
+    for i, m in enumerate(found):
+        label = " ".join(m.group("label").lower().split())
+        rest = m.group("rest").strip()
+        if rest:
+            s = m.start("rest") + (len(m.group("rest")) - len(m.group("rest").lstrip()))
+            out.append(Field(label, ((s, s + len(rest), rest),), m.start()))
+            continue
+        stop = found[i + 1].start() if i + 1 < len(found) else len(head)
+        values: list[tuple[int, int, str]] = []
+        pos = m.end() + 1
+        while pos < stop and len(values) < max_lines:
+            nl = head.find("\n", pos, stop)
+            line_end = stop if nl == -1 else nl
+            raw = head[pos:line_end]
+            if raw.strip():
+                s = pos + (len(raw) - len(raw.lstrip()))
+                values.append((s, s + len(raw.strip()), raw.strip()))
+            elif values:
+                break
+            pos = line_end + 1
+        out.append(Field(label, tuple(values), m.start()))
+    return out
+
+
+def first_date(text: str, reference: str | None = None, full: bool = True) -> str | None:
+    """The first date in `text` (a full day when `full`)."""
+    for d in find_dates(text, reference):
+        if not full or len(d.iso) == 10:
+            return d.iso
+    return parse_date(text, reference) if not full else None
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding spaces."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+SENT_END = re.compile(r"(?<=[.?!])[\"'’”)]*(?=\s+[\"'‘“(]?[A-Z0-9£])|\n")
+
+
+def first_sentences(text: str, start: int, end: int, max_chars: int = 300) -> tuple[int, int]:
+    """The span of the first sentence(s) of text[start:end], at most about `max_chars` long:
+    the evidence quote for a question or an answer as a whole."""
+    start, end = trim(text, start, end)
+    stop = min(end, start + max_chars)
+    last = None
+    for m in SENT_END.finditer(text, start, end):
+        if m.start() > stop and last is not None:
+            break
+        last = m.start()
+        if m.start() >= start + 40:
+            break
+    if last is None or last <= start:
+        last = min(end, stop)
+    return trim(text, start, last)
+
+
+def title_line(text: str, before: int | None = None) -> tuple[int, int, str] | None:
+    """The page's first non-blank line (its title), if it comes before `before`."""
+    for s, e, line in lines(text):
+        if before is not None and s >= before:
+            return None
+        return s, e, line
+    return None

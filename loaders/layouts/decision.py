@@ -1,0 +1,133 @@
+"""Mayoral, Director and policing decisions (MD, DD, ADD, PCD, DMPC decision pages).
+
+Layouts read::
+
+    MD2129 Core Cultural Programme 2017-18         VRU Work Programme: Phase 1
+    Type of decision: Mayoral decision             Reference code: PCD 634
+    Date signed: 24 May 2017                       Date signed: 06 September 2019
+    Decision by: Sadiq Khan, Mayor of London       Authorisation name: Sophie Linden, Deputy Mayor, Policing and Crime
+    ...
+    That the Mayor approves expenditure up to a maximum of £1.551m on ...
+
+Facts (layer "layout"): the signatory HOLDS_OFFICE the office printed with the name, and the
+signatory FUNDS the decision's programme (its title without the reference) for each sum the
+decision approves ("approves expenditure of up to £X", "approve the award of £Y in 2019/20 ...").
+A decision's other sums (grants accepted, budgets noted) are left to the language layers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.facts import Entity, slug
+from loaders.actors import resolve_name
+from loaders.document import Doc, Zone
+from loaders.layouts.base import first_date, read_fields, title_line
+from loaders.money import find_amounts
+
+_FULL_STOP = re.compile(r"\.(?=\s|$)")
+NAME = "decision"
+
+_LABELS = (
+    "decision by",
+    "authorisation name",
+    "authorised by",
+    "signed by",
+    "approved by",
+    "date signed",
+    "date of decision",
+    "decision date",
+    "reference code",
+    "reference",
+    "type of decision",
+    "decision type",
+)
+_DETECT = re.compile(
+    r"^[ \t]*(?:Decision\s+by|Authorisation\s+name|Date\s+signed|Type\s+of\s+decision|Reference\s+code)\b",
+    re.M | re.I,
+)
+_REF = re.compile(r"\b(?P<ref>(?:MD|DD|ADD|PCD|DMPCD|LFC|DCMD)\s*-?\s*\d{2,5}[a-z]?)\b")
+# "approves expenditure up to a maximum of £1.551m", "approve the award of £7.2m", "agree a budget of £X"
+_APPROVE = re.compile(
+    r"\b(?:approves?|approval\s+(?:of|for)|agrees?|authoris(?:e|es)|authoriz(?:e|es))\s+"
+    r"(?:(?:the|a|an|of|up|to|maximum|total|additional|further|revenue|capital|sum|expenditure|spend|spending|"
+    r"funding|budget|allocation|award|grant|contribution|payment|programme|for|further)\s+){0,8}£",
+    re.I,
+)
+
+
+def detect(text: str) -> bool:
+    return len(_DETECT.findall(text[:4000])) >= 2
+
+
+def read(doc: Doc) -> None:
+    text = doc.text
+    fields = {f.label: f for f in reversed(read_fields(text, _LABELS, max_lines=1))}
+    doc.genre = "decision"
+    date_field = fields.get("date signed") or fields.get("date of decision") or fields.get("decision date")
+    doc.date = first_date(date_field.value) if date_field and date_field.value else doc.date
+    doc.ref_date = doc.date or doc.ref_date
+    title = title_line(text)
+    ref_field = fields.get("reference code") or fields.get("reference")
+    reference = ref_field.value if ref_field and ref_field.value else None
+    if reference is None and title:
+        r = _REF.search(title[2])
+        reference = r.group("ref") if r else None
+    doc.reference = reference
+    programme_name = None
+    if title:
+        name = _REF.sub("", title[2]).strip(" :-–")
+        doc.title = title[2]
+        programme_name = name or None
+    signer_field = next(
+        (
+            fields[k]
+            for k in ("decision by", "authorisation name", "authorised by", "signed by", "approved by")
+            if k in fields and fields[k].value
+        ),
+        None,
+    )
+    if signer_field is None:
+        return
+    named = resolve_name(doc.registry, signer_field.value, doc.ref_date)
+    if named is None:
+        return
+    signer = named.actor
+    doc.author = signer
+    span = signer_field.span
+    if named.post is not None and signer.label == "Person":
+        doc.facts.add("HOLDS_OFFICE", signer, named.post, span, layer="layout")
+    body_start = span[1]
+    doc.zones.append(Zone("decision", body_start, len(text), speaker=signer))
+    if programme_name is None:
+        return
+    programme = Entity(name=programme_name, label="Programme", id=slug(programme_name))
+    for m in _APPROVE.finditer(text, body_start):
+        stop = _FULL_STOP.search(text, m.end())  # not the point of "£7.2m"
+        sent_end = len(text) if stop is None else stop.end()
+        sent_start = max(text.rfind("\n", 0, m.start()) + 1, text.rfind(". ", 0, m.start()) + 2)
+        sentence = text[sent_start:sent_end]
+        for amount in find_amounts(sentence):
+            if sent_start + amount.start < m.start():
+                continue
+            if re.match(
+                r"\s*(?:grant|award|contribution|payment|allocation)?\s*(?:to|for)\s+(?:the\s+)?[A-Z]",
+                sentence[amount.end :],
+            ):
+                continue  # a sum with its own recipient ("a £100k grant to British Transport Police"): the parser's
+            after = sentence[amount.end : amount.end + 20]
+            year = (
+                first_date(after, doc.ref_date, full=False)
+                if re.match(r"\s+(?:in|for)\s+\d{4}", after)
+                else None
+            )
+            doc.facts.add(
+                "FUNDS",
+                signer,
+                programme,
+                (sent_start, sent_end),
+                layer="layout",
+                amount_gbp=amount.gbp,
+                date=year or doc.date,
+                period=amount.period,
+            )

@@ -1,0 +1,160 @@
+"""Letters: the Mayor's replies to London Assembly motions, and letters generally.
+
+Layout read (loaders.genre's general reading finds the blocks)::
+
+    MAYOR OF LONDON
+    Lord Duvall of Woolwich OBE AM              <- addressee and office
+    Chair of the London Assembly
+    Our ref: MGLA270226-5105
+    Date: 20 April 2026
+    Dear Len,
+    London Assembly (Mayor's Question Time) Meeting, 26 February 2026 – ...   <- subject line
+    ... my reply to each of the budget-related motions is below.
+    Motion 1 – Supporting London's Grooming Victims
+    ...
+    Yours sincerely,
+    Sadiq Khan                                   <- signatory and office
+    Mayor of London
+
+Facts (layer "layout"): for each motion heading, the body that agreed it (the meeting's body in
+the subject line, else the addressee's) ASKED the signatory (about = the heading, date = the
+meeting), and the signatory REPLIED_TO that body (date = the letter's); without motion headings,
+a reply sentence ("my reply to ...") gives REPLIED_TO alone. The signature and address blocks
+give HOLDS_OFFICE, or CHAIRS for a chair's office. The body of the letter is a zone whose speaker
+is the signatory, so "I" and "we" in it are the signatory.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.facts import Entity, slug
+from loaders.actors import resolve_name
+from loaders.document import Doc, Zone
+from loaders.layouts.base import trim
+from loaders.names.heads import ORG_HEADS
+
+NAME = "letter"
+
+_CHAIR = re.compile(r"^(?:Chair|Chairman|Chairwoman)\s+(?:of\s+)?(?:the\s+)?(?P<body>.+)$", re.I)
+_LETTERHEAD_MAYOR = re.compile(r"^\s*MAYOR\s+OF\s+LONDON\s*$", re.M)
+_MAYOR_REF = re.compile(r"^[ ]*Our[ ]ref(?:erence)?[ ]*:?[ ]*MGLA", re.M | re.I)  # the Mayor's office
+_DEAR_NAME = re.compile(r"^[ ]*Dear[ ](?P<name>[^\n,]{2,80}?),?[ ]*$", re.M)
+_THANKS = re.compile(
+    r"\b[Tt]hank[ ]you[ ]for[ ]your[ ](?:recent[ ])?(?:letter|e-?mail|message|questions?|motion|petition|"
+    r"correspondence)\b[^\n.]*\.?"
+)
+_YOUR_QUESTIONS = re.compile(r"\byour[ ]questions?\b")
+
+
+def detect(doc: Doc) -> bool:
+    return doc.legacy is not None and doc.legacy.genre == "letter"
+
+
+def read(doc: Doc) -> None:
+    info = doc.legacy
+    text = doc.text
+    doc.genre = "letter"
+    doc.date = info.date or doc.date
+    doc.ref_date = info.ref_date or doc.date
+    signatory = _block_person(doc, info.author, info.author_office, info.author_span)
+    if signatory is None and (_LETTERHEAD_MAYOR.search(text[:300]) or _MAYOR_REF.search(text[:3000])):
+        holder = doc.registry.holder("mayor-of-london", doc.ref_date)
+        signatory = holder.entity if holder else None
+    addressee = _block_person(doc, info.addressee, info.addressee_office, info.addressee_span)
+    if addressee is None:
+        addressee = _dear(doc)
+    doc.author = signatory
+    doc.addressee = addressee
+    asker = _body(doc, info.meeting) or _body_of_office(doc, info.addressee_office) or addressee
+    body_start = info.subject_span[1] if info.subject_span else 0
+    body_end = info.author_span[0] if info.author_span else len(text)
+    if signatory is not None and body_end > body_start:
+        doc.zones.append(Zone("letter", body_start, body_end, speaker=signatory, addressee=addressee))
+    if signatory is None or asker is None:
+        return
+    for motion in info.motions:
+        span = (motion.start, motion.end)
+        doc.facts.add(
+            "ASKED", asker, signatory, span, layer="layout", date=info.meeting_date, about=motion.heading
+        )
+        reply = info.reply_span or span
+        doc.facts.add(
+            "REPLIED_TO", signatory, asker, reply, layer="layout", date=info.date, about=motion.heading
+        )
+    if not info.motions and info.reply_span:
+        doc.facts.add(
+            "REPLIED_TO", signatory, asker, info.reply_span, layer="layout", date=info.date, about=info.title
+        )
+    thanks = _THANKS.search(text, 0, body_end) if not info.motions and not info.reply_span else None
+    if thanks:
+        # "Thank you for your email of 2 March ...": the letter answers whoever wrote
+        doc.facts.add("REPLIED_TO", signatory, asker, thanks.span(), layer="layout", date=info.date)
+        asked = _YOUR_QUESTIONS.search(text, thanks.start(), body_end)
+        if asked:  # "... you taking the time to put your questions to me"
+            doc.facts.add("ASKED", asker, signatory, _sentence(text, *asked.span()), layer="layout")
+
+
+def _dear(doc: Doc) -> Entity | None:
+    """Whom "Dear ..." names, when the address block did not say: a person or body the registry
+    knows, or a body named as such ("Dear Churchfields School Council")."""
+    m = _DEAR_NAME.search(doc.text[:3000])
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    named = resolve_name(doc.registry, name, doc.ref_date)
+    if named is not None and named.actor.label in ("Person", "Organization"):
+        return named.actor
+    if len(name.split()) >= 2 and name.split()[-1] in ORG_HEADS:
+        return Entity(name=name, label="Organization", id=slug(name))
+    return None
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    s = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [k for k in (text.find(".", end), text.find("\n", end)) if k != -1]
+    e = min(stops) + 1 if stops else len(text)
+    return trim(text, s, e)
+
+
+def _block_person(
+    doc: Doc, name: str | None, office: str | None, span: tuple[int, int] | None
+) -> Entity | None:
+    """The person of a signature or address block, and the office printed under the name."""
+    if not name:
+        return None
+    named = resolve_name(doc.registry, name, doc.ref_date)
+    if named is None or named.actor.label != "Person":
+        return None
+    person = named.actor
+    if office and span is not None:
+        ev = trim(doc.text, *span)
+        chair = _CHAIR.match(office.strip())
+        if chair:
+            body = _body(doc, chair.group("body"))
+            if body is not None:
+                doc.facts.add("CHAIRS", person, body, ev, layer="layout")
+        else:
+            post = resolve_name(doc.registry, f"{name}, {office}", doc.ref_date)
+            if post is not None and post.post is not None:
+                doc.facts.add("HOLDS_OFFICE", person, post.post, ev, layer="layout")
+    return person
+
+
+def _body(doc: Doc, name: str | None) -> Entity | None:
+    if not name:
+        return None
+    entry = doc.registry.find(name.strip(" ,")) or doc.registry.find(re.sub(r"\s*\(.*\)$", "", name).strip())
+    return entry.entity if entry is not None and entry.label == "Organization" else None
+
+
+def _body_of_office(doc: Doc, office: str | None) -> Entity | None:
+    """ "Chair of the London Assembly" writes for the London Assembly."""
+    if not office:
+        return None
+    m = re.match(
+        r"^(?:Chair|Chairman|Clerk|Member|Deputy\s+Chair)\s*(?:of|,)\s*(?:the\s+)?(?P<body>.+)$",
+        office.strip(),
+        re.I,
+    )
+    return _body(doc, m.group("body")) if m else None

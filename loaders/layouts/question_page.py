@@ -1,0 +1,226 @@
+"""Mayor's Question Time question pages (london.gov.uk, mqt.london.gov.uk, and their copies).
+
+Layouts read (labels vary in case, colon and line breaks)::
+
+    Low Emission Zone                      Barclays Cycle sponsorship
+    MQT on 2007-05-23                      Question number4021/2010
+    Session date:                          Meeting date15/12/2010
+    May 23, 2007                           Question by Valerie Shawcross
+    Question By:                           <question>
+    Darren Johnson                         Answer by Boris Johnson (1st Term)
+    City Hall Greens                       Officers are drafting a response ...
+    Asked Of:                              Written response provided on 5 January 2011:
+    The Mayor                              <answer>
+    <question>
+    Answer for Low Emission Zone
+    Answered By:
+    The Mayor
+    <answer>
+
+Facts of the page itself (layer "layout"): the asker ASKED the one asked (about = the title,
+date = the session), the answerer REPLIED_TO the asker (date = the written response's date when
+given, else the session), and the asker MEMBER_OF the party group printed under the name.
+The question and answer become zones, so "you" and "I" inside them resolve to the right people.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.actors import resolve_name
+from loaders.document import Doc, Zone
+from loaders.layouts.base import Field, first_date, first_sentences, lines, read_fields, trim
+
+NAME = "question_page"
+
+_LABELS = (
+    "question by",
+    "question from",
+    "question asked by",
+    "asked by",
+    "tabled by",
+    "asked of",
+    "answered by",
+    "answer by",
+    "answer from",
+    "session date",
+    "meeting date",
+    "question number",
+    "question no",
+    "question no.",
+    "question reference",
+    "date answered",
+    "answer date",
+)
+_ASKER = ("question by", "question from", "question asked by", "asked by", "tabled by")
+_ANSWERER = ("answered by", "answer by", "answer from")
+_DETECT = re.compile(
+    r"^[ \t]*(?:Question\s+(?:By|by|from)|Asked\s+(?:Of|of|by)|Answered\s+(?:By|by)|Answer\s+by|"
+    r"Question\s+number|Question\s+No)\b",
+    re.M,
+)
+_ANSWER_HEAD = re.compile(
+    r"^[ \t]*(?:Answer\s+for\b[^\n]*|Answer\s*:?|Answered\s+By\s*:?|Answer\s+by\b[^\n]*)$", re.M | re.I
+)
+_WRITTEN = re.compile(
+    r"^[ \t]*Written\s+(?:response|answer)\s+(?:provided\s+on|from\s+the\s+Mayor\s+received|received|dated|on)?\s*(?P<date>[^\n:]{4,40}?)\s*:?\s*$",
+    re.M | re.I,
+)
+_HOLDING = re.compile(r"^\s*Officers\s+are\s+drafting\s+a\s+response", re.I)
+_PAGE_END = re.compile(
+    r"^[ \t]*(?:Main\s+question|Supplementary\s+question|Related\s+questions?|Share\s+this)\b", re.M | re.I
+)
+_CHROME = re.compile(
+    r"^(?:MQT\s+on\b|Mayor'?s\s+Question\s+Time\b|Questions?\s+to\s+the\s+Mayor\b|Home\b|Skip\b|Menu\b|Search\b)",
+    re.I,
+)
+_GROUP_WORDS = re.compile(
+    r"\b(?:Group|Greens?|Labour|Conservatives?|Liberal|Lib\s+Dems?|Democrats?|UKIP|Independent|Party|Reform|Brexit|Alliance)\b"
+)
+
+
+def detect(text: str) -> bool:
+    return len(_DETECT.findall(text[:6000])) >= 2
+
+
+def read(doc: Doc) -> None:
+    text = doc.text
+    fields = read_fields(text, _LABELS)
+    by_label: dict[str, Field] = {}
+    for f in fields:
+        by_label.setdefault(f.label, f)
+
+    session = _session_date(text, by_label)
+    doc.genre = "question_answer"
+    doc.date = session
+    doc.ref_date = session or first_date(text[:2000])
+    doc.title = _title(text, fields)
+    number = _get(by_label, ("question number", "question no", "question no.", "question reference"))
+    doc.reference = number.value if number else None
+
+    asker_field = _get(by_label, _ASKER)
+    asker = group = None
+    if asker_field is not None and asker_field.values:
+        named = resolve_name(doc.registry, asker_field.values[0][2], doc.ref_date)
+        asker = named.actor if named else None
+        if len(asker_field.values) > 1 and _GROUP_WORDS.search(asker_field.values[1][2]):
+            s, e, value = asker_field.values[1]
+            entry = doc.registry.find(value)
+            from graph.facts import Entity, slug
+
+            group = (
+                entry.entity
+                if entry is not None
+                else Entity(name=value, label="Organization", id=slug(value))
+            )
+            if asker is not None:
+                doc.facts.add("MEMBER_OF", asker, group, (asker_field.values[0][0], e), layer="layout")
+
+    asked_field = _get(by_label, ("asked of",))
+    answer_field = _get(by_label, _ANSWERER)
+    answerer = None
+    for f in (answer_field, asked_field):
+        if f is not None and f.values:
+            named = resolve_name(doc.registry, f.values[0][2], doc.ref_date)
+            if named is not None:
+                answerer = named.actor
+                break
+    if answerer is None:
+        holder = doc.registry.holder("mayor-of-london", doc.ref_date)
+        answerer = holder.entity if holder else None
+    asked = answerer
+    if asked_field is not None and asked_field.values:
+        named = resolve_name(doc.registry, asked_field.values[0][2], doc.ref_date)
+        asked = named.actor if named else answerer
+    doc.author = asker
+    doc.addressee = asked
+
+    q_start = max((f.span[1] for f in fields if f.label in _ASKER + ("asked of",) and f.values), default=0)
+    head = _ANSWER_HEAD.search(text, q_start)
+    q_end = head.start() if head else len(text)
+    a_start = (
+        answer_field.span[1]
+        if answer_field and answer_field.span[1] > q_end
+        else (head.end() if head else len(text))
+    )
+    end_m = _PAGE_END.search(text, a_start)
+    a_end = end_m.start() if end_m else len(text)
+    q_span = trim(text, q_start, q_end)
+    a_span = trim(text, a_start, a_end)
+    about = doc.title
+    written = _WRITTEN.search(text, a_start, a_end)
+    answer_date = None
+    if written:
+        answer_date = first_date(written.group("date"), doc.ref_date)
+        # the holding line ("Officers are drafting ...") is not the answer: the written one is
+        if _HOLDING.match(text[a_span[0] : a_span[1]]):
+            a_span = trim(text, written.end(), a_end)
+    explicit = _get(by_label, ("date answered", "answer date"))
+    if explicit is not None:
+        answer_date = first_date(explicit.value, doc.ref_date) or answer_date
+
+    if q_span[1] > q_span[0]:
+        doc.zones.append(
+            Zone("question", q_span[0], q_span[1], speaker=asker, addressee=asked, about=about, date=session)
+        )
+    if a_span[1] > a_span[0]:
+        doc.zones.append(
+            Zone(
+                "answer",
+                a_span[0],
+                a_span[1],
+                speaker=answerer,
+                addressee=asker,
+                about=about,
+                date=answer_date or session,
+            )
+        )
+    if asker is not None and asked is not None and q_span[1] > q_span[0]:
+        span = _question_quote(text, *q_span)
+        doc.facts.add("ASKED", asker, asked, span, layer="layout", date=session, about=about)
+    if answerer is not None and asker is not None and a_span[1] > a_span[0]:
+        span = first_sentences(text, *a_span)
+        doc.facts.add(
+            "REPLIED_TO", answerer, asker, span, layer="layout", date=answer_date or session, about=about
+        )
+
+
+def _get(by_label: dict[str, Field], labels: tuple[str, ...]) -> Field | None:
+    for label in labels:
+        if label in by_label:
+            return by_label[label]
+    return None
+
+
+def _session_date(text: str, by_label: dict[str, Field]) -> str | None:
+    for label in ("session date", "meeting date"):
+        f = by_label.get(label)
+        if f is not None and f.values:
+            d = first_date(" ".join(v[2] for v in f.values))
+            if d:
+                return d
+    m = re.search(r"^[ \t]*MQT\s+on\s+(\S+)", text[:3000], re.M)
+    return first_date(m.group(1)) if m else None
+
+
+def _title(text: str, fields: list[Field]) -> str | None:
+    stop = fields[0].line_start if fields else 400
+    for _s, _e, line in lines(text, 0, stop):
+        if _CHROME.match(line) or not re.search(r"[A-Za-z]{2}", line):
+            continue
+        return line
+    return None
+
+
+def _question_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """The question itself: the last sentence with a question mark, else the first sentences."""
+    body = text[start:end]
+    marks = [m.end() for m in re.finditer(r"\?", body)]
+    if marks:
+        stop = start + marks[-1]
+        sent_start = max(
+            (start + m.end() for m in re.finditer(r"[.?!][\"'’”)]*\s+|\n", body[: marks[-1] - 1])),
+            default=start,
+        )
+        return trim(text, sent_start, stop)
+    return first_sentences(text, start, end)

@@ -1,0 +1,157 @@
+"""Transcripts of Mayor's Question Time, plenaries and committee meetings.
+
+Layouts read::
+
+    London Assembly (Mayor's Question Time)          Mayor's Question Time – Monday 24 February 2020
+    18 June 2008                                     Transcript of Item 4B – Questions to the Mayor
+    1208/2008 - S67 Appointments                     Jennette Arnold OBE AM (Chair): We now move ...
+    John Biggs                                       Len Duvall AM: Can you tell us if ...?
+    Have you made all your S67 appointments yet?     Sadiq Khan (Mayor of London): Yes, there are ...
+    Boris Johnson (Mayor of London): The question ...
+
+Each question item ("2018/5227 - Taxi and Private Hire Trade (1) David Kurten") or, without
+items, each exchange in which a member asks and the Mayor answers gives (layer "layout"): the
+member ASKED the Mayor (about = the item's title, date = the meeting) and the Mayor REPLIED_TO the
+member. Speaker turns (loaders.layouts.turns) give the office facts of their roles and the zones
+that resolve "I" and "you".
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.facts import Entity
+from loaders.actors import looks_like_person, resolve_name
+from loaders.document import Doc, Zone
+from loaders.layouts.base import first_date, first_sentences, lines, trim
+from loaders.layouts.turns import TURN, Turn, read_turns
+
+NAME = "transcript"
+
+_ITEM = re.compile(r"^[ \t]*(?P<num>\d{3,4}/\d{4})\s*[-–]\s*(?P<rest>[^\n]+?)\s*$", re.M)
+_HEAD = re.compile(r"\bTranscript\b|Question\s+Time|Plenary|Committee\s+meeting", re.I)
+_MAYOR_ROLE = re.compile(r"\bMayor\b", re.I)
+_COMMITTEE = re.compile(r"\b(?P<name>(?:[A-Z][\w,&’'-]*\s+){1,6}Committee)\b")
+
+
+def detect(text: str) -> bool:
+    head = text[:3000]
+    if not _HEAD.search(head):
+        return False
+    turns = [m for m in TURN.finditer(text[:8000]) if m.group("role") is not None or m.group("post")]
+    return len(turns) >= 2 or (len(turns) == 1 and _ITEM.search(head) is not None)
+
+
+def read(doc: Doc) -> None:
+    text = doc.text
+    head = text[:1500]
+    items = list(_ITEM.finditer(text))
+    year = items[0].group("num").split("/")[1] if items else None
+    date = first_date(head, year) or (first_date(head) if not year else None)
+    doc.date = date or doc.date
+    doc.ref_date = doc.date or year or doc.ref_date
+    doc.genre = "question_answer"
+    body = None
+    committee = _COMMITTEE.search(head)
+    if committee and "Question Time" not in head:
+        entry = doc.registry.find(committee.group("name").strip())
+        body = entry.entity if entry is not None else None
+    turns = read_turns(doc, body=body, min_turns=1 if items else 2)
+    mayor = _mayor(doc, turns)
+    if mayor is None:
+        return
+    if items:
+        for k, item in enumerate(items):
+            stop = items[k + 1].start() if k + 1 < len(items) else len(text)
+            title, asker = _title_and_asker(doc, item, stop)
+            if asker is None:
+                continue
+            item_turns = [t for t in turns if item.end() <= t.start < stop]
+            _exchange(doc, asker, mayor, title, date, item.end(), stop, item_turns)
+        return
+    # no numbered items: each member who asks and is answered by the Mayor
+    asked: set[str] = set()
+    for i, t in enumerate(turns[:-1]):
+        nxt = turns[i + 1]
+        if t.speaker.id == mayor.id or nxt.speaker.id != mayor.id or t.speaker.id in asked:
+            continue
+        if t.role and re.match(r"(?i)chair", t.role):
+            continue
+        if "?" not in text[t.text_start : t.end]:
+            continue
+        asked.add(t.speaker.id)
+        _exchange(doc, t.speaker, mayor, doc.title, date, t.start, nxt.end, [t, nxt])
+
+
+def _mayor(doc: Doc, turns: list[Turn]) -> Entity | None:
+    for t in turns:
+        if t.role and _MAYOR_ROLE.search(t.role) and not re.search(r"(?i)deputy", t.role):
+            return t.speaker
+    holder = doc.registry.holder("mayor-of-london", doc.ref_date)
+    if holder is not None and any(t.speaker.id == holder.id for t in turns):
+        return holder.entity
+    return None
+
+
+def _title_and_asker(doc: Doc, item: re.Match, stop: int) -> tuple[str, Entity | None]:
+    """'Taxi and Private Hire Trade (1) David Kurten' -> the title and the asker; the asker may
+    stand alone on the next line instead."""
+    rest = item.group("rest").strip()
+    words = rest.split()
+    for n in (3, 2):
+        if len(words) > n:
+            tail = " ".join(words[-n:])
+            named = resolve_name(doc.registry, tail, doc.ref_date)
+            if (
+                named is not None
+                and named.actor.label == "Person"
+                and (looks_like_person(tail) or doc.registry.find(tail))
+            ):
+                return " ".join(words[:-n]), named.actor
+    for _s, _e, line in lines(doc.text, item.end(), min(stop, item.end() + 200)):
+        named = resolve_name(doc.registry, line, doc.ref_date) if len(line) < 60 else None
+        if named is not None and named.actor.label == "Person":
+            return rest, named.actor
+        break
+    return rest, None
+
+
+def _exchange(
+    doc: Doc,
+    asker: Entity,
+    mayor: Entity,
+    about: str | None,
+    date: str | None,
+    start: int,
+    stop: int,
+    turns: list[Turn],
+) -> None:
+    text = doc.text
+    answer = next((t for t in turns if t.speaker.id == mayor.id), None)
+    q_end = answer.start if answer is not None else stop
+    own = next((t for t in turns if t.speaker.id == asker.id and t.start < q_end), None)
+    q_span = trim(text, own.text_start, own.end) if own is not None else _question_after(text, start, q_end)
+    if q_span[1] <= q_span[0]:
+        return
+    doc.zones.append(
+        Zone("question", q_span[0], q_span[1], speaker=asker, addressee=mayor, about=about, date=date)
+    )
+    doc.facts.add(
+        "ASKED", asker, mayor, first_sentences(text, *q_span), layer="layout", date=date, about=about
+    )
+    if answer is not None:
+        a_span = trim(text, answer.text_start, answer.end)
+        doc.zones.append(
+            Zone("answer", a_span[0], a_span[1], speaker=mayor, addressee=asker, about=about, date=date)
+        )
+        doc.facts.add(
+            "REPLIED_TO", mayor, asker, first_sentences(text, *a_span), layer="layout", date=date, about=about
+        )
+
+
+def _question_after(text: str, start: int, stop: int) -> tuple[int, int]:
+    """The question's own words: the first line after the item that is not the asker's name."""
+    for s, e, line in lines(text, start, stop):
+        if "?" in line or len(line.split()) > 6:
+            return s, e
+    return start, start

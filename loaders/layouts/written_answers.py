@@ -1,0 +1,134 @@
+"""Compilations of questions and answers: "Written Answers to Questions Not Answered at Mayor's
+Question Time on 25 May 2016", priority order papers, and their copies (where items may run on).
+
+Layout read (an item may start mid-line, after the previous answer's last sentence)::
+
+    Routemaster buses Question No: 2016/1327 Caroline Pidgeon Will you cancel the procurement ...?
+    The Mayor
+    Londoners deserve a bus fleet that is greener ...
+    The Cable Car Question No: 2016/1328 Caroline Pidgeon What are your plans for ...?
+    The Mayor
+    Officers are drafting a response which will be sent shortly.
+    Written response from the Mayor received 28/06/2016
+    My manifesto made clear ...
+
+Each item gives (layer "layout"): the asker ASKED the Mayor (about = the item's title, date = the
+session), and, where an answer follows, the Mayor REPLIED_TO the asker (dated by the written
+response when given). Questions and answers become zones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.facts import Entity
+from loaders.actors import looks_like_person, resolve_name
+from loaders.document import Doc, Zone
+from loaders.layouts.base import first_date, first_sentences, trim
+
+NAME = "written_answers"
+
+_ITEM = re.compile(r"Question\s+No\.?\s*:?\s*(?P<num>\d{4}/\d{3,5})\s+")
+_ANSWERER = re.compile(
+    r"^[ \t]*(?P<who>The\s+Mayor|(?:The\s+)?Deputy\s+Mayor[^\n]{0,60}|[A-Z][a-z]+\s+[A-Z][\w’'-]+(?:\s+\([^)\n]*\))?)[ \t]*$",
+    re.M,
+)
+_WRITTEN = re.compile(
+    r"Written\s+(?:response|answer)\s+(?:from\s+the\s+Mayor\s+)?(?:received|provided\s+on|dated)?\s*(?P<d>\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})",
+    re.I,
+)
+_HOLDING = re.compile(r"^\s*(?:Officers\s+are\s+drafting|Oral\s+response)", re.I)
+
+
+def detect(text: str) -> bool:
+    return len(_ITEM.findall(text[:20000])) >= 2
+
+
+def read(doc: Doc) -> None:
+    text = doc.text
+    doc.genre = "question_answer"
+    session = first_date(text[:400])
+    doc.date = session or doc.date
+    doc.ref_date = doc.date or doc.ref_date
+    items = list(_ITEM.finditer(text))
+    starts = [_title_start(text, m.start()) for m in items]
+    for k, m in enumerate(items):
+        stop = starts[k + 1] if k + 1 < len(items) else len(text)
+        title = " ".join(text[starts[k] : m.start()].split()) or m.group("num")
+        asker, q_start = _asker(doc, text, m.end())
+        if asker is None:
+            continue
+        ans = _ANSWERER.search(text, q_start, stop)
+        q_end = ans.start() if ans else stop
+        q_span = trim(text, q_start, q_end)
+        named = resolve_name(doc.registry, ans.group("who"), doc.ref_date) if ans else None
+        answerer = named.actor if named else _mayor(doc)
+        if answerer is None or q_span[1] <= q_span[0]:
+            continue
+        doc.zones.append(
+            Zone(
+                "question", q_span[0], q_span[1], speaker=asker, addressee=answerer, about=title, date=session
+            )
+        )
+        doc.facts.add("ASKED", asker, answerer, q_span, layer="layout", date=session, about=title)
+        if ans is None:
+            continue
+        a_span = trim(text, ans.end(), stop)
+        written = _WRITTEN.search(text, a_span[0], a_span[1])
+        answer_date = session
+        if written is not None:
+            answer_date = first_date(written.group("d")) or session
+            a_span = trim(text, written.end(), a_span[1])
+        elif _HOLDING.match(text[a_span[0] : a_span[1]]):
+            continue
+        if a_span[1] <= a_span[0]:
+            continue
+        doc.zones.append(
+            Zone(
+                "answer",
+                a_span[0],
+                a_span[1],
+                speaker=answerer,
+                addressee=asker,
+                about=title,
+                date=answer_date,
+            )
+        )
+        doc.facts.add(
+            "REPLIED_TO",
+            answerer,
+            asker,
+            first_sentences(text, *a_span),
+            layer="layout",
+            date=answer_date,
+            about=title,
+        )
+
+
+def _title_start(text: str, pos: int) -> int:
+    """An item's title starts after the last sentence end or line break before 'Question No'."""
+    lo = max(0, pos - 200)
+    cut = lo
+    for m in re.finditer(r"[.?!:][\"'’”)]*\s+|\n", text[lo:pos]):
+        cut = lo + m.end()
+    return cut
+
+
+def _asker(doc: Doc, text: str, pos: int) -> tuple[Entity | None, int]:
+    words = list(re.finditer(r"\S+", text[pos : pos + 80]))
+    for n in (3, 2):
+        if len(words) >= n:
+            name = text[pos + words[0].start() : pos + words[n - 1].end()]
+            named = resolve_name(doc.registry, name, doc.ref_date)
+            if (
+                named is not None
+                and named.actor.label == "Person"
+                and (doc.registry.find(name) or looks_like_person(name))
+            ):
+                return named.actor, pos + words[n - 1].end()
+    return None, pos
+
+
+def _mayor(doc: Doc) -> Entity | None:
+    holder = doc.registry.holder("mayor-of-london", doc.ref_date)
+    return holder.entity if holder else None

@@ -1,0 +1,242 @@
+"""People by pattern: a title and capitalised names, or capitalised names in a context that
+makes them a person.
+
+"Commander Clair Kelland", "Baroness Anne Longfield CBE" and "Lord Duvall of Woolwich OBE AM"
+are people by their title; "Jo Bloggs" is a person only where the text says so (followed by
+"said" or ", leader of", post-nominals, a signature block, an office and a comma before). A name
+found this way is the registry's person when the registry knows it, and a name written short
+("Sir Mark", "Mr Khan") is the one person it can stand for, in the registry or the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.facts import Entity, slug
+from loaders.names.bounded import Bounded
+from loaders.names.heads import ORG_HEADS, PROGRAMME_HEADS
+from loaders.names.mentions import Mention
+from loaders.names.stopwords import NOT_NAME
+from loaders.registry import Registry, RegistryEntry
+
+__all__ = ["HONORIFICS", "TITLES", "HONORIFIC_WORDS", "POST_NOMINALS", "PersonFinder"]
+
+# courtesy titles and forms of address before a name ("Sir", "Cllr", "The Rt Hon")
+HONORIFICS = (
+    "The Rt Hon",
+    "Rt Hon",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Baroness",
+    "Baron",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Professor",
+    "Prof",
+    "Cllr",
+    "Councillor",
+    "Reverend",
+    "Revd",
+    "Rev",
+)
+# ranks and titles a person's name may follow: police ranks, then the honorifics
+TITLES = (
+    "Deputy Assistant Commissioner",
+    "Assistant Commissioner",
+    "Deputy Commissioner",
+    "Detective Chief Superintendent",
+    "Detective Superintendent",
+    "Chief Superintendent",
+    "Superintendent",
+    "Detective Chief Inspector",
+    "Detective Inspector",
+    "Chief Inspector",
+    "Chief Constable",
+    "Commander",
+    "Inspector",
+    "Sergeant",
+    "Constable",
+    *HONORIFICS,
+)
+HONORIFIC_WORDS = frozenset(t.split()[-1] for t in TITLES) | {"The", "Rt", "Hon"}
+POST_NOMINALS = (
+    "OBE",
+    "CBE",
+    "MBE",
+    "KBE",
+    "DBE",
+    "CB",
+    "QPM",
+    "KPM",
+    "KC",
+    "QC",
+    "AM",
+    "MP",
+    "MEP",
+    "JP",
+    "PC",
+)
+_NAME = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:['-][A-Z\u00c0-\u00de]?[a-z\u00df-\u00ff]+)*"
+_MCNAME = r"(?:Mc|Mac|O')[A-Z][a-z]+"
+_NAMEWORD = f"(?:{_MCNAME}|{_NAME})"
+_POSTNOM = r"(?:,?[ ](?:" + "|".join(POST_NOMINALS) + r")\b)*"
+
+
+_TITLE_RE = "(?:" + "|".join(re.escape(t) for t in TITLES) + r")\.?"
+_TITLED_PERSON = Bounded(
+    rf"(?P<title>{_TITLE_RE})[ ](?P<name>{_NAMEWORD}(?:[ ]{_NAMEWORD}){{0,2}}(?:[ ]of[ ]{_NAMEWORD})?)(?P<post>{_POSTNOM})",
+    "w",
+)
+_PLAIN_NAME = Bounded(rf"(?P<name>{_NAMEWORD}(?:[ ]{_NAMEWORD}){{1,2}})(?P<post>{_POSTNOM})", "w")
+# Context after a bare capitalised pair that makes it a person.
+_PERSON_AFTER = re.compile(
+    r"(?:,?[ ](?:said|says|told|added|warned|explained|stressed|claimed|revealed|argued|insisted|asked|"
+    r"wrote|tweeted|replied|responded|commented|noted|urged|called)\b|,[ ](?:the[ ]|a[ ]|an[ ])?"
+    # ", Senior Policy Officer", ", BreatheLife Ambassador and Founder of": a few capitalised words
+    # of the title before its head word
+    r"(?:[A-Z][\w-]*[ ]){0,3}"
+    r"(?:(?i:(?:deputy[ ]|assistant[ ]|executive[ ]|managing[ ]|regional[ ]|general[ ]|acting[ ]|interim[ ])?"
+    r"(?:leader|chair|chairman|chairwoman|member|head|chief[ ]executive|director|spokesperson|spokesman|"
+    r"spokeswoman|founder|co-founder|commissioner|minister|secretary|mayor|president|councillor|"
+    r"chief[ ]constable|chief[ ]officer|lead|manager|coordinator|organiser|ambassador|officer|adviser|"
+    r"advisor|campaigner|researcher|professor|analyst|economist|trustee|patron|campaigns?[ ]officer))"
+    r"|the[ ][A-Z][\w']*'s)\b)"
+)
+# An office and a comma right before a name: "the Director of Public Health, Jo Bloggs".
+_OFFICE_BEFORE = re.compile(
+    r"(?i:mayor|minister|secretary|commissioner|chair|chairman|chairwoman|director|leader|executive|officer|"
+    r"adviser|advisor|lead|head|president|spokesperson|spokesman|spokeswoman)"
+    r"(?:[ ](?:for|of|to)[ ][^,.;:\n]{1,60})?,[ ]$"
+)
+# Words right before a bare name that make it a person: "built by", "Commissioner", "said".
+_NAME_AFTER_WORD = re.compile(
+    r"(?:\b(?:by|said|according to)|[Cc]ommissioner|[Ll]eader|[Mm]ayor|[Cc]hair)[ ,]*$"
+)
+_OFFICE_LINE = re.compile(
+    r"(?:Mayor|Chair|Deputy|Commissioner|Chief|Director|Leader|Member|Head|Secretary|Minister|Executive|Assembly|London)\b"
+)
+
+
+def _signature_context(folded: str, start: int, end: int) -> bool:
+    """A name alone on its line, followed by a line naming an office (signature or address blocks).
+
+    Scans only the blanks around the name, never the whole line: a document of one 20 MB line
+    has many candidate names, and looking at the full line for each was quadratic."""
+    i = start - 1
+    while i >= 0 and folded[i] != "\n" and folded[i].isspace():
+        i -= 1
+    if i >= 0 and folded[i] != "\n":
+        return False  # something else before the name on its line
+    line_end = end
+    while line_end < len(folded) and folded[line_end] in " ,":
+        line_end += 1
+    if line_end < len(folded) and folded[line_end] != "\n":
+        return False  # something else after it
+    nxt = folded[line_end : line_end + 120].lstrip("\n ")
+    return bool(_OFFICE_LINE.match(nxt))
+
+
+class PersonFinder:
+    """The registry's people indexed by honorific and first name and by surname, and the person
+    patterns run against them: a name found in a text links to the registry's person when it can."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.by_first: dict[tuple[str, str], list[RegistryEntry]] = {}
+        self.by_last: dict[str, list[RegistryEntry]] = {}
+        for entry in registry:
+            if entry.label == "Person":
+                parts = entry.name.split()
+                if len(parts) >= 2:
+                    for h in entry.honorifics:
+                        self.by_first.setdefault((h, parts[0]), []).append(entry)
+                    self.by_last.setdefault(parts[-1], []).append(entry)
+
+    def find(self, folded: str, people: dict[str, Entity]) -> list[Mention]:
+        """Titled names, then bare names in a context that makes them people; `people` collects
+        the persons found (the document's own, for short names later on)."""
+        reg = self.registry
+        found: list[Mention] = []
+        for m in _TITLED_PERSON.finditer(folded):
+            name = m.group("name")
+            words = name.split()
+            if words[0] in NOT_NAME and words[0] not in ("Lord",):
+                continue
+            ent = self.resolve(name, m.group("title"), people)
+            if ent is None:
+                continue
+            found.append(Mention(m.start(), m.end(), ent, "person"))
+        pos = 0
+        while True:
+            m = _PLAIN_NAME.search(folded, pos)
+            if m is None:
+                break
+            pos = m.end()
+            name = m.group("name")
+            words = name.split()
+            bad = [i for i, w in enumerate(words) if w in NOT_NAME or w in ORG_HEADS or w in PROGRAMME_HEADS]
+            if bad:
+                # retry just after the offending word ("Met Commissioner Jo Bloggs")
+                pos = m.start() + len(" ".join(words[: bad[-1] + 1])) + 1
+                continue
+            after = folded[m.end() : m.end() + 60]
+            has_post = bool(m.group("post").strip(", "))
+            before = folded[max(0, m.start() - 40) : m.start()]
+            if not (
+                has_post
+                or _PERSON_AFTER.match(after)
+                or _signature_context(folded, m.start(), m.end())
+                or _NAME_AFTER_WORD.search(before)
+                or (
+                    folded.startswith(", ", m.start() - 2)
+                    and _OFFICE_BEFORE.search(folded, max(0, m.start() - 90), m.start())
+                )
+            ):
+                continue
+            known = reg.find(name)
+            if known is not None and known.label != "Person":
+                continue
+            ent = self.resolve(name, None, people)
+            if ent is None:
+                continue
+            found.append(Mention(m.start(), m.end(), ent, "person"))
+        return found
+
+    def resolve(self, name: str, title: str | None, people: dict[str, Entity]) -> Entity | None:
+        """The person a name found by pattern stands for: the registry's, one already named in the
+        document (for a single name or a peer's "X of Y"), else a new Person; None when the name is
+        the registry's non-person or a lone word naming no one known."""
+        reg = self.registry
+        words = name.split()
+        title = (title or "").rstrip(".")
+        known = reg.find(name) or (reg.find(f"{title} {name}") if title else None)
+        if known is not None and known.label == "Person":
+            people[known.id] = known.entity
+            return known.entity
+        if known is not None:
+            return None
+        if len(words) == 1 or (len(words) >= 3 and words[1] == "of"):
+            # "Sir Mark", "Lord Duvall of Woolwich": a back-reference or a peer's title
+            cands = self.by_first.get((title, words[0]), []) if title else []
+            cands = cands or [e for e in self.by_last.get(words[0], []) if title in e.honorifics or not title]
+            if len(cands) == 1:
+                people[cands[0].id] = cands[0].entity
+                return cands[0].entity
+            for ent in people.values():
+                parts = ent.name.split()
+                if parts[0] == words[0] or parts[-1] == words[0]:
+                    return ent
+            if len(words) == 1:
+                return None
+            full = f"{title} {name}".strip()
+            ent = Entity(name=full, label="Person", id=slug(full), props=(("title", title),))
+            people[ent.id] = ent
+            return ent
+        ent = Entity(name=name, label="Person", id=slug(name), props=(("title", title),) if title else ())
+        people.setdefault(ent.id, ent)
+        return people[ent.id]

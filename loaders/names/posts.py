@@ -1,0 +1,153 @@
+"""Posts: offices found by name, and who holds them in a document.
+
+An office is named by the registry ("the Mayor", "the Commissioner"), by its remit ("Deputy
+Mayor for Transport", "the deputy mayor for housing") or as another place's mayor ("Mayor of
+Newham"). A one-word office is that office only on its own: "Chair of the London Assembly
+Economy Committee" is another office. A post mention then stands for its holder: a person named
+beside it in the document first, else the registry's holder on the document's date (always for
+the Mayor, otherwise when the document names that holder), else the post itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from graph.facts import Entity, slug
+from loaders.names.bounded import Bounded
+from loaders.names.linescan import LineScan
+from loaders.names.mentions import DocMentions, Mention
+from loaders.registry import Registry
+
+__all__ = ["POST_CAP", "POST_LOWER", "post_name", "post_ok", "posts_by_remit", "resolve_posts"]
+
+# offices named by their remit: "Deputy Mayor for Transport", "the deputy mayor for housing",
+# "Secretary of State for Transport", "Minister for London"
+_POST_TITLE = (
+    r"(?:[Dd]eputy[ ][Mm]ayor|[Ss]ecretary[ ]of[ ][Ss]tate|[Mm]inister(?:[ ]of[ ][Ss]tate)?|[Cc]ommissioner|"
+    r"[Cc]hief[ ][Ss]ecretary|[Cc]hief[ ][Aa]dviser|[Ss]pecial[ ][Aa]dviser)[ ](?:for|to)[ ]"
+)
+POST_CAP = Bounded(
+    r"(?P<post>" + _POST_TITLE + r"(?:the[ ])?[A-Z][\w'-]*"
+    r"(?:[ ](?:and|&)[ ][A-Z][\w'-]*|[ ][A-Z][\w'-]*|(?:,[ ][A-Z][\w'-]*)+[ ](?:and|&)[ ][A-Z][\w'-]*)*)",
+    "w-",
+)
+# "Mayor of Newham", "Mayor of Greater Manchester": another place's mayor (London's is in the registry)
+_MAYOR_OF = Bounded(
+    r"(?P<post>(?:Deputy[ ])?Mayor[ ]of[ ](?!London\b)(?:the[ ])?[A-Z][\w'-]*(?:[ ](?:and[ ])?[A-Z][\w'-]*){0,3})",
+    "w-",
+)
+POST_LOWER = Bounded(  # a remit in lower case follows "for" ("to invest" is the post doing something)
+    r"(?P<post>" + _POST_TITLE.replace("(?:for|to)", "for") + r"(?!the\b)[a-z][\w'-]*"
+    r"(?:[ ](?:and|&)[ ][a-z][\w'-]*(?:[ ](?!(?:said|says|told|has|had|is|was|were|will|would|who|which|"
+    r"that|and|on|in|at|to|for|of|the)\b)[a-z][\w'-]*)?)?)",
+    "w-",
+)
+_SMALL_WORDS = frozenset(["for", "of", "and", "the", "to", "on", "in", "&"])
+
+
+def post_name(text: str) -> str:
+    """Canonical name of an office found by its remit: words capitalised, small words not."""
+    words = " ".join(text.split()).split(" ")
+    return " ".join(
+        w if (i and w.lower() in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
+
+
+# A capitalised word (not a verb or a sentence start) right after a post's name on the same line
+# makes the post part of a longer name.
+_LONGER_NAME = re.compile(
+    r"[ ](?!(?:And|Said|Says|Has|Is|The|This|For|To|In|On|At|I|We)\b)[A-Z][a-z]+(?:,?[ ](?:and[ ]|&[ ])?[A-Z][a-z]+)*[ ](?:Committee|Board|Panel|Group|Meeting|meeting|Sub-Committee|Commission|Council)\b"
+)
+
+_LONGER_TITLE = re.compile(r"[ ](?:of|for)[ ](?:the[ ])?(?!London\b)[A-Z]")
+_ANOTHER_TITLE = re.compile(r"[ ](?:of|for)[ ](?:the[ ])?[A-Z]")
+_CAPITAL_BEFORE = re.compile(r"(?:[A-Z][\w']*|'s|')[ ]?$")
+_THE_OR_AS_BEFORE = re.compile(r"(?:^|[.\n]|\b)(?:The|As)[ ]$")
+
+
+def post_ok(folded: str, start: int, end: int, surface: str) -> bool:
+    """One-word post names ("Chair", "Commissioner") only on their own, not inside a longer title."""
+    # "the Mayor of Greater Manchester" is another title; "the Mayor for allowing ..." is not
+    longer_title = _LONGER_TITLE.match(folded, end, end + 20)
+    if _LONGER_NAME.match(folded, end, end + 40):
+        return False  # "Chair of the London Assembly Economy Committee" is another office
+    if " " in surface.strip():
+        return not longer_title or surface.lower().endswith("london")
+    if _ANOTHER_TITLE.match(folded, end, end + 20):
+        return False  # "Chair of London Councils" is another body's office
+    prev = folded[max(0, start - 30) : start]
+    if _CAPITAL_BEFORE.search(prev) and not _THE_OR_AS_BEFORE.search(prev):
+        return False
+    return not longer_title
+
+
+def posts_by_remit(folded: str, scan: LineScan, reg: Registry) -> list[Mention]:
+    """Offices named by their remit ("Deputy Mayor for Transport") or another place's mayor: the
+    registry's post when it knows the name, else a new Post."""
+    out: list[Mention] = []
+    for rx in (POST_CAP, POST_LOWER, _MAYOR_OF):
+        for m in scan.finditer(rx, "post"):
+            name = post_name(m.group("post"))
+            entry = reg.find(name)
+            ent = entry.entity if entry is not None else Entity(name=name, label="Post", id=slug(name))
+            if ent.label != "Post":
+                continue
+            out.append(Mention(m.start("post"), m.end("post"), ent, "discovered"))
+    return out
+
+
+def resolve_posts(doc: DocMentions, registry: Registry, ref_date: str | None) -> None:
+    """Each post mention becomes an "office" mention of its holder when one is known (see the
+    module docstring for the order); the post named stays on the mention."""
+    folded = doc.folded
+    holders: dict[str, Entity] = {}
+    ms = doc.mentions
+    for i, m in enumerate(ms):
+        if m.label != "Post":
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(ms) and ms[j].label == "Person":
+                a, b = (ms[j], m) if j < i else (m, ms[j])
+                gap = folded[a.end : b.start]
+                if re.fullmatch(r"[ ]?,?[ ]?(?:the[ ])?", gap) or (
+                    j < i and re.fullmatch(r"[ ]*\n[ \n]*", gap)
+                ):
+                    holders.setdefault(m.entity.id, ms[j].entity)
+    out: list[Mention] = []
+    named_people = {x.entity.id for x in ms if x.label == "Person"}  # once: linear in mentions
+    named_count = Counter(x.entity.id for x in ms if x.label == "Person")
+    named_first: dict[str, int] = {}
+    for x in ms:
+        if x.label == "Person":
+            named_first.setdefault(x.entity.id, x.start)
+    for m in ms:
+        if m.label != "Post":
+            out.append(m)
+            continue
+        person = holders.get(m.entity.id)
+        if person is None:
+            entry = registry.holder(m.entity.id, ref_date)
+            person = entry.entity if entry else None
+            # an office stands for its holder on the document's date when the document names
+            # that holder, or when it is the Mayor's (pages say "the Mayor" for the holder);
+            # "the London Fire Commissioner" alone stays the office
+            if person is not None and m.entity.id != "mayor-of-london" and person.id not in named_people:
+                person = None
+        if person is None and not ref_date:
+            # no date to go by: the holder of this post that the document names most (first,
+            # on a tie): "Sadiq Khan has told ... the Mayor blames ... Khan accusing Boris
+            # Johnson"
+            post = registry.get(m.entity.id)
+            named = [h.person for h in (post.holders if post else []) if h.person in named_people]
+            if named:
+                best = min(named, key=lambda p: (-named_count[p], named_first[p]))
+                person = registry.get(best).entity
+        if person is None:
+            out.append(m)
+        else:
+            out.append(Mention(m.start, m.end, person, "office", post=m.entity))
+    doc.mentions = out
+    doc.entities = {}
+    doc.finish()
+    doc.holders = holders

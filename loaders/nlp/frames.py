@@ -1,0 +1,443 @@
+"""A trigger word's clause, read off the dependency parse: who does it, to what, by whom.
+
+`frame(token)` collects the tokens that fill each role of loaders/nlp/lexicon.py (subj, agent,
+obj, dative, prep:WORD, clause, poss, governor) for a verb, noun or adjective trigger. Roles are
+inherited where English leaves them out: the subject of "pledged to agree" is the subject of
+"pledged", of "announced ... and awarded" that of "announced", of a participle ("backing his
+commitment") that of the clause it hangs on. Coordinated fillers ("Deloitte, Nomura and HSBC")
+all fill the role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Frame", "frame", "conjuncts", "subject_of"]
+
+Token = Any  # spacy.tokens.Token
+
+_SUBJ = ("nsubj", "csubj")
+# verbs whose object does what their "to"-clause says ("urged businesses to ...")
+_CONTROL = {
+    "urge",
+    "ask",
+    "tell",
+    "encourage",
+    "persuade",
+    "force",
+    "allow",
+    "want",
+    "expect",
+    "invite",
+    "call",
+    "press",
+    "instruct",
+    "task",
+    "require",
+    "enable",
+    "help",
+    "challenge",
+    "implore",
+    "beg",
+    "prompt",
+    "lead",
+    "cause",
+    "compel",
+    "oblige",
+    "commission",
+    "appoint",
+}
+_RELATIVE = {"which", "that", "who", "whom"}
+# verbs by which someone gives or sets up what their object names
+_GIVING = {
+    "announce",
+    "launch",
+    "unveil",
+    "provide",
+    "give",
+    "award",
+    "allocate",
+    "commit",
+    "pledge",
+    "deliver",
+    "create",
+    "establish",
+    "set",
+    "approve",
+    "invest",
+    "spend",
+    "fund",
+    "offer",
+    "make",
+    "agree",
+    "confirm",
+}
+
+
+def _antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause hangs on ("the Council, which is ...")."""
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+_INHERIT = ("xcomp", "conj", "advcl", "acl", "pcomp")
+
+
+@dataclass
+class Frame:
+    trigger: Token
+    kind: str  # verb | noun | adj
+    passive: bool = False
+    negated: bool = False
+    modal: str | None = None  # "should", "could", "would" ... on the trigger's clause
+    asked_for: bool = False  # the clause is what someone is asked to do
+    roles: dict[str, list[Token]] = field(default_factory=dict)
+
+    def get(self, role: str) -> list[Token]:
+        return self.roles.get(role, [])
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ("A, B and C")."""
+    out = [token]
+    for c in token.children:
+        if c.dep_ == "conj":
+            out.extend(conjuncts(c))
+    return out
+
+
+def _pobj(prep: Token) -> list[Token]:
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            return conjuncts(c)
+    return []
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    # "the investment secured by the Mayor": a participle with an agent
+    return (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in token.children):
+        return True
+    head = token.head
+    # "failed to fund", "refused to commit"
+    return token.dep_ == "xcomp" and head.lemma_ in ("fail", "refuse", "decline", "reject")
+
+
+def subject_of(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject of a verb, inherited along to-clauses, conjunctions and participles."""
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            return conjuncts(_antecedent(c))
+    for c in verb.children:  # a parse that hung the subject on the auxiliary ("has today (3 May) awarded")
+        if c.dep_ in ("aux", "auxpass"):
+            for cc in c.children:
+                if cc.dep_ in _SUBJ:
+                    return conjuncts(cc)
+    if depth > 4 or verb.head is verb:
+        return []
+    head = verb.head
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "PROPN":
+        return [head]  # "accompanied by Khan accusing Boris Johnson of ..."
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and before is not None and before.pos_ == "PROPN":
+        return [before]  # the same, when the parse hung the participle on a noun further back
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "NOUN":
+        # "spending much of the first term calling on you": the subject of the clause the time belongs to
+        up = head
+        while up.head is not up and up.pos_ not in ("VERB", "AUX"):
+            up = up.head
+        if up.pos_ in ("VERB", "AUX") and up is not verb:
+            return subject_of(up, depth + 1)
+    if verb.dep_ == "ccomp" and verb.tag_ in ("VBZ", "VBP") and head.tag_ in ("VBD", "VBN"):
+        # a reduced relative read as the main verb: "An Assembly motion [unanimously agreed
+        # today] urges the Mayor to ...": the finite verb without a subject has the head's
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ == "NOUN":
+        # a headline read as one noun phrase: "Sadiq renews pledge to work with ...", the name
+        # that opens it is the subject
+        first = head.doc[head.sent.start] if hasattr(head, "sent") else None
+        if first is not None and first.pos_ == "PROPN" and first.ent_type_ in ("PERSON", "ORG"):
+            return [first]
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        if _is_passive(head) and not _is_passive(verb):
+            return []
+        return subject_of(head, depth + 1)
+    if (
+        verb.dep_ in ("acl", "xcomp")
+        and head.pos_ == "NOUN"
+        and head.dep_ in ("dobj", "attr")
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
+        return subject_of(head.head, depth + 1)  # "Sadiq renews pledge to work with ..."
+    if verb.dep_ in ("xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        # object control: "urged businesses to take on apprentices" -> businesses take on
+        if verb.dep_ in ("xcomp", "advcl") and head.lemma_ in _CONTROL:
+            for c in head.children:
+                if c.dep_ == "dobj":
+                    return [c]
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon"):  # "calls on the Mayor to fund ..."
+                    return _pobj(c)[:1]
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _is_passive(head):
+            # "Three boroughs have been selected, receiving up to £30m each": the passive's
+            # subject does the participle
+            for c in head.children:
+                if c.dep_ == "nsubjpass":
+                    return conjuncts(c)
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return subject_of(head.head, depth + 1)
+    if verb.dep_ == "acomp":
+        return subject_of(head, depth + 1)
+    return []
+
+
+def _preps(token: Token, out: dict[str, list[Token]], depth: int = 0) -> None:
+    for c in token.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.pos_ == "ADP":
+            key = "prep:" + c.lower_
+            objs = _pobj(c)
+            out.setdefault(key, []).extend(objs)
+            if depth == 0 and token.pos_ in ("NOUN", "PROPN"):
+                # "the findings of the report with the Commissioner": a phrase's own phrases
+                for o in objs[:1]:
+                    _preps(o, out, depth + 1)
+        if (
+            c.dep_ == "prt"
+            or (c.dep_ == "advmod" and c.lower_ in ("out", "up", "together"))
+            or (c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ")
+        ):
+            # "hit out at X": the preposition hangs on the particle; "made available to X": on
+            # the adjective
+            for cc in c.children:
+                if cc.dep_ == "prep":
+                    out.setdefault("prep:" + cc.lower_, []).extend(_pobj(cc))
+
+
+def clause_object(clause: Token) -> list[Token]:
+    """The object of a "that"-clause's verb ("announced that he is increasing the London Living
+    Wage" -> the London Living Wage)."""
+    for c in clause.children:
+        if c.dep_ == "dobj":
+            return conjuncts(c)
+    return []
+
+
+def _clause(token: Token) -> list[Token]:
+    for c in token.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            return [c]
+        if c.dep_ == "acl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+            return [c]
+        if c.dep_ == "prep" and c.lower_ in ("to", "of", "on"):
+            for cc in c.children:
+                if cc.dep_ == "pcomp" and cc.pos_ in ("VERB", "AUX"):
+                    return [cc]
+    return []
+
+
+def _purpose(token: Token) -> list[Token]:
+    """A "to"-clause of purpose: "spent £6.8m to address gangs", "£10m to tackle rough sleeping"."""
+    for c in token.children:
+        if (
+            c.dep_ in ("advcl", "xcomp", "acl", "relcl")
+            and c.pos_ == "VERB"
+            and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+        ):
+            return [c]
+    return []
+
+
+_ASKING = {
+    "call",
+    "urge",
+    "ask",
+    "request",
+    "recommend",
+    "encourage",
+    "invite",
+    "implore",
+    "demand",
+    "press",
+    "want",
+    "expect",
+    "need",
+}
+
+
+def _asked_for(token: Token) -> bool:
+    """Whether the clause of `token` is what someone is asked or wanted to do ("calls on the
+    Mayor to work with TfL"): a wish, not a fact."""
+    t = token
+    for _ in range(3):
+        if t.dep_ in ("xcomp", "advcl", "ccomp", "acl") and t.head.lemma_ in _ASKING:
+            return True
+        if t.head is t:
+            break
+        t = t.head
+    return False
+
+
+def frame(token: Token, kind: str) -> Frame:
+    """The roles of a trigger `token` of `kind` (verb, noun or adj)."""
+    f = Frame(trigger=token, kind=kind, negated=_negated(token))
+    f.asked_for = _asked_for(token)
+    verb = (
+        token if kind in ("verb", "modal") else (token.head if token.head.pos_ in ("VERB", "AUX") else token)
+    )
+    for c in verb.children:
+        if c.dep_ == "aux" and c.tag_ == "MD":
+            f.modal = c.lower_
+    roles: dict[str, list[Token]] = {}
+    if kind in ("verb", "modal"):
+        f.passive = _is_passive(token)
+        subj = [] if f.passive else subject_of(token)
+        if subj:
+            roles["subj"] = subj
+        for c in token.children:
+            if c.dep_ == "agent":
+                roles["agent"] = _pobj(c)
+            elif c.dep_ == "dobj" and not f.passive or c.dep_ == "nsubjpass" and f.passive:
+                roles["obj"] = conjuncts(_antecedent(c))
+            elif c.dep_ == "dative" and c.pos_ != "ADP":
+                roles["dative"] = conjuncts(c)
+            elif c.dep_ == "attr":
+                roles["attr"] = [c]
+        participle = token.tag_ == "VBN" or (token.i == 0 and token.tag_ == "VB")  # "Set up in March, ..."
+        if (
+            participle
+            and token.dep_ == "advcl"
+            and "agent" not in roles
+            and "obj" not in roles
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        ):
+            # "Set up in March, the Mayor's Outer London Fund is ...": a past participle's clause is
+            # about the main clause's subject, which was set up (not the one who set it up)
+            main = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if main:
+                roles["obj"] = main[:1]
+                roles.pop("subj", None)
+        for o in roles.get("obj", [])[:1]:
+            owner = [c for c in o.children if c.dep_ == "poss"]
+            if owner:
+                roles["owner"] = owner
+        if (
+            f.passive
+            and "obj" not in roles
+            and token.dep_ in ("acl", "relcl")
+            and token.head.pos_ in ("NOUN", "PROPN")
+        ):
+            head = token.head
+            # "Be First, the regeneration company set up by the Council": the name, not the description
+            roles["obj"] = [head.head if head.dep_ == "appos" and head.head.pos_ == "PROPN" else head]
+        _preps(token, roles)
+        for obj in roles.get("obj", [])[:1]:
+            _preps(obj, roles)
+        purpose = _purpose(token)
+        if purpose:
+            roles["purpose"] = purpose
+        clause = _clause(token)
+        if clause:
+            roles["clause"] = clause
+            if clause[0].dep_ == "ccomp":
+                roles["report"] = clause
+            # "I will ensure that the Emirates Air Line continues": what the clause is about
+            inner = subject_of(clause[0]) if clause[0].dep_ == "ccomp" else []
+            if inner:
+                roles["clause_subject"] = inner
+            if clause_object(clause[0]):
+                roles["clause_object"] = clause_object(clause[0])
+        if "obj" not in roles:
+            # "I will undertake and publish a Strategic Housing Market assessment"
+            for c in token.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB":
+                    objs = [x for x in c.children if x.dep_ == "dobj"]
+                    if objs:
+                        roles["obj"] = conjuncts(objs[0])
+                        break
+    elif kind == "noun":
+        roles["self"] = [token]
+        for c in token.children:
+            if c.dep_ == "conj" and c.pos_ == "NOUN":
+                _preps(c, roles)  # "a check and a balance on the Mayor"
+        for c in token.children:
+            if c.dep_ == "poss":
+                roles["poss"] = [c]
+            elif c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN") and c.i < token.i:
+                roles.setdefault("compound", []).append(c)
+            elif c.dep_ == "acl" and c.tag_ == "VBN":
+                # "funding announced by the Mayor"
+                for cc in c.children:
+                    if cc.dep_ == "agent":
+                        roles.setdefault("governor", []).extend(_pobj(cc))
+                        if c.lemma_ in _GIVING:
+                            roles.setdefault("giver", []).extend(_pobj(cc))
+        _preps(token, roles)
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lower_ == "for" and nxt.dep_ == "mark":
+            # "his call for the government to follow his lead": a parse that made "for" open a
+            # clause; its subject is whom the call is for
+            for c in nxt.head.children:
+                if c.dep_ == "nsubj":
+                    roles.setdefault("prep:for", []).extend(conjuncts(c))
+        clause = _clause(token)
+        if not clause and token.dep_ == "dobj" and nxt is not None and nxt.lower_ == "to":
+            # "keep his election promise to have 1,000 more police officers": a parse that hung
+            # the promise's "to"-clause on the verb
+            clause = [
+                c for c in token.head.children if c.dep_ == "xcomp" and c.i > token.i and nxt in c.children
+            ]
+        if clause:
+            roles["clause"] = clause
+        purpose = _purpose(token)
+        if purpose:
+            roles["purpose"] = purpose
+        head = token.head
+        if token.dep_ == "attr" and head.lemma_ == "be":
+            # "the Mayor's Outer London Fund is a £50m initiative": the fund is what is meant
+            subj = [c for c in head.children if c.dep_ == "nsubj"]
+            if subj:
+                roles["self"] = subj[:1]
+                owner = [c for c in subj[0].children if c.dep_ == "poss"]
+                if owner:
+                    roles["poss"] = owner
+        if "governor" in roles:
+            pass
+        elif token.dep_ in ("dobj", "nsubjpass", "attr", "appos") and head.pos_ in ("VERB", "AUX"):
+            gov = subject_of(head) if not _is_passive(head) else []
+            if not gov:
+                for c in head.children:
+                    if c.dep_ == "agent":
+                        gov = _pobj(c)
+            if gov:
+                roles["governor"] = gov
+                if head.lemma_ in _GIVING:
+                    roles["giver"] = gov
+            f.negated = f.negated or _negated(head)
+        elif token.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+            gov = subject_of(head.head)
+            if gov:
+                roles["governor"] = gov
+            f.negated = f.negated or _negated(head.head)
+    else:  # adjective: "X is disappointed by Y", "the Committee is committed to ..."
+        head = token.head if token.dep_ in ("acomp", "amod") else token
+        subj = subject_of(head) if head.pos_ in ("VERB", "AUX") else []
+        if subj:
+            roles["subj"] = subj
+        _preps(token, roles)
+        clause = _clause(token)
+        if clause:
+            roles["clause"] = clause
+        f.negated = f.negated or _negated(head)
+    f.roles = roles
+    return f

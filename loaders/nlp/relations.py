@@ -1,0 +1,662 @@
+"""Facts from the parse: each relation family's triggers, their frames, their arguments.
+
+For every parsed sentence and every token that triggers a pattern of loaders/data/lexicon.toml,
+the frame gives the candidate fillers of each role; the pattern's role lists say which role names
+the subject and which the object, first usable one first. A negated trigger ("did not fund",
+"refused to commit") gives nothing. A pattern that needs money makes one fact per sum in the
+trigger's clause ("£7.2m in 2019/20, £7.6m in 2020/21" is two), dated by a year written right
+after the sum. Facts enter the document's fact set as layer "parser"; the evidence is the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.facts import Entity, slug
+from loaders.dates import find_dates
+from loaders.document import Doc
+from loaders.money import find_amounts
+from loaders.nlp.frames import Frame, conjuncts, frame
+from loaders.nlp.lexicon import Pattern, patterns
+from loaders.nlp.reference import Ref, Resolver
+from loaders.offices import post_fact
+
+__all__ = ["parser_relations"]
+
+Token = Any
+_YOU = {"you", "your", "yours", "yourself"}
+_MONEY_WORDS = {"m", "bn", "k", "million", "billion", "thousand", "£", "pounds", "pound"}
+
+
+# Modal auxiliaries that make a clause a wish, a possibility or a report, not a fact: only asks
+# ("X should ...") and commitments ("will") are read from such clauses.
+_UNREAL = {"should", "must", "could", "would", "might", "may", "ought", "can"}
+
+
+_THEY_ARE = re.compile(r"^(?:They|These|Those)\s+(?:are|were|include|included)\b")
+
+
+def parser_relations(doc: Doc) -> None:
+    pats = patterns()
+    generic: dict[int, list] = {}  # sentence -> facts whose subject is a plural description
+    for i, sdoc in sorted(doc.parsed.items()):
+        if doc.zone_at(doc.sentences[i][0], "title") is not None:
+            continue  # a headline repeats the body in fewer words
+        if _THEY_ARE.match(sdoc.text) and i - 1 in generic:
+            _they_are(doc, sdoc, i, generic[i - 1])
+            continue
+        resolver = Resolver(doc, sdoc)
+        sent = doc.sentences[i]
+        amounts = None
+        for tok in sdoc:
+            for pat in pats:
+                trig = _trigger(tok, pat)
+                if trig is None:
+                    continue
+                kind, used = trig
+                f = frame(tok, kind)
+                if f.negated and not (kind == "modal" and pat.family == "ASKED"):
+                    continue
+                if (
+                    (f.modal in _UNREAL or f.asked_for)
+                    and pat.family not in ("ASKED", *_OPINIONS)
+                    and kind != "modal"
+                ):
+                    continue  # a wish or a request is not a fact of its family (a fear of harm is an opinion)
+                if pat.family == "SAID" and tok.tag_ == "VBG":
+                    continue  # "rather than insisting that ...": not a statement made
+                if used is not None:  # "pour scorn on": scorn is part of the trigger, not its object
+                    f.roles = {r: [t for t in ts if t.i != used.i] for r, ts in f.roles.items()}
+                if pat.money != "any" and amounts is None:
+                    amounts = find_amounts(doc.text[sent[0] : sent[1]])
+                for fact, how in _facts(doc, resolver, pat, f, sent, amounts or []):
+                    if how == "phrase":
+                        generic.setdefault(i, []).append(fact)
+
+
+def _they_are(doc: Doc, sdoc, i: int, facts: list) -> None:
+    """'Four major employers have signed up ... They are Deloitte, Nomura, Prudential and
+    Standard Chartered.': the facts of the description hold for each name listed."""
+    res = Resolver(doc, sdoc)
+    names = []
+    for tok in sdoc:
+        if (
+            tok.pos_ == "PROPN"
+            and tok.dep_ in ("attr", "conj", "dobj", "appos", "pobj")
+            and (tok.i + 1 == len(sdoc) or sdoc[tok.i + 1].pos_ != "PROPN")
+        ):
+            ref = res.actor(tok)
+            if ref is not None and ref.entity.label == "Organization":
+                names.append(ref)
+    span = (doc.sentences[i - 1][0], doc.sentences[i][1])
+    for fact in facts:
+        for ref in names:
+            props = {k: getattr(fact, k) for k in ("date", "amount_gbp", "about", "period")}
+            doc.facts.add(fact.predicate, ref.entity, fact.object, span, layer="parser", **props)
+
+
+def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
+    """(kind, the second word it used) when `tok` triggers `pat`."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and lemma in pat.verbs:
+        needs = pat.verbs[lemma]
+        if None in needs:
+            return "verb", None
+        near = list(tok.children)
+        for c in tok.children:
+            if c.dep_ in ("prt", "advmod", "dobj"):
+                near.extend(c.children)
+        for word in needs:
+            for c in near:
+                if c.lower_ == word:
+                    return "verb", c
+        return None
+    if (
+        pat.perfect
+        and tok.pos_ == "VERB"
+        and tok.tag_ == "VBN"
+        and lemma not in pat.not_verbs
+        and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in tok.children)
+    ):
+        return "modal", None  # "I have frozen TfL fares": done, in the speaker's words
+    if (
+        pat.modals
+        and tok.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ in pat.modals for c in tok.children)
+    ):
+        return "modal", None
+    if (
+        pat.modals
+        and tok.pos_ == "VERB"
+        and tok.dep_ == "xcomp"
+        and tok.head.lemma_ == "go"
+        and tok.head.tag_ == "VBG"
+    ):
+        return "modal", None  # "we are going to make"
+    if tok.pos_ == "NOUN" and lemma in pat.nouns:
+        return "noun", None
+    if tok.pos_ == "ADJ" and lemma in pat.adjectives and tok.dep_ in ("acomp", "amod", "ROOT", "attr"):
+        return "adj", None
+    return None
+
+
+def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int], amounts) -> list:
+    """Add the facts of one trigger; returns (fact, how its subject was named) pairs."""
+    made: list = []
+    if pat.clause_verbs or pat.not_clause_verbs:
+        clause = [t.lemma_.lower() for t in f.get("clause") + f.get("purpose")]
+        if pat.clause_verbs and not any(v in pat.clause_verbs for v in clause):
+            return made
+        if any(v in pat.not_clause_verbs for v in clause):
+            return made
+    if pat.object_words and not any(t.lemma_.lower() in pat.object_words for t in f.get("obj")):
+        return made
+    first = bool(f.get("subj")) and f.get("subj")[0].lower_ in ("i", "we")
+    if (pat.first_person and not first) or (pat.third_person and first):
+        return made
+    if (
+        f.kind == "modal"
+        and pat.family == "ASKED"
+        and any(t.lower_ in ("i", "we", "you", "it", "this", "that", "there") for t in f.get("subj"))
+    ):
+        return made  # "we must ...", "it should ...": no one else is asked
+    if (
+        f.kind == "modal"
+        and pat.family == "ASKED"
+        and any(t.tag_ in ("WDT", "WP", "WRB") for t in f.trigger.subtree if t.i < f.trigger.i)
+    ):
+        return made  # "what the Mayor should be doing": a question about an ask, not an ask
+    subjects = _fill(res, f, pat.subject, pat.subject_kinds, pat.family)
+    if not subjects:
+        return made
+    if "mayor_for_assembly" in pat.object:
+        if f.trigger.dep_ not in ("ROOT", "conj", "ccomp"):
+            return made  # "wrote to the Chancellor recommending ...": the ask has its addressee elsewhere
+        objects = _mayor_for_assembly(res, subjects[0])
+    elif "named_in_sentence" in pat.object:
+        objects = _named_in_sentence(res, sent, subjects, res.offset + f.trigger.idx)
+    else:
+        objects = _fill(res, f, pat.object, pat.kinds, pat.family)
+    if not objects:
+        return made
+    props: dict[str, Any] = {"date": _date_in_clause(res, f) if pat.family in _DATED else None}
+    if pat.about == "clause":
+        clause = f.get("clause")
+        ref = res.clause(clause[0]) if clause else None
+        props["about"] = ref.entity.name if ref else None
+    elif pat.about == "predicate":
+        ref = res.predicate(f.trigger)
+        props["about"] = ref.entity.name if ref else None
+    sums: list = [None]
+    if pat.money in ("required", "sum_or_noun", "forbidden"):
+        found = _sums_in(res, f, sent, amounts)
+        if pat.money == "forbidden":
+            if found:
+                return made
+        elif found:
+            sums = found
+        elif pat.money == "required" or not _funding_noun(f):
+            return made
+    for subj in subjects:
+        for obj in objects:
+            if obj.entity.id == subj.entity.id:
+                continue
+            if (
+                pat.family in ("COMMITTED_TO", "ESTABLISHED", "COMMISSIONED", "REVIEWS")
+                and obj.entity.label == "Person"
+            ):
+                continue  # "announced Amy Lamé as night czar": a person is not a commitment
+            if (
+                pat.family == "COMMITTED_TO"
+                and obj.how == "phrase"
+                and obj.entity.name.split()[-1].lower() in _PEOPLE
+            ):
+                continue  # "promised Londoners ...": whom a promise is made to is not what it is
+            if obj.how == "phrase" and subj.entity.name.lower() in obj.entity.name.lower():
+                continue  # "Government funding": the funder's own name is not what it funds
+            if (
+                pat.family == "COMMITTED_TO"
+                and f.kind == "noun"
+                and f.trigger.lemma_.lower() in _NAMED_AIMS
+                and obj.how in ("clause", "phrase")
+                and obj.start > res.offset + f.trigger.idx
+            ):
+                # "his target of creating 100,000 apprenticeships": the target, in its own words
+                start = res.offset + f.trigger.idx
+                name = " ".join(doc.text[start : obj.end].split()).strip(" ,.;:")
+                obj = Ref(Entity(name=name, label="Programme", id=slug(name)), start, obj.end, obj.how)
+            if pat.family == "COMMITTED_TO" and obj.entity.name.split()[-1].lower() in _MONEY_NOUNS:
+                continue  # "announced the £100m funding": money announced is FUNDS
+            if pat.family == "FUNDS" and (
+                obj.entity.name.lower() in _MONEY_NOUNS
+                or re.match(r"(?i)(?:\w+[ ])?(?P<noun>\w+)[ ]of[ ](?:up[ ]to[ ])?£", obj.entity.name)
+                and obj.entity.name.lower().split(" of ")[0].split()[-1] in _MONEY_NOUNS
+            ):
+                continue  # "approves expenditure", "the award of £7.2m": money is not what money funds
+            if (
+                pat.family == "FUNDS"
+                and obj.how == "phrase"
+                and obj.entity.name.split()[-1].lower() in _MONEY_NOUNS
+            ):
+                # "the £100m 'Housing Covenant' funding": the Housing Covenant ("vital investment"
+                # names nothing)
+                name = " ".join(obj.entity.name.split()[:-1])
+                known = doc.registry.find(name)
+                if (
+                    not re.search(r"\b[A-Z]", name)
+                    or name.lower() in subj.entity.name.lower()
+                    or known is not None
+                    and known.id == subj.entity.id
+                ):
+                    continue  # "£2.9 million City Hall funding": City Hall is the funder, by another name
+                obj = Ref(Entity(name=name, label="Programme", id=slug(name)), obj.start, obj.end, obj.how)
+            if obj.how == "phrase" and (
+                _vague(obj.entity.name)
+                or pat.family in _NAMED_ONLY_WHEN_ONE_WORD
+                and re.fullmatch(r"[a-z][a-z-]*", obj.entity.name) is not None
+            ):
+                # "we will take questions", "welcomed the proposals": one common noun names
+                # nothing in particular
+                continue  # "a maximum of £1.551m", "the following work streams": no name of anything
+            if pat.family in (
+                "COMMITTED_TO",
+                "ESTABLISHED",
+                "LEADS",
+                "COMMISSIONED",
+            ) and obj.entity.id.startswith("gbp"):
+                continue  # "launched a £9m fund": a sum is funding, not what is founded or promised
+            if obj.how == "phrase" and _is_time(obj.entity.name):
+                continue  # "£15m in his budget for next year": a time is not a recipient
+            for amount in sums:
+                extra = dict(props)
+                if amount is not None:
+                    extra["amount_gbp"] = amount.gbp
+                    extra["period"] = amount.period
+                    extra["date"] = _date_after(doc, sent, amount.end) or extra.get("date")
+                if pat.family == "HOLDS_OFFICE":
+                    fact = post_fact(doc, subj.entity, obj.entity, sent, layer="parser")
+                    if fact is not None:
+                        made.append((fact, subj.how))
+                    continue
+                if pat.family == "SAID":
+                    extra["text"] = obj.entity.name
+                    fact = doc.facts.add(
+                        "SAID", subj.entity, None, (obj.start, obj.end), layer="parser", **extra
+                    )
+                else:
+                    fact = doc.facts.add(pat.family, subj.entity, obj.entity, sent, layer="parser", **extra)
+                if fact is not None:
+                    made.append((fact, subj.how))
+    return made
+
+
+def _fill(
+    res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...], family: str = ""
+) -> list[Ref]:
+    """The references of the first role, in order, that names someone or something by name; only
+    when no role does, the first that names a thing by a description ("for victims")."""
+    if "thing" in kinds:
+        first = tuple(dict.fromkeys([k for k in kinds if k != "thing"] + ["named"]))
+        if "named_thing" in kinds:
+            first = tuple(k for k in first if k != "named")
+        named = _fill_once(res, f, roles, first, family)
+        return named or _fill_once(res, f, roles, ("thing",), family)
+    return _fill_once(res, f, roles, kinds, family)
+
+
+# Families a speaker's opinion gives even where the speaker is asking a question
+_OPINIONS = {"CRITICISED", "WELCOMED"}
+
+
+def _fill_once(
+    res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...], family: str = ""
+) -> list[Ref]:
+    for role in roles:
+        if role == "quote":
+            ref = res.quotation(f.trigger)
+            if ref is not None:
+                return [ref]
+            continue
+        if (
+            role == "speaker"
+            and f.kind in ("verb", "modal")
+            and ("subj" in roles or "agent" in roles)
+            and (f.get("subj") or f.get("agent"))
+        ):
+            continue  # the clause names its own subject: the speaker is not it
+        if (
+            role == "speaker"
+            and family not in _OPINIONS
+            and res.doc.zone_at(res.offset + f.trigger.idx, "question")
+        ):
+            continue  # "How much have Barclays paid to TfL?": the one asking did not pay
+        if role == "publisher":
+            who = res.doc.publisher_actor
+            if who is not None:
+                pos = res.offset + f.trigger.idx
+                return [Ref(who, pos, pos + len(f.trigger.text), "publisher")]
+            continue
+        if role in ("speaker", "voice"):
+            pos = res.offset + f.trigger.idx
+            who = res.speaker(pos) if role == "speaker" else res.voice(pos)
+            if who is not None and _kind_ok(who, kinds, "mention", res.doc.registry):
+                return [Ref(who, pos, pos + len(f.trigger.text), "speaker")]
+            continue
+        found: list[Ref] = []
+        for tok in f.get(role):
+            if _is_money(tok):
+                continue
+            listed = res.group(tok)
+            if listed:
+                found.extend(listed)  # "... Merton and Richmond also had proposals. TfL will work with them"
+                continue
+            members = [r for m in _members(tok) if (r := _resolve(res, m, role, kinds)) is not None]
+            if members:
+                found.extend(members)  # "organisations including Barclays Bank, KPMG and HSBC"
+                continue
+            ref = _resolve(res, tok, role, kinds)
+            if ref is not None:
+                found.append(ref)
+        if found:
+            return found
+    return []
+
+
+# families whose object must name something: a bare common noun ("questions") does not
+_NAMED_ONLY_WHEN_ONE_WORD = frozenset(
+    {"COMMITTED_TO", "ESTABLISHED", "LEADS", "REVIEWS", "WELCOMED", "CRITICISED", "COMMISSIONED"}
+)
+
+# the public a promise is made to
+_PEOPLE = frozenset(
+    {
+        "londoners",
+        "residents",
+        "people",
+        "voters",
+        "citizens",
+        "taxpayers",
+        "families",
+        "communities",
+        "public",
+        "passengers",
+        "commuters",
+        "businesses",
+        "members",
+        "everyone",
+        "staff",
+        "workers",
+    }
+)
+
+# aims that name a thing with their noun ("his target of 2,550 apprenticeships"); a pledge or a
+# commitment is its content ("my commitment to make transport more affordable")
+_NAMED_AIMS = frozenset({"target", "ambition", "goal"})
+
+
+def _members(tok: Token, depth: int = 0) -> list[Token]:
+    """The named members of a description: "organisations across London, including employers
+    like Barclays Bank, KPMG and HSBC as well as boroughs such as LB Ealing"."""
+    out: list[Token] = []
+    if depth > 3:
+        return out
+    for c in tok.children:
+        if c.dep_ == "prep" and (
+            c.lower_ in ("including", "like")
+            or (c.lower_ == "as" and any(x.lower_ == "such" for x in c.children))
+        ):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for m in conjuncts(p):
+                        inner = _members(m, depth + 1)
+                        out.extend(inner or ([m] if m.pos_ == "PROPN" else []))
+        elif c.dep_ in ("conj", "cc") and c.dep_ == "conj":
+            out.extend(_members(c, depth + 1))
+        elif c.dep_ == "appos" and tok.tag_ == "NNS" and c.pos_ == "PROPN":
+            # "Three boroughs – Enfield, Kingston and Waltham Forest – have been selected"
+            out.extend(m for m in conjuncts(c) if m.pos_ == "PROPN")
+    return out
+
+
+def _named_in_sentence(res: Resolver, sent: tuple[int, int], subjects: list[Ref], pos: int) -> list[Ref]:
+    """The one actor the speaker's words name, besides the speakers (and the bodies they speak
+    for): within the quotation or reported clause at `pos`, else the sentence."""
+    doc = res.doc
+    own = {s.entity.id for s in subjects}
+    ctx = doc.rules_context
+    span = sent
+    if ctx is not None:
+        for s in subjects:
+            body = ctx.affiliation(s.entity)
+            if body is not None:
+                own.add(body.id)
+        q = ctx.quote_at(pos)
+        if q is not None:
+            span = (q.start, q.end)
+    named = {
+        m.entity.id: m
+        for m in doc.mentions.between(*span)
+        if m.entity.label in ("Person", "Organization") and m.entity.id not in own
+    }
+    if len(named) != 1:
+        return []
+    (m,) = named.values()
+    return [Ref(m.entity, m.start, m.end, "mention")]
+
+
+def _mayor_for_assembly(res: Resolver, subject: Ref) -> list[Ref]:
+    entry = res.doc.registry.get(subject.entity.id)
+    if entry is None or entry.kind not in ("assembly", "committee", "party_group"):
+        return []
+    mayor = res.doc.registry.holder("mayor-of-london", res.doc.ref_date)
+    return [Ref(mayor.entity, subject.start, subject.end, "registry")] if mayor is not None else []
+
+
+def _kind_ok(entity, kinds: tuple[str, ...], how: str, registry=None) -> bool:
+    label = entity.label
+    for kind in kinds:
+        if kind == "assembly" and registry is not None:
+            entry = registry.get(entity.id)
+            if entry is not None and entry.kind in ("assembly", "committee"):
+                return True
+        if kind == "actor" and label in ("Person", "Organization", "Post"):
+            return True
+        if kind == "body" and label == "Organization":
+            return True
+        if kind == "thing":
+            return True
+        if kind in ("person", "post") and label == ("Person" if kind == "person" else "Post"):
+            return True
+        if (
+            kind == "named_thing"
+            and label not in ("Person", "Organization", "Post")
+            and (how in ("mention", "ner") or entity.name[:1].isupper())
+        ):
+            return True
+        if kind == "named" and (
+            how in ("mention", "ner", "speaker", "pronoun", "author") or entity.name[:1].isupper()
+        ):
+            return True
+    return False
+
+
+def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Ref | None:
+    if tok.lower_ in _YOU:
+        zone = res.doc.zone_at(res.offset + tok.idx, "question", "answer", "turn", "motion")
+        if zone is not None and zone.addressee is not None:
+            pos = res.offset + tok.idx
+            ref = Ref(zone.addressee, pos, pos + len(tok.text), "pronoun")
+            return ref if _kind_ok(ref.entity, kinds, ref.how) else None
+        return None
+    if role in ("clause", "purpose", "report"):
+        return res.clause(tok) if "thing" in kinds else None
+    if role == "self":
+        # the trigger noun itself counts only when it is named ("£2.4m package", "Housing Covenant
+        # funding"), not "the award of £7m"
+        ref = res.thing(tok)
+        if ref is not None and (ref.how in ("mention", "ner") or ref.entity.name[:1].isupper()):
+            return ref
+        return None
+    if kinds == ("post",):
+        return res.post(tok)
+    ref = res.actor(tok, owner=role in ("obj", "subj", "agent") or role.startswith("prep:"))
+    if ref is not None and _kind_ok(ref.entity, kinds, ref.how, res.doc.registry):
+        return ref
+    if any(k in kinds for k in ("thing", "named", "named_thing")):
+        ref = res.thing(tok)
+        if (
+            ref is not None
+            and _kind_ok(ref.entity, kinds, ref.how)
+            and (
+                "thing" in kinds
+                or tok.pos_ == "PROPN"
+                or ref.how != "phrase"
+                or ref.entity.name[:1].isupper()
+            )
+        ):
+            return ref
+    return None
+
+
+_FUNDING_NOUNS = {
+    "funding",
+    "investment",
+    "grant",
+    "money",
+    "cash",
+    "funds",
+    "sponsorship",
+    "donation",
+    "expenditure",
+    "spending",
+    "spend",
+    "budget",
+    "allocation",
+}
+
+
+# what money is, never what it is paid to ("approves expenditure of £1.5m")
+_MONEY_NOUNS = {
+    "award",
+    "allocation",
+    "funding",
+    "investment",
+    "grant",
+    "money",
+    "cash",
+    "funds",
+    "expenditure",
+    "spending",
+    "spend",
+}
+
+
+def _funding_noun(f: Frame) -> bool:
+    """A word for money among the trigger's object ("the new investment secured by the Mayor")."""
+    return any(t.lemma_.lower() in _FUNDING_NOUNS for role in ("obj", "subj") for t in f.get(role))
+
+
+_TIME = re.compile(
+    r"(?i)^(?:(?:next|last|this|the|coming|current|financial|each|every|per)\s+)*(?:year|years|month|months|week|weeks|day|days|decade|term|period|spring|summer|autumn|winter|\d{4}(?:[-/]\d{2,4})?)$"
+)
+
+
+_QUANTITY = {
+    "maximum",
+    "minimum",
+    "total",
+    "sum",
+    "amount",
+    "figure",
+    "share",
+    "part",
+    "proportion",
+    "rest",
+    "remainder",
+    "majority",
+    "number",
+    "range",
+    "lot",
+    "series",
+    "variety",
+    "host",
+}
+
+
+def _vague(name: str) -> bool:
+    """A phrase that names no one thing: a quantity, or a pointer to a list."""
+    words = name.lower().split()
+    return bool(words) and (
+        words[0] in _QUANTITY or words[0] in ("following", "these", "those", "such", "other")
+    )
+
+
+def _is_time(name: str) -> bool:
+    return bool(_TIME.match(name.strip()))
+
+
+def _is_money(tok: Token) -> bool:
+    """A sum written as words ("£10m" is "£", "10", "m"), not a thing that has a sum ("£2.4m package")."""
+    return tok.text in _MONEY_WORDS or tok.like_num or tok.ent_type_ == "MONEY" and tok.pos_ in ("NUM", "SYM")
+
+
+def _sums_in(res: Resolver, f: Frame, sent: tuple[int, int], amounts) -> list:
+    """The sums of money standing in the trigger's clause (for a noun, in the clause of the verb
+    that governs it, else in the noun's own phrase)."""
+    scope = f.trigger
+    if f.kind == "verb" and scope.dep_ in ("relcl", "acl") and scope.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        scope = scope.head  # "a new £49m pot of funding that will be made available to the Met"
+    elif (
+        f.kind == "noun"
+        and scope.dep_ in ("dobj", "nsubjpass", "nsubj", "attr")
+        and scope.head.pos_ in ("VERB", "AUX")
+    ):
+        scope = scope.head
+    elif f.kind == "noun" and scope.dep_ == "pobj" and scope.head.head.pos_ in ("VERB", "AUX"):
+        scope = scope.head.head
+    toks = list(scope.subtree)
+    lo = res.offset + toks[0].idx
+    hi = res.offset + toks[-1].idx + len(toks[-1].text)
+    return [a for a in amounts if lo <= sent[0] + a.start and sent[0] + a.end <= hi]
+
+
+_DATED = {
+    "ASKED",
+    "REPLIED_TO",
+    "FUNDS",
+    "COMMITTED_TO",
+    "SAID",
+    "CRITICISED",
+    "WELCOMED",
+    "COMMISSIONED",
+    "REVIEWS",
+    "ESTABLISHED",
+}
+
+
+def _date_in_clause(res: Resolver, f: Frame) -> str | None:
+    """A date written in the trigger's own clause ("In March, Neil Garratt asked ..."); the
+    clause of a noun is the verb's that governs it."""
+    verb = (
+        f.trigger
+        if f.kind != "noun"
+        else (f.trigger.head if f.trigger.head.pos_ in ("VERB", "AUX") else f.trigger)
+    )
+    words = [t for t in verb.subtree if t.dep_ not in ("ccomp",) or t is verb]
+    lo = min(t.idx for t in words)
+    hi = max(t.idx + len(t.text) for t in words)
+    for d in find_dates(res.sdoc.text[lo:hi], res.doc.ref_date):
+        if len(d.iso) >= 4:
+            return d.iso
+    return None
+
+
+def _date_after(doc: Doc, sent: tuple[int, int], amount_end: int) -> str | None:
+    """A year or date right after a sum ("£7.2m in 2019/20") dates that sum."""
+    s0 = sent[0]
+    window = doc.text[s0 + amount_end : min(sent[1], s0 + amount_end + 25)]
+    found = find_dates(window, doc.ref_date)
+    if found and found[0].start <= 6:
+        return found[0].iso
+    return None

@@ -1,0 +1,385 @@
+"""Offices named beside people: "Name, Office", "Office, Name", "Name (Office)", "Title Name".
+
+Real pages and news name a person's office in apposition: "Andy Bell, Assistant Commissioner,
+London Fire Brigade", "London Fire Commissioner, Dany Cotton", "The London mayor, Ken
+Livingstone,", "Boris Johnson (Mayor of London)", "transport secretary Grant Shapps", "Geoff
+Pope, Liberal Democrat chairman of the London assembly's transport committee", "Angie Bray, Tory
+London Assembly member". An office phrase holds a head word (Mayor, Chair, Commissioner,
+Secretary, Director ...). What it says becomes facts (layer "apposition"):
+
+- a chair of a body ("Chair of the X Committee", "chairman of the assembly's transport
+  committee") gives CHAIRS of that body;
+- "Assembly Member", "London Assembly member", or "AM" after the name beside an office, gives
+  MEMBER_OF the London Assembly; a party word with it ("Labour", "Tory", "Liberal Democrat")
+  gives MEMBER_OF that party's group;
+- any other office gives HOLDS_OFFICE of the post (a registry post when it matches, e.g.
+  "Deputy Mayor, Policing and Crime", else the post as written).
+
+A post named by its full title whose holder on the document's date is named in the document too
+("The mayor of London has ... Ken Livingstone has ...") gives that holder HOLDS_OFFICE, with both
+mentions as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.facts import Entity, slug
+from loaders.actors import post_entity
+from loaders.document import Doc
+
+__all__ = ["find_offices", "post_fact", "OFFICE_HEAD"]
+
+_HEADS = (
+    "mayor|chair|chairman|chairwoman|chairperson|commissioner|chief executive|director|secretary|leader|"
+    "head|president|minister|officer|spokesperson|spokesman|spokeswoman|founder|co-founder|manager|adviser|"
+    "advisor|councillor|constable|commander|superintendent|editor|governor|treasurer|clerk|coordinator|"
+    "chancellor|ombudsman|inspector|champion|convenor|czar|tsar|correspondent|member|deputy|lead|"
+    "chief fire officer|cabinet member|portfolio holder|principal|rapporteur|ambassador|trustee|patron"
+)
+_HEAD = re.compile(rf"\b(?:{_HEADS})\b", re.I)
+OFFICE_HEAD = _HEAD
+_WORD = r"[\w’'&.-]+"
+# an office phrase: up to ten words, no clause punctuation, not running into a verb
+_PHRASE = re.compile(rf"(?:{_WORD}(?:,\s+(?=[A-Z]))?\s*){{1,12}}")
+_STOP_WORDS = re.compile(
+    r"\s+(?:said|says|told|has|have|had|is|was|were|will|would|who|which|that|and\s+(?:said|is|has)|"
+    r"added|warned|announced|called|urged|wrote|explained|insisted|claimed|argued|today|yesterday|"
+    r"on|in\s+(?!charge)|at\s+(?=the\s+time)|during|after|before|when|while|but)\b.*$",
+    re.I,
+)
+_CHAIR = re.compile(
+    r"^(?:deputy\s+|vice[\s-]+)?(?:chair|chairman|chairwoman|chairperson)(?:\s+of\s+|,\s+)(?P<body>.+)$", re.I
+)
+_MEMBER = re.compile(
+    r"^(?:(?:the\s+)?(?:london\s+)?assembly\s+member|AM|member\s+of\s+the\s+(?:london\s+)?assembly|london\s+assembly\s+member)$",
+    re.I,
+)
+_PARTY = re.compile(
+    r"^(?P<party>Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?|Brexit\s+Alliance)\s+(?P<rest>.+)$",
+    re.I,
+)
+_FOUNDER = re.compile(r"(?i)^(?:co-)?founder\s+of\s+(?:the\s+)?(?P<body>.+)$")
+# two offices joined: "X Ambassador and Founder of Y" (each side holds an office word)
+_TWO_OFFICES = re.compile(
+    rf"(?P<first>[^,]*?\b(?:{_HEADS})\b)[ ]and[ ](?P<second>(?i:{_HEADS})\b.*)", re.I | re.S
+)
+_PARTY_BEFORE = re.compile(
+    r"(?<![\w-])(?:Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?)\s+$"
+)
+_PARTY_GROUP = {
+    "labour": "Labour Group",
+    "conservative": "Conservative Group",
+    "tory": "Conservative Group",
+    "liberal democrat": "Liberal Democrat Group",
+    "lib dem": "Liberal Democrat Group",
+    "green": "Green Group",
+    "ukip": "UKIP Group",
+    "reform": "Reform UK Group",
+    "reform uk": "Reform UK Group",
+    "brexit alliance": "Brexit Alliance",
+}
+_PARTY_NAME = {
+    "labour": "Labour Party",
+    "conservative": "Conservative Party",
+    "tory": "Conservative Party",
+    "liberal democrat": "Liberal Democrats",
+    "lib dem": "Liberal Democrats",
+    "green": "Green Party",
+    "ukip": "UKIP",
+    "reform": "Reform UK",
+    "reform uk": "Reform UK",
+}
+_LEAD_IN = re.compile(
+    r"^(?:the|The|a|an|my|My|his|His|her|Her|our|Our|their|Their|its|London’s|London's|Britain's|Britain’s)\s+"
+)
+_NOT_OFFICE = re.compile(
+    r"^(?:member\s+of\s+the\s+public|members\b|officers\b|former\b|ex-|then\b|outgoing\b|late\b)", re.I
+)
+_BARE = re.compile(rf"^(?:{_HEADS})$", re.I)
+
+
+def find_offices(doc: Doc) -> None:
+    """Add HOLDS_OFFICE, CHAIRS and MEMBER_OF facts for offices named beside people."""
+    text = doc.text
+    mentions = doc.mentions.mentions
+    named_people = {m.entity.id for m in mentions if m.entity.label == "Person" and m.kind != "office"}
+    for i, m in enumerate(mentions):
+        if m.entity.label != "Person":
+            continue
+        if m.kind == "office":
+            _full_title(doc, m, named_people)
+            continue
+        surface = text[m.start : m.end]
+        k = surface.find(m.entity.name.split()[0]) if m.entity.name else -1
+        if k > 0 and _HEAD.search(surface[:k]):
+            # "Mayor Sadiq Khan", "Commissioner Cressida Dick": the title is part of the mention
+            title = surface[:k].rstrip()
+            _office_facts(doc, m, (m.start, m.start + len(title)))
+        # the line around the mention, at most a few hundred characters each side (a document
+        # of one long line must not cost a scan of the line per mention)
+        line_start = max(text.rfind("\n", max(0, m.start - _WINDOW), m.start) + 1, m.start - _WINDOW, 0)
+        line_end = text.find("\n", m.end, m.end + _WINDOW)
+        line_end = min(len(text), m.end + _WINDOW) if line_end == -1 else line_end
+        for span in _offices_beside(doc, m, i, line_start, line_end):
+            _office_facts(doc, m, span)
+    bracketed_members(doc)
+
+
+# "(RNLI, PLA, Marine Police, Fire Brigade, LAS & Coastguard)": a list of short names
+_BRACKETED_LIST = re.compile(r"\s*\((?P<items>[^()\n]{3,300}?)\)")
+_LIST_ITEM = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}")
+
+
+def bracketed_members(doc: Doc) -> None:
+    """A body named with a list of bodies in brackets after it is made up of them: "the Thames
+    River Safety Forum (RNLI, PLA, Marine Police, Fire Brigade, LAS & Coastguard)"."""
+    text = doc.text
+    for m in doc.mentions.mentions:
+        if m.entity.label != "Organization":
+            continue
+        b = _BRACKETED_LIST.match(text, m.end)
+        if not b:
+            continue
+        items = [x.strip() for x in re.split(r",|\s&\s|\sand\s", b.group("items"))]
+        if len(items) < 2 or not all(_LIST_ITEM.fullmatch(x) for x in items):
+            continue
+        members = [
+            x.entity
+            for x in doc.mentions.between(b.start("items"), b.end("items"))
+            if x.entity.label == "Organization" and x.entity.id != m.entity.id
+        ]
+        if len(members) < 2:
+            continue
+        for member in members:
+            doc.facts.add("MEMBER_OF", member, m.entity, (m.start, b.end()), layer="apposition")
+
+
+def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list[tuple[int, int]]:
+    text = doc.text
+    after = text[m.end : line_end]
+    found: list[tuple[int, int]] = []
+    # "Name, Office" and "Name AM, Office"
+    a = re.match(r"\s*,\s+", after)
+    if a:
+        span = _phrase_after(text, m.end + a.end(), line_end)
+        if span:
+            found.append(span)
+    # "Name (Office)", not a transcript's "Name (Role):"; a transcript's editor writes
+    # "Rosie Boycott [Chair, London Food Board]"
+    p = re.match(r"\s*\(\s*([^()\n]{2,120})\)(?!\s*:)", after) or re.match(
+        r"\s*\[\s*([^\[\]\n]{2,120})\](?!\s*:)", after
+    )
+    if p and _HEAD.search(p.group(1)):
+        s = m.end + p.start(1)
+        found.append((s, s + len(p.group(1).rstrip())))
+    before = text[line_start : m.start]
+    # "Office, Name"
+    b = re.search(r",\s*$", before)
+    if b and not found:
+        span = _phrase_before(text, line_start, line_start + b.start())
+        if span:
+            found.append(span)
+    # "Title Name": "transport secretary Grant Shapps", "Mayor of London Boris Johnson"
+    if not found and re.search(r"\S\s+$", before) and not re.search(r",\s*$", before):
+        prev = doc.mentions.mentions[i - 1] if i > 0 else None
+        gap = text[prev.end : m.start] if prev is not None else None
+        if prev is not None and prev.post is not None and gap is not None and not gap.strip():
+            if prev.entity.id == m.entity.id:
+                # "Labour Assembly Member Unmesh Desai": the party before the title goes with it
+                party = _PARTY_BEFORE.search(text, max(line_start, prev.start - 40), prev.start)
+                found.append((party.start() if party else prev.start, prev.end))
+        else:
+            span = _phrase_before(text, line_start, m.start, title=True)
+            if span:
+                found.append(span)
+    return found
+
+
+def _phrase_after(text: str, start: int, line_end: int) -> tuple[int, int] | None:
+    stop = start
+    for ch in ",.;:(\n":
+        k = text.find(ch, start, line_end)
+        if (
+            ch == ","
+            and k != -1
+            and re.match(
+                r",\s+(?:[A-Z][\w’'&.-]*(?:\s+(?:and|of|for|the|&)\s+|\s+)?)+(?=[,.;\n]|$)", text[k:line_end]
+            )
+        ):
+            # "Assistant Commissioner, London Fire Brigade": a body after the comma belongs to it
+            k2 = (
+                k
+                + re.match(
+                    r",\s+(?:[A-Z][\w’'&.-]*(?:\s+(?:and|of|for|the|&)\s+|\s+)?)+", text[k:line_end]
+                ).end()
+            )
+            if k2 - start < 160:
+                stop = max(stop, k2)
+                continue
+        if k != -1:
+            stop = max(stop, k) if stop > start else k
+            break
+    else:
+        stop = line_end
+    if stop <= start:
+        stop = line_end
+    phrase = text[start:stop]
+    phrase = _STOP_WORDS.sub("", phrase).rstrip(" ,")
+    phrase = _LEAD_IN.sub("", phrase)
+    if re.match(r"(?i)(?:who|which|that|whose|where|when)\b", phrase):
+        return None  # "Hina Bokhari, who asked the Mayor": a clause, not an office
+    if not phrase or len(phrase.split()) > 16 or not _HEAD.search(phrase) or _NOT_OFFICE.match(phrase):
+        return None
+    s = text.find(phrase, start)
+    return (s, s + len(phrase)) if s != -1 else None
+
+
+_CONNECTOR = {"of", "for", "and", "the", "&", "on", "to"}
+_WINDOW = 300
+_BOUNDARY = {"the", "a", "an", "my", "his", "her", "our", "their", "its"}
+
+
+def _phrase_before(text: str, line_start: int, end: int, title: bool = False) -> tuple[int, int] | None:
+    """The office phrase that ends at `end`, read backwards: capitalised words, connectors
+    ("of", "for") and office words ("mayor", "secretary" and one word before them: "transport
+    secretary"), stopping at anything else; it must hold an office word, and (for a title before
+    a name) end with one."""
+    chunk = text[line_start:end].rstrip()
+    words = list(re.finditer(r"[\w’'&.-]+|[^\w\s]", chunk))
+    k = len(words)
+    while k > 0:
+        w = words[k - 1].group(0)
+        if re.fullmatch(r"[^\w\s]", w) and w not in ("&",):
+            break
+        low = w.lower()
+        if w[:1].isupper() or _HEAD.fullmatch(low) or (low in _CONNECTOR and k < len(words)):
+            k -= 1
+            continue
+        if (
+            k < len(words)
+            and _HEAD.fullmatch(words[k].group(0).lower())
+            and not words[k].group(0)[:1].isupper()
+        ):
+            k -= 1  # "transport secretary", "shadow chancellor": a word before a lowercase office word
+            continue
+        break
+    while k < len(words) and (words[k].group(0).lower() in _CONNECTOR | _BOUNDARY):
+        k += 1
+    if k >= len(words):
+        return None
+    start = line_start + words[k].start()
+    phrase = text[start : line_start + len(chunk)]
+    if not _HEAD.search(phrase) or _NOT_OFFICE.match(phrase) or len(phrase.split()) > 12:
+        return None
+    if title and not _HEAD.search(words[-1].group(0)) and not re.search(r"\bof\s+London$", phrase):
+        return None
+    if title and _BARE.match(phrase) and not phrase[:1].isupper():
+        return None
+    return start, line_start + len(chunk)
+
+
+def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
+    text = doc.text
+    both = _TWO_OFFICES.fullmatch(text, span[0], span[1])
+    if both:  # "BreatheLife Ambassador and Founder of the Ella Roberta Family Foundation": two offices
+        _office_facts(doc, m, (span[0], both.end("first")))
+        _office_facts(doc, m, (both.start("second"), span[1]))
+        return
+    phrase = " ".join(text[span[0] : span[1]].split())
+    evidence = (min(m.start, span[0]), max(m.end, span[1]))
+    person: Entity = m.entity
+    party = _PARTY.match(phrase)
+    if party:
+        phrase = party.group("rest")
+    member = bool(_MEMBER.match(phrase)) or bool(re.search(r"\bAM\b", text[m.start : m.end + 4]))
+    assembly_word = bool(re.search(r"(?i)\bassembly\b", phrase)) or member
+    stated = False
+    chair = _CHAIR.match(phrase)
+    if _MEMBER.match(phrase):
+        stated = True
+    elif (
+        re.fullmatch(r"(?i)chair|chairman|chairwoman|chairperson", phrase)
+        and text[span[0] - 1 : span[0]] == "("
+    ):
+        # a list of those present: "Brian Coleman (Chairman)" chairs the meeting's body
+        assembly = doc.registry.find("London Assembly")
+        if assembly is not None:
+            stated = (
+                doc.facts.add("CHAIRS", person, assembly.entity, evidence, layer="apposition") is not None
+            )
+    elif chair:
+        body = _body(doc, chair.group("body"))
+        if body is None:  # a body the registry does not know, named as such in the text
+            at = doc.mentions.at(span[0] + phrase.find(chair.group("body"))) if chair.group("body") else None
+            body = at.entity if at is not None and at.entity.label == "Organization" else None
+        if body is not None:
+            stated = doc.facts.add("CHAIRS", person, body, evidence, layer="apposition") is not None
+    elif not _BARE.match(phrase) or phrase[:1].isupper():
+        post = post_entity(doc.registry, phrase)
+        if post is not None and not _BARE.match(post.name):
+            stated = post_fact(doc, person, post, evidence) is not None
+    if stated and member:
+        assembly = doc.registry.find("London Assembly")
+        if assembly is not None:
+            doc.facts.add("MEMBER_OF", person, assembly.entity, evidence, layer="apposition")
+    if stated and party:
+        key = " ".join(party.group("party").lower().split())
+        name = (_PARTY_GROUP if assembly_word else _PARTY_NAME).get(key)
+        entry = doc.registry.find(name) if name else None
+        if entry is not None:
+            doc.facts.add("MEMBER_OF", person, entry.entity, evidence, layer="apposition")
+
+
+def _full_title(doc: Doc, m, named_people: set[str]) -> None:
+    """'The mayor of London has ...' with the holder named in the document too."""
+    surface = doc.text[m.start : m.end]
+    words = [w for w in surface.split() if w.lower() != "the"]
+    if m.post is None or len(words) < 2 or m.entity.id not in named_people:
+        return
+    post_fact(doc, m.entity, m.post, (m.start, m.end))
+
+
+def post_fact(doc: Doc, person: Entity, post: Entity, evidence: tuple[int, int], layer: str = "apposition"):
+    """HOLDS_OFFICE of a post; a chair's post is CHAIRS of its body, a member's MEMBER_OF."""
+    chair = _CHAIR.match(post.name)
+    if chair:
+        body = _body(doc, chair.group("body"))
+        return doc.facts.add("CHAIRS", person, body, evidence, layer=layer) if body is not None else None
+    founder = _FOUNDER.match(post.name)
+    if founder:
+        body = _body(doc, founder.group("body")) or _named(doc, founder.group("body"))
+        return doc.facts.add("ESTABLISHED", person, body, evidence, layer=layer) if body is not None else None
+    member = re.match(r"(?i)^member\s+of\s+(?:the\s+)?(?P<body>.+)$", post.name)
+    if member:
+        body = _body(doc, member.group("body"))
+        return doc.facts.add("MEMBER_OF", person, body, evidence, layer=layer) if body is not None else None
+    return doc.facts.add("HOLDS_OFFICE", person, post, evidence, layer=layer)
+
+
+def _named(doc: Doc, words: str) -> Entity | None:
+    """A body or programme the document names with these words (found by the linker)."""
+    name = re.sub(r"^the\s+", "", " ".join(words.split()).strip(" ,.;:"), flags=re.I)
+    for m in doc.mentions.mentions:
+        if m.entity.name == name and m.entity.label in ("Organization", "Programme"):
+            return m.entity
+    return None
+
+
+def _body(doc: Doc, words: str) -> Entity | None:
+    name = " ".join(words.split()).strip(" ,.;:")
+    name = re.sub(r"^the\s+", "", name, flags=re.I)
+    if not name:
+        return None
+    forms = [name, re.sub(r"^(?:London\s+)?Assembly(?:'s|’s)?\s+", "", name, flags=re.I)]
+    for form in forms:
+        entry = doc.registry.find(form)
+        if entry is not None and entry.label == "Organization":
+            return entry.entity
+    short = forms[-1]
+    if short != name and short:
+        cap = " ".join(w[:1].upper() + w[1:] for w in short.split())
+        entry = doc.registry.find(cap)
+        if entry is not None and entry.label == "Organization":
+            return entry.entity
+    return Entity(name=name, label="Organization", id=slug(name))

@@ -1,0 +1,203 @@
+"""The last step of the chain: which facts are kept, and the dates they carry.
+
+Per relation family, only facts found by a kept layer survive (loaders/data/families.toml, chosen
+by measurement: EXTRACTION.md). A fact of a dated type that found no date of its own takes the
+document's date: a press release's announcement happened on the day it was published.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from graph.facts import Entity, Fact
+from graph.schema import FACT_TYPES, REL_TYPES, allows
+from loaders.document import LAYERS, Doc
+
+__all__ = ["select_facts", "kept_layers", "FAMILIES_FILE"]
+
+FAMILIES_FILE = Path(__file__).parent / "data" / "families.toml"
+# Types whose facts carry a date (the schema declares the property).
+_DATED = tuple(t for t in FACT_TYPES if "date" in REL_TYPES[t].properties)
+
+
+@cache
+def _families(path: str) -> dict[str, frozenset[str]]:
+    data = tomllib.loads(Path(path).read_text(encoding="utf-8"))["keep"]
+    out: dict[str, frozenset[str]] = {}
+    for family, layers in data.items():
+        if family not in FACT_TYPES:
+            raise ValueError(f"{path}: {family!r} is not a fact type of graph/schema.py")
+        unknown = set(layers) - set(LAYERS)
+        if unknown:
+            raise ValueError(f"{path}: {family}: unknown layer(s) {', '.join(sorted(unknown))}")
+        out[family] = frozenset(layers)
+    return out
+
+
+def kept_layers(family: str) -> frozenset[str]:
+    """The layers kept for a family; CIVICGRAPH_LAYERS=rules,layout (a measurement switch, used by
+    bench/score_real.py) overrides the file for every family."""
+    override = os.environ.get("CIVICGRAPH_LAYERS")
+    if override:
+        return frozenset(x.strip() for x in override.split(",") if x.strip())
+    return _families(str(FAMILIES_FILE)).get(family, frozenset(LAYERS))
+
+
+# Which layer's version of a fact is kept when two layers state it from the same words.
+_RANK = {"layout": 0, "apposition": 1, "parser": 2, "rules": 3}
+
+
+def select_facts(doc: Doc) -> None:
+    facts = doc.facts
+    _one_statement_per_speaker(doc)
+    _one_fact_per_statement(doc)
+    _named_recipient_over_sum(doc)
+    for key in list(facts.facts):
+        fact = facts.facts[key]
+        if not (facts.layers[key] & kept_layers(fact.predicate)):
+            facts.drop(key)
+            continue
+        if fact.predicate == "SAID" and doc.zone_at(fact.evidence[0].start, "motion") is not None:
+            facts.drop(key)  # "This Assembly notes that ...": a motion asks, it is not a statement
+            continue
+        if fact.date is None and fact.predicate in _DATED and doc.date:
+            fact.date = doc.date
+    _one_label_per_entity(doc)
+
+
+# When layers disagree on what a name is, an actor reading wins over a thing.
+_LABEL_RANK = {"Person": 0, "Organization": 1, "Post": 2}
+
+
+def _one_label_per_entity(doc: Doc) -> None:
+    """One entity per id in a document: the registry's reading of a name when it has one, else
+    the most actor-like reading among the mentions and the facts. A layer that read "Hugo Ives"
+    as the thing criticised must not make a second node beside the person; a fact the schema does
+    not allow with the agreed label is dropped."""
+    fixed: dict[str, Entity] = {}
+    readings: dict[str, Entity] = {}
+
+    def read(ent: Entity | None) -> None:
+        if ent is None or ent.id in fixed:
+            return
+        known = readings.get(ent.id)
+        if known is None or _LABEL_RANK.get(ent.label, 9) < _LABEL_RANK.get(known.label, 9):
+            readings[ent.id] = ent
+
+    for m in doc.mentions.mentions if doc.mentions is not None else ():
+        if m.kind == "registry":
+            fixed.setdefault(m.entity.id, m.entity)
+        else:
+            read(m.entity)
+    for fact in doc.facts:
+        read(fact.subject)
+        read(fact.object)
+    chosen = {**readings, **fixed}
+    for key in list(doc.facts.facts):
+        fact = doc.facts.facts[key]
+        subject = chosen.get(fact.subject.id, fact.subject)
+        obj = fact.object if fact.object is None else chosen.get(fact.object.id, fact.object)
+        if subject is fact.subject and obj is fact.object:
+            continue
+        if not allows(fact.predicate, subject.label, obj.label if obj is not None else "Statement"):
+            doc.facts.drop(key)
+            continue
+        fact.subject, fact.object = subject, obj
+
+
+def _one_statement_per_speaker(doc: Doc) -> None:
+    """One SAID fact per speaker and document, as the rules layer makes them: the speaker's
+    words from every layer joined in document order, each quote a piece of evidence. A document
+    is one occasion of speech for a speaker (a press release, an article, a transcript)."""
+    facts = doc.facts
+    by_speaker: dict[str, list[str]] = {}
+    for key, fact in facts.facts.items():
+        if fact.predicate == "SAID":
+            by_speaker.setdefault(fact.subject.id, []).append(key)
+    for keys in by_speaker.values():
+        if len(keys) < 2:
+            continue
+        group = sorted((facts.facts[k] for k in keys), key=lambda f: f.evidence[0].start)
+        parts: list[str] = []
+        for f in group:
+            for part in (f.text or "").split(" … "):
+                if part and not any(part in p or p in part for p in parts):
+                    parts.append(part)
+        evidence = sorted({e.key: e for f in group for e in f.evidence}.values(), key=lambda e: e.start)
+        layers = set().union(*(facts.layers[k] for k in keys))
+        first = group[0]
+        merged = Fact(
+            subject=first.subject,
+            predicate="SAID",
+            object=None,
+            evidence=evidence,
+            date=next((f.date for f in group if f.date), None),
+            text=" … ".join(parts),
+        )
+        for k in keys:
+            facts.drop(k)
+        facts.facts[merged.key] = merged
+        facts.layers[merged.key] = layers
+
+
+def _overlap(a, b) -> bool:
+    """Whether two facts share words (their evidence spans overlap); linear in their evidence."""
+    spans = sorted([(e.start, e.end, 0) for e in a.evidence] + [(e.start, e.end, 1) for e in b.evidence])
+    reach = {0: -1, 1: -1}
+    for start, end, side in spans:
+        if start < reach[1 - side]:
+            return True
+        reach[side] = max(reach[side], end)
+    return False
+
+
+def _one_fact_per_statement(doc: Doc) -> None:
+    """Two facts of one predicate between the same two entities, from overlapping words, are one
+    fact read twice (a motion's ask found by its layout and by the parse, with different `about`):
+    the version of the most structural layer is kept, with both pieces of evidence."""
+    facts = doc.facts
+    groups: dict[tuple, list[str]] = {}
+    for key, f in facts.facts.items():
+        if f.predicate != "SAID" and f.object is not None:
+            groups.setdefault((f.predicate, f.subject.id, f.object.id), []).append(key)
+    for keys in groups.values():
+        if len(keys) < 2:
+            continue
+        keys.sort(key=lambda k: (min(_RANK[x] for x in facts.layers[k]), facts.facts[k].evidence[0].start))
+        kept = facts.facts[keys[0]]
+        for k in keys[1:]:
+            other = facts.facts.get(k)
+            if other is None or other.amount_gbp != kept.amount_gbp or not _overlap(kept, other):
+                continue
+            if facts.layers[k] & facts.layers[keys[0]]:
+                continue  # one layer's two facts (two motions answered by one sentence) stay two
+            have = {e.key for e in kept.evidence}
+            for ev in other.evidence:
+                if ev.key not in have:
+                    have.add(ev.key)
+                    kept.evidence.append(ev)
+            kept.date = kept.date or other.date
+            facts.layers[keys[0]] |= facts.layers[k]
+            facts.drop(k)
+
+
+def _named_recipient_over_sum(doc: Doc) -> None:
+    """'£1.2m of funding for grassroots music venues': when a sum's recipient is named, the
+    programme named only by the sum ("£1.2m package") is not a second recipient."""
+    facts = doc.facts
+    funds = [(k, f) for k, f in facts.facts.items() if f.predicate == "FUNDS" and f.object is not None]
+    for k, f in funds:
+        if not f.object.id.startswith("gbp"):
+            continue
+        if any(
+            other is not f
+            and other.subject.id == f.subject.id
+            and other.amount_gbp == f.amount_gbp
+            and not other.object.id.startswith("gbp")
+            and _overlap(f, other)
+            for _, other in funds
+        ):
+            facts.drop(k)

@@ -1,0 +1,127 @@
+"""Statements introduced by a speaker line: "Name, Office, said:" and the quoted paragraphs below.
+
+Press releases and committee statements print the speaker first and the words after, in their
+own paragraphs::
+
+    Chair of the London Assembly Environment Committee, Caroline Russell AM said:
+
+    "While the measures in a broad sense are step in the right direction, ..."
+
+    "The Mayor has stuck to his weaker proposals. ..."
+
+Each such block becomes a zone of kind "quote" with its speaker (so "I" and "we" inside resolve
+to the speaker and the body the speaker chairs or leads) and one SAID fact per speaker whose
+text joins the quoted paragraphs (each paragraph is a piece of evidence). Quotes on one line
+with the speaker ("X said: "...""), and quotes with the speaker after them, are left to the
+quote rules of the rules layer. Layer "layout".
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.facts import Entity
+from loaders.document import Doc, Zone
+
+__all__ = ["speaker_blocks"]
+
+_OPEN = "\"“‘'"
+# the intro line ends in a speech verb and a colon or comma ("said:", "commented,", "said")
+_INTRO_END = re.compile(
+    r"\b(?:said|says|commented|comments|added|stated|explained|responded|remarked|continued|told\s+[^\n:,]{1,60})\s*[:,]?\s*$",
+    re.I,
+)
+_ACTORS = ("Person", "Organization", "Post")
+_SPEECH = re.compile(r"\b(?:said|says|added|told|explained|warned|insisted|argued)\b")
+
+
+def speaker_blocks(doc: Doc) -> None:
+    text = doc.text
+    paragraphs = _paragraphs(text)
+    i = 0
+    while i < len(paragraphs):
+        s, e = paragraphs[i]
+        line = text[s:e]
+        intro = _INTRO_END.search(line) is not None and len(line) < 400
+        if not intro and i + 1 < len(paragraphs) and _SPEECH.search(line) and len(line) < 600:
+            # "The mayor said the programmes would be a game-changer." then a quoted paragraph with
+            # no speaker of its own: the same speaker goes on
+            ns, ne = paragraphs[i + 1]
+            intro = text[ns] in _OPEN and not _SPEECH.search(text[ns:ne])
+        if intro and not line.lstrip().startswith(tuple(_OPEN)):
+            speaker = _speaker(doc, s, e)
+            block: list[tuple[int, int]] = []
+            j = i + 1
+            while j < len(paragraphs) and text[paragraphs[j][0]] in _OPEN:
+                block.append(paragraphs[j])
+                j += 1
+            if speaker is not None and block:
+                _said(doc, speaker, (s, e), block)
+                i = j
+                continue
+        if i + 1 < len(paragraphs):
+            speaker = _signed_by(doc, line, paragraphs[i + 1])
+            if speaker is not None:
+                _said(doc, speaker, paragraphs[i + 1], [(s, e)])
+                i += 2
+                continue
+        i += 1
+
+
+# the rest of a signature line after the name: ", Tory London Assembly member" (no sentence)
+_SIGNATURE_REST = re.compile(r"(?:,[ ][^.:;!?\n]{2,80})?")
+
+
+def _signed_by(doc: Doc, line: str, signature: tuple[int, int]) -> Entity | None:
+    """A pull quote: a paragraph of someone's words with their name on the next line::
+
+        This is a slap in the face to all of those residents who ...
+        Angie Bray, Tory London Assembly member
+
+    The words are a paragraph of their own (no speech verb, no quotation marks inside, no colon
+    at the end); the next line is a person's name, alone or with a description (not an office:
+    "The Mayor" over an answer and "MAYOR OF LONDON" under a letter are layouts of their own)."""
+    ns, ne = signature
+    people = [m for m in doc.mentions.between(ns, ne) if m.entity.label == "Person" and m.kind != "office"]
+    if not people or people[0].start != ns or not _SIGNATURE_REST.fullmatch(doc.text, people[0].end, ne):
+        return None
+    if _SPEECH.search(doc.text, ns, ne) or _INTRO_END.search(doc.text[ns:ne]):
+        return None
+    body = line.strip(_OPEN + "”’ ")
+    if len(body.split()) < 8 or line.rstrip().endswith((":", "?")) or _SPEECH.search(line):
+        return None
+    if any(c in body for c in _OPEN + "”’") and not body.endswith(tuple(".!?")):
+        return None
+    return people[0].entity
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines, trimmed (a paragraph of a web page is one line)."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            s = pos + len(line) - len(line.lstrip())
+            out.append((s, s + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def _speaker(doc: Doc, start: int, end: int) -> Entity | None:
+    """The person the intro line names (the last one before the speech verb), else its body."""
+    mentions = [m for m in doc.mentions.between(start, end) if m.entity.label in _ACTORS]
+    people = [m for m in mentions if m.entity.label == "Person"]
+    if people:
+        return people[-1].entity
+    return mentions[-1].entity if mentions else None
+
+
+def _said(doc: Doc, speaker: Entity, intro: tuple[int, int], block: list[tuple[int, int]]) -> None:
+    text = doc.text
+    words = " … ".join(" ".join(text[s:e].strip(_OPEN + "”’ ").split()) for s, e in block)
+    fact = doc.facts.add("SAID", speaker, None, block[0], layer="layout", text=words, date=doc.date)
+    for s, e in block:
+        doc.zones.append(Zone("quote", s, e, speaker=speaker))
+        if fact is not None and all(ev.start != s for ev in fact.evidence):
+            doc.facts.add("SAID", speaker, None, (s, e), layer="layout", text=words, date=doc.date)

@@ -1,0 +1,321 @@
+"""Extraction on real pages: the floors on the real development sets, and short real-style passages
+whose whole fact list is asserted (a wrong extra fact fails as surely as a missing one).
+
+The sets are vendored in bench/ (london.gov.uk pages, Open Government Licence): bench/eval/real is
+the shared development set of 25 pages, bench/real/dev the team's own 26 pages whose gold was
+written before the extractor ran on them. The scorer is the shared one (bench/eval/score.py, or
+../shared/eval/score.py when present). See EXTRACTION.md for every figure and how it was made.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from graph.facts import DocumentInfo
+from loaders.extract import default_registry, extract
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _score_real():
+    spec = importlib.util.spec_from_file_location("score_real", ROOT / "bench" / "score_real.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("folder", "recall", "precision"),
+    [
+        # the issue's floors on the shared real set (measured: 0.770 / 0.865)
+        ("bench/eval/real", 0.75, 0.80),
+        # a regression guard a little under the measured figures (0.588 / 0.855); the first score,
+        # before any rule was written from this set, was 0.294 / 0.771
+        ("bench/real/dev", 0.55, 0.80),
+    ],
+)
+def test_real_sets_meet_their_floors(folder, recall, precision):
+    score = _score_real().score_set(ROOT / folder)
+    assert score["recall"] >= recall, {k: v for k, v in score.items() if k not in ("missed", "extra")}
+    assert score["precision_lower_bound"] >= precision, {
+        k: v for k, v in score.items() if k not in ("missed", "extra")
+    }
+
+
+def _facts(text: str, name: str = "page.txt") -> set[tuple]:
+    doc = DocumentInfo(name=name, sha256=name, text=text)
+    out = set()
+    for f in extract(doc, default_registry()).facts:
+        target = f.object.name if f.object is not None else (f.text or "")[:40]
+        out.add((f.subject.name, f.predicate, target))
+        for ev in f.evidence:
+            assert text[ev.start : ev.end] == ev.quote
+    return out
+
+
+QUESTION_PAGE = """Bus Safety
+
+MQT on 2019-03-21
+Session date:
+March 21, 2019
+Question By:
+Caroline Pidgeon
+Liberal Democrats
+Asked Of:
+The Mayor
+
+
+How many people were injured on London's buses last year?
+
+
+Answer for Bus Safety
+
+Answer for Bus Safety
+
+Answered By:
+The Mayor
+
+TfL publishes these figures every quarter. I have asked TfL to review its Bus Safety Standard.
+"""
+
+
+def test_a_question_page_gives_the_ask_the_reply_the_group_and_what_the_answer_says():
+    assert _facts(QUESTION_PAGE) == {
+        ("Caroline Pidgeon", "MEMBER_OF", "Liberal Democrats"),
+        ("Caroline Pidgeon", "ASKED", "Sadiq Khan"),
+        ("Sadiq Khan", "REPLIED_TO", "Caroline Pidgeon"),
+        # asking a body to review something commissions it (not a question awaiting a reply)
+        ("Sadiq Khan", "COMMISSIONED", "Transport for London"),
+    }
+
+
+DECISION = """Youth Workers in Hospitals
+
+Reference code:
+PCD 812
+Date signed:
+12 March 2020
+Authorisation name:
+Sophie Linden, Deputy Mayor, Policing and Crime
+
+Executive summary
+
+The Deputy Mayor for Policing and Crime is recommended to approve expenditure of up to £450,000 on the programme.
+"""
+
+
+def test_a_decision_gives_the_signatorys_office_and_what_it_approves():
+    assert _facts(DECISION) == {
+        ("Sophie Linden", "HOLDS_OFFICE", "Deputy Mayor for Policing and Crime"),
+        ("Sophie Linden", "FUNDS", "Youth Workers in Hospitals"),
+    }
+
+
+PRESS_RELEASE = """Mayor backs new fund for music venues
+
+Created on
+10 May 2018
+
+The Mayor of London, Sadiq Khan, has today announced £1.2m of funding for grassroots music venues.
+
+Chair of the London Assembly Culture Committee, Tony Devenish AM, said:
+
+"This money is welcome, but venues need a long-term plan."
+"""
+
+
+def test_a_press_release_gives_offices_the_money_and_each_speakers_statement():
+    assert _facts(PRESS_RELEASE) == {
+        ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
+        # the recipient the sentence names, not a programme named only by its sum
+        ("Sadiq Khan", "FUNDS", "grassroots music venues"),
+        ("Tony Devenish", "CHAIRS", "London Assembly Culture Committee"),
+        ("Tony Devenish", "MEMBER_OF", "London Assembly"),
+        ("Tony Devenish", "SAID", "This money is welcome, but venues need a"),
+        ("Tony Devenish", "WELCOMED", "£1.2m package"),
+    }
+
+
+MOTION = """Key information
+Date: Wednesday 4th March 2020
+Motion detail
+Sian Berry AM proposed, and Caroline Russell AM seconded, the following motion:
+"This Assembly calls on the Mayor to publish the data on air quality at every school."
+Following debate and upon being put to the vote, the motion was agreed.
+"""
+
+
+def test_a_motion_is_the_assemblys_ask_and_its_proposers_once_each():
+    assert _facts(MOTION) == {
+        ("Siân Berry", "ASKED", "Sadiq Khan"),
+        ("London Assembly", "ASKED", "Sadiq Khan"),
+    }
+
+
+GUESTS = """The committee will question the following guests:
+
+  • Andy Bell, Assistant Commissioner, London Fire Brigade
+  • Matt Wrack, General Secretary, Fire Brigades Union
+  • Roy Wilsher, Chair, National Fire Chiefs Council
+"""
+
+
+def test_a_list_of_guests_gives_each_office_as_written():
+    assert _facts(GUESTS) == {
+        ("Andy Bell", "HOLDS_OFFICE", "Assistant Commissioner, London Fire Brigade"),
+        ("Matt Wrack", "HOLDS_OFFICE", "General Secretary, Fire Brigades Union"),
+        ("Roy Wilsher", "CHAIRS", "National Fire Chiefs Council"),
+    }
+
+
+NEWS = """Night czar appointed
+
+Comedian and broadcaster Amy Lamé was today unveiled as London's first night czar.
+
+Ms Lamé, 45, said: "It's a privilege to be London's very first night czar."
+
+The post comes with a £35,000 salary.
+"""
+
+
+def test_news_resolves_a_person_the_recogniser_found_and_her_surname_later():
+    assert _facts(NEWS) == {
+        ("Amy Lamé", "HOLDS_OFFICE", "Night czar"),
+        ("Amy Lamé", "SAID", "It's a privilege to be London's very fir"),
+    }
+
+
+def test_a_wish_is_not_a_fact_of_its_family():
+    text = "The report calls on the Mayor to work with Transport for London on bus routes.\n"
+    facts = _facts(text)
+    assert not any(p == "PARTNERS_WITH" for _, p, _ in facts)
+
+
+PULL_QUOTE = """Congestion zone to double in size
+
+The mayor said he would try to address concerns before giving the scheme the go-ahead.
+
+This is a slap in the face to all of those residents who took the trouble to register their opposition
+Angie Bray, Tory London Assembly member
+"""
+
+
+def test_a_pull_quote_is_said_by_the_name_on_the_line_below():
+    facts = _facts(PULL_QUOTE)
+    assert ("Angie Bray", "SAID", "This is a slap in the face to all of tho") in facts
+    # the line of the name is a signature, not something she said
+    assert not any(s == "Angie Bray" and p == "SAID" and t.startswith("Angie") for s, p, t in facts)
+
+
+REPORTED_THEN_QUOTED = """Two boroughs named
+
+The mayor said the programmes would be a game-changer for London. “It will give all Londoners the opportunity to enjoy the capital’s cultural riches.”
+"""
+
+
+def test_a_quote_right_after_reported_speech_is_the_same_speakers():
+    facts = _facts(REPORTED_THEN_QUOTED, name="2018-02-14-news.txt")
+    said = [t for s, p, t in facts if p == "SAID"]
+    assert len(said) == 1  # one statement per speaker and document
+    doc = DocumentInfo(name="n.txt", sha256="n", text=REPORTED_THEN_QUOTED)
+    (statement,) = [f for f in extract(doc, default_registry()).facts if f.predicate == "SAID"]
+    assert "It will give all Londoners" in statement.text
+
+
+LIST_OF_WITNESSES = """The report will be launched with the following interviewees:
+
+  • Rosamund Adoo Kissi-Debrah, BreatheLife Ambassador and Founder of the Ella Roberta Family Foundation
+  • Rosie Boycott [Chair, London Food Board]
+"""
+
+
+def test_offices_joined_by_and_and_a_founder_establishing_a_body():
+    facts = _facts(LIST_OF_WITNESSES)
+    assert ("Rosamund Adoo Kissi-Debrah", "ESTABLISHED", "Ella Roberta Family Foundation") in facts
+    assert ("Rosamund Adoo Kissi-Debrah", "HOLDS_OFFICE", "BreatheLife Ambassador") in facts
+    assert ("Rosie Boycott", "CHAIRS", "London Food Board") in facts
+
+
+def test_a_constituency_is_a_place_and_a_borough_in_a_sentence_is_its_council():
+    text = (
+        "Joanne McCartney AM (Enfield and Haringey) welcomed the plan.\n\n"
+        "The largest single award, £715,000, went to Enfield Council to improve shop fronts.\n"
+    )
+    facts = _facts(text)
+    assert not any(
+        t == "London Borough of Haringey" or s == "London Borough of Haringey" for s, _, t in facts
+    )
+    doc = DocumentInfo(name="c.txt", sha256="c", text=text)
+    entities = {e.name for e in extract(doc, default_registry()).entities}
+    assert "London Borough of Enfield" in entities and "London Borough of Haringey" not in entities
+
+
+def test_money_made_available_to_a_body_funds_that_body():
+    text = (
+        "Mayor boosts police budget\n\n"
+        "The Mayor of London, Sadiq Khan, said: “A new £49m pot of funding will be made available "
+        "to the Metropolitan Police over the next year.”\n"
+    )
+    assert ("Sadiq Khan", "FUNDS", "Metropolitan Police Service") in _facts(text)
+
+
+def test_a_bulleted_headline_keeps_its_subject():
+    text = (
+        "Mayor of London Sadiq Khan announces rough sleeping funding\n\n"
+        "• Sadiq renews pledge to work with Government, boroughs and charities to end rough sleeping\n"
+    )
+    assert ("Sadiq Khan", "PARTNERS_WITH", "UK Government") in _facts(text, name="2025-05-01-press.txt")
+
+
+SCHOOL_LETTER = """Mayor of London replies
+
+Churchfields School Council
+
+Our ref: MGLA030316-6582
+
+Date: 16 MAR 2016
+
+Dear Churchfields School Council
+
+Thank you for your email of 2 March following your visit to City Hall.
+
+I also appreciate you taking the time to put your questions to me and my answers are below.
+"""
+
+
+def test_a_letter_that_thanks_for_an_email_replies_to_whoever_wrote_it():
+    assert _facts(SCHOOL_LETTER) == {
+        ("Churchfields School Council", "ASKED", "Boris Johnson"),
+        ("Boris Johnson", "REPLIED_TO", "Churchfields School Council"),
+    }
+
+
+def test_them_after_a_list_of_bodies_is_that_list():
+    text = (
+        "Mini-Holland bids\n\n"
+        "Bexley, Ealing, Merton and Richmond also had exceptional proposals. TfL will work with them "
+        "to take forward parts of their bids.\n"
+    )
+    partners = {t for s, p, t in _facts(text) if s == "Transport for London" and p == "PARTNERS_WITH"}
+    assert partners == {
+        "London Borough of Bexley",
+        "London Borough of Ealing",
+        "London Borough of Merton",
+        "London Borough of Richmond upon Thames",
+    }
+
+
+def test_a_harsh_word_about_the_one_actor_a_speaker_names_is_criticism():
+    text = (
+        "Congestion charge to rise\n\n"
+        "Ken Livingstone has pledged to raise the charge. Geoff Pope, Liberal Democrat chairman of the "
+        "London assembly's transport committee, said it was an outrageous attempt to boost the mayor's "
+        "coffers.\n"
+    )
+    facts = _facts(text, name="2006-05-12-news.txt")
+    assert ("Geoff Pope", "CRITICISED", "Ken Livingstone") in facts
+    # his own committee is named in the sentence too, but it is not what he criticises
+    assert not any(s == "Geoff Pope" and p == "CRITICISED" and t != "Ken Livingstone" for s, p, t in facts)
