@@ -60,9 +60,11 @@ _PARTY = re.compile(
     re.I,
 )
 _FOUNDER = re.compile(r"(?i)^(?:co-)?founder\s+of\s+(?:the\s+)?(?P<body>.+)$")
-# two offices joined: "X Ambassador and Founder of Y" (each side holds an office word)
+# two offices joined: "X Ambassador and Founder of Y", "Chair of the X Committee and Chief Fire
+# Officer, Y" (the first ends with an office word or starts with one; the second starts with one)
 _TWO_OFFICES = re.compile(
-    rf"(?P<first>[^,]*?\b(?:{_HEADS})\b)[ ]and[ ](?P<second>(?i:{_HEADS})\b.*)", re.I | re.S
+    rf"(?P<first>(?:{_HEADS})\b[^,]*?|[^,]*?\b(?:{_HEADS})\b)[ ]and[ ](?P<second>(?i:{_HEADS})\b.*)",
+    re.I | re.S,
 )
 _PARTY_BEFORE = re.compile(
     r"(?<![\w-])(?:Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?)\s+$"
@@ -229,7 +231,7 @@ def _phrase_after(text: str, start: int, line_end: int) -> tuple[int, int] | Non
     phrase = _LEAD_IN.sub("", phrase)
     if re.match(r"(?i)(?:who|which|that|whose|where|when)\b", phrase):
         return None  # "Hina Bokhari, who asked the Mayor": a clause, not an office
-    if not phrase or len(phrase.split()) > 16 or not _HEAD.search(phrase) or _NOT_OFFICE.match(phrase):
+    if not phrase or _too_long(phrase, 16) or not _HEAD.search(phrase) or _NOT_OFFICE.match(phrase):
         return None
     s = text.find(phrase, start)
     return (s, s + len(phrase)) if s != -1 else None
@@ -270,13 +272,20 @@ def _phrase_before(text: str, line_start: int, end: int, title: bool = False) ->
         return None
     start = line_start + words[k].start()
     phrase = text[start : line_start + len(chunk)]
-    if not _HEAD.search(phrase) or _NOT_OFFICE.match(phrase) or len(phrase.split()) > 12:
+    if not _HEAD.search(phrase) or _NOT_OFFICE.match(phrase) or _too_long(phrase):
         return None
     if title and not _HEAD.search(words[-1].group(0)) and not re.search(r"\bof\s+London$", phrase):
         return None
     if title and _BARE.match(phrase) and not phrase[:1].isupper():
         return None
     return start, line_start + len(chunk)
+
+
+def _too_long(phrase: str, limit: int = 12) -> bool:
+    """An office is at most `limit` words; two joined by " and " at most `limit` each."""
+    both = _TWO_OFFICES.fullmatch(phrase)
+    parts = (both.group("first"), both.group("second")) if both else (phrase,)
+    return any(len(part.split()) > limit for part in parts)
 
 
 def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:

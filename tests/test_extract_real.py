@@ -160,6 +160,7 @@ GUESTS = """The committee will question the following guests:
   • Andy Bell, Assistant Commissioner, London Fire Brigade
   • Matt Wrack, General Secretary, Fire Brigades Union
   • Roy Wilsher, Chair, National Fire Chiefs Council
+  • Jane Morton, Chair of the NFCC Building Safety Committee and Chief Fire Officer, Kent Fire and Rescue Service
 """
 
 
@@ -168,6 +169,9 @@ def test_a_list_of_guests_gives_each_office_as_written():
         ("Andy Bell", "HOLDS_OFFICE", "Assistant Commissioner, London Fire Brigade"),
         ("Matt Wrack", "HOLDS_OFFICE", "General Secretary, Fire Brigades Union"),
         ("Roy Wilsher", "CHAIRS", "National Fire Chiefs Council"),
+        # a chair "and" a second office: two facts, and the committee's name stops before "and Chief"
+        ("Jane Morton", "CHAIRS", "NFCC Building Safety Committee"),
+        ("Jane Morton", "HOLDS_OFFICE", "Chief Fire Officer, Kent Fire and Rescue Service"),
     }
 
 

@@ -119,6 +119,12 @@ _ROLE_PREFIX = re.compile(
 )
 
 
+_TITLE_AFTER_AND = frozenset(
+    "Chief Chair Chairman Chairwoman Director Head Leader President Founder Co-founder Commissioner "
+    "Ambassador Trustee Patron".split()
+)
+
+
 def discover_named(folded: str, start: int, end: int, reg: Registry) -> list[tuple[int, int, Entity]]:
     """A capitalised phrase ending in a body, programme or inquiry word becomes an entity; one
     joining names with " and the " gives each of them, in text order."""
@@ -171,6 +177,11 @@ def _discover(
     for k in range(1, len(words) - 1):
         if reg.find(" ".join(words[k:])) is not None:
             return None
+    # "the NFCC X Committee and Chief Fire Officer": an office after " and " is not in the name
+    for k in range(1, len(words) - 1):
+        if words[k] == "and" and words[k + 1] in _TITLE_AFTER_AND:
+            words = words[:k]
+            break
     while words and words[-1] in ("of", "and", "for", "on", "in", "the", "&"):
         words = words[:-1]
     if len(words) < 2:
