@@ -323,3 +323,17 @@ def test_a_harsh_word_about_the_one_actor_a_speaker_names_is_criticism():
     assert ("Geoff Pope", "CRITICISED", "Ken Livingstone") in facts
     # his own committee is named in the sentence too, but it is not what he criticises
     assert not any(s == "Geoff Pope" and p == "CRITICISED" and t != "Ken Livingstone" for s, p, t in facts)
+
+
+def test_a_promise_ends_before_as_well_as_and_a_footnote_mark():
+    text = (
+        "Homes for workers\n\nThe Mayor of London, Sadiq Khan, announced new money today. The investment "
+        "forms part of his pledge to protect the capital's key workers by improving their housing options, "
+        "as well as boosting jobs in the construction industry.\n\nThe Assembly regretted that he had gone "
+        "back on his commitment to restrict central London “only to vehicles with zero emissions”[4].\n"
+    )
+    assert _facts(text, name="2016-05-12-press.txt") == {
+        ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
+        ("Sadiq Khan", "COMMITTED_TO", "protect the capital's key workers by improving their housing options"),
+        ("Sadiq Khan", "COMMITTED_TO", "restrict central London only to vehicles with zero emissions"),
+    }

@@ -674,7 +674,12 @@ class Resolver:
 
 
 def _clean_phrase(text: str) -> str:
-    text = " ".join(text.split()).strip(" ,.;:" + _QUOTES)
+    text = " ".join(text.split())
+    # "... tailpipe emissions”[4": a footnote mark is not part of the phrase; nor is what follows
+    # ", as well as" (a second thing, added on)
+    text = re.sub(r"[”\"]?\[\d{1,3}\]?$", "", text)
+    text = re.split(r",?\s+as well as\s+", text, maxsplit=1)[0]
+    text = text.strip(" ,.;:" + _QUOTES)
     text = re.sub(r"['’]s$", "", text)
     text = re.sub(r"^(?:the|a|an|his|her|its|their|our|my|this|that|these|those)\s+", "", text, flags=re.I)
     text = text.replace("‘", "").replace("’ ", " ").replace("“", "").replace("”", "")
