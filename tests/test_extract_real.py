@@ -337,3 +337,21 @@ def test_a_promise_ends_before_as_well_as_and_a_footnote_mark():
         ("Sadiq Khan", "COMMITTED_TO", "protect the capital's key workers by improving their housing options"),
         ("Sadiq Khan", "COMMITTED_TO", "restrict central London only to vehicles with zero emissions"),
     }
+
+
+def test_a_participle_on_a_verbless_headline_ends():
+    """spaCy makes a new Token object on every `.head`, so `up.head is not up` never held at the
+    root: this sentence looped for ever looking for the verb above 'giving'."""
+    import signal
+
+    def stop(*_):
+        raise TimeoutError("extraction did not end within 60 s")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(60)
+    try:
+        facts = _facts("Good news\n\nRecord investment in the capital, giving £20m to the boroughs.\n")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert facts == set()  # no one is named who gives

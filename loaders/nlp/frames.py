@@ -142,7 +142,7 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
             for cc in c.children:
                 if cc.dep_ in _SUBJ:
                     return conjuncts(cc)
-    if depth > 4 or verb.head is verb:
+    if depth > 4 or verb.head.i == verb.i:
         return []
     head = verb.head
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -155,9 +155,9 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "NOUN":
         # "spending much of the first term calling on you": the subject of the clause the time belongs to
         up = head
-        while up.head is not up and up.pos_ not in ("VERB", "AUX"):
+        while up.head.i != up.i and up.pos_ not in ("VERB", "AUX"):
             up = up.head
-        if up.pos_ in ("VERB", "AUX") and up is not verb:
+        if up.pos_ in ("VERB", "AUX") and up.i != verb.i:
             return subject_of(up, depth + 1)
     if verb.dep_ == "ccomp" and verb.tag_ in ("VBZ", "VBP") and head.tag_ in ("VBD", "VBN"):
         # a reduced relative read as the main verb: "An Assembly motion [unanimously agreed
@@ -282,7 +282,7 @@ def _asked_for(token: Token) -> bool:
     for _ in range(3):
         if t.dep_ in ("xcomp", "advcl", "ccomp", "acl") and t.head.lemma_ in _ASKING:
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     return False

@@ -520,7 +520,7 @@ class Resolver:
         if low in ("its", "their", "it", "they", "them"):
             # "The Committee has expressed its support": the body the clause is about
             verb = tok.head.head if tok.dep_ == "poss" else tok.head
-            while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
             if verb is not None and verb.pos_ in ("VERB", "AUX"):
                 for c in verb.children:

@@ -643,7 +643,7 @@ def _date_in_clause(res: Resolver, f: Frame) -> str | None:
         if f.kind != "noun"
         else (f.trigger.head if f.trigger.head.pos_ in ("VERB", "AUX") else f.trigger)
     )
-    words = [t for t in verb.subtree if t.dep_ not in ("ccomp",) or t is verb]
+    words = [t for t in verb.subtree if t.dep_ not in ("ccomp",) or t.i == verb.i]
     lo = min(t.idx for t in words)
     hi = max(t.idx + len(t.text) for t in words)
     for d in find_dates(res.sdoc.text[lo:hi], res.doc.ref_date):
