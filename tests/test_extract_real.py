@@ -355,3 +355,17 @@ def test_a_participle_on_a_verbless_headline_ends():
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
     assert facts == set()  # no one is named who gives
+
+
+def test_a_question_page_whose_labels_end_in_a_space_still_has_its_answer():
+    text = (
+        "MQT on 2019-03-21\nSession date: \nMarch 21, 2019\nQuestion By: \nAndrew Boff\nGLA Conservatives\n"
+        "Asked Of: \nThe Mayor\n\n\nWhat is the biggest failing of your mayoralty?\n\n\n\n\n"
+        "Answered By: \nThe Mayor\n\nThank you, Chairman.  I am proud of what we have done.\n"
+    )
+    # the answer's "I" is the Mayor's, not the asker's
+    assert _facts(text, name="q.txt") == {
+        ("Andrew Boff", "ASKED", "Sadiq Khan"),
+        ("Andrew Boff", "MEMBER_OF", "Conservative Group"),
+        ("Sadiq Khan", "REPLIED_TO", "Andrew Boff"),
+    }

@@ -60,7 +60,7 @@ _DETECT = re.compile(
     re.M,
 )
 _ANSWER_HEAD = re.compile(
-    r"^[ \t]*(?:Answer\s+for\b[^\n]*|Answer\s*:?|Answered\s+By\s*:?|Answer\s+by\b[^\n]*)$", re.M | re.I
+    r"^[ \t]*(?:Answer\s+for\b[^\n]*|Answer\s*:?|Answered\s+By\s*:?|Answer\s+by\b[^\n]*)[ \t]*$", re.M | re.I
 )
 _WRITTEN = re.compile(
     r"^[ \t]*Written\s+(?:response|answer)\s+(?:provided\s+on|from\s+the\s+Mayor\s+received|received|dated|on)?\s*(?P<date>[^\n:]{4,40}?)\s*:?\s*$",
