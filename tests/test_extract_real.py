@@ -369,3 +369,39 @@ def test_a_question_page_whose_labels_end_in_a_space_still_has_its_answer():
         ("Andrew Boff", "MEMBER_OF", "Conservative Group"),
         ("Sadiq Khan", "REPLIED_TO", "Andrew Boff"),
     }
+
+
+def test_transcript_items_in_the_older_and_the_newer_numbering():
+    """'1020 / 2003 - Title Name Question?' (2003, the question on the item's line) and
+    '2019/14512 - Title Name AM' with a turn whose role a copy dropped ('Sadiq Khan ():')."""
+    older = (
+        "Mayor's Question Time\n\n21 May 2003\n\nTranscript\n\n1020 / 2003 - Street Wardens Nicky Gavron What "
+        "has the Mayor done to promote street wardens?\n\nThe Mayor: We are very keen to clean up the streets."
+        "\n\nNicky Gavron (Assembly Member): Will you do more?\n\nThe Mayor: I will.\n"
+    )
+    assert _facts(older, name="t.txt") == {
+        ("Nicky Gavron", "ASKED", "Ken Livingstone"),
+        ("Ken Livingstone", "REPLIED_TO", "Nicky Gavron"),
+    }
+    newer = (
+        "London Assembly Mayor's Question Time – Thursday 18 July 2019 Transcript of Item 5 – Questions to "
+        "the Mayor\n\n2019/14512 - Cladding removal Andrew Dismore AM\n\nDo you agree that progress has been "
+        "slow?\n\nSadiq Khan (): I fully agree that progress has been too slow.\n"
+    )
+    assert _facts(newer, name="t.txt") == {
+        ("Andrew Dismore", "ASKED", "Sadiq Khan"),
+        ("Sadiq Khan", "REPLIED_TO", "Andrew Dismore"),
+    }
+
+
+def test_a_written_answer_copied_flat_with_its_last_updated_line():
+    text = (
+        "Questions to the Mayor\n\n24 June, 2021\n\nWRITTEN ANSWER REPORT\n\nHealth Inequalities Question No: "
+        "2021/2586 Onkar Sahota How are you working to address health inequalities? Health Inequalities The "
+        "Mayor Last updated: 29 June, 2021 We are working with partners across London.\n"
+    )
+    # "How" is the question's first word, not the asker's surname; "partners" names no one
+    assert _facts(text, name="t.txt") == {
+        ("Onkar Sahota", "ASKED", "Sadiq Khan"),
+        ("Sadiq Khan", "REPLIED_TO", "Onkar Sahota"),
+    }

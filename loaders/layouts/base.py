@@ -8,7 +8,25 @@ from dataclasses import dataclass
 
 from loaders.dates import find_dates, parse_date
 
-__all__ = ["Field", "lines", "read_fields", "first_date", "trim", "first_sentences", "title_line"]
+__all__ = [
+    "Field",
+    "lines",
+    "read_fields",
+    "first_date",
+    "trim",
+    "first_sentences",
+    "title_line",
+    "QUESTION_OPENERS",
+    "asker_in",
+]
+
+# Words a question opens with: after an asker's name on a flattened line ("... Onkar Sahota How
+# are you working ...?") they are the question's, not the name's.
+QUESTION_OPENERS = frozenset(
+    "How What Will Would Can Could Do Does Did Is Are Was Were Why When Where Which Who Whom Whose Has "
+    "Have Had Should Shall May Might Given Following Further Please If In Whether To Following Last "
+    "Since After Before Thank Thanks".split()
+)
 
 
 @dataclass(frozen=True)
@@ -124,4 +142,22 @@ def title_line(text: str, before: int | None = None) -> tuple[int, int, str] | N
         if before is not None and s >= before:
             return None
         return s, e, line
+    return None
+
+
+def asker_in(words: list[str], resolve, known) -> tuple[int, int, object] | None:
+    """The asker's name on a line that runs on into the question: two or three words right
+    before a question's opening word ("... Nicky Gavron What efforts ...?"). A name `known(name)`
+    accepts (the registry's) wins over one `resolve(name)` only reads as a person's. Returns
+    (index of the name's first word, of the opening word, the person)."""
+    for k in range(2, len(words)):
+        if words[k] not in QUESTION_OPENERS:
+            continue
+        for accept in (known, resolve):
+            for n in (2, 3):
+                if k - n < 0:
+                    continue
+                found = accept(" ".join(words[k - n : k]))
+                if found is not None:
+                    return k - n, k, found
     return None

@@ -37,7 +37,8 @@ _MOVED = re.compile(
     r"(?P<proposer2>[A-Z][^\n,]{2,60}?)(?=\s+(?:and|AM\b|:)|[:,.])",
 )
 _THIS_ASSEMBLY = re.compile(
-    r"\bThis\s+Assembly\s+(?:notes|calls|believes|resolves|urges|welcomes|agrees|asks|requests|denounces|regrets|further)\b"
+    r"\bThis\s+Assembly\s+(?:notes|calls|believes|resolves|urges|welcomes|agrees|asks|requests|denounces|regrets|"
+    r"further|condemns|deplores|supports|recognises|recognizes|congratulates|expresses|reaffirms|is|also)\b"
 )
 _CALLS = re.compile(
     r"\b(?:calls?\s+(?:on|upon)|urges|asks|requests|instructs|mandates)\s+(?:the\s+)?(?P<who>Mayor|Government|Secretary\s+of\s+State|Chancellor|Prime\s+Minister|[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,5})"

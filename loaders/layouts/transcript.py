@@ -23,12 +23,13 @@ import re
 from graph.facts import Entity
 from loaders.actors import looks_like_person, resolve_name
 from loaders.document import Doc, Zone
-from loaders.layouts.base import first_date, first_sentences, lines, trim
+from loaders.layouts.base import asker_in, first_date, first_sentences, lines, trim
 from loaders.layouts.turns import TURN, Turn, read_turns
 
 NAME = "transcript"
 
-_ITEM = re.compile(r"^[ \t]*(?P<num>\d{3,4}/\d{4})\s*[-–]\s*(?P<rest>[^\n]+?)\s*$", re.M)
+# "1020 / 2003 - Title Name", "2019/14512 - Title Name AM" (number and year either way round)
+_ITEM = re.compile(r"^[ \t]*(?P<num>\d{3,5}[ \t]*/[ \t]*\d{4,5})\s*[-–]\s*(?P<rest>[^\n]+?)\s*$", re.M)
 _HEAD = re.compile(r"\bTranscript\b|Question\s+Time|Plenary|Committee\s+meeting", re.I)
 _MAYOR_ROLE = re.compile(r"\bMayor\b", re.I)
 _COMMITTEE = re.compile(r"\b(?P<name>(?:[A-Z][\w,&’'-]*\s+){1,6}Committee)\b")
@@ -46,7 +47,7 @@ def read(doc: Doc) -> None:
     text = doc.text
     head = text[:1500]
     items = list(_ITEM.finditer(text))
-    year = items[0].group("num").split("/")[1] if items else None
+    year = _year(items[0].group("num")) if items else None
     date = first_date(head, year) or (first_date(head) if not year else None)
     doc.date = date or doc.date
     doc.ref_date = doc.date or year or doc.ref_date
@@ -63,11 +64,11 @@ def read(doc: Doc) -> None:
     if items:
         for k, item in enumerate(items):
             stop = items[k + 1].start() if k + 1 < len(items) else len(text)
-            title, asker = _title_and_asker(doc, item, stop)
+            title, asker, q_from = _title_and_asker(doc, item, stop)
             if asker is None:
                 continue
             item_turns = [t for t in turns if item.end() <= t.start < stop]
-            _exchange(doc, asker, mayor, title, date, item.end(), stop, item_turns)
+            _exchange(doc, asker, mayor, title, date, q_from, stop, item_turns)
         return
     # no numbered items: each member who asks and is answered by the Mayor
     asked: set[str] = set()
@@ -83,6 +84,11 @@ def read(doc: Doc) -> None:
         _exchange(doc, t.speaker, mayor, doc.title, date, t.start, nxt.end, [t, nxt])
 
 
+def _year(num: str) -> str | None:
+    """The year of an item number: '1020 / 2003' and '2019/14512' both name theirs."""
+    return next((p for p in (x.strip() for x in num.split("/")) if re.fullmatch(r"(?:19|20)\d\d", p)), None)
+
+
 def _mayor(doc: Doc, turns: list[Turn]) -> Entity | None:
     for t in turns:
         if t.role and _MAYOR_ROLE.search(t.role) and not re.search(r"(?i)deputy", t.role):
@@ -93,27 +99,44 @@ def _mayor(doc: Doc, turns: list[Turn]) -> Entity | None:
     return None
 
 
-def _title_and_asker(doc: Doc, item: re.Match, stop: int) -> tuple[str, Entity | None]:
-    """'Taxi and Private Hire Trade (1) David Kurten' -> the title and the asker; the asker may
-    stand alone on the next line instead."""
+def _title_and_asker(doc: Doc, item: re.Match, stop: int) -> tuple[str, Entity | None, int]:
+    """'Taxi and Private Hire Trade (1) David Kurten' -> the title, the asker and where the
+    question starts; the asker may stand alone on the next line instead, or the question run on
+    after the name on the item's line ('Cleaner Neighbourhoods Nicky Gavron What efforts ...?')."""
     rest = item.group("rest").strip()
     words = rest.split()
+
+    def person(name: str) -> Entity | None:
+        named = resolve_name(doc.registry, name, doc.ref_date)
+        if (
+            named is not None
+            and named.actor.label == "Person"
+            and (looks_like_person(name) or doc.registry.find(name))
+        ):
+            return named.actor
+        return None
+
     for n in (3, 2):
         if len(words) > n:
-            tail = " ".join(words[-n:])
-            named = resolve_name(doc.registry, tail, doc.ref_date)
-            if (
-                named is not None
-                and named.actor.label == "Person"
-                and (looks_like_person(tail) or doc.registry.find(tail))
-            ):
-                return " ".join(words[:-n]), named.actor
+            found = person(" ".join(words[-n:]))
+            if found is not None:
+                return " ".join(words[:-n]), found, item.end()
     for _s, _e, line in lines(doc.text, item.end(), min(stop, item.end() + 200)):
         named = resolve_name(doc.registry, line, doc.ref_date) if len(line) < 60 else None
         if named is not None and named.actor.label == "Person":
-            return rest, named.actor
+            return rest, named.actor, item.end()
         break
-    return rest, None
+
+    def known(name: str) -> Entity | None:
+        entry = doc.registry.find(name)
+        return person(name) if entry is not None and entry.label == "Person" else None
+
+    inline = asker_in(words, person, known) if "?" in rest else None
+    if inline is not None and inline[0] > 0:
+        i, j, found = inline
+        spans = list(re.finditer(r"\S+", doc.text[item.start("rest") : item.end("rest")]))
+        return " ".join(words[:i]), found, item.start("rest") + spans[j].start()
+    return rest, None, item.end()
 
 
 def _exchange(

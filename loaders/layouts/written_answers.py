@@ -24,7 +24,7 @@ import re
 from graph.facts import Entity
 from loaders.actors import looks_like_person, resolve_name
 from loaders.document import Doc, Zone
-from loaders.layouts.base import first_date, first_sentences, trim
+from loaders.layouts.base import QUESTION_OPENERS, first_date, first_sentences, trim
 
 NAME = "written_answers"
 
@@ -37,11 +37,17 @@ _WRITTEN = re.compile(
     r"Written\s+(?:response|answer)\s+(?:from\s+the\s+Mayor\s+)?(?:received|provided\s+on|dated)?\s*(?P<d>\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})",
     re.I,
 )
+# a page copied flat: "... communities in ? <title again> The Mayor Last updated: 29 June, 2021 <answer>"
+_INLINE_ANSWERER = re.compile(
+    r"(?P<who>The\s+Mayor)\s+Last\s+updated\s*:?\s*(?P<d>\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4})\s*"
+)
 _HOLDING = re.compile(r"^\s*(?:Officers\s+are\s+drafting|Oral\s+response)", re.I)
+_REPORT_HEAD = re.compile(r"(?i)written\s+answer|questions\s+to\s+the\s+mayor|question\s+time")
 
 
 def detect(text: str) -> bool:
-    return len(_ITEM.findall(text[:20000])) >= 2
+    items = len(_ITEM.findall(text[:20000]))
+    return items >= 2 or (items == 1 and _REPORT_HEAD.search(text[:1500]) is not None)
 
 
 def read(doc: Doc) -> None:
@@ -58,8 +64,10 @@ def read(doc: Doc) -> None:
         asker, q_start = _asker(doc, text, m.end())
         if asker is None:
             continue
-        ans = _ANSWERER.search(text, q_start, stop)
+        ans = _ANSWERER.search(text, q_start, stop) or _INLINE_ANSWERER.search(text, q_start, stop)
         q_end = ans.start() if ans else stop
+        if ans is not None and ans.re is _INLINE_ANSWERER:
+            q_end = text.rfind("?", q_start, ans.start()) + 1 or ans.start()  # the title again follows
         q_span = trim(text, q_start, q_end)
         named = resolve_name(doc.registry, ans.group("who"), doc.ref_date) if ans else None
         answerer = named.actor if named else _mayor(doc)
@@ -76,7 +84,9 @@ def read(doc: Doc) -> None:
         a_span = trim(text, ans.end(), stop)
         written = _WRITTEN.search(text, a_span[0], a_span[1])
         answer_date = session
-        if written is not None:
+        if ans.re is _INLINE_ANSWERER:
+            answer_date = first_date(ans.group("d")) or session
+        elif written is not None:
             answer_date = first_date(written.group("d")) or session
             a_span = trim(text, written.end(), a_span[1])
         elif _HOLDING.match(text[a_span[0] : a_span[1]]):
@@ -117,7 +127,7 @@ def _title_start(text: str, pos: int) -> int:
 def _asker(doc: Doc, text: str, pos: int) -> tuple[Entity | None, int]:
     words = list(re.finditer(r"\S+", text[pos : pos + 80]))
     for n in (3, 2):
-        if len(words) >= n:
+        if len(words) >= n and words[n - 1].group(0) not in QUESTION_OPENERS:
             name = text[pos + words[0].start() : pos + words[n - 1].end()]
             named = resolve_name(doc.registry, name, doc.ref_date)
             if (

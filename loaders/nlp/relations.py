@@ -365,7 +365,7 @@ def _fill_once(
 
 # families whose object must name something: a bare common noun ("questions") does not
 _NAMED_ONLY_WHEN_ONE_WORD = frozenset(
-    {"COMMITTED_TO", "ESTABLISHED", "LEADS", "REVIEWS", "WELCOMED", "CRITICISED", "COMMISSIONED"}
+    {"COMMITTED_TO", "ESTABLISHED", "LEADS", "REVIEWS", "WELCOMED", "CRITICISED", "COMMISSIONED", "PARTNERS_WITH"}
 )
 
 # the public a promise is made to
