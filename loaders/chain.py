@@ -18,6 +18,7 @@ from loaders.nlp.model import parse
 from loaders.nlp.relations import parser_relations
 from loaders.offices import find_offices
 from loaders.relations import sentences as split_sentences
+from loaders.rosters import find_rosters
 from loaders.rules_layer import run_rules
 from loaders.select import select_facts
 from loaders.speech import speaker_blocks
@@ -130,6 +131,13 @@ CHAIN: tuple[Component, ...] = (
         sets=("facts",),
         run=find_offices,
         why="offices named beside people: 'Name, Office', 'Office, Name', 'Name (Office)', 'Title Name'",
+    ),
+    Component(
+        "rosters",
+        reads=("text", "mentions", "registry"),
+        sets=("facts",),
+        run=find_rosters,
+        why="a body's members listed under its name, one a line: membership, its chair and deputy",
     ),
     Component(
         "relations",

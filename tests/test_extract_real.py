@@ -405,3 +405,24 @@ def test_a_written_answer_copied_flat_with_its_last_updated_line():
         ("Onkar Sahota", "ASKED", "Sadiq Khan"),
         ("Sadiq Khan", "REPLIED_TO", "Onkar Sahota"),
     }
+
+
+def test_a_committee_listed_one_member_a_line_gives_membership_chair_and_deputy():
+    text = (
+        "Track to the Future\n\nThe Transport Committee\n\nRoger Evans - Chairman (Conservative)\n\n"
+        "Geoff Pope - Deputy Chair (Liberal Democrat)\n\nJohn Biggs - Labour\n\nAngie Bray - Conservative\n\n"
+        "Present\n\nSally Hamwee (Chair)\n\nTony Arbour\n\nJenny Jones\n"
+    )
+    body = "Transport Committee"
+    deputy = "Deputy Chair of the London Assembly Transport Committee"
+    # the list of those present has no body's name above it: nothing from it but the chair's role
+    # in brackets, read elsewhere as chairing the meeting's body
+    facts = {f for f in _facts(text, name="2007-07-01-report.txt") if f[0] not in ("Sally Hamwee",)}
+    assert facts == {
+        ("Roger Evans", "CHAIRS", body),
+        ("Roger Evans", "MEMBER_OF", body),
+        ("Geoff Pope", "HOLDS_OFFICE", deputy),
+        ("Geoff Pope", "MEMBER_OF", body),
+        ("John Biggs", "MEMBER_OF", body),
+        ("Angie Bray", "MEMBER_OF", body),
+    }

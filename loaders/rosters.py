@@ -1,0 +1,105 @@
+"""A body's membership printed as a list under its name, as committee reports print it::
+
+    The Transport Committee
+
+    Roger Evans - Chairman (Conservative)
+    Geoff Pope - Deputy Chair (Liberal Democrat)
+    John Biggs - Labour
+
+A line that names one body and nothing else, followed by at least three lines that each start
+with a person and go on only with a role and a party, gives each person MEMBER_OF the body, a
+chair CHAIRS it and a deputy chair HOLDS_OFFICE "Deputy Chair of <body>" (layer "layout"; the
+evidence is the member's own line). A list of those present at a meeting has no body's name
+above it and gives nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.facts import Entity
+from loaders.actors import post_entity
+from loaders.document import Doc
+from loaders.layouts.base import lines
+
+__all__ = ["find_rosters"]
+
+_MIN_MEMBERS = 3
+# what may follow a member's name: separators, a role, a party, post-nominals
+_REST = re.compile(
+    r"^[ \t]*(?:AM\b|MP\b|OBE\b|CBE\b|MBE\b|[-–—,:(][ \t]*)*"
+    r"(?P<role>(?:Deputy[ \t]+|Vice[ \t-]+)?(?:Chair(?:man|woman|person)?))?"
+    r"[ \t]*[-–—,(]*[ \t]*(?:Labour|Conservatives?|Liberal[ \t]+Democrats?|Lib[ \t]+Dem|Green|UKIP|One[ \t]+London|"
+    r"Independent|Reform(?:[ \t]+UK)?|Brexit[ \t]+Alliance|Non-aligned)?[ \t)]*(?:AM)?[ \t]*$",
+    re.I,
+)
+_HEADING_WORDS = re.compile(r"(?i)^(?:the|members?(?:hip)?|of|:|\s)*$")
+
+
+def find_rosters(doc: Doc) -> None:
+    """Add the facts of every membership list in `doc`."""
+    text = doc.text
+    rows = list(lines(text, 0, len(text)))
+    i = 0
+    while i < len(rows):
+        body = _heading_body(doc, *rows[i])
+        if body is None:
+            i += 1
+            continue
+        members = []
+        j = i + 1
+        while j < len(rows):
+            member = _member(doc, *rows[j])
+            if member is None:
+                break
+            members.append(member)
+            j += 1
+        if len(members) >= _MIN_MEMBERS:
+            for person, role, span in members:
+                _add(doc, body, person, role, span)
+            i = j
+        else:
+            i += 1
+
+
+def _heading_body(doc: Doc, start: int, end: int, line: str) -> Entity | None:
+    """The body a line names and does no more than name ('The Transport Committee')."""
+    if len(line) > 90:
+        return None
+    found = [m for m in doc.mentions.between(start, end) if m.entity.label == "Organization"]
+    if len(found) != 1:
+        return None
+    m = found[0]
+    rest = doc.text[start : m.start] + doc.text[m.end : end]
+    return m.entity if _HEADING_WORDS.match(rest) else None
+
+
+def _member(doc: Doc, start: int, end: int, line: str) -> tuple[Entity, str | None, tuple[int, int]] | None:
+    """(person, role, span) when the line is a person and only a role or party after it."""
+    if len(line) > 90:
+        return None
+    found = doc.mentions.between(start, end)
+    if not found or found[0].entity.label != "Person" or found[0].kind == "office":
+        return None
+    first = found[0]
+    if doc.text[start : first.start].strip(" \t•·-–*"):
+        return None
+    rest = _REST.match(doc.text[first.end : end])
+    if rest is None:
+        return None
+    stripped = doc.text[start:end]
+    lead = len(stripped) - len(stripped.lstrip(" \t•·-–*"))
+    return first.entity, rest.group("role"), (start + lead, end)
+
+
+def _add(doc: Doc, body: Entity, person: Entity, role: str | None, span: tuple[int, int]) -> None:
+    doc.facts.add("MEMBER_OF", person, body, span, layer="layout")
+    if not role:
+        return
+    if re.match(r"(?i)deputy|vice", role):
+        full = max((body.name, *body.aliases), key=len)  # "London Assembly Transport Committee"
+        post = post_entity(doc.registry, f"Deputy Chair of the {full}")
+        if post is not None:
+            doc.facts.add("HOLDS_OFFICE", person, post, span, layer="layout")
+    else:
+        doc.facts.add("CHAIRS", person, body, span, layer="layout")
