@@ -426,3 +426,12 @@ def test_a_committee_listed_one_member_a_line_gives_membership_chair_and_deputy(
         ("John Biggs", "MEMBER_OF", body),
         ("Angie Bray", "MEMBER_OF", body),
     }
+
+
+def test_a_possessive_ends_a_persons_name():
+    text = (
+        "Assembly verdict\n\nFollowing a debate on Mayor Boris Johnson’s Annual Report, the London Assembly "
+        "met today.\n"
+    )
+    assert ("Boris Johnson", "HOLDS_OFFICE", "Mayor of London") in _facts(text, name="2009-05-13-press.txt")
+    assert not any("Annual" in s for s, _, _ in _facts(text, name="2009-05-13-press.txt"))

@@ -81,7 +81,8 @@ POST_NOMINALS = (
     "JP",
     "PC",
 )
-_NAME = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:['-][A-Z\u00c0-\u00de]?[a-z\u00df-\u00ff]+)*"
+# a possessive ends a name: "Boris Johnson's Annual Report" is not a person called "Johnson's Annual"
+_NAME = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:(?:-|'(?!s\b))[A-Z\u00c0-\u00de]?[a-z\u00df-\u00ff]+)*"
 _MCNAME = r"(?:Mc|Mac|O')[A-Z][a-z]+"
 _NAMEWORD = f"(?:{_MCNAME}|{_NAME})"
 _POSTNOM = r"(?:,?[ ](?:" + "|".join(POST_NOMINALS) + r")\b)*"
