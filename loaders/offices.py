@@ -302,7 +302,8 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
     if party:
         phrase = party.group("rest")
     member = bool(_MEMBER.match(phrase)) or bool(re.search(r"\bAM\b", text[m.start : m.end + 4]))
-    assembly_word = bool(re.search(r"(?i)\bassembly\b", phrase)) or member
+    # "Conservative Group leader": the party's group in the Assembly, as the words say
+    assembly_word = bool(re.search(r"(?i)\bassembly\b|^group\b", phrase)) or member
     stated = False
     chair = _CHAIR.match(phrase)
     if _MEMBER.match(phrase):

@@ -435,3 +435,9 @@ def test_a_possessive_ends_a_persons_name():
     )
     assert ("Boris Johnson", "HOLDS_OFFICE", "Mayor of London") in _facts(text, name="2009-05-13-press.txt")
     assert not any("Annual" in s for s, _, _ in _facts(text, name="2009-05-13-press.txt"))
+
+
+def test_a_party_group_named_as_such_is_the_assembly_group():
+    facts = _facts("Budget rejected\n\nConservative Group leader Susan Hall said the budget was poor.\n")
+    assert ("Susan Hall", "MEMBER_OF", "Conservative Group") in facts
+    assert ("Susan Hall", "MEMBER_OF", "Conservative Party") not in facts
