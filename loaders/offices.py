@@ -200,6 +200,8 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
 
 def _phrase_after(text: str, start: int, line_end: int) -> tuple[int, int] | None:
     stop = start
+    dash = re.compile(r"\s[–—-]\s").search(text, start, line_end)  # "Mayor of London – Autumn Budget"
+    line_end = dash.start() if dash else line_end
     for ch in ",.;:(\n":
         k = text.find(ch, start, line_end)
         if (

@@ -441,3 +441,27 @@ def test_a_party_group_named_as_such_is_the_assembly_group():
     facts = _facts("Budget rejected\n\nConservative Group leader Susan Hall said the budget was poor.\n")
     assert ("Susan Hall", "MEMBER_OF", "Conservative Group") in facts
     assert ("Susan Hall", "MEMBER_OF", "Conservative Party") not in facts
+
+
+def test_what_could_be_done_or_was_saved_is_not_a_promise_or_funding():
+    text = (
+        "Pre-budget briefing\n\nSadiq Khan, Mayor of London – Autumn Budget 2017 These are the policies I "
+        "submitted.\n\nThe Met has already delivered savings of more than £600 million since 2010. The "
+        "Government can go some way to mitigating the damage by guaranteeing the future of the Euston "
+        "terminus of HS2.\n"
+    )
+    # the office ends at the dash; savings are not money given; "can ... by guaranteeing" is no promise
+    assert _facts(text, name="2017-11-01-briefing.txt") == {("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London")}
+
+
+def test_a_motion_that_reaffirms_its_call_on_the_government_asks_it():
+    text = (
+        "Motions\n\n3.1 The following motion has been proposed in the name of Hina Bokhari AM and will be "
+        "seconded by Caroline Pidgeon MBE AM:\n\n“This Assembly recognises the impacts of the building "
+        "safety crisis. This Assembly re-affirms its call that the UK Government must do more to protect "
+        "leaseholders.”\n"
+    )
+    assert _facts(text, name="2021-07-01-motions.txt") == {
+        ("Hina Bokhari", "ASKED", "UK Government"),
+        ("London Assembly", "ASKED", "UK Government"),
+    }

@@ -41,7 +41,7 @@ _THIS_ASSEMBLY = re.compile(
     r"further|condemns|deplores|supports|recognises|recognizes|congratulates|expresses|reaffirms|is|also)\b"
 )
 _CALLS = re.compile(
-    r"\b(?:calls?\s+(?:on|upon)|urges|asks|requests|instructs|mandates)\s+(?:the\s+)?(?P<who>Mayor|Government|Secretary\s+of\s+State|Chancellor|Prime\s+Minister|[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,5})"
+    r"\b(?:calls?\s+(?:on|upon)|call\s+that|urges|asks|requests|instructs|mandates)\s+(?:the\s+)?(?P<who>Mayor|Government|Secretary\s+of\s+State|Chancellor|Prime\s+Minister|[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,5})"
 )
 _RESPONSE = re.compile(
     r"^[ \t]*(?:The\s+)?Mayor'?’?s\s+Response\s+to\s+(?:the\s+)?Motion\b[^\n]*$", re.M | re.I

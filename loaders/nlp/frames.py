@@ -288,6 +288,23 @@ def _asked_for(token: Token) -> bool:
     return False
 
 
+def _governing_modal(verb: Token) -> str | None:
+    """The modal of the clause a gerund or infinitive hangs from: "The Government can go some way
+    ... by guaranteeing X" guarantees nothing yet."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    t = verb
+    for _ in range(6):
+        if t.dep_ not in ("pcomp", "pobj", "prep", "xcomp", "advcl") or t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            modal = next((c.lower_ for c in t.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+            if modal is not None or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                return modal  # a clause with its own subject decides
+    return None
+
+
 def frame(token: Token, kind: str) -> Frame:
     """The roles of a trigger `token` of `kind` (verb, noun or adj)."""
     f = Frame(trigger=token, kind=kind, negated=_negated(token))
@@ -298,6 +315,8 @@ def frame(token: Token, kind: str) -> Frame:
     for c in verb.children:
         if c.dep_ == "aux" and c.tag_ == "MD":
             f.modal = c.lower_
+    if f.modal is None:
+        f.modal = _governing_modal(verb)
     roles: dict[str, list[Token]] = {}
     if kind in ("verb", "modal"):
         f.passive = _is_passive(token)

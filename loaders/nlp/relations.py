@@ -31,6 +31,9 @@ _MONEY_WORDS = {"m", "bn", "k", "million", "billion", "thousand", "£", "pounds"
 
 # Modal auxiliaries that make a clause a wish, a possibility or a report, not a fact: only asks
 # ("X should ...") and commitments ("will") are read from such clauses.
+_NOT_GIVEN = frozenset(
+    {"saving", "savings", "cut", "reduction", "deficit", "shortfall", "loss", "efficiency"}
+)
 _UNREAL = {"should", "must", "could", "would", "might", "may", "ought", "can"}
 
 
@@ -64,6 +67,10 @@ def parser_relations(doc: Doc) -> None:
                     and kind != "modal"
                 ):
                     continue  # a wish or a request is not a fact of its family (a fear of harm is an opinion)
+                if pat.family == "FUNDS" and any(
+                    t.lemma_.lower() in _NOT_GIVEN for t in f.roles.get("obj", [])
+                ):
+                    continue  # "The Met has delivered savings of £600m": money saved is not money given
                 if pat.family == "SAID" and tok.tag_ == "VBG":
                     continue  # "rather than insisting that ...": not a statement made
                 if used is not None:  # "pour scorn on": scorn is part of the trigger, not its object
@@ -365,7 +372,16 @@ def _fill_once(
 
 # families whose object must name something: a bare common noun ("questions") does not
 _NAMED_ONLY_WHEN_ONE_WORD = frozenset(
-    {"COMMITTED_TO", "ESTABLISHED", "LEADS", "REVIEWS", "WELCOMED", "CRITICISED", "COMMISSIONED", "PARTNERS_WITH"}
+    {
+        "COMMITTED_TO",
+        "ESTABLISHED",
+        "LEADS",
+        "REVIEWS",
+        "WELCOMED",
+        "CRITICISED",
+        "COMMISSIONED",
+        "PARTNERS_WITH",
+    }
 )
 
 # the public a promise is made to
