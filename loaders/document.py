@@ -8,11 +8,20 @@ always offsets into `Doc.text`, the document's own text, so every fact's quote i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.facts import DocumentInfo, Entity, Evidence, Fact
 from graph.schema import allows
+from loaders.dates import CALENDAR_WORDS
+
+# What a layer may mistake for a party to a fact: a date ("On 9 September, I announced ...") or
+# a document's reference ("MD1227"). Neither names an actor or a thing.
+_NOT_A_NAME = re.compile(
+    rf"(?i)^(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{'|'.join(CALENDAR_WORDS)})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
+    r"(?:,?\s+\d{4})?$|^\d{4}$|^[A-Z]{1,5}[ -]?\d{3,6}$"
+)
 
 __all__ = ["Doc", "Zone", "FactSet", "LAYERS"]
 
@@ -66,6 +75,8 @@ class FactSet:
         if subject is None or (obj is None and predicate != "SAID"):
             return None
         if obj is not None and obj.id == subject.id:
+            return None
+        if _NOT_A_NAME.match(subject.name) or (obj is not None and _NOT_A_NAME.match(obj.name)):
             return None
         if not allows(predicate, subject.label, obj.label if obj is not None else "Statement"):
             return None

@@ -465,3 +465,16 @@ def test_a_motion_that_reaffirms_its_call_on_the_government_asks_it():
         ("Hina Bokhari", "ASKED", "UK Government"),
         ("London Assembly", "ASKED", "UK Government"),
     }
+
+
+def test_a_date_or_a_decision_reference_is_never_a_party_to_a_fact():
+    text = (
+        "Mayor's Report\n\nOn 9 September, I announced almost £2million in funding for an innovative scheme "
+        "to tackle adult reoffending.\n"
+    )
+    facts = _facts(text, name="2013-10-23-report.txt")
+    assert not any(o in ("September", "9 September") for _, _, o in facts)
+    from loaders.document import _NOT_A_NAME
+
+    assert _NOT_A_NAME.match("MD1227") and _NOT_A_NAME.match("May 2021")
+    assert not _NOT_A_NAME.match("COP26") and not _NOT_A_NAME.match("Mayday")

@@ -381,6 +381,7 @@ _NAMED_ONLY_WHEN_ONE_WORD = frozenset(
         "CRITICISED",
         "COMMISSIONED",
         "PARTNERS_WITH",
+        "FUNDS",
     }
 )
 
