@@ -478,3 +478,17 @@ def test_a_date_or_a_decision_reference_is_never_a_party_to_a_fact():
 
     assert _NOT_A_NAME.match("MD1227") and _NOT_A_NAME.match("May 2021")
     assert not _NOT_A_NAME.match("COP26") and not _NOT_A_NAME.match("Mayday")
+
+
+def test_a_committee_hearing_pairs_a_members_question_with_the_guests_answer():
+    text = (
+        "London Assembly Environment Committee – Tuesday 13 July 2021\n\nTranscript of Agenda Item 9\n\n"
+        "Zack Polanski AM (Chair): Thank you for joining us. What is the role of cities in combatting "
+        "climate change?\n\nFrances Way (Executive Director, Climate Champions Team): Cities are central "
+        "to it.\n\nZack Polanski AM (Chair): Thank you.\n"
+    )
+    facts = _facts(text, name="t.txt")
+    assert ("Zack Polanski", "ASKED", "Frances Way") in facts
+    assert ("Frances Way", "REPLIED_TO", "Zack Polanski") in facts
+    # the chair's closing "Thank you." asks nothing: no second pair the other way round
+    assert ("Frances Way", "ASKED", "Zack Polanski") not in facts

@@ -60,6 +60,7 @@ def read(doc: Doc) -> None:
     turns = read_turns(doc, body=body, min_turns=1 if items else 2)
     mayor = _mayor(doc, turns)
     if mayor is None:
+        _hearing(doc, turns, date)
         return
     if items:
         for k, item in enumerate(items):
@@ -87,6 +88,20 @@ def read(doc: Doc) -> None:
 def _year(num: str) -> str | None:
     """The year of an item number: '1020 / 2003' and '2019/14512' both name theirs."""
     return next((p for p in (x.strip() for x in num.split("/")) if re.fullmatch(r"(?:19|20)\d\d", p)), None)
+
+
+def _hearing(doc: Doc, turns: list[Turn], date: str | None) -> None:
+    """A committee hearing without the Mayor: a turn that asks a question and the next turn, by
+    someone else, that answers it (a member and a guest); each pair once."""
+    text = doc.text
+    paired: set[tuple[str, str]] = set()
+    for t, nxt in zip(turns, turns[1:]):
+        if t.speaker.id == nxt.speaker.id or t.speaker.label != "Person" or nxt.speaker.label != "Person":
+            continue
+        if "?" not in text[t.text_start : t.end] or (t.speaker.id, nxt.speaker.id) in paired:
+            continue
+        paired.add((t.speaker.id, nxt.speaker.id))
+        _exchange(doc, t.speaker, nxt.speaker, doc.title, date, t.start, nxt.end, [t, nxt])
 
 
 def _mayor(doc: Doc, turns: list[Turn]) -> Entity | None:
