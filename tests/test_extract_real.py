@@ -336,7 +336,11 @@ def test_a_promise_ends_before_as_well_as_and_a_footnote_mark():
     )
     assert _facts(text, name="2016-05-12-press.txt") == {
         ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
-        ("Sadiq Khan", "COMMITTED_TO", "protect the capital's key workers by improving their housing options"),
+        (
+            "Sadiq Khan",
+            "COMMITTED_TO",
+            "protect the capital's key workers by improving their housing options",
+        ),
         ("Sadiq Khan", "COMMITTED_TO", "restrict central London only to vehicles with zero emissions"),
     }
 

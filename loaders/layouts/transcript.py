@@ -19,6 +19,7 @@ that resolve "I" and "you".
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from graph.facts import Entity
 from loaders.actors import looks_like_person, resolve_name
@@ -95,7 +96,7 @@ def _hearing(doc: Doc, turns: list[Turn], date: str | None) -> None:
     someone else, that answers it (a member and a guest); each pair once."""
     text = doc.text
     paired: set[tuple[str, str]] = set()
-    for t, nxt in zip(turns, turns[1:]):
+    for t, nxt in pairwise(turns):
         if t.speaker.id == nxt.speaker.id or t.speaker.label != "Person" or nxt.speaker.label != "Person":
             continue
         if "?" not in text[t.text_start : t.end] or (t.speaker.id, nxt.speaker.id) in paired:
