@@ -18,6 +18,7 @@ __all__ = [
     "title_line",
     "QUESTION_OPENERS",
     "asker_in",
+    "add_answer",
 ]
 
 # Words a question opens with: after an asker's name on a flattened line ("... Onkar Sahota How
@@ -161,3 +162,16 @@ def asker_in(words: list[str], resolve, known) -> tuple[int, int, object] | None
                 if found is not None:
                     return k - n, k, found
     return None
+
+
+def add_answer(doc, answerer, asker, span: tuple[int, int], about: str | None, date: str | None) -> None:
+    """An answer: its zone (so its "I" is the answerer) and, where both ends are known, the
+    REPLIED_TO it proves, quoting its first sentences."""
+    from loaders.document import Zone
+
+    doc.zones.append(
+        Zone("answer", span[0], span[1], speaker=answerer, addressee=asker, about=about, date=date)
+    )
+    if answerer is not None and asker is not None:
+        quote = first_sentences(doc.text, *span)
+        doc.facts.add("REPLIED_TO", answerer, asker, quote, layer="layout", date=date, about=about)

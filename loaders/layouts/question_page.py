@@ -29,7 +29,7 @@ import re
 
 from loaders.actors import resolve_name
 from loaders.document import Doc, Zone
-from loaders.layouts.base import Field, first_date, first_sentences, lines, read_fields, trim
+from loaders.layouts.base import Field, add_answer, first_date, first_sentences, lines, read_fields, trim
 
 NAME = "question_page"
 
@@ -163,26 +163,11 @@ def read(doc: Doc) -> None:
         doc.zones.append(
             Zone("question", q_span[0], q_span[1], speaker=asker, addressee=asked, about=about, date=session)
         )
-    if a_span[1] > a_span[0]:
-        doc.zones.append(
-            Zone(
-                "answer",
-                a_span[0],
-                a_span[1],
-                speaker=answerer,
-                addressee=asker,
-                about=about,
-                date=answer_date or session,
-            )
-        )
     if asker is not None and asked is not None and q_span[1] > q_span[0]:
         span = _question_quote(text, *q_span)
         doc.facts.add("ASKED", asker, asked, span, layer="layout", date=session, about=about)
-    if answerer is not None and asker is not None and a_span[1] > a_span[0]:
-        span = first_sentences(text, *a_span)
-        doc.facts.add(
-            "REPLIED_TO", answerer, asker, span, layer="layout", date=answer_date or session, about=about
-        )
+    if a_span[1] > a_span[0]:
+        add_answer(doc, answerer, asker, a_span, about, answer_date or session)
 
 
 def _get(by_label: dict[str, Field], labels: tuple[str, ...]) -> Field | None:

@@ -24,7 +24,7 @@ from itertools import pairwise
 from graph.facts import Entity
 from loaders.actors import looks_like_person, resolve_name
 from loaders.document import Doc, Zone
-from loaders.layouts.base import asker_in, first_date, first_sentences, lines, trim
+from loaders.layouts.base import add_answer, asker_in, first_date, first_sentences, lines, trim
 from loaders.layouts.turns import TURN, Turn, read_turns
 
 NAME = "transcript"
@@ -179,13 +179,7 @@ def _exchange(
         "ASKED", asker, mayor, first_sentences(text, *q_span), layer="layout", date=date, about=about
     )
     if answer is not None:
-        a_span = trim(text, answer.text_start, answer.end)
-        doc.zones.append(
-            Zone("answer", a_span[0], a_span[1], speaker=mayor, addressee=asker, about=about, date=date)
-        )
-        doc.facts.add(
-            "REPLIED_TO", mayor, asker, first_sentences(text, *a_span), layer="layout", date=date, about=about
-        )
+        add_answer(doc, mayor, asker, trim(text, answer.text_start, answer.end), about, date)
 
 
 def _question_after(text: str, start: int, stop: int) -> tuple[int, int]:

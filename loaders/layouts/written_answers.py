@@ -24,7 +24,7 @@ import re
 from graph.facts import Entity
 from loaders.actors import looks_like_person, resolve_name
 from loaders.document import Doc, Zone
-from loaders.layouts.base import QUESTION_OPENERS, first_date, first_sentences, trim
+from loaders.layouts.base import QUESTION_OPENERS, add_answer, first_date, trim
 
 NAME = "written_answers"
 
@@ -93,26 +93,7 @@ def read(doc: Doc) -> None:
             continue
         if a_span[1] <= a_span[0]:
             continue
-        doc.zones.append(
-            Zone(
-                "answer",
-                a_span[0],
-                a_span[1],
-                speaker=answerer,
-                addressee=asker,
-                about=title,
-                date=answer_date,
-            )
-        )
-        doc.facts.add(
-            "REPLIED_TO",
-            answerer,
-            asker,
-            first_sentences(text, *a_span),
-            layer="layout",
-            date=answer_date,
-            about=title,
-        )
+        add_answer(doc, answerer, asker, a_span, title, answer_date)
 
 
 def _title_start(text: str, pos: int) -> int:
