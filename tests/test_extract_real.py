@@ -498,3 +498,16 @@ def test_a_committee_hearing_pairs_a_members_question_with_the_guests_answer():
     assert ("Frances Way", "REPLIED_TO", "Zack Polanski") in facts
     # the chair's closing "Thank you." asks nothing: no second pair the other way round
     assert ("Frances Way", "ASKED", "Zack Polanski") not in facts
+
+
+def test_a_list_of_questions_with_bulleted_labels_gives_each_askers_question():
+    text = (
+        "Wages (Supplementary) [2]\n\n  • Question by: Andrew Dismore\n  • Meeting date: 20 November 2013\n"
+        "When was the last time you topped up an Oyster card at a Tube station ticket machine?\n\n"
+        "Wages (Supplementary) [1]\n\n  • Question by: Jennette Arnold OBE\n  • Meeting date: 20 November 2013\n"
+        "Are you aware of the gender pay gap in London?\n"
+    )
+    assert _facts(text, name="t.txt") == {
+        ("Andrew Dismore", "ASKED", "Boris Johnson"),
+        ("Jennette Arnold", "ASKED", "Boris Johnson"),
+    }

@@ -72,7 +72,10 @@ def read_fields(text: str, labels: tuple[str, ...], limit: int = 8000, max_lines
     alternatives = "|".join(
         sorted((re.escape(x).replace(r"\ ", r"\s+") for x in labels), key=len, reverse=True)
     )
-    rx = re.compile(rf"^[ \t]*(?P<label>{alternatives})[ \t]*:?[ \t]*(?P<rest>[^\n]*)$", re.I | re.M)
+    # a label may sit in a bulleted list ("  • Question by: Elizabeth Howlett")
+    rx = re.compile(
+        rf"^[ \t]*(?:[•·▪*-][ \t]*)?(?P<label>{alternatives})[ \t]*:?[ \t]*(?P<rest>[^\n]*)$", re.I | re.M
+    )
     head = text[:limit]
     found = list(rx.finditer(head))
     out: list[Field] = []

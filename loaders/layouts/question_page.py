@@ -55,7 +55,7 @@ _LABELS = (
 _ASKER = ("question by", "question from", "question asked by", "asked by", "tabled by")
 _ANSWERER = ("answered by", "answer by", "answer from")
 _DETECT = re.compile(
-    r"^[ \t]*(?:Question\s+(?:By|by|from)|Asked\s+(?:Of|of|by)|Answered\s+(?:By|by)|Answer\s+by|"
+    r"^[ \t]*(?:[•·▪*-][ \t]*)?(?:Question\s+(?:By|by|from)|Asked\s+(?:Of|of|by)|Answered\s+(?:By|by)|Answer\s+by|"
     r"Question\s+number|Question\s+No)\b",
     re.M,
 )
@@ -86,6 +86,9 @@ def detect(text: str) -> bool:
 def read(doc: Doc) -> None:
     text = doc.text
     fields = read_fields(text, _LABELS)
+    if sum(f.label in _ASKER for f in fields) >= 2 and not any(f.label in _ANSWERER for f in fields):
+        _question_list(doc, read_fields(text, _LABELS, limit=len(text)))
+        return
     by_label: dict[str, Field] = {}
     for f in fields:
         by_label.setdefault(f.label, f)
@@ -168,6 +171,52 @@ def read(doc: Doc) -> None:
         doc.facts.add("ASKED", asker, asked, span, layer="layout", date=session, about=about)
     if a_span[1] > a_span[0]:
         add_answer(doc, answerer, asker, a_span, about, answer_date or session)
+
+
+def _question_list(doc: Doc, fields: list[Field]) -> None:
+    """A page that lists questions put to the Mayor, each under its title with its asker and
+    meeting date ("Wages (Supplementary) [2] / • Question by: Andrew Dismore / • Meeting date:
+    20 November 2013 / <question>"): each asker ASKED the Mayor of that date (about = the title).
+    The list carries no answers."""
+    text = doc.text
+    doc.genre = "question_answer"
+    askers = [k for k, f in enumerate(fields) if f.label in _ASKER and f.values]
+    for n, k in enumerate(askers):
+        item_fields = fields[k : askers[n + 1] if n + 1 < len(askers) else len(fields)]
+        next_start = fields[askers[n + 1]].line_start if n + 1 < len(askers) else len(text)
+        title_line = _last_line_before(text, fields[k].line_start)
+        q_start = max(f.span[1] for f in item_fields)
+        # the question runs to the next item's title line
+        q_end = title_line_start(text, next_start) if n + 1 < len(askers) else len(text)
+        date_field = next((f for f in item_fields if f.label in ("meeting date", "session date")), None)
+        date = first_date(date_field.value) if date_field is not None else None
+        doc.date = doc.date or date
+        named = resolve_name(doc.registry, fields[k].value, date or doc.ref_date)
+        holder = doc.registry.holder("mayor-of-london", date or doc.ref_date)
+        if named is None or holder is None or q_end <= q_start:
+            continue
+        about = re.sub(r"\s*\[\d+\]\s*$", "", title_line[2]) if title_line else None
+        q_span = trim(text, q_start, q_end)
+        if q_span[1] <= q_span[0]:
+            continue
+        doc.zones.append(
+            Zone("question", *q_span, speaker=named.actor, addressee=holder.entity, about=about, date=date)
+        )
+        span = _question_quote(text, *q_span)
+        doc.facts.add("ASKED", named.actor, holder.entity, span, layer="layout", date=date, about=about)
+
+
+def _last_line_before(text: str, pos: int) -> tuple[int, int, str] | None:
+    found = None
+    for line in lines(text, max(0, pos - 300), pos):
+        found = line
+    return found
+
+
+def title_line_start(text: str, asker_line: int) -> int:
+    """Where the next item starts: its title, the non-blank line above its asker's line."""
+    line = _last_line_before(text, asker_line)
+    return line[0] if line is not None else asker_line
 
 
 def _get(by_label: dict[str, Field], labels: tuple[str, ...]) -> Field | None:
