@@ -513,3 +513,14 @@ def test_a_list_of_questions_with_bulleted_labels_gives_each_askers_question():
         ("Andrew Dismore", "ASKED", "Boris Johnson"),
         ("Jennette Arnold", "ASKED", "Boris Johnson"),
     }
+
+
+def test_an_answer_label_in_a_bulleted_list_still_ends_the_question():
+    text = (
+        "Session date: March 21, 2019\nQuestion By: Andrew Boff\nAsked Of: The Mayor\n\n"
+        "What is your biggest failing?\n\n  • Answered By: The Mayor\n\nI am proud of what we have done.\n"
+    )
+    assert _facts(text, name="q.txt") == {
+        ("Andrew Boff", "ASKED", "Sadiq Khan"),
+        ("Sadiq Khan", "REPLIED_TO", "Andrew Boff"),
+    }

@@ -141,6 +141,10 @@ def read(doc: Doc) -> None:
     q_start = max((f.span[1] for f in fields if f.label in _ASKER + ("asked of",) and f.values), default=0)
     head = _ANSWER_HEAD.search(text, q_start)
     q_end = head.start() if head else len(text)
+    if head is None and answer_field is not None and answer_field.line_start > q_start:
+        q_end = (
+            answer_field.line_start
+        )  # an answer label the head pattern does not know still ends the question
     a_start = (
         answer_field.span[1]
         if answer_field and answer_field.span[1] > q_end
