@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from loaders.dates import find_dates, parse_date
+from loaders.document import Zone
 
 __all__ = [
     "Field",
@@ -170,8 +171,6 @@ def asker_in(words: list[str], resolve, known) -> tuple[int, int, object] | None
 def add_answer(doc, answerer, asker, span: tuple[int, int], about: str | None, date: str | None) -> None:
     """An answer: its zone (so its "I" is the answerer) and, where both ends are known, the
     REPLIED_TO it proves, quoting its first sentences."""
-    from loaders.document import Zone
-
     doc.zones.append(
         Zone("answer", span[0], span[1], speaker=answerer, addressee=asker, about=about, date=date)
     )

@@ -142,9 +142,8 @@ def read(doc: Doc) -> None:
     head = _ANSWER_HEAD.search(text, q_start)
     q_end = head.start() if head else len(text)
     if head is None and answer_field is not None and answer_field.line_start > q_start:
-        q_end = (
-            answer_field.line_start
-        )  # an answer label the head pattern does not know still ends the question
+        # an answer label the head pattern does not know (in a bulleted list) still ends the question
+        q_end = answer_field.line_start
     a_start = (
         answer_field.span[1]
         if answer_field and answer_field.span[1] > q_end
@@ -186,12 +185,13 @@ def _question_list(doc: Doc, fields: list[Field]) -> None:
     doc.genre = "question_answer"
     askers = [k for k, f in enumerate(fields) if f.label in _ASKER and f.values]
     for n, k in enumerate(askers):
-        item_fields = fields[k : askers[n + 1] if n + 1 < len(askers) else len(fields)]
-        next_start = fields[askers[n + 1]].line_start if n + 1 < len(askers) else len(text)
-        title_line = _last_line_before(text, fields[k].line_start)
+        last = n + 1 == len(askers)
+        item_fields = fields[k : len(fields) if last else askers[n + 1]]
+        title = _line_above(text, fields[k].line_start)
         q_start = max(f.span[1] for f in item_fields)
-        # the question runs to the next item's title line
-        q_end = title_line_start(text, next_start) if n + 1 < len(askers) else len(text)
+        # the question runs to the next item's title, the line above its asker's
+        next_title = None if last else _line_above(text, fields[askers[n + 1]].line_start)
+        q_end = len(text) if last else (next_title[0] if next_title else fields[askers[n + 1]].line_start)
         date_field = next((f for f in item_fields if f.label in ("meeting date", "session date")), None)
         date = first_date(date_field.value) if date_field is not None else None
         doc.date = doc.date or date
@@ -199,7 +199,7 @@ def _question_list(doc: Doc, fields: list[Field]) -> None:
         holder = doc.registry.holder("mayor-of-london", date or doc.ref_date)
         if named is None or holder is None or q_end <= q_start:
             continue
-        about = re.sub(r"\s*\[\d+\]\s*$", "", title_line[2]) if title_line else None
+        about = re.sub(r"\s*\[\d+\]\s*$", "", title[2]) if title else None
         q_span = trim(text, q_start, q_end)
         if q_span[1] <= q_span[0]:
             continue
@@ -210,17 +210,12 @@ def _question_list(doc: Doc, fields: list[Field]) -> None:
         doc.facts.add("ASKED", named.actor, holder.entity, span, layer="layout", date=date, about=about)
 
 
-def _last_line_before(text: str, pos: int) -> tuple[int, int, str] | None:
+def _line_above(text: str, pos: int) -> tuple[int, int, str] | None:
+    """The last non-blank line that ends before `pos` (within 300 characters)."""
     found = None
     for line in lines(text, max(0, pos - 300), pos):
         found = line
     return found
-
-
-def title_line_start(text: str, asker_line: int) -> int:
-    """Where the next item starts: its title, the non-blank line above its asker's line."""
-    line = _last_line_before(text, asker_line)
-    return line[0] if line is not None else asker_line
 
 
 def _get(by_label: dict[str, Field], labels: tuple[str, ...]) -> Field | None:

@@ -158,7 +158,7 @@ def _title_and_asker(doc: Doc, item: re.Match, stop: int) -> tuple[str, Entity |
 def _exchange(
     doc: Doc,
     asker: Entity,
-    mayor: Entity,
+    answerer: Entity,
     about: str | None,
     date: str | None,
     start: int,
@@ -166,20 +166,20 @@ def _exchange(
     turns: list[Turn],
 ) -> None:
     text = doc.text
-    answer = next((t for t in turns if t.speaker.id == mayor.id), None)
+    answer = next((t for t in turns if t.speaker.id == answerer.id), None)
     q_end = answer.start if answer is not None else stop
     own = next((t for t in turns if t.speaker.id == asker.id and t.start < q_end), None)
     q_span = trim(text, own.text_start, own.end) if own is not None else _question_after(text, start, q_end)
     if q_span[1] <= q_span[0]:
         return
     doc.zones.append(
-        Zone("question", q_span[0], q_span[1], speaker=asker, addressee=mayor, about=about, date=date)
+        Zone("question", q_span[0], q_span[1], speaker=asker, addressee=answerer, about=about, date=date)
     )
     doc.facts.add(
-        "ASKED", asker, mayor, first_sentences(text, *q_span), layer="layout", date=date, about=about
+        "ASKED", asker, answerer, first_sentences(text, *q_span), layer="layout", date=date, about=about
     )
     if answer is not None:
-        add_answer(doc, mayor, asker, trim(text, answer.text_start, answer.end), about, date)
+        add_answer(doc, answerer, asker, trim(text, answer.text_start, answer.end), about, date)
 
 
 def _question_after(text: str, start: int, stop: int) -> tuple[int, int]:

@@ -61,6 +61,7 @@ _KEYS = {
     "clause_verbs",
     "not_clause_verbs",
     "object_words",
+    "not_object_words",
 }
 _MONEY = ("any", "required", "forbidden", "sum_or_noun")
 
@@ -81,6 +82,7 @@ class Pattern:
     clause_verbs: frozenset[str] = frozenset()  # the "to"-clause must have one of these verbs
     not_clause_verbs: frozenset[str] = frozenset()  # ... or must not
     object_words: frozenset[str] = frozenset()  # the trigger's direct object must be one of these
+    not_object_words: frozenset[str] = frozenset()  # ... or must not be
     money: str = "any"  # any | required | forbidden | sum_or_noun
     subject: tuple[str, ...] = ()
     object: tuple[str, ...] = ()
@@ -142,6 +144,7 @@ def patterns(path: str = str(LEXICON_FILE)) -> tuple[Pattern, ...]:
                     clause_verbs=frozenset(spec.get("clause_verbs", [])),
                     not_clause_verbs=frozenset(spec.get("not_clause_verbs", [])),
                     object_words=frozenset(spec.get("object_words", [])),
+                    not_object_words=frozenset(spec.get("not_object_words", [])),
                     money=spec.get("money", "any"),
                     subject=_roles(spec.get("subject", []), where),
                     object=_roles(spec.get("object", []), where),

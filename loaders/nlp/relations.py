@@ -31,9 +31,6 @@ _MONEY_WORDS = {"m", "bn", "k", "million", "billion", "thousand", "£", "pounds"
 
 # Modal auxiliaries that make a clause a wish, a possibility or a report, not a fact: only asks
 # ("X should ...") and commitments ("will") are read from such clauses.
-_NOT_GIVEN = frozenset(
-    {"saving", "savings", "cut", "reduction", "deficit", "shortfall", "loss", "efficiency"}
-)
 _UNREAL = {"should", "must", "could", "would", "might", "may", "ought", "can"}
 
 
@@ -67,10 +64,6 @@ def parser_relations(doc: Doc) -> None:
                     and kind != "modal"
                 ):
                     continue  # a wish or a request is not a fact of its family (a fear of harm is an opinion)
-                if pat.family == "FUNDS" and any(
-                    t.lemma_.lower() in _NOT_GIVEN for t in f.roles.get("obj", [])
-                ):
-                    continue  # "The Met has delivered savings of £600m": money saved is not money given
                 if pat.family == "SAID" and tok.tag_ == "VBG":
                     continue  # "rather than insisting that ...": not a statement made
                 if used is not None:  # "pour scorn on": scorn is part of the trigger, not its object
@@ -158,6 +151,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         if any(v in pat.not_clause_verbs for v in clause):
             return made
     if pat.object_words and not any(t.lemma_.lower() in pat.object_words for t in f.get("obj")):
+        return made
+    if any(t.lemma_.lower() in pat.not_object_words for t in f.get("obj")):
         return made
     first = bool(f.get("subj")) and f.get("subj")[0].lower_ in ("i", "we")
     if (pat.first_person and not first) or (pat.third_person and first):
