@@ -10,10 +10,10 @@ the document's fact set as layer "rules".
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from graph.facts import Entity, Evidence, slug
 from loaders.document import Doc
+from loaders.names.focus import person_in_focus
 from loaders.names.mentions import DocMentions, Mention
 from loaders.quotes import find_quotes
 from loaders.relations import ACTORS, Context, Quote, extract_relations
@@ -186,7 +186,11 @@ def _quotes(ctx: Context) -> list[Quote]:
             if who is None:
                 word = (q.speaker or "").strip().lower()
                 if word in ("he", "she", "they"):
-                    who = _person_in_focus(ctx, q.speaker_start, direct) or last_speaker
+                    who = (
+                        person_in_focus(ctx.ments, ctx.sentences, q.speaker_start, _within(direct))  # type: ignore[attr-defined]
+                        or _last_person_before(ctx.ments, q.speaker_start)
+                        or last_speaker
+                    )
                 elif word in ("i", "we"):
                     who = ctx.signatory
         resolved.append(who)
@@ -205,23 +209,9 @@ def _speaker_entity(ctx: Context, start: int, end: int) -> Entity | None:
     return people[0] if people else actors[0] if actors else None
 
 
-def _person_in_focus(ctx: Context, pos: int, direct: list[tuple[int, int]]) -> Entity | None:
-    """Who 'he'/'she' at `pos` is: the first person named (outside quotation marks) in the
-    nearest sentence before that names one, i.e. the subject in focus, not merely the last
-    name written ("X criticised the Mayor ... '...,' she said": she is X)."""
-    sents = ctx.sentences  # type: ignore[attr-defined]
-    i = bisect_right(ctx.sentence_starts, pos) - 1  # type: ignore[attr-defined]
-    # the pronoun's own sentence up to the pronoun, then the sentences before it
-    for k in range(i, max(-1, i - 6), -1):
-        s0, s1 = sents[k]
-        hi = min(s1, pos)
-        for m in ctx.ments.between(s0, hi):
-            if m.entity.label != "Person":
-                continue
-            if any(a <= m.start < b for a, b in direct):
-                continue
-            return m.entity
-    return _last_person_before(ctx.ments, pos)
+def _within(spans: list[tuple[int, int]]):
+    """The test "is this offset inside one of these (direct quote) spans"."""
+    return lambda _start, pos: any(a <= pos < b for a, b in spans)
 
 
 def _last_person_before(ments: DocMentions, pos: int) -> Entity | None:

@@ -22,6 +22,7 @@ import re
 
 from graph.facts import Entity
 from loaders.document import Doc, Zone
+from loaders.names.focus import person_in_focus
 
 __all__ = ["speaker_blocks"]
 
@@ -32,6 +33,7 @@ _INTRO_END = re.compile(
     re.I,
 )
 _ACTORS = ("Person", "Organization", "Post")
+_PRONOUN_SPEAKER = re.compile(r"\s*(?:he|she)\s+(?:said|says|added|told|explained|continued)\b", re.I)
 _SPEECH = re.compile(r"\b(?:said|says|added|told|explained|warned|insisted|argued)\b")
 
 
@@ -49,7 +51,7 @@ def speaker_blocks(doc: Doc) -> None:
             ns, ne = paragraphs[i + 1]
             intro = text[ns] in _OPEN and not _SPEECH.search(text[ns:ne])
         if intro and not line.lstrip().startswith(tuple(_OPEN)):
-            speaker = _speaker(doc, s, e)
+            speaker = _speaker(doc, s, _before_words(line, s, e))
             block: list[tuple[int, int]] = []
             j = i + 1
             while j < len(paragraphs) and text[paragraphs[j][0]] in _OPEN:
@@ -108,13 +110,25 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _before_words(line: str, start: int, end: int) -> int:
+    """Where the intro line's own quoted words begin ('He said: "This is ...'), else its end:
+    names inside the words are not the speaker."""
+    at = min((i for i in (line.find(c) for c in _OPEN[:2]) if i >= 0), default=-1)
+    return start + at if at > 0 else end
+
+
 def _speaker(doc: Doc, start: int, end: int) -> Entity | None:
-    """The person the intro line names (the last one before the speech verb), else its body."""
+    """The person the intro line names (the last one before the speech verb), else its body;
+    "He said:" is the person in focus."""
     mentions = [m for m in doc.mentions.between(start, end) if m.entity.label in _ACTORS]
     people = [m for m in mentions if m.entity.label == "Person"]
     if people:
         return people[-1].entity
-    return mentions[-1].entity if mentions else None
+    if mentions:
+        return mentions[-1].entity
+    if _PRONOUN_SPEAKER.match(doc.text, start, end):
+        return person_in_focus(doc.mentions, doc.sentences, start)
+    return None
 
 
 def _said(doc: Doc, speaker: Entity, intro: tuple[int, int], block: list[tuple[int, int]]) -> None:

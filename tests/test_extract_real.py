@@ -524,3 +524,38 @@ def test_an_answer_label_in_a_bulleted_list_still_ends_the_question():
         ("Andrew Boff", "ASKED", "Sadiq Khan"),
         ("Sadiq Khan", "REPLIED_TO", "Andrew Boff"),
     }
+
+
+def test_he_said_after_a_criticism_is_the_critic_and_his_next_paragraph_is_his_too():
+    text = (
+        "Budget row\n\nBrian Coleman, Conservative budget spokesman, said the increase was above "
+        "inflation.\n\nBut Mr Coleman criticised Mr Livingstone for foisting an above-inflation GLA "
+        "precept increase on Londoners.\n\n"
+        'He said: "This is a further increase to a precept that has grown since the GLA was formed.\n\n'
+        '"Originally priced at 2.6bn, its costs have rocketed to 9.3bn, which is a total disgrace."\n'
+    )
+    facts = _facts(text, name="2007-02-14-news.txt")
+    said = {f for f in facts if f[1] == "SAID"}
+    assert {f[0] for f in said} == {"Brian Coleman"}  # never the GLA his words name
+
+
+def test_an_office_then_a_title_then_the_name_is_that_persons_office():
+    text = (
+        "Mayor forces through fire cuts\n\n"
+        "Proposals are responsible, says fire authority Credit: PA Wire\n\n"
+        "Chairman of the London Fire and Emergency Planning Authority, Assembly Member James Cleverly said:\n\n"
+        '"I\'m pleased that the Mayor has backed me and given his full support to the plan."\n'
+    )
+    facts = _facts(text, name="news.txt")
+    assert ("James Cleverly", "CHAIRS", "London Fire and Emergency Planning Authority") in facts
+    assert {f[0] for f in facts} == {"James Cleverly"}  # no "Member James Cleverly", no "... Credit"
+
+
+def test_a_verb_joined_to_a_must_clause_funds_nothing_yet():
+    text = (
+        "Union statement\n\nFiona Twycross AM said:\n\n"
+        '"The Mayor must reconsider his position, drop his plans to close 10 fire stations and fully '
+        'fund the London Fire Brigade."\n'
+    )
+    facts = _facts(text, name="2013-01-10-news.txt")
+    assert not [f for f in facts if f[1] == "FUNDS"]

@@ -114,6 +114,14 @@ def resolve_posts(doc: DocMentions, registry: Registry, ref_date: str | None) ->
                     j < i and re.fullmatch(r"[ ]*\n[ \n]*", gap)
                 ):
                     holders.setdefault(m.entity.id, ms[j].entity)
+        if i + 2 < len(ms) and ms[i + 1].label == "Post" and ms[i + 2].label == "Person":
+            # "Chairman of the Fire Authority, Assembly Member James Cleverly": a title between
+            title, person = ms[i + 1], ms[i + 2]
+            if (
+                re.fullmatch(r"[ ]?,[ ]?", folded[m.end : title.start])
+                and folded[title.end : person.start] == " "
+            ):
+                holders.setdefault(m.entity.id, person.entity)
     out: list[Mention] = []
     named_people = {x.entity.id for x in ms if x.label == "Person"}  # once: linear in mentions
     named_count = Counter(x.entity.id for x in ms if x.label == "Person")

@@ -154,6 +154,8 @@ NOT_NAME = frozenset(
         "Lady",
         "Dame",
         "Baroness",
+        "Member",
+        "Credit",
         "Mr",
         "Mrs",
         "Ms",

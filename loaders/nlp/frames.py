@@ -290,13 +290,19 @@ def _asked_for(token: Token) -> bool:
 
 def _governing_modal(verb: Token) -> str | None:
     """The modal of the clause a gerund or infinitive hangs from: "The Government can go some way
-    ... by guaranteeing X" guarantees nothing yet."""
+    ... by guaranteeing X" guarantees nothing yet; and of the first of conjoined verbs ("The
+    Mayor must reconsider ... and fully fund the Brigade" funds nothing yet)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     t = verb
     for _ in range(6):
-        if t.dep_ not in ("pcomp", "pobj", "prep", "xcomp", "advcl") or t.head.i == t.i:
+        if (
+            t.dep_ not in ("pcomp", "pobj", "prep", "xcomp", "advcl", "conj", "acl", "dobj")
+            or t.head.i == t.i
+        ):
             return None
+        if t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return None  # "X must act and TfL funds Y": a conjunct with its own subject
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
             modal = next((c.lower_ for c in t.children if c.dep_ == "aux" and c.tag_ == "MD"), None)

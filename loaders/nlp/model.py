@@ -216,7 +216,8 @@ def _add_entities(doc: Doc, sdoc: Any) -> list:
             lead = re.match(r"(?i)the\s+", surface)
             if lead:
                 start += lead.end()
-            end -= len(re.search(r"(?:['’]s)?$", doc.text[start:end]).group(0))  # "the Council's"
+            # "the Council's"; "the Fire Brigades Union Credit: ITN" (a photo caption's credit)
+            end -= len(re.search(r"(?:['’]s|\s+Credit)?$", doc.text[start:end]).group(0))
             name = " ".join(doc.text[start:end].split()).strip(" ,.;:'\"‘’“”")
             if len(name) < 2 or not name[:1].isupper() or len(name.split()) > 8:
                 continue

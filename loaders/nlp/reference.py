@@ -16,6 +16,7 @@ from typing import Any
 from graph.facts import Entity, slug
 from loaders.actors import clean_person_name, looks_like_person
 from loaders.document import Doc
+from loaders.names.focus import person_in_focus
 
 __all__ = ["Ref", "Resolver", "ACTOR_LABELS"]
 
@@ -577,7 +578,18 @@ class Resolver:
         return None
 
     def _person_in_focus(self, pos: int) -> Entity | None:
-        """The person 'he'/'she' is: the last person named before, within a few sentences."""
+        """The person 'he'/'she' is (loaders.names.focus), else an office named shortly before
+        whose holder is unknown (it stands for its holder)."""
+        ctx = self.doc.rules_context
+        quote = (ctx.quote_at(pos) if ctx is not None else None) or self.doc.zone_at(pos, "quote")
+        if quote is not None:
+            # "He has also asked ..." inside someone's quote: a person the quote itself named
+            qs = quote.start
+            who = person_in_focus(self.doc.mentions, self.doc.sentences, pos, lambda _s, p: p < qs)
+        else:
+            who = person_in_focus(self.doc.mentions, self.doc.sentences, pos)
+        if who is not None:
+            return who
         mentions = self.doc.mentions.before(pos)
         lo = pos - 600
         for m in reversed(mentions):
@@ -680,7 +692,7 @@ def _clean_phrase(text: str) -> str:
     text = re.sub(r"[”\"]?\[\d{1,3}\]?$", "", text)
     text = re.split(r",?\s+as well as\s+", text, maxsplit=1)[0]
     text = text.strip(" ,.;:" + _QUOTES)
-    text = re.sub(r"['’]s$", "", text)
+    text = re.sub(r"['’]s$|\s+Credit$", "", text)  # "the Union Credit: ITN": a caption's credit
     text = re.sub(r"^(?:the|a|an|his|her|its|their|our|my|this|that|these|those)\s+", "", text, flags=re.I)
     text = text.replace("‘", "").replace("’ ", " ").replace("“", "").replace("”", "")
     return text.strip(" ,.;:" + _QUOTES)

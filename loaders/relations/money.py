@@ -35,6 +35,8 @@ _ANNOUNCE = re.compile(
 _PASSIVE_ANNOUNCE = re.compile(
     r"(?:has|have)[ ]been[ ](?:announced|unveiled|launched|confirmed|allocated|awarded)|(?:was|were|is|are)[ ](?:being[ ])?(?:announced|unveiled|launched|confirmed|allocated|awarded)"
 )
+# a demand before the verb in its sentence: the money is asked for, not given
+_DEMAND = re.compile(r"\b(?:must|should|ought[ ]to|needs?[ ]to)\b")
 _FUNDED_ADJ = re.compile(r"(?P<who>[A-Za-z' ]{2,60}?)-funded[ ]")
 _FROM = re.compile(r"[ ]from[ ](?:the[ ])?")
 
@@ -66,6 +68,8 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
     done: set[int] = set()
     # "X will directly fund Y", "set up and funded Y"
     for m in finditer(_FUND_VERB, ctx, sent):
+        if _DEMAND.search(folded, sent[0], m.start()):
+            continue  # "The Mayor must reconsider ... and fully fund the Brigade": asked, not paid
         objs = objects_after(ctx, m.end() + 1, sent[1], discover="Programme")
         funder = subject_of(ctx, sent, m.start())
         for o in objs:

@@ -1,0 +1,50 @@
+"""Who 'he' or 'she' is: the person in focus, one rule for every layer.
+
+News and press releases name a speaker, then go on with a pronoun ("But Mr Coleman criticised Mr
+Livingstone ... He said: ..."; "The Tories were challenged by Labour's Onkar Sahota, who claimed
+they were looking to criticise Khan. '...,' he said"). The person in focus is the first person
+named, outside quotation marks, in the nearest sentence that names one (the pronoun's own sentence
+up to the pronoun first): the subject the text is about, not merely the last name written.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+
+from graph.facts import Entity
+from loaders.names.mentions import DocMentions
+
+__all__ = ["inside_quotation", "person_in_focus"]
+
+_BACK = 6  # sentences looked back
+
+
+def inside_quotation(text: str, start: int, pos: int) -> bool:
+    """Whether `pos` lies inside quotation marks opened after `start` (a sentence's start)."""
+    span = text[start:pos]
+    return span.count("“") > span.count("”") or span.count('"') % 2 == 1
+
+
+def person_in_focus(
+    mentions: DocMentions,
+    sentences: Sequence[tuple[int, int]],
+    pos: int,
+    quoted: Callable[[int, int], bool] | None = None,
+) -> Entity | None:
+    """The person in focus at `pos`, or None when no sentence near before names one.
+
+    `quoted(sentence_start, offset)` says whether an offset is inside someone's quoted words
+    (default: quotation marks counted within the sentence)."""
+    text = mentions.text
+    starts = [s for s, _ in sentences]
+    i = bisect_right(starts, pos) - 1
+    for k in range(i, max(-1, i - _BACK), -1):
+        s0, s1 = sentences[k]
+        for m in mentions.between(s0, min(s1, pos)):
+            if m.entity.label != "Person":
+                continue
+            if quoted(s0, m.start) if quoted is not None else inside_quotation(text, s0, m.start):
+                continue
+            return m.entity
+    return None
