@@ -315,11 +315,9 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
         and text[span[0] - 1 : span[0]] == "("
     ):
         # a list of those present: "Brian Coleman (Chairman)" chairs the meeting's body
-        assembly = doc.registry.find("London Assembly")
-        if assembly is not None:
-            stated = (
-                doc.facts.add("CHAIRS", person, assembly.entity, evidence, layer="apposition") is not None
-            )
+        body = _meeting_body(doc)
+        if body is not None:
+            stated = doc.facts.add("CHAIRS", person, body, evidence, layer="apposition") is not None
     elif chair:
         body = _body(doc, chair.group("body"))
         if body is None:  # a body the registry does not know, named as such in the text
@@ -341,6 +339,16 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
         entry = doc.registry.find(name) if name else None
         if entry is not None:
             doc.facts.add("MEMBER_OF", person, entry.entity, evidence, layer="apposition")
+
+
+def _meeting_body(doc: Doc) -> Entity | None:
+    """The body whose meeting a document records: a committee named at its head ("Meeting:
+    Transport Committee"), else the London Assembly."""
+    for m in doc.mentions.between(0, 400):
+        if m.entity.label == "Organization" and m.entity.name.endswith("Committee"):
+            return m.entity
+    assembly = doc.registry.find("London Assembly")
+    return assembly.entity if assembly is not None else None
 
 
 def _full_title(doc: Doc, m, named_people: set[str]) -> None:

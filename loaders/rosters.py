@@ -33,6 +33,8 @@ _REST = re.compile(
     r"Independent|Reform(?:[ \t]+UK)?|Brexit[ \t]+Alliance|Non-aligned)?[ \t)]*(?:AM)?[ \t]*$",
     re.I,
 )
+# a sentence that introduces a membership list: "That the membership ... be noted:"
+_LIST_INTRO = re.compile(r"(?i)\bmembers(?:hip)?\b[^:]*:\s*$")
 _HEADING_WORDS = re.compile(r"(?i)^(?:the|members?(?:hip)?|of|:|\s)*$")
 
 
@@ -63,7 +65,20 @@ def find_rosters(doc: Doc) -> None:
 
 
 def _heading_body(doc: Doc, start: int, end: int, line: str) -> Entity | None:
-    """The body a line names and does no more than name ('The Transport Committee')."""
+    """The body a line names and does no more than name ('The Transport Committee'), or the body
+    whose membership a minute's sentence introduces ('That the membership ... for the Committee
+    ... be noted:'; "the Committee" is the committee the document last named)."""
+    if len(line) <= 300 and _LIST_INTRO.search(line):
+        bodies = [m for m in doc.mentions.between(start, end) if m.entity.label == "Organization"]
+        if len(bodies) == 1:
+            return bodies[0].entity
+        generic = re.search(r"(?i)\bthe\s+(committee|board|panel|authority)\b", line)
+        if not bodies and generic:
+            head = generic.group(1).lower()
+            for m in reversed(doc.mentions.before(start)):
+                if m.entity.label == "Organization" and m.entity.name.lower().endswith(head):
+                    return m.entity
+        return None
     if len(line) > 90:
         return None
     found = [m for m in doc.mentions.between(start, end) if m.entity.label == "Organization"]

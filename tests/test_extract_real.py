@@ -559,3 +559,64 @@ def test_a_verb_joined_to_a_must_clause_funds_nothing_yet():
     )
     facts = _facts(text, name="2013-01-10-news.txt")
     assert not [f for f in facts if f[1] == "FUNDS"]
+
+
+def test_a_flat_report_of_written_answers_with_unlabelled_answers_pairs_each_item():
+    text = (
+        "Subject: Questions to the Mayor Report number: 5 Report to: London Assembly Date: 25/01/06\n\n"
+        "Policing Budget Question No: 1 / 2006 Jenny Jones From next year's MPA budget, can you provide "
+        "the allocations for counter terrorism?\n\n"
+        "A detailed service analysis of the MPS Budget was included within my Consultation Budget.\n\n"
+        "Burkinis Question No: 2016/2897 (Oral) Darren Johnson Why did you get involved?\n\n"
+        "It was an international news story.\n"
+    )
+    assert _facts(text, name="wa.txt") == {
+        ("Jenny Jones", "ASKED", "Ken Livingstone"),
+        ("Ken Livingstone", "REPLIED_TO", "Jenny Jones"),
+        ("Darren Johnson", "ASKED", "Ken Livingstone"),
+        ("Ken Livingstone", "REPLIED_TO", "Darren Johnson"),
+    }
+
+
+def test_a_transcript_item_that_lost_its_title_and_the_mayors_role_still_pairs_ask_and_answer():
+    text = (
+        "Mayor's Question Time – Thursday 17 December 2020\n\nTranscript of Item 4 – Questions to the Mayor\n\n"
+        "2020/4321 - David Kurten AM\n\nAre you satisfied that the police uphold the principles of policing?\n\n"
+        "Sadiq Khan (): Thank you, Chair. It is a source of great pride for London.\n"
+    )
+    assert _facts(text, name="t.txt") == {
+        ("David Kurten", "ASKED", "Sadiq Khan"),
+        ("Sadiq Khan", "REPLIED_TO", "David Kurten"),  # and no WELCOMED for a courtesy "Thank you"
+    }
+
+
+def test_turns_with_the_mayor_are_a_transcript_even_without_its_heading():
+    text = (
+        "May 22, 2013\nValerie Shawcross\nThe Mayor\n\n"
+        "Valerie Shawcross CBE (AM): Mr Mayor, are you happy with the closures? Do you support it?\n\n"
+        "The Mayor\n\nBoris Johnson (Mayor of London): Well, as I say, there is a consultation going on.\n"
+    )
+    assert _facts(text, name="q.txt") == {
+        ("Valerie Shawcross", "ASKED", "Boris Johnson"),
+        ("Boris Johnson", "REPLIED_TO", "Valerie Shawcross"),
+        ("Boris Johnson", "HOLDS_OFFICE", "Mayor of London"),  # never Valerie Shawcross's office
+    }
+
+
+def test_minutes_noting_a_committees_membership_list_it():
+    text = (
+        "MINUTES Meeting: Transport Committee Date: Wednesday 30 June 2021\n\n"
+        "3 Membership of the Committee (Item 3)\n\n"
+        "That the membership and chairing arrangements for the Committee be noted:\n\n"
+        "Caroline Pidgeon MBE AM (Chair)\n\nShaun Bailey AM\n\nElly Baker AM\n\nAnne Clarke AM\n"
+    )
+    facts = _facts(text, name="minutes.txt")
+    committee = {f for f in facts if f[2] == "Transport Committee"}
+    assert committee == {
+        ("Caroline Pidgeon", "CHAIRS", "Transport Committee"),
+        ("Caroline Pidgeon", "MEMBER_OF", "Transport Committee"),
+        ("Shaun Bailey", "MEMBER_OF", "Transport Committee"),
+        ("Elly Baker", "MEMBER_OF", "Transport Committee"),
+        ("Anne Clarke", "MEMBER_OF", "Transport Committee"),
+    }
+    assert not [f for f in facts if "Membership" in f[2]]  # a heading, not a body

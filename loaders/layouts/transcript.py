@@ -31,16 +31,18 @@ NAME = "transcript"
 
 # "1020 / 2003 - Title Name", "2019/14512 - Title Name AM" (number and year either way round)
 _ITEM = re.compile(r"^[ \t]*(?P<num>\d{3,5}[ \t]*/[ \t]*\d{4,5})\s*[-–]\s*(?P<rest>[^\n]+?)\s*$", re.M)
-_HEAD = re.compile(r"\bTranscript\b|Question\s+Time|Plenary|Committee\s+meeting", re.I)
+_HEAD = re.compile(r"\bTranscript\b|Question\s+Time|Question\s+Number|Plenary|Committee\s+meeting", re.I)
 _MAYOR_ROLE = re.compile(r"\bMayor\b", re.I)
 _COMMITTEE = re.compile(r"\b(?P<name>(?:[A-Z][\w,&’'-]*\s+){1,6}Committee)\b")
 
 
 def detect(text: str) -> bool:
     head = text[:3000]
-    if not _HEAD.search(head):
-        return False
     turns = [m for m in TURN.finditer(text[:8000]) if m.group("role") is not None or m.group("post")]
+    if not _HEAD.search(head):
+        # a page copied without its heading: turns between a member and "Name (Mayor of London)"
+        mayor = any(m.group("role") and _MAYOR_ROLE.search(m.group("role")) for m in turns)
+        return mayor and len({m.group("who") for m in turns}) >= 2
     return len(turns) >= 2 or (len(turns) == 1 and _ITEM.search(head) is not None)
 
 
@@ -132,6 +134,8 @@ def _title_and_asker(doc: Doc, item: re.Match, stop: int) -> tuple[str, Entity |
             return named.actor
         return None
 
+    if len(words) <= 4 and (found := person(rest)) is not None:
+        return "", found, item.end()  # "2020/4321 - David Kurten AM": the copy lost the title
     for n in (3, 2):
         if len(words) > n:
             found = person(" ".join(words[-n:]))

@@ -28,7 +28,10 @@ from loaders.layouts.base import QUESTION_OPENERS, add_answer, first_date, trim
 
 NAME = "written_answers"
 
-_ITEM = re.compile(r"Question\s+No\.?\s*:?\s*(?P<num>\d{4}/\d{3,5})\s+")
+# "Question No: 2016/1327", "Question No: 1 / 2006", "Question No: 2016/2897 (Oral)"
+_ITEM = re.compile(
+    r"Question\s+No\.?\s*:?\s*(?P<num>\d{1,5}[ \t]*/[ \t]*\d{1,5})(?:\s*\((?:Oral|Written|Supplementary)\))?\s+"
+)
 _ANSWERER = re.compile(
     r"^[ \t]*(?P<who>The\s+Mayor|(?:The\s+)?Deputy\s+Mayor[^\n]{0,60}|[A-Z][a-z]+\s+[A-Z][\w’'-]+(?:\s+\([^)\n]*\))?)[ \t]*$",
     re.M,
@@ -66,8 +69,14 @@ def read(doc: Doc) -> None:
             continue
         ans = _ANSWERER.search(text, q_start, stop) or _INLINE_ANSWERER.search(text, q_start, stop)
         q_end = ans.start() if ans else stop
+        a_start = ans.end() if ans else None
         if ans is not None and ans.re is _INLINE_ANSWERER:
             q_end = text.rfind("?", q_start, ans.start()) + 1 or ans.start()  # the title again follows
+        elif ans is None:
+            # a report that prints each answer as the paragraphs under its question, unlabelled
+            nl = text.find("\n", q_start, stop)
+            if nl != -1 and "?" in text[q_start:nl] and text[nl:stop].strip():
+                q_end = a_start = nl
         q_span = trim(text, q_start, q_end)
         named = resolve_name(doc.registry, ans.group("who"), doc.ref_date) if ans else None
         answerer = named.actor if named else _mayor(doc)
@@ -79,12 +88,12 @@ def read(doc: Doc) -> None:
             )
         )
         doc.facts.add("ASKED", asker, answerer, q_span, layer="layout", date=session, about=title)
-        if ans is None:
+        if a_start is None:
             continue
-        a_span = trim(text, ans.end(), stop)
+        a_span = trim(text, a_start, stop)
         written = _WRITTEN.search(text, a_span[0], a_span[1])
         answer_date = session
-        if ans.re is _INLINE_ANSWERER:
+        if ans is not None and ans.re is _INLINE_ANSWERER:
             answer_date = first_date(ans.group("d")) or session
         elif written is not None:
             answer_date = first_date(written.group("d")) or session
@@ -106,17 +115,22 @@ def _title_start(text: str, pos: int) -> int:
 
 
 def _asker(doc: Doc, text: str, pos: int) -> tuple[Entity | None, int]:
+    """The asker named first in the item (a name the registry knows wins: "Jenny Jones From next
+    year's budget ..." is Jenny Jones) and where the question starts."""
     words = list(re.finditer(r"\S+", text[pos : pos + 80]))
-    for n in (3, 2):
-        if len(words) >= n and words[n - 1].group(0) not in QUESTION_OPENERS:
-            name = text[pos + words[0].start() : pos + words[n - 1].end()]
-            named = resolve_name(doc.registry, name, doc.ref_date)
-            if (
-                named is not None
-                and named.actor.label == "Person"
-                and (doc.registry.find(name) or looks_like_person(name))
-            ):
-                return named.actor, pos + words[n - 1].end()
+    for known_only in (True, False):
+        for n in (3, 2):
+            if len(words) >= n and words[n - 1].group(0) not in QUESTION_OPENERS:
+                name = text[pos + words[0].start() : pos + words[n - 1].end()]
+                if known_only and doc.registry.find(name) is None:
+                    continue
+                named = resolve_name(doc.registry, name, doc.ref_date)
+                if (
+                    named is not None
+                    and named.actor.label == "Person"
+                    and (doc.registry.find(name) or looks_like_person(name))
+                ):
+                    return named.actor, pos + words[n - 1].end()
     return None, pos
 
 

@@ -115,7 +115,7 @@ def canonical_np(np: str) -> str:
 _ROLE_PREFIX = re.compile(
     r"(?:(?:Deputy|Assistant|Executive|Managing|Acting|Interim|Vice)[ ])?(?:Chief[ ]Executive(?:[ ]Officer)?|CEO|"
     r"Director|Chair|Chairman|Chairwoman|Vice-Chair|Head|Leader|President|Founder|Co-founder|Spokesperson|"
-    r"Member|Trustee|Patron)[ ](?:of|at|for)[ ](?:the[ ])?"
+    r"Members?|Membership|Trustee|Patron)[ ](?:of|at|for)[ ](?:the[ ])?"
 )
 
 

@@ -111,7 +111,10 @@ def resolve_posts(doc: DocMentions, registry: Registry, ref_date: str | None) ->
                 a, b = (ms[j], m) if j < i else (m, ms[j])
                 gap = folded[a.end : b.start]
                 if re.fullmatch(r"[ ]?,?[ ]?(?:the[ ])?", gap) or (
-                    j < i and re.fullmatch(r"[ ]*\n[ \n]*", gap)
+                    # a signature: "Sadiq Khan\nMayor of London" (not "Jo Bloggs\nThe Mayor": asked of)
+                    j < i
+                    and re.fullmatch(r"[ ]*\n[ \n]*", gap)
+                    and not re.match(r"(?i)the\b", folded[m.start : m.end])
                 ):
                     holders.setdefault(m.entity.id, ms[j].entity)
         if i + 2 < len(ms) and ms[i + 1].label == "Post" and ms[i + 2].label == "Person":
