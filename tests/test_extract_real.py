@@ -622,3 +622,28 @@ def test_minutes_noting_a_committees_membership_list_it():
         ("Anne Clarke", "MEMBER_OF", "Transport Committee"),
     }
     assert not [f for f in facts if "Membership" in f[2]]  # a heading, not a body
+
+
+def test_a_decision_that_lists_what_it_asks_to_approve_funds_the_listed_sum():
+    text = (
+        "Body Worn Video Outline Business Case\n\nReference code: \nDMPCD 2015 103\nDate signed: \n"
+        "04 September 2015\nAuthorisation name: \nStephen Greenhalgh, Deputy Mayor for Policing and Crime\n\n"
+        "The DMPC Is asked to approve the:\n•    Body Worn Video Outline Business Case;\n"
+        "•    Funding of £5.57m to allow project resourcing to commence;\n"
+    )
+    assert _facts(text, name="dmpcd.txt") == {
+        ("Stephen Greenhalgh", "HOLDS_OFFICE", "Deputy Mayor for Policing and Crime"),
+        ("Stephen Greenhalgh", "FUNDS", "Body Worn Video Outline Business Case"),
+    }
+
+
+def test_a_decision_copied_without_its_signature_funds_through_the_office_whose_approval_it_seeks():
+    text = (
+        "MOPAC decisions\n\n  • PCD 1760 Shared Endeavour Fund Call 6\n\n    • Date signed:\n"
+        "    • Reference code: PCD 1760\n    Executive Summary: \n\n"
+        "    This Decision seeks approval from the Deputy Mayor for Policing and Crime (DMPC) to allocate up "
+        "to £875,000 of the CT & CE Hub budget to deliver Call 6 of the Mayor’s Shared Endeavour Fund.\n"
+    )
+    assert _facts(text, name="pcd.txt") == {
+        ("Deputy Mayor for Policing and Crime", "FUNDS", "Shared Endeavour Fund"),  # not the Hub's budget
+    }

@@ -24,6 +24,7 @@ from loaders.actors import resolve_name
 from loaders.document import Doc, Zone
 from loaders.layouts.base import first_date, read_fields, title_line
 from loaders.money import find_amounts
+from loaders.names.heads import PROGRAMME_HEADS
 
 _FULL_STOP = re.compile(r"\.(?=\s|$)")
 NAME = "decision"
@@ -43,16 +44,39 @@ _LABELS = (
     "decision type",
 )
 _DETECT = re.compile(
-    r"^[ \t]*(?:Decision\s+by|Authorisation\s+name|Date\s+signed|Type\s+of\s+decision|Reference\s+code)\b",
+    r"^[ \t]*(?:[•·*-][ \t]*)?(?:Decision\s+by|Authorisation\s+name|Date\s+signed|Type\s+of\s+decision|Reference\s+code)\b",
     re.M | re.I,
 )
 _REF = re.compile(r"\b(?P<ref>(?:MD|DD|ADD|PCD|DMPCD|LFC|DCMD)\s*-?\s*\d{2,5}[a-z]?)\b")
 # "approves expenditure up to a maximum of £1.551m", "approve the award of £7.2m", "agree a budget of £X"
 _APPROVE = re.compile(
-    r"\b(?:approves?|approval\s+(?:of|for)|agrees?|authoris(?:e|es)|authoriz(?:e|es))\s+"
+    r"\b(?:approves?|approval\s+(?:of|for)|approval\s+from\s+[^.;\n]{2,90}?\s+to\s+(?:allocate|spend|provide|award|"
+    r"invest|commit|fund)|agrees?|authoris(?:e|es)|authoriz(?:e|es))\s+"
     r"(?:(?:the|a|an|of|up|to|maximum|total|additional|further|revenue|capital|sum|expenditure|spend|spending|"
     r"funding|budget|allocation|award|grant|contribution|payment|programme|for|further)\s+){0,8}£",
     re.I,
+)
+
+
+# "seeks approval from the Deputy Mayor for Policing and Crime (DMPC) to allocate up to £875,000"
+_APPROVER = re.compile(
+    r"\bapproval\s+(?:is\s+sought\s+)?from\s+(?P<who>(?:the\s+)?[A-Z][^.;()\n]{2,80}?)(?:\s*\(|\s+to\b)"
+)
+_APPROVERS = ("Person", "Post", "Organization")
+_BUDGET = re.compile(r"\s+budget\b", re.I)
+# a programme the approval names after its sum: "... to deliver Call 6 of the Mayor's Shared Endeavour Fund"
+_PROGRAMME = re.compile(
+    r"\b(?:the\s+)?(?:Mayor['’]s\s+)?(?P<name>(?:[A-Z][\w&'’-]*\s+){1,5}(?:"
+    + "|".join(sorted(PROGRAMME_HEADS))
+    + r"))\b"
+)
+# "is asked to approve the:", "The Mayor approves:" followed by items
+_APPROVE_LIST = re.compile(
+    r"\b(?:(?:asked|invited|recommended)\s+to\s+approve|approves?)(?:\s+the)?\s*:", re.I
+)
+_ITEM = re.compile(r"\s*(?:[•·*-]|\(?[a-z0-9]{1,3}[.)])\s+(?P<words>[^\n;]+)[;.]?[ \t]*(?:\n|$)")
+_FUNDING_ITEM = re.compile(
+    r"(?i)(?:the\s+)?(?:funding|expenditure|spend|budget|grant|allocation|award)\s+(?:of\s+)?(?:up\s+to\s+)?£"
 )
 
 
@@ -87,47 +111,80 @@ def read(doc: Doc) -> None:
         ),
         None,
     )
-    if signer_field is None:
-        return
-    named = resolve_name(doc.registry, signer_field.value, doc.ref_date)
-    if named is None:
-        return
-    signer = named.actor
+    named = resolve_name(doc.registry, signer_field.value, doc.ref_date) if signer_field else None
+    if named is not None:
+        signer = named.actor
+        span = signer_field.span
+        if named.post is not None and signer.label == "Person":
+            doc.facts.add("HOLDS_OFFICE", signer, named.post, span, layer="layout")
+    else:
+        # a copy without its signature block: the office whose approval the decision seeks
+        found = _APPROVER.search(text)
+        if found is None:
+            return
+        who = re.sub(r"^the\s+", "", found.group("who"))
+        named = resolve_name(doc.registry, who, doc.ref_date)
+        entry = doc.registry.find(who)
+        signer = named.actor if named is not None else entry.entity if entry is not None else None
+        if signer is None or signer.label not in _APPROVERS:
+            return
+        span = (found.start(), found.start())  # the approval itself is the decision's body
     doc.author = signer
-    span = signer_field.span
-    if named.post is not None and signer.label == "Person":
-        doc.facts.add("HOLDS_OFFICE", signer, named.post, span, layer="layout")
     body_start = span[1]
     doc.zones.append(Zone("decision", body_start, len(text), speaker=signer))
-    if programme_name is None:
-        return
-    programme = Entity(name=programme_name, label="Programme", id=slug(programme_name))
+    programme = (
+        Entity(name=programme_name, label="Programme", id=slug(programme_name)) if programme_name else None
+    )
     for m in _APPROVE.finditer(text, body_start):
         stop = _FULL_STOP.search(text, m.end())  # not the point of "£7.2m"
         sent_end = len(text) if stop is None else stop.end()
         sent_start = max(text.rfind("\n", 0, m.start()) + 1, text.rfind(". ", 0, m.start()) + 2)
-        sentence = text[sent_start:sent_end]
-        for amount in find_amounts(sentence):
-            if sent_start + amount.start < m.start():
-                continue
-            if re.match(
-                r"\s*(?:grant|award|contribution|payment|allocation)?\s*(?:to|for)\s+(?:the\s+)?[A-Z]",
-                sentence[amount.end :],
-            ):
-                continue  # a sum with its own recipient ("a £100k grant to British Transport Police"): the parser's
-            after = sentence[amount.end : amount.end + 20]
-            year = (
-                first_date(after, doc.ref_date, full=False)
-                if re.match(r"\s+(?:in|for)\s+\d{4}", after)
-                else None
-            )
-            doc.facts.add(
-                "FUNDS",
-                signer,
-                programme,
-                (sent_start, sent_end),
-                layer="layout",
-                amount_gbp=amount.gbp,
-                date=year or doc.date,
-                period=amount.period,
-            )
+        _approved_sums(doc, signer, programme, m.start(), (sent_start, sent_end))
+    for m in _APPROVE_LIST.finditer(text, body_start):
+        # "The DMPC is asked to approve the:" and the items below, each to its ";" or line end
+        for item in _ITEM.finditer(text, m.end(), min(len(text), m.end() + 1500)):
+            if _FUNDING_ITEM.match(item.group("words")):
+                _approved_sums(doc, signer, programme, item.start("words"), item.span("words"))
+            if item.end() < len(text) and not _ITEM.match(text, item.end()):
+                break
+
+
+def _approved_sums(
+    doc: Doc, signer: Entity, programme: Entity | None, at: int, sent: tuple[int, int]
+) -> None:
+    """FUNDS for each sum approved in `sent` from `at` on: to the programme the words name after
+    the sum ("to deliver Call 6 of the Mayor's Shared Endeavour Fund"), else the decision's own."""
+    text = doc.text
+    sent_start, sent_end = sent
+    sentence = text[sent_start:sent_end]
+    for amount in find_amounts(sentence):
+        if sent_start + amount.start < at:
+            continue
+        if re.match(
+            r"\s*(?:grant|award|contribution|payment|allocation)?\s*(?:to|for)\s+(?:the\s+)?[A-Z]",
+            sentence[amount.end :],
+        ):
+            continue  # a sum with its own recipient ("a £100k grant to British Transport Police"): the parser's
+        after = sentence[amount.end : amount.end + 20]
+        year = (
+            first_date(after, doc.ref_date, full=False) if re.match(r"\s+(?:in|for)\s+\d{4}", after) else None
+        )
+        # not the budget the money comes from ("of the CT & CE Hub budget")
+        own = next(
+            (p for p in _PROGRAMME.finditer(sentence, amount.end) if not _BUDGET.match(sentence, p.end())),
+            None,
+        )
+        named = Entity(name=own.group("name"), label="Programme", id=slug(own.group("name"))) if own else None
+        target = named or programme
+        if target is None:
+            continue
+        doc.facts.add(
+            "FUNDS",
+            signer,
+            target,
+            (sent_start, sent_end),
+            layer="layout",
+            amount_gbp=amount.gbp,
+            date=year or doc.date,
+            period=amount.period,
+        )
