@@ -34,6 +34,8 @@ __all__ = [
     "SEARCH_KEYS",
     "SEARCHABLE_LABELS",
     "search_keys",
+    "STATEMENT_LABEL",
+    "TEXT_KEY",
 ]
 
 
@@ -225,7 +227,12 @@ def check_property(name: str) -> str:
 # out (graph/subgraph.py), and it is never part of the fact export.
 SEARCH_KEYS = "_search_keys"
 # Labels whose nodes are looked up by name (documents, evidence and statements are named by their text).
-SEARCHABLE_LABELS = tuple(name for name in THING_LABELS if name != "Statement")
+STATEMENT_LABEL = "Statement"
+SEARCHABLE_LABELS = tuple(name for name in THING_LABELS if name != STATEMENT_LABEL)
+# A statement's text (its name when it has none) in lower case, written with the node, so that
+# the `statements` question's word search is a plain CONTAINS: toLower() on every statement at
+# ask time was 30 of the 39 ms of that question at 10,000 documents (BENCHMARKS.md).
+TEXT_KEY = "_text_key"
 
 # Exact-match node indexes ensure_schema() creates, as (label, property): `id` everywhere (the
 # MERGE key and what `id:<node id>` parameters look up), the search keys where names are looked up,

@@ -54,6 +54,8 @@ from graph.schema import (
     SAMPLE_QUOTE,
     SEARCH_KEYS,
     SEARCHABLE_LABELS,
+    STATEMENT_LABEL,
+    TEXT_KEY,
     THREAD,
     SchemaError,
     check_label,
@@ -211,7 +213,8 @@ def _add_search_keys(label: str, props: dict[str, Any]) -> None:
     """The derived lookup keys of graph/schema.py (SEARCH_KEYS) from the row's name and aliases;
     they merge like any list (a union), so every name a node was written with stays findable. A
     restored dump brings the keys the node had (names it was written with that are no longer its
-    name): they are kept, so dump -> restore gives the same graph."""
+    name): they are kept, so dump -> restore gives the same graph. A statement's TEXT_KEY is its
+    text in lower case, computed here whatever the row brings (the same text gives the same key)."""
     given = props.pop(SEARCH_KEYS, None)
     if label in SEARCHABLE_LABELS:
         keys = set(search_keys(props.get("name"), props.get("aliases")))
@@ -219,6 +222,11 @@ def _add_search_keys(label: str, props: dict[str, Any]) -> None:
             keys |= {k for k in given if isinstance(k, str) and k}
         if keys:
             props[SEARCH_KEYS] = sorted(keys)
+    props.pop(TEXT_KEY, None)
+    if label == STATEMENT_LABEL:
+        text = props.get("text") or props.get("name")
+        if isinstance(text, str):
+            props[TEXT_KEY] = text.lower()
 
 
 def _merge_into(old: dict[str, Any], new: dict[str, Any]) -> None:

@@ -10,6 +10,7 @@
 UNWIND CASE WHEN $actor IS NULL THEN [null] ELSE actors END AS n
 WITH n, CASE WHEN $since IS NULL THEN '' ELSE substring($since, 0, 4) END AS lo, coalesce($until, '~') AS hi
 OPTIONAL MATCH (n)-[own:ASKED|REPLIED_TO|FUNDS|OVERSEES|HOLDS_OFFICE|MEMBER_OF|CHAIRS|COMMITTED_TO|SAID|CRITICISED|WELCOMED|COMMISSIONED|LEADS|REVIEWS|ESTABLISHED|PARTNERS_WITH]-()
+WHERE own.date >= lo AND own.date <= hi
 WITH n, lo, hi, collect(own) AS owned
 // With no actor: each fact type's relationships dated within the years of $since and $until
 // (the exact test follows), read from the type's `date` index. A pattern without an index filter

@@ -991,6 +991,44 @@ def test_timeline_is_in_date_order(synthetic):
     assert said["object"] == "I welcome this vital funding."
 
 
+def test_an_actor_profile_lists_the_first_20_documents_by_name_and_counts_them_all(tmp_path):
+    """A hub is mentioned by thousands of documents: the profile names the first 20 (by name) and
+    says how many there are, from the count the store keeps, or by counting when a node has none
+    (a store written before the counts)."""
+    names = [f"note-{i:02d}.txt" for i in reversed(range(25))]  # written in reverse name order
+    with open_store(f"embedded:{tmp_path / 'store'}") as store:
+        for name in names:
+            store.upsert(to_batch(_doc(name, f"{name}: the Isolated Trust met.", "news"), [], [LONER]))
+        [trust] = run(store, "actor", actor="Isolated Trust")
+        assert trust["documents"] == sorted(names)[:20]
+        assert trust["documents_total"] == 25
+        store.run("MATCH (n {id: $id}) REMOVE n._in_MENTIONS", {"id": LONER.id}, write=True)
+        [uncounted] = run(store, "actor", actor="Isolated Trust")
+        assert (uncounted["documents"], uncounted["documents_total"]) == (sorted(names)[:20], 25)
+
+
+def test_statements_search_words_in_any_case_in_stores_old_and_new(tmp_path):
+    """The word search reads the lower-case text the store keeps with each statement
+    (graph/schema.py TEXT_KEY); a statement written before it existed is found all the same."""
+    with open_store(f"embedded:{tmp_path / 'store'}") as store:
+        for batch in synthetic_batches():
+            store.upsert(batch)
+        kept = store.run("MATCH (s:Statement) RETURN s.text AS text, s._text_key AS key")
+        assert kept and all(row["key"] == row["text"].lower() for row in kept)
+        for word in ("TOO LITTLE", "welcome THIS"):
+            found = run(store, "statements", word=word)
+            assert [r["statement"] for r in found] == [
+                t
+                for t in ("too little, too late", "I welcome this vital funding.")
+                if word.lower() in t.lower()
+            ]
+            store.run("MATCH (s:Statement) REMOVE s._text_key", write=True)
+            assert run(store, "statements", word=word) == found
+            for batch in synthetic_batches():  # loading again writes the key back
+                store.upsert(batch)
+        assert run(store, "statements", word="nowhere") == []
+
+
 def test_evidence_gives_every_quote_with_its_offsets(synthetic):
     rows = run(synthetic, "evidence", actor="the Met", other="MOPAC")
     assert [(r["subject"], r["relation"], r["object"]) for r in rows] == [
