@@ -647,3 +647,24 @@ def test_a_decision_copied_without_its_signature_funds_through_the_office_whose_
     assert _facts(text, name="pcd.txt") == {
         ("Deputy Mayor for Policing and Crime", "FUNDS", "Shared Endeavour Fund"),  # not the Hub's budget
     }
+
+
+def test_asked_by_someone_is_that_persons_question_to_the_one_who_answers():
+    text = (
+        "Khan defends record\n\nSadiq Khan has defended his record on the Met, the mayor said on Tuesday.\n\n"
+        "When asked by Susan Hall if he was “confident that all the processes were followed,” he said, "
+        "“Yes I am”.\n"
+    )
+    facts = _facts(text, name="2022-11-10-news.txt")
+    assert ("Susan Hall", "ASKED", "Sadiq Khan") in facts
+    assert ("Sadiq Khan", "ASKED", "Susan Hall") not in facts
+
+
+def test_concern_or_dismay_over_someone_is_criticism_of_them():
+    text = (
+        "Ministers criticise mayor\n\nThe Mayor of London, Boris Johnson, has been told to speed up.\n\n"
+        "Business minister Michael Fallon wrote outlining his concerns over Boris Johnson’s handling of "
+        "the fund.\n"
+    )
+    facts = _facts(text, name="2013-03-01-news.txt")
+    assert ("Michael Fallon", "CRITICISED", "Boris Johnson") in facts

@@ -9,6 +9,7 @@ up to the pronoun first): the subject the text is about, not merely the last nam
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
@@ -18,6 +19,7 @@ from loaders.names.mentions import DocMentions
 __all__ = ["inside_quotation", "person_in_focus"]
 
 _BACK = 6  # sentences looked back
+_BY = re.compile(r"\bby\s+$")
 
 
 def inside_quotation(text: str, start: int, pos: int) -> bool:
@@ -44,6 +46,8 @@ def person_in_focus(
         for m in mentions.between(s0, min(s1, pos)):
             if m.entity.label != "Person":
                 continue
+            if k == i and _BY.search(text, max(s0, m.start - 4), m.start):
+                continue  # "When asked by Susan Hall if ..., he said": he is not the asker
             if quoted(s0, m.start) if quoted is not None else inside_quotation(text, s0, m.start):
                 continue
             return m.entity

@@ -342,12 +342,12 @@ def frame(token: Token, kind: str) -> Frame:
         if (
             participle
             and token.dep_ == "advcl"
-            and "agent" not in roles
             and "obj" not in roles
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         ):
             # "Set up in March, the Mayor's Outer London Fund is ...": a past participle's clause is
-            # about the main clause's subject, which was set up (not the one who set it up)
+            # about the main clause's subject, which was set up (not the one who set it up); "When
+            # asked by Hall if ..., he said": he was asked, Hall asked
             main = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if main:
                 roles["obj"] = main[:1]
