@@ -668,3 +668,27 @@ def test_concern_or_dismay_over_someone_is_criticism_of_them():
     )
     facts = _facts(text, name="2013-03-01-news.txt")
     assert ("Michael Fallon", "CRITICISED", "Boris Johnson") in facts
+
+
+def test_him_after_the_speakers_own_submission_is_the_office_named_not_the_speaker():
+    text = (
+        "Pre-budget briefing from the Mayor of London\n\n"
+        "Sadiq Khan, Mayor of London – Autumn Budget 2017 These are the policies I included in my "
+        "submission to the Chancellor of the Exchequer ahead of the Budget on 22 November. I am calling "
+        "on him to include in his Budget settlement policies that will: ensure the Met is properly funded.\n"
+    )
+    facts = _facts(text, name="briefing.txt")
+    assert ("Sadiq Khan", "ASKED", "Chancellor of the Exchequer") in facts
+    assert not [f for f in facts if f[0] == f[2]]
+
+
+def test_he_in_reported_speech_is_the_speaker_himself():
+    text = (
+        "News from Joanne McCartney: Boris admits he might not keep policing promise\n\n"
+        "Created on\n23 October 2012\n\n"
+        "The Mayor has revealed that he might not be able to keep his election promise to have 1,000 more "
+        "police officers in London than when he took office.\n"
+    )
+    facts = _facts(text, name="d.txt")
+    committed = {f[0] for f in facts if f[1] == "COMMITTED_TO"}
+    assert committed == {"Boris Johnson"}

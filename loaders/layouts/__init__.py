@@ -91,7 +91,9 @@ def speaker_turns(doc: Doc) -> None:
 
 # a title that says the Mayor wrote the document
 _MAYORS_OWN = re.compile(
-    r"\bMayor['’]s\s+(?:\w+\s+)?(?:Report|Statement|Foreword|Update)\b(?!\s+(?:on|into)\b)", re.I
+    r"\bMayor['’]s\s+(?:\w+\s+)?(?:Report|Statement|Foreword|Update)\b(?!\s+(?:on|into)\b)"
+    r"|\b(?:briefing|message|letter|submission|statement|foreword|update)\s+from\s+the\s+Mayor\b",
+    re.I,
 )
 
 
@@ -116,8 +118,12 @@ def find_voice(doc: Doc) -> None:
     if _MAYORS_OWN.search(head):
         # "2nd Mayor's Report to the Assembly": the Mayor writes it, though it names the Assembly
         holder = doc.registry.holder("mayor-of-london", doc.ref_date)
-        if holder is not None:
-            doc.author = holder.entity
+        top = doc.mentions.between(0, min(len(doc.text), 600))
+        # undated: the Mayor named at the top ("Sadiq Khan, Mayor of London – Autumn Budget")
+        named = next((m.entity for m in top if m.post is not None and m.post.id == "mayor-of-london"), None)
+        author = holder.entity if holder is not None else named
+        if author is not None:
+            doc.author = author
             return
     for m in doc.mentions.between(0, min(len(doc.text), 1500)):
         entry = doc.registry.get(m.entity.id)

@@ -33,18 +33,20 @@ def person_in_focus(
     sentences: Sequence[tuple[int, int]],
     pos: int,
     quoted: Callable[[int, int], bool] | None = None,
+    skip: set[str] | frozenset[str] = frozenset(),
 ) -> Entity | None:
     """The person in focus at `pos`, or None when no sentence near before names one.
 
     `quoted(sentence_start, offset)` says whether an offset is inside someone's quoted words
-    (default: quotation marks counted within the sentence)."""
+    (default: quotation marks counted within the sentence); people in `skip` (by id) are passed
+    over (whoever says "I" there is not "him")."""
     text = mentions.text
     starts = [s for s, _ in sentences]
     i = bisect_right(starts, pos) - 1
     for k in range(i, max(-1, i - _BACK), -1):
         s0, s1 = sentences[k]
         for m in mentions.between(s0, min(s1, pos)):
-            if m.entity.label != "Person":
+            if m.entity.label != "Person" or m.entity.id in skip:
                 continue
             if k == i and _BY.search(text, max(s0, m.start - 4), m.start):
                 continue  # "When asked by Susan Hall if ..., he said": he is not the asker

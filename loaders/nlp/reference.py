@@ -578,16 +578,24 @@ class Resolver:
         return None
 
     def _person_in_focus(self, pos: int) -> Entity | None:
-        """The person 'he'/'she' is (loaders.names.focus), else an office named shortly before
-        whose holder is unknown (it stands for its holder)."""
+        """The person 'he'/'she'/'him' is (loaders.names.focus), else an office named shortly
+        before whose holder is unknown (it stands for its holder). Never whoever says "I" there:
+        "... my submission to the Chancellor. I am calling on him" calls on the Chancellor."""
+        # whoever says "I" in this very sentence is not "him" (in reported speech, "he said he
+        # might not keep his promise", he is the speaker)
+        me = self.speaker(pos) if any(t.lower_ in _FIRST_PERSON for t in self.sdoc) else None
+        skip = {me.id} if me is not None else set()
         ctx = self.doc.rules_context
         quote = (ctx.quote_at(pos) if ctx is not None else None) or self.doc.zone_at(pos, "quote")
-        if quote is not None:
-            # "He has also asked ..." inside someone's quote: a person the quote itself named
-            qs = quote.start
-            who = person_in_focus(self.doc.mentions, self.doc.sentences, pos, lambda _s, p: p < qs)
-        else:
-            who = person_in_focus(self.doc.mentions, self.doc.sentences, pos)
+        qs = quote.start if quote is not None else None
+        # "He has also asked ..." inside someone's quote: a person the quote itself named
+        who = person_in_focus(
+            self.doc.mentions,
+            self.doc.sentences,
+            pos,
+            (lambda _s, p: p < qs) if qs is not None else None,
+            skip=skip,
+        )
         if who is not None:
             return who
         mentions = self.doc.mentions.before(pos)
@@ -595,6 +603,8 @@ class Resolver:
         for m in reversed(mentions):
             if m.start < lo:
                 break
+            if m.entity.id in skip:
+                continue
             if m.entity.label == "Person" or (m.entity.label == "Post" and m.start > lo + 300):
                 return m.entity  # an office whose holder is unknown stands for its holder
         return None

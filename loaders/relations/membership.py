@@ -71,7 +71,10 @@ def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
         if not before or before[-1].end != m.start() or before[-1].entity.label != "Person":
             continue
         person = before[-1].entity
-        held = ctx.ments.at(m.start("role"))
+        r0 = m.start("role")  # the office's mention may start before it: "the Secretary of State ..."
+        held = next(
+            (x for x in ctx.ments.between(r0 - 5, m.end("role") + 200) if x.start <= r0 < x.end), None
+        )
         if held is not None and held.entity.label in ("Post", "Person") and held.end > m.end("role"):
             continue  # "Secretary of State for Transport": an office's own name, not a body's member
         orgs = [
