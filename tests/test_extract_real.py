@@ -692,3 +692,28 @@ def test_he_in_reported_speech_is_the_speaker_himself():
     facts = _facts(text, name="d.txt")
     committed = {f[0] for f in facts if f[1] == "COMMITTED_TO"}
     assert committed == {"Boris Johnson"}
+
+
+def test_a_flat_questions_report_numbered_first_gives_each_askers_question():
+    text = (
+        "Subject: Questions To The Mayor Report Number: 4 Report to: Assembly Date: 14/09/05 "
+        "1555 / 2005 - Crossrail Jenny Jones Are you concerned that Crossrail will stimulate commuting? * "
+        "1556 / 2005 - Allotments Darren Johnson Given that the allotments are threatened, will you act? *"
+    )
+    assert _facts(text, name="qp.txt") == {
+        ("Jenny Jones", "ASKED", "Ken Livingstone"),
+        ("Darren Johnson", "ASKED", "Ken Livingstone"),
+    }
+
+
+def test_a_chairs_own_long_question_to_the_mayor_is_an_ask():
+    text = (
+        "London Assembly (Extraordinary Plenary) – 7 February 2008\n\n"
+        "Sally Hamwee (Chair): Mr Mayor, I dare say you have had a report of the areas covered this morning "
+        "which, to a considerable extent, were regarding the role of your advisers. What is your view of "
+        "where that line should be drawn?\n\n"
+        "Ken Livingstone (Mayor of London): I think that the guidance clearly comes from the White Paper.\n"
+    )
+    facts = _facts(text, name="t.txt")
+    assert ("Sally Hamwee", "ASKED", "Ken Livingstone") in facts
+    assert ("Ken Livingstone", "REPLIED_TO", "Sally Hamwee") in facts

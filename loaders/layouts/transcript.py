@@ -80,10 +80,11 @@ def read(doc: Doc) -> None:
         nxt = turns[i + 1]
         if t.speaker.id == mayor.id or nxt.speaker.id != mayor.id or t.speaker.id in asked:
             continue
-        if t.role and re.match(r"(?i)chair", t.role):
+        words = text[t.text_start : t.end]
+        if "?" not in words:
             continue
-        if "?" not in text[t.text_start : t.end]:
-            continue
+        if t.role and re.match(r"(?i)chair", t.role) and len(words) < 200:
+            continue  # the chair's "Mr Mayor, would you like to respond?"; a chair's own question is longer
         asked.add(t.speaker.id)
         _exchange(doc, t.speaker, mayor, doc.title, date, t.start, nxt.end, [t, nxt])
 

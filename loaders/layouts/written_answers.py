@@ -48,9 +48,16 @@ _HOLDING = re.compile(r"^\s*(?:Officers\s+are\s+drafting|Oral\s+response)", re.I
 _REPORT_HEAD = re.compile(r"(?i)written\s+answer|questions\s+to\s+the\s+mayor|question\s+time")
 
 
+# a report copied flat with the number first: "1555 / 2005 - Crossrail Jenny Jones Are you ...? *"
+_NUMBER_FIRST = re.compile(r"(?:(?<=\s)|^)(?P<num>\d{3,5}[ \t]*/[ \t]*(?:19|20)\d\d)\s+[-–]\s+")
+
+
 def detect(text: str) -> bool:
     items = len(_ITEM.findall(text[:20000]))
-    return items >= 2 or (items == 1 and _REPORT_HEAD.search(text[:1500]) is not None)
+    head = _REPORT_HEAD.search(text[:1500]) is not None
+    if items >= 2 or (items == 1 and head):
+        return True
+    return head and len(_NUMBER_FIRST.findall(text[:20000])) >= 2
 
 
 def read(doc: Doc) -> None:
@@ -60,6 +67,9 @@ def read(doc: Doc) -> None:
     doc.date = session or doc.date
     doc.ref_date = doc.date or doc.ref_date
     items = list(_ITEM.finditer(text))
+    if not items:
+        _number_first(doc, session)
+        return
     starts = [_title_start(text, m.start()) for m in items]
     for k, m in enumerate(items):
         stop = starts[k + 1] if k + 1 < len(items) else len(text)
@@ -137,3 +147,42 @@ def _asker(doc: Doc, text: str, pos: int) -> tuple[Entity | None, int]:
 def _mayor(doc: Doc) -> Entity | None:
     holder = doc.registry.holder("mayor-of-london", doc.ref_date)
     return holder.entity if holder else None
+
+
+def _number_first(doc: Doc, session: str | None) -> None:
+    """Items numbered first ("1555 / 2005 - Crossrail Jenny Jones Are you concerned ...?"): the
+    asker is the first known person after the title, the question what follows (an order paper:
+    no answers)."""
+    text = doc.text
+    items = list(_NUMBER_FIRST.finditer(text))
+    mayor = _mayor(doc)
+    if mayor is None:
+        return
+    for k, m in enumerate(items):
+        stop = items[k + 1].start() if k + 1 < len(items) else len(text)
+        words = list(re.finditer(r"[^\s*]+", text[m.end() : min(stop, m.end() + 200)]))
+        found = None
+        for i in range(len(words)):
+            for n in (3, 2):
+                if i + n > len(words):
+                    continue
+                name = " ".join(w.group(0) for w in words[i : i + n])
+                entry = doc.registry.find(name)
+                if entry is not None and entry.label == "Person":
+                    found = (i, i + n, entry.entity)
+                    break
+            if found:
+                break
+        if found is None or found[0] == 0:
+            continue
+        i, j, asker = found
+        title = " ".join(w.group(0) for w in words[:i])
+        q_start = m.end() + words[j].start() if j < len(words) else stop
+        q_end = text.rfind("?", q_start, stop) + 1 or stop
+        q_span = trim(text, q_start, q_end)
+        if q_span[1] <= q_span[0]:
+            continue
+        doc.zones.append(
+            Zone("question", q_span[0], q_span[1], speaker=asker, addressee=mayor, about=title, date=session)
+        )
+        doc.facts.add("ASKED", asker, mayor, q_span, layer="layout", date=session, about=title)
