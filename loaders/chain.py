@@ -93,7 +93,7 @@ CHAIN: tuple[Component, ...] = (
     Component(
         "voice",
         reads=("mentions", "author", "genre", "registry"),
-        sets=("author", "publisher_actor"),
+        sets=("author", "publisher_actor", "addressee", "facts"),
         run=find_voice,
         why="whose publication it is (an Assembly committee's report or statement), for recommendations",
     ),

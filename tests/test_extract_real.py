@@ -717,3 +717,14 @@ def test_a_chairs_own_long_question_to_the_mayor_is_an_ask():
     facts = _facts(text, name="t.txt")
     assert ("Sally Hamwee", "ASKED", "Ken Livingstone") in facts
     assert ("Ken Livingstone", "REPLIED_TO", "Sally Hamwee") in facts
+
+
+def test_a_mayors_letter_whose_heading_names_its_addressee_asks_them():
+    text = (
+        "Mayor of London Sadiq Khan in City Hall\n\n"
+        "Mayor of London’s Autumn Statement letter to Jeremy Hunt\n\n"
+        "Sustainable transport funding to keep London moving\n\n"
+        "London's public transport network is a source of jobs, growth, and investment.\n"
+    )
+    facts = _facts(text, name="letter.txt")
+    assert ("Sadiq Khan", "ASKED", "Jeremy Hunt") in facts

@@ -92,6 +92,7 @@ def speaker_turns(doc: Doc) -> None:
 # a title that says the Mayor wrote the document
 _MAYORS_OWN = re.compile(
     r"\bMayor['’]s\s+(?:\w+\s+)?(?:Report|Statement|Foreword|Update)\b(?!\s+(?:on|into)\b)"
+    r"|\bMayor\s+of\s+London['’]s\s+(?:[\w-]+\s+){0,3}(?:letter|submission|response)\b"
     r"|\b(?:briefing|message|letter|submission|statement|foreword|update)\s+from\s+the\s+Mayor\b",
     re.I,
 )
@@ -124,9 +125,32 @@ def find_voice(doc: Doc) -> None:
         author = holder.entity if holder is not None else named
         if author is not None:
             doc.author = author
+            _letter_to(doc, author, head)
             return
     for m in doc.mentions.between(0, min(len(doc.text), 1500)):
         entry = doc.registry.get(m.entity.id)
         if entry is not None and entry.kind in ("committee", "assembly"):
             doc.author = m.entity
             return
+
+
+# a heading that says whom a letter is to: "Mayor of London's Autumn Statement letter to Jeremy Hunt"
+_LETTER_TO = re.compile(r"(?im)^[^\n]{0,120}\bletter\s+to\s+(?P<to>[^\n]{2,80})$")
+
+
+def _letter_to(doc: Doc, author, head: str) -> None:
+    """A heading that names the letter's addressee ("... letter to Jeremy Hunt"): the author
+    ASKED the addressee (about = the heading); the addressee is who "you" is."""
+    m = _LETTER_TO.search(head)
+    if m is None:
+        return
+    named = [
+        x.entity
+        for x in doc.mentions.between(m.start("to"), m.end("to"))
+        if x.entity.label in ("Person", "Post", "Organization") and x.entity.id != author.id
+    ]
+    if not named:
+        return
+    doc.addressee = doc.addressee or named[0]
+    about = " ".join(m.group(0).split())
+    doc.facts.add("ASKED", author, named[0], (m.start(), m.end()), layer="layout", date=doc.date, about=about)
