@@ -646,6 +646,7 @@ def test_a_decision_copied_without_its_signature_funds_through_the_office_whose_
     )
     assert _facts(text, name="pcd.txt") == {
         ("Deputy Mayor for Policing and Crime", "FUNDS", "Shared Endeavour Fund"),  # not the Hub's budget
+        ("Mayor of London", "LEADS", "Shared Endeavour Fund"),  # "the Mayor's ...", on an undated page
     }
 
 
@@ -728,3 +729,15 @@ def test_a_mayors_letter_whose_heading_names_its_addressee_asks_them():
     )
     facts = _facts(text, name="letter.txt")
     assert ("Sadiq Khan", "ASKED", "Jeremy Hunt") in facts
+
+
+def test_a_named_programme_someone_has_is_one_they_lead():
+    text = (
+        "Funding news\n\nThe money will support the Mayor’s Healthy Streets vision across London.\n\n"
+        "Homes will be built through the GLA’s Affordable Homes Programme 2021-26 this year.\n\n"
+        "I am patron of the Mayor of London’s Fund for Young Musicians.\n"
+    )
+    facts = _facts(text, name="2019-03-01-press.txt")
+    leads = {f for f in facts if f[1] == "LEADS"}
+    assert ("Greater London Authority", "LEADS", "Affordable Homes Programme") in leads
+    assert not [f for f in leads if f[2] == "Fund"]  # a head word alone names nothing

@@ -46,7 +46,13 @@ def person_in_focus(
     for k in range(i, max(-1, i - _BACK), -1):
         s0, s1 = sentences[k]
         for m in mentions.between(s0, min(s1, pos)):
-            if m.entity.label != "Person" or m.entity.id in skip:
+            # an office whose holder is unknown stands for its holder, in the pronoun's own
+            # sentence ("the work of the Mayor and his Office")
+            if (
+                m.entity.label != "Person"
+                and not (m.entity.label == "Post" and k == i)
+                or m.entity.id in skip
+            ):
                 continue
             if k == i and _BY.search(text, max(s0, m.start - 4), m.start):
                 continue  # "When asked by Susan Hall if ..., he said": he is not the asker

@@ -62,6 +62,7 @@ _KEYS = {
     "not_clause_verbs",
     "object_words",
     "not_object_words",
+    "proper_nouns",
 }
 _MONEY = ("any", "required", "forbidden", "sum_or_noun")
 
@@ -73,6 +74,7 @@ class Pattern:
     family: str  # the relationship type
     verbs: dict[str, tuple[str | None, ...]]  # lemma -> the second words it needs (None: none)
     nouns: frozenset[str] = frozenset()
+    proper_nouns: bool = False  # a noun trigger may be the head of a name ("Shared Endeavour Fund")
     adjectives: frozenset[str] = frozenset()
     modals: frozenset[str] = frozenset()  # any verb with one of these auxiliaries ("will")
     perfect: bool = False  # any verb in the present perfect ("I have introduced ...")
@@ -135,6 +137,7 @@ def patterns(path: str = str(LEXICON_FILE)) -> tuple[Pattern, ...]:
                     family=family,
                     verbs=verbs,
                     nouns=frozenset(spec.get("nouns", [])),
+                    proper_nouns=bool(spec.get("proper_nouns", False)),
                     adjectives=frozenset(spec.get("adjectives", [])),
                     modals=frozenset(spec.get("modals", [])),
                     perfect=bool(spec.get("perfect", False)),

@@ -134,7 +134,7 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
         and tok.head.tag_ == "VBG"
     ):
         return "modal", None  # "we are going to make"
-    if tok.pos_ == "NOUN" and lemma in pat.nouns:
+    if (tok.pos_ == "NOUN" or pat.proper_nouns and tok.pos_ == "PROPN") and lemma in pat.nouns:
         return "noun", None
     if tok.pos_ == "ADJ" and lemma in pat.adjectives and tok.dep_ in ("acomp", "amod", "ROOT", "attr"):
         return "adj", None
@@ -507,6 +507,8 @@ def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Re
         # the trigger noun itself counts only when it is named ("£2.4m package", "Housing Covenant
         # funding"), not "the award of £7m"
         ref = res.thing(tok)
+        if ref is not None and ref.entity.name.lower() == tok.lower_:
+            return None  # "the Mayor of London's Fund for Young Musicians" cut to "Fund" names nothing
         if ref is not None and (ref.how in ("mention", "ner") or ref.entity.name[:1].isupper()):
             return ref
         return None
