@@ -125,7 +125,29 @@ def find_offices(doc: Doc) -> None:
         line_end = min(len(text), m.end + _WINDOW) if line_end == -1 else line_end
         for span in _offices_beside(doc, m, i, line_start, line_end):
             _office_facts(doc, m, span)
+        _party_possessive(doc, m)
     bracketed_members(doc)
+
+
+# "Labour's Onkar Sahota", "the Conservatives' Susan Hall"
+_PARTY_POSS = re.compile(
+    r"(?<![\w-])(?P<party>Labour|Conservatives?|Tor(?:y|ies)|Liberal\s+Democrats?|Lib\s+Dems?|Greens?|UKIP)['’]s?\s+$"
+)
+
+
+def _party_possessive(doc: Doc, m) -> None:
+    """A party's possessive before a person's name: the person is in the party; in its Assembly
+    group when the registry has them as an Assembly Member on the document's date."""
+    found = _PARTY_POSS.search(doc.text, max(0, m.start - 30), m.start)
+    if found is None:
+        return
+    key = " ".join(found.group("party").lower().split()).rstrip("s")
+    key = {"torie": "tory", "conservative": "conservative", "green": "green"}.get(key, key)
+    member = doc.registry.term("member-of-the-london-assembly", m.entity.id, doc.ref_date) is not None
+    name = (_PARTY_GROUP if member else _PARTY_NAME).get(key)
+    entry = doc.registry.find(name) if name else None
+    if entry is not None:
+        doc.facts.add("MEMBER_OF", m.entity, entry.entity, (found.start(), m.end), layer="apposition")
 
 
 # "(RNLI, PLA, Marine Police, Fire Brigade, LAS & Coastguard)": a list of short names
@@ -162,7 +184,7 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
     after = text[m.end : line_end]
     found: list[tuple[int, int]] = []
     # "Name, Office" and "Name AM, Office"
-    a = re.match(r"\s*,\s+", after)
+    a = re.match(r"(?:\s+(?:AM|MP|OBE|CBE|MBE|QPM|KC|QC))*\s*,\s+", after)
     if a:
         span = _phrase_after(text, m.end + a.end(), line_end)
         if span:

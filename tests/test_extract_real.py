@@ -741,3 +741,13 @@ def test_a_named_programme_someone_has_is_one_they_lead():
     leads = {f for f in facts if f[1] == "LEADS"}
     assert ("Greater London Authority", "LEADS", "Affordable Homes Programme") in leads
     assert not [f for f in leads if f[2] == "Fund"]  # a head word alone names nothing
+
+
+def test_a_partys_possessive_before_a_name_and_post_nominals_before_an_office():
+    text = (
+        "Budget row\n\nThe motion was opposed by Labour’s Onkar Sahota on 2 February 2021.\n\n"
+        "Susan Hall AM, Chairman of the Budget and Performance Committee, wrote to the Mayor.\n"
+    )
+    facts = _facts(text, name="2021-02-02-news.txt")
+    assert ("Onkar Sahota", "MEMBER_OF", "Labour Group") in facts  # an Assembly Member then: the group
+    assert ("Susan Hall", "CHAIRS", "Budget and Performance Committee") in facts
