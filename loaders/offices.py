@@ -27,6 +27,7 @@ import re
 from graph.facts import Entity, slug
 from loaders.actors import post_entity
 from loaders.document import Doc
+from loaders.registry import Registry
 
 __all__ = ["find_offices", "post_fact", "OFFICE_HEAD"]
 
@@ -214,7 +215,7 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
                 party = _PARTY_BEFORE.search(text, max(line_start, prev.start - 40), prev.start)
                 found.append((party.start() if party else prev.start, prev.end))
         else:
-            span = _phrase_before(text, line_start, m.start, title=True)
+            span = _phrase_before(text, line_start, m.start, title=True, registry=doc.registry)
             if span:
                 found.append(span)
     return found
@@ -253,8 +254,8 @@ def _phrase_after(text: str, start: int, line_end: int) -> tuple[int, int] | Non
     phrase = text[start:stop]
     phrase = _STOP_WORDS.sub("", phrase).rstrip(" ,")
     phrase = _LEAD_IN.sub("", phrase)
-    if re.match(r"(?i)(?:who|which|that|whose|where|when)\b", phrase):
-        return None  # "Hina Bokhari, who asked the Mayor": a clause, not an office
+    if re.match(r"(?i)(?:who|which|that|whose|where|when)\b|\w+ed\s+by\b", phrase):
+        return None  # "Hina Bokhari, who asked the Mayor", "Dick, commissioned by ...": a clause
     if not phrase or _too_long(phrase, 16) or not _HEAD.search(phrase) or _NOT_OFFICE.match(phrase):
         return None
     s = text.find(phrase, start)
@@ -266,7 +267,9 @@ _WINDOW = 300
 _BOUNDARY = {"the", "a", "an", "my", "his", "her", "our", "their", "its"}
 
 
-def _phrase_before(text: str, line_start: int, end: int, title: bool = False) -> tuple[int, int] | None:
+def _phrase_before(
+    text: str, line_start: int, end: int, title: bool = False, registry: Registry | None = None
+) -> tuple[int, int] | None:
     """The office phrase that ends at `end`, read backwards: capitalised words, connectors
     ("of", "for") and office words ("mayor", "secretary" and one word before them: "transport
     secretary"), stopping at anything else; it must hold an office word, and (for a title before
@@ -287,8 +290,9 @@ def _phrase_before(text: str, line_start: int, end: int, title: bool = False) ->
             and _HEAD.fullmatch(words[k].group(0).lower())
             and not words[k].group(0)[:1].isupper()
         ):
-            k -= 1  # "transport secretary", "shadow chancellor": a word before a lowercase office word
-            continue
+            # "transport secretary", "shadow chancellor": one word before a lowercase office word,
+            # and no more ("Ministers criticise mayor Boris Johnson" is a headline)
+            k -= 1
         break
     while k < len(words) and (words[k].group(0).lower() in _CONNECTOR | _BOUNDARY):
         k += 1
@@ -301,6 +305,18 @@ def _phrase_before(text: str, line_start: int, end: int, title: bool = False) ->
     if title and not _HEAD.search(words[-1].group(0)) and not re.search(r"\bof\s+London$", phrase):
         return None
     if title and _BARE.match(phrase) and not phrase[:1].isupper():
+        return None
+    before = re.search(r"(\S+)\s+$", text[line_start:start])
+    if (
+        title
+        and registry is not None
+        and phrase.islower()
+        and before is not None
+        and before.group(1)[:1].isupper()
+        and registry.find(phrase) is None
+    ):
+        # after a capitalised word, a lower-case "office" may be a headline's verb and noun
+        # ("Ministers criticise mayor Boris Johnson"); "and housing minister Mark Prisk" is an office
         return None
     return start, line_start + len(chunk)
 

@@ -751,3 +751,16 @@ def test_a_partys_possessive_before_a_name_and_post_nominals_before_an_office():
     facts = _facts(text, name="2021-02-02-news.txt")
     assert ("Onkar Sahota", "MEMBER_OF", "Labour Group") in facts  # an Assembly Member then: the group
     assert ("Susan Hall", "CHAIRS", "Budget and Performance Committee") in facts
+
+
+def test_a_headline_verb_is_no_office_and_a_title_on_the_line_beats_a_name_above_it():
+    text = (
+        "Ministers criticise mayor Boris Johnson\n\n"
+        "Transport secretary Grant Shapps said no. The report into Dick, commissioned by the now former "
+        "Home Secretary Priti Patel, was published.\n"
+    )
+    offices = {f for f in _facts(text, name="news.txt") if f[1] == "HOLDS_OFFICE"}
+    assert offices == {
+        ("Grant Shapps", "HOLDS_OFFICE", "Secretary of State for Transport"),
+        ("Priti Patel", "HOLDS_OFFICE", "Home Secretary"),
+    }

@@ -106,17 +106,22 @@ def resolve_posts(doc: DocMentions, registry: Registry, ref_date: str | None) ->
     for i, m in enumerate(ms):
         if m.label != "Post":
             continue
+        beside = []
         for j in (i - 1, i + 1):
             if 0 <= j < len(ms) and ms[j].label == "Person":
                 a, b = (ms[j], m) if j < i else (m, ms[j])
                 gap = folded[a.end : b.start]
-                if re.fullmatch(r"[ ]?,?[ ]?(?:the[ ])?", gap) or (
+                if re.fullmatch(r"[ ]?,?[ ]?(?:the[ ])?", gap):
+                    beside.insert(0, ms[j].entity)  # on the same line: "Transport secretary Grant Shapps"
+                elif (
                     # a signature: "Sadiq Khan\nMayor of London" (not "Jo Bloggs\nThe Mayor": asked of)
                     j < i
-                    and re.fullmatch(r"[ ]*\n[ \n]*", gap)
+                    and re.fullmatch(r"[ ]*\n[ ]*", gap)
                     and not re.match(r"(?i)the\b", folded[m.start : m.end])
                 ):
-                    holders.setdefault(m.entity.id, ms[j].entity)
+                    beside.append(ms[j].entity)
+        if beside:
+            holders.setdefault(m.entity.id, beside[0])
         if i + 2 < len(ms) and ms[i + 1].label == "Post" and ms[i + 2].label == "Person":
             # "Chairman of the Fire Authority, Assembly Member James Cleverly": a title between
             title, person = ms[i + 1], ms[i + 2]
