@@ -764,3 +764,9 @@ def test_a_headline_verb_is_no_office_and_a_title_on_the_line_beats_a_name_above
         ("Grant Shapps", "HOLDS_OFFICE", "Secretary of State for Transport"),
         ("Priti Patel", "HOLDS_OFFICE", "Home Secretary"),
     }
+
+
+def test_replying_to_someone_in_a_report_is_a_reply():
+    text = "Budget row\n\nThe Mayor replied to Susan Hall on 2 February 2021, saying the budget was sound.\n"
+    facts = _facts(text, name="2021-02-02-news.txt")
+    assert ("Sadiq Khan", "REPLIED_TO", "Susan Hall") in facts
