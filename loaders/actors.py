@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from graph.facts import Entity, slug
 from loaders.dates import CALENDAR_WORDS
-from loaders.names.people import HONORIFICS
+from loaders.names.people import HONORIFICS, POST_NOMINALS
 from loaders.registry import Registry
 
 __all__ = [
@@ -27,28 +27,6 @@ __all__ = [
     "post_entity",
     "office_parts",
 ]
-
-POST_NOMINALS = (
-    "AM",
-    "MP",
-    "MEP",
-    "OBE",
-    "CBE",
-    "MBE",
-    "KBE",
-    "DBE",
-    "QPM",
-    "QFSM",
-    "KC",
-    "QC",
-    "JP",
-    "DL",
-    "FRS",
-    "PhD",
-    "BEM",
-    "KCB",
-    "CB",
-)
 _HON = re.compile(r"^(?:(?:The\s+)?Rt\.?\s+Hon\.?\s+|(?:" + "|".join(HONORIFICS) + r")\.?\s+)+")
 _POSTNOM = re.compile(r"(?:[\s,]+(?:" + "|".join(POST_NOMINALS) + r")\b\.?)+\s*$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")

@@ -130,9 +130,10 @@ def find_offices(doc: Doc) -> None:
     bracketed_members(doc)
 
 
-# "Labour's Onkar Sahota", "the Conservatives' Susan Hall"
+# "Labour's Onkar Sahota", "the Conservatives' Susan Hall", "Tory Victoria Borwick", "Lib-Dem member X"
 _PARTY_POSS = re.compile(
-    r"(?<![\w-])(?P<party>Labour|Conservatives?|Tor(?:y|ies)|Liberal\s+Democrats?|Lib\s+Dems?|Greens?|UKIP)['’]s?\s+$"
+    r"(?<![\w-])(?P<party>Labour|Conservatives?|Tor(?:y|ies)|Liberal[ ]Democrats?|Lib(?:[ ]|-)Dems?|Greens?|UKIP)"
+    r"(?:['’]s?|[ ]member|[ ]AM)?[ ]+$"
 )
 
 
@@ -142,7 +143,7 @@ def _party_possessive(doc: Doc, m) -> None:
     found = _PARTY_POSS.search(doc.text, max(0, m.start - 30), m.start)
     if found is None:
         return
-    key = " ".join(found.group("party").lower().split()).rstrip("s")
+    key = " ".join(found.group("party").lower().replace("-", " ").split()).rstrip("s")
     key = {"torie": "tory", "conservative": "conservative", "green": "green"}.get(key, key)
     member = doc.registry.term("member-of-the-london-assembly", m.entity.id, doc.ref_date) is not None
     name = (_PARTY_GROUP if member else _PARTY_NAME).get(key)
@@ -215,7 +216,13 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
                 party = _PARTY_BEFORE.search(text, max(line_start, prev.start - 40), prev.start)
                 found.append((party.start() if party else prev.start, prev.end))
         else:
-            span = _phrase_before(text, line_start, m.start, title=True, registry=doc.registry)
+            # never back over another person: "Tory Victoria Borwick and Lib-Dem member X"
+            lo = (
+                prev.end
+                if prev is not None and prev.entity.label == "Person" and prev.end > line_start
+                else line_start
+            )
+            span = _phrase_before(text, lo, m.start, title=True, registry=doc.registry)
             if span:
                 found.append(span)
     return found

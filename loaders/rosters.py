@@ -39,9 +39,10 @@ _HEADING_WORDS = re.compile(r"(?i)^(?:the|members?(?:hip)?|of|:|\s)*$")
 
 
 def find_rosters(doc: Doc) -> None:
-    """Add the facts of every membership list in `doc`."""
+    """Add the facts of every membership list and every list of guests in `doc`."""
     text = doc.text
     rows = list(lines(text, 0, len(text)))
+    _guests(doc, rows)
     i = 0
     while i < len(rows):
         body = _heading_body(doc, *rows[i])
@@ -118,3 +119,44 @@ def _add(doc: Doc, body: Entity, person: Entity, role: str | None, span: tuple[i
             doc.facts.add("HOLDS_OFFICE", person, post, span, layer="layout")
     else:
         doc.facts.add("CHAIRS", person, body, span, layer="layout")
+
+
+# a list of guests an Assembly body will question, one a line below: "The guests are:",
+# "... as background to putting questions to the following invited guests:"
+_GUESTS_INTRO = re.compile(
+    r"(?i)\b(?:the\s+(?:invited\s+)?guests?\s+(?:are|were|will\s+be|include[sd]?)|put(?:ting)?\s+questions\s+to|"
+    r"invited\s+guests|question\s+and\s+answer\s+session\s+with|will\s+(?:question|hear\s+from))\b[^:\n]*:\s*$"
+)
+
+
+def _guests(doc: Doc, rows: list[tuple[int, int, str]]) -> None:
+    """Each guest listed under an intro to questioning: the Assembly body that holds the session
+    (named in the intro, else the last one named before it) ASKED them."""
+    for k, (start, end, line) in enumerate(rows):
+        if len(line) > 300 or not _GUESTS_INTRO.search(line):
+            continue
+        body = _asking_body(doc, start, end)
+        if body is None:
+            continue
+        for g_start, g_end, _g in rows[k + 1 : k + 12]:
+            found = doc.mentions.between(g_start, g_end)
+            first = found[0] if found else None
+            if (
+                first is None
+                or first.entity.label != "Person"
+                or doc.text[g_start : first.start].strip(" \t•·-–*")
+            ):
+                break
+            doc.facts.add("ASKED", body, first.entity, (g_start, g_end), layer="layout", date=doc.date)
+
+
+def _asking_body(doc: Doc, start: int, end: int) -> Entity | None:
+    def assembly(m) -> bool:
+        entry = doc.registry.get(m.entity.id)
+        return entry is not None and entry.kind in ("assembly", "committee")
+
+    named = [m.entity for m in doc.mentions.between(start, end) if assembly(m)]
+    if named:
+        return named[0]
+    before = [m.entity for m in doc.mentions.before(start, max(0, start - 1500)) if assembly(m)]
+    return before[-1] if before else None

@@ -770,3 +770,37 @@ def test_replying_to_someone_in_a_report_is_a_reply():
     text = "Budget row\n\nThe Mayor replied to Susan Hall on 2 February 2021, saying the budget was sound.\n"
     facts = _facts(text, name="2021-02-02-news.txt")
     assert ("Sadiq Khan", "REPLIED_TO", "Susan Hall") in facts
+
+
+def test_guests_listed_for_a_question_session_are_asked_by_the_assembly():
+    text = (
+        "Meeting London's housing needs\n\nCreated on\n30 June 2021\n\n"
+        "The London Assembly will hold a question and answer session tomorrow about London’s housing needs.\n\n"
+        "The guests are:\n\n  • Tom Copley, Deputy Mayor for Housing and Residential Development\n"
+        "  • David Lunts, Chief Executive, Old Oak & Park Royal Development Corporation\n\n"
+        "Following the discussion, London Assembly Members will debate these motions.\n"
+    )
+    asked = {f for f in _facts(text, name="press.txt") if f[1] == "ASKED"}
+    assert asked == {("London Assembly", "ASKED", "Tom Copley"), ("London Assembly", "ASKED", "David Lunts")}
+
+
+def test_an_answer_labelled_inline_response_from_the_mayor_is_his_reply():
+    text = (
+        "Subject: Questions to the Mayor Report number: 4 Report to: London Assembly Date: 23/05/07\n\n"
+        "Renewable Energy Question No: 856 / 2007 Darren Johnson Is it correct that 20% will be renewable? "
+        "Response from the Mayor My Climate Change Action Plan set a target of 60% by 2025.\n"
+    )
+    facts = _facts(text, name="wa.txt")
+    assert ("Ken Livingstone", "REPLIED_TO", "Darren Johnson") in facts
+    assert not [f for f in facts if f[0] == "Darren Johnson" and f[1] != "ASKED"]  # "My" is the Mayor's
+
+
+def test_party_words_before_names_and_questions_faced_from_a_party():
+    text = (
+        "Assembly fury\n\nOn 2 February 2012 Tory Victoria Borwick and Lib-Dem member Caroline Pidgeon spoke.\n\n"
+        "Mr Livingstone will also face questions from the Liberal Democrats over the legal bill.\n"
+    )
+    facts = _facts(text, name="2012-02-02-news.txt")
+    assert ("Victoria Borwick", "MEMBER_OF", "Conservative Group") in facts
+    assert ("Caroline Pidgeon", "MEMBER_OF", "Liberal Democrat Group") in facts
+    assert not [f for f in facts if f[0] == "Caroline Pidgeon" and "Conservative" in f[2]]

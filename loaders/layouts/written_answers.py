@@ -44,6 +44,10 @@ _WRITTEN = re.compile(
 _INLINE_ANSWERER = re.compile(
     r"(?P<who>The\s+Mayor)\s+Last\s+updated\s*:?\s*(?P<d>\d{1,2}\s+[A-Z][a-z]+,?\s+\d{4})\s*"
 )
+# an answer labelled inline: "... count towards this 20%? Response from the Mayor The ODA ..."
+_RESPONSE_LABEL = re.compile(
+    r"(?P<who>Response\s+from\s+the\s+Mayor|(?:The\s+)?Mayor['’]s\s+(?:response|reply|answer)|The\s+Mayor\s+replie[sd])\s*:?\s+"
+)
 _HOLDING = re.compile(r"^\s*(?:Officers\s+are\s+drafting|Oral\s+response)", re.I)
 _REPORT_HEAD = re.compile(r"(?i)written\s+answer|questions\s+to\s+the\s+mayor|question\s+time")
 
@@ -77,7 +81,11 @@ def read(doc: Doc) -> None:
         asker, q_start = _asker(doc, text, m.end())
         if asker is None:
             continue
-        ans = _ANSWERER.search(text, q_start, stop) or _INLINE_ANSWERER.search(text, q_start, stop)
+        ans = (
+            _ANSWERER.search(text, q_start, stop)
+            or _INLINE_ANSWERER.search(text, q_start, stop)
+            or _RESPONSE_LABEL.search(text, q_start, stop)
+        )
         q_end = ans.start() if ans else stop
         a_start = ans.end() if ans else None
         if ans is not None and ans.re is _INLINE_ANSWERER:

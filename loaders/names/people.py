@@ -64,22 +64,32 @@ TITLES = (
     *HONORIFICS,
 )
 HONORIFIC_WORDS = frozenset(t.split()[-1] for t in TITLES) | {"The", "Rt", "Hon"}
-POST_NOMINALS = (
+POST_NOMINALS = (  # honours and offices written after a name (one list for the linker and the cleaners)
     "OBE",
     "CBE",
     "MBE",
     "KBE",
     "DBE",
+    "KCB",
     "CB",
+    "MVO",
+    "LVO",
+    "CVO",
+    "KCVO",
+    "BEM",
     "QPM",
     "KPM",
+    "QFSM",
     "KC",
     "QC",
     "AM",
     "MP",
     "MEP",
     "JP",
+    "DL",
     "PC",
+    "FRS",
+    "PhD",
 )
 # a possessive ends a name: "Boris Johnson's Annual Report" is not a person called "Johnson's Annual"
 _NAME = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:(?:-|'(?!s\b))[A-Z\u00c0-\u00de]?[a-z\u00df-\u00ff]+)*"
