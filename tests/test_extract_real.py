@@ -804,3 +804,17 @@ def test_party_words_before_names_and_questions_faced_from_a_party():
     assert ("Victoria Borwick", "MEMBER_OF", "Conservative Group") in facts
     assert ("Caroline Pidgeon", "MEMBER_OF", "Liberal Democrat Group") in facts
     assert not [f for f in facts if f[0] == "Caroline Pidgeon" and "Conservative" in f[2]]
+
+
+def test_a_protest_sent_to_someone_asks_them_and_a_source_programme_is_not_the_recipient():
+    text = "Fury at Osborne\n\nOn 3 March 2013 Boris Johnson sent a furious protest to Chancellor George Osborne.\n"
+    facts = _facts(text, name="2013-03-03-news.txt")
+    assert ("Boris Johnson", "ASKED", "George Osborne") in facts
+    decision = (
+        "DD1335 Major Sports Events\n\nType of decision: \nDirector's decision\nDate signed: \n01 June 2015\n"
+        "Decision by: \nJeff Jacobs, Head of Paid Service\n\n"
+        "This DD seeks approval for expenditure of up to £750,000 from the Mayor’s Sports Legacy Programme to "
+        "a ‘Major Sports Events Engagement Fund’.\n"
+    )
+    funds = {f for f in _facts(decision, name="dd.txt") if f[1] == "FUNDS"}
+    assert funds == {("Jeff Jacobs", "FUNDS", "Major Sports Events Engagement Fund")}

@@ -64,6 +64,9 @@ _APPROVER = re.compile(
 )
 _APPROVERS = ("Person", "Post", "Organization")
 _BUDGET = re.compile(r"\s+budget\b", re.I)
+_SOURCE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:Mayor['’]s\s+)?$", re.I
+)  # "£750,000 from the Mayor's X Programme to ..."
 # a programme the approval names after its sum: "... to deliver Call 6 of the Mayor's Shared Endeavour Fund"
 _PROGRAMME = re.compile(
     r"\b(?:the\s+)?(?:Mayor['’]s\s+)?(?P<name>(?:[A-Z][\w&'’-]*\s+){1,5}(?:"
@@ -169,9 +172,14 @@ def _approved_sums(
         year = (
             first_date(after, doc.ref_date, full=False) if re.match(r"\s+(?:in|for)\s+\d{4}", after) else None
         )
-        # not the budget the money comes from ("of the CT & CE Hub budget")
+        # not the budget or programme the money comes from ("of the CT & CE Hub budget", "from the X Programme")
         own = next(
-            (p for p in _PROGRAMME.finditer(sentence, amount.end) if not _BUDGET.match(sentence, p.end())),
+            (
+                p
+                for p in _PROGRAMME.finditer(sentence, amount.end)
+                if not _BUDGET.match(sentence, p.end())
+                and not _SOURCE.search(sentence, max(0, p.start() - 20), p.start())
+            ),
             None,
         )
         named = Entity(name=own.group("name"), label="Programme", id=slug(own.group("name"))) if own else None
