@@ -261,7 +261,10 @@ def _phrase_after(text: str, start: int, line_end: int) -> tuple[int, int] | Non
     phrase = text[start:stop]
     phrase = _STOP_WORDS.sub("", phrase).rstrip(" ,")
     phrase = _LEAD_IN.sub("", phrase)
-    if re.match(r"(?i)(?:who|which|that|whose|where|when)\b|\w+ed\s+by\b", phrase):
+    if re.match(
+        r"(?i)(?:who|which|that|whose|where|when|said|says|commented|added|told|explained)\b|\w+ed\s+by\b",
+        phrase,
+    ):
         return None  # "Hina Bokhari, who asked the Mayor", "Dick, commissioned by ...": a clause
     if not phrase or _too_long(phrase, 16) or not _HEAD.search(phrase) or _NOT_OFFICE.match(phrase):
         return None

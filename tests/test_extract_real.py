@@ -818,3 +818,13 @@ def test_a_protest_sent_to_someone_asks_them_and_a_source_programme_is_not_the_r
     )
     funds = {f for f in _facts(decision, name="dd.txt") if f[1] == "FUNDS"}
     assert funds == {("Jeff Jacobs", "FUNDS", "Major Sports Events Engagement Fund")}
+
+
+def test_a_remit_after_director_of_is_an_office_not_a_body_to_be_member_of():
+    text = (
+        "TfL plans\n\nLucinda Turner, Director of Spatial Planning, Transport for London said no. "
+        "Tony Travers, commented: 'The powers are limited.'\n"
+    )
+    facts = _facts(text, name="2019-03-01-news.txt")
+    assert ("Lucinda Turner", "MEMBER_OF", "Spatial Planning") not in facts
+    assert not [f for f in facts if f[0] == "Tony Travers" and f[1] == "HOLDS_OFFICE"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from graph.facts import Entity
+from loaders.names.heads import ORG_HEADS
 from loaders.relations.clauses import (
     RX_GAP_OFFICE_FIRST,
     RX_GAP_PERSON_FIRST,
@@ -80,7 +81,7 @@ def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
         orgs = [
             o
             for o in objects_after(ctx, m.end(), sent[1], discover="Organization", coordinate=False)
-            if o.label == "Organization"
+            if o.label == "Organization" and _a_body(ctx, o)
         ]
         role = " ".join(m.group("role").lower().split())
         for o in orgs:
@@ -190,3 +191,12 @@ declare_gates(
     }  # fmt: skip
 )
 declare_fast_patterns(_REPRESENTED)
+
+
+def _a_body(ctx: Context, org: Entity) -> bool:
+    """A body the registry knows, or a name ending in a body word: "Director of Spatial Planning"
+    and "Head of Governance and Resilience" name remits, not bodies to be a member of."""
+    if ctx.registry.get(org.id) is not None:
+        return True
+    last = org.name.split()[-1] if org.name.split() else ""
+    return last in ORG_HEADS or last.rstrip("s") in ORG_HEADS or last.isupper()
