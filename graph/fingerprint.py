@@ -22,14 +22,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
 
+from graph.collector import paused
 from graph.schema import EVIDENCE_FIELDS, NODE_LABELS, REL_TYPES, check_label, check_rel_type
 from graph.store import Store, StoreError
 
 VOLATILE = frozenset({"loaded_at"})
 PAGE = 5000
+
+
+_AS_IS = frozenset({str, int, bool})
 
 
 def _number(value: Any) -> Any:
@@ -47,8 +53,17 @@ def _canonical(value: Any) -> Any:
     return _number(value)
 
 
+_EVIDENCE_FIELDS = frozenset(EVIDENCE_FIELDS)
+
+
 def canonical_props(props: dict[str, Any]) -> dict[str, Any]:
     """Properties with volatile ones dropped, evidence lists as sorted tuples, lists as sets."""
+    if (
+        all(map(_AS_IS.__contains__, map(type, props.values())))
+        and VOLATILE.isdisjoint(props)
+        and _EVIDENCE_FIELDS.isdisjoint(props)
+    ):
+        return dict(props)  # most elements: nothing to drop, sort or turn into an integer
     props = {k: v for k, v in props.items() if k not in VOLATILE and v is not None}
     evidence = [props.pop(name, None) or [] for name in EVIDENCE_FIELDS]
     out = {k: _canonical(v) for k, v in props.items()}
@@ -78,8 +93,29 @@ def _ascending(label: str, after: int, last: int) -> None:
         raise StoreError(f"{label}: FalkorDB returned nodes out of internal-id order; cannot page")
 
 
-def nodes(store: Store) -> Iterator[dict[str, Any]]:
-    """Every node as {label, labels, id, props}, label by label, a page at a time."""
+def _pages(
+    store: Store, query: str, params: dict[str, Any], following: Callable[[list[dict[str, Any]]], Any]
+) -> Iterator[tuple[Any, list[dict[str, Any]]]]:
+    """(after, rows) of each page of `query`, which takes $after (-1 first, then what `following`
+    says of the page before, until it says None). The next page is read in a thread while the
+    caller works on this one: the server's share of the time then costs no waiting."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="civicgraph-read-ahead") as ahead:
+        after = -1
+        pending = ahead.submit(store.run, query, {**params, "after": after})
+        while True:
+            rows = pending.result()
+            nxt = following(rows)
+            if nxt is not None:
+                pending = ahead.submit(store.run, query, {**params, "after": nxt})
+            yield after, rows
+            if nxt is None:
+                return
+            after = nxt
+
+
+def nodes(store: Store, share: tuple[int, int] = (0, 1)) -> Iterator[dict[str, Any]]:
+    """Every node as {label, labels, id, props}, label by label, a page at a time. On FalkorDB,
+    `share` (k, n) reads only the nodes whose internal id is k modulo n (see `fingerprint`)."""
     for label in NODE_LABELS:
         if not _by_internal_id(store):
             query = (
@@ -90,33 +126,48 @@ def nodes(store: Store) -> Iterator[dict[str, Any]]:
                 yield {"label": label, **row}
             continue
         query = (
-            f"MATCH (n:{check_label(label)}) WHERE id(n) > $after WITH n LIMIT $limit "
-            "RETURN id(n) AS iid, n.id AS id, labels(n) AS labels, properties(n) AS props"
+            f"MATCH (n:{check_label(label)}) WHERE id(n) > $after AND id(n) % $shares = $share "
+            "WITH n LIMIT $limit RETURN id(n) AS iid, labels(n) AS labels, properties(n) AS props"
         )
-        after = -1
-        while True:
-            rows = store.run(query, {"after": after, "limit": PAGE})
+        params = {"limit": PAGE, "share": share[0], "shares": share[1]}
+        for after, rows in _pages(
+            store, query, params, lambda rows: rows[-1]["iid"] if len(rows) == PAGE else None
+        ):
             for row in rows:
                 _ascending(label, after, row["iid"])
-                after = row.pop("iid")
-                yield {"label": label, **row}
-            if len(rows) < PAGE:
-                break
+                after = row["iid"]
+                props = row["props"]
+                yield {"label": label, "id": props.get("id"), "labels": row["labels"], "props": props}
 
 
+# A page of source nodes and their relationships; a node without any gives no row, but for the
+# page's last node, which says where the next page starts (most nodes are evidence pieces, which
+# have no relationship: their empty rows were half of what was read).
 _SOURCES = (
-    "MATCH (a:{label}) WHERE id(a) > $after WITH a LIMIT $limit "
+    "MATCH (a:{label}) WHERE id(a) > $after AND id(a) % $shares = $share WITH a LIMIT $limit "
     "WITH collect(a) AS batch "
+    "WITH batch, id(batch[size(batch) - 1]) AS last, size(batch) AS scanned "
     "UNWIND batch AS a "
     "OPTIONAL MATCH (a)-[r]->(b) "
-    "RETURN id(batch[size(batch) - 1]) AS last, size(batch) AS scanned, type(r) AS type, r.key AS key, "
-    "a.id AS src, labels(a)[0] AS src_label, b.id AS dst, labels(b)[0] AS dst_label, properties(r) AS props"
+    "WITH last, scanned, a, r, b WHERE r IS NOT NULL OR id(a) = last "
+    "RETURN last, scanned, type(r) AS type, a.id AS src, b.id AS dst, properties(r) AS props{ends}"
 )
+_ENDS = ", r.key AS key, labels(a)[0] AS src_label, labels(b)[0] AS dst_label"
+_LINE_COLUMNS = ("type", "src", "dst", "props")
 SOURCE_PAGE = 1000  # source nodes per page (a hub's relationships come with it)
 
 
-def relationships(store: Store) -> Iterator[dict[str, Any]]:
-    """Every relationship as {type, key, src, src_label, dst, dst_label, props}, a page at a time."""
+def _next_sources(rows: list[dict[str, Any]]) -> Any:
+    """Where the next page of sources starts; None after a page that scanned fewer than a page."""
+    return rows[-1]["last"] if rows and rows[-1]["scanned"] == SOURCE_PAGE else None
+
+
+def relationships(
+    store: Store, share: tuple[int, int] = (0, 1), *, ends: bool = True
+) -> Iterator[dict[str, Any]]:
+    """Every relationship as {type, key, src, src_label, dst, dst_label, props}, a page at a time.
+    On FalkorDB, `share` (k, n) reads only those whose source's internal id is k modulo n, and
+    without `ends` the rows hold only {type, src, dst, props} (what a canonical line needs)."""
     if not _by_internal_id(store):
         for rel_type in REL_TYPES:
             query = (
@@ -127,40 +178,75 @@ def relationships(store: Store) -> Iterator[dict[str, Any]]:
             for row in _keyset(store, query, "key"):
                 yield {"type": rel_type, **row}
         return
+    params = {"limit": SOURCE_PAGE, "share": share[0], "shares": share[1]}
     for label in NODE_LABELS:
-        query = _SOURCES.format(label=check_label(label))
-        after = -1
-        while True:
-            rows = store.run(query, {"after": after, "limit": SOURCE_PAGE})
+        query = _SOURCES.format(label=check_label(label), ends=_ENDS if ends else "")
+        columns = ("type", "key", "src", "src_label", "dst", "dst_label", "props") if ends else _LINE_COLUMNS
+        for after, rows in _pages(store, query, params, _next_sources):
             if not rows:
                 break
             _ascending(label, after, rows[-1]["last"])
-            after, scanned = rows[-1]["last"], rows[-1]["scanned"]
             for row in rows:
                 if row["type"] is not None:
-                    yield {
-                        k: row[k] for k in ("type", "key", "src", "src_label", "dst", "dst_label", "props")
-                    }
-            if scanned < SOURCE_PAGE:
-                break
+                    yield {k: row[k] for k in columns}
 
 
-def lines(store: Store) -> Iterator[str]:
-    """The canonical line of every element of the graph (in no particular order)."""
-    for row in nodes(store):
-        yield json.dumps(["node", sorted(row["labels"]), canonical_props(row["props"])],
-                         sort_keys=True, ensure_ascii=False)  # fmt: skip
-    for row in relationships(store):
-        yield json.dumps(["rel", row["type"], row["src"], row["dst"], canonical_props(row["props"])],
-                         sort_keys=True, ensure_ascii=False)  # fmt: skip
+# json.dumps(value, sort_keys=True, ensure_ascii=False) without a new encoder for every line
+_LINE = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
+
+
+def lines(store: Store, share: tuple[int, int] = (0, 1)) -> Iterator[str]:
+    """The canonical line of every element of the graph (in no particular order); on FalkorDB,
+    those of one share (see `nodes`)."""
+    for row in nodes(store, share):
+        yield _LINE(["node", sorted(row["labels"]), canonical_props(row["props"])])
+    for row in relationships(store, share, ends=False):
+        yield _LINE(["rel", row["type"], row["src"], row["dst"], canonical_props(row["props"])])
 
 
 _MODULUS = 2**256
+# Processes that read and hash a FalkorDB graph at once, each a share of the nodes and of the
+# relationships' sources (by internal id): reading and hashing are Python's work, one core's worth
+# per process, while the server's part is small (BENCHMARKS.md, "Load at scale").
+SHARES = max(1, min(4, os.cpu_count() or 1))
+# Below this many nodes and relationships a graph is read in one process (starting the others
+# would cost more than they save).
+SHARE_FROM = 50_000
 
 
-def fingerprint(store: Store) -> str:
-    """Hex of the graph's multiset hash (see the module docstring): 64 hex digits."""
+def _sum(store: Store, share: tuple[int, int]) -> int:
     total = 0
-    for line in lines(store):
-        total += int.from_bytes(hashlib.sha256(line.encode("utf-8")).digest(), "big")
+    with paused():
+        for line in lines(store, share):
+            total += int.from_bytes(hashlib.sha256(line.encode("utf-8")).digest(), "big")
+    return total
+
+
+def _share_sum(args: dict[str, Any], share: tuple[int, int]) -> int:
+    """One share's sum, in a process of its own with its own connection to the same server."""
+    from graph.falkor import FalkorStore
+
+    with FalkorStore(**args) as store:
+        return _sum(store, share)
+
+
+def _elements(store: Store) -> int:
+    """Nodes and relationships in the graph (FalkorDB keeps both counts)."""
+    nodes = store.run("MATCH (n) RETURN count(n) AS total")[0]["total"]
+    return int(nodes) + int(store.run("MATCH ()-[r]->() RETURN count(r) AS total")[0]["total"])
+
+
+def fingerprint(store: Store, shares: int | None = None) -> str:
+    """Hex of the graph's multiset hash (see the module docstring): 64 hex digits. A FalkorDB
+    graph on a unix socket (the embedded store) of SHARE_FROM elements or more is read in
+    `shares` processes at once (SHARES by default; this one reads the first share): the sum does
+    not depend on who adds what."""
+    args = store.reconnect_args() if _by_internal_id(store) and hasattr(store, "reconnect_args") else None
+    if shares is None:
+        shares = SHARES if args is not None and _elements(store) >= SHARE_FROM else 1
+    if args is None or shares <= 1:
+        return f"{_sum(store, (0, 1)) % _MODULUS:064x}"
+    with ProcessPoolExecutor(max_workers=shares - 1) as pool:
+        others = [pool.submit(_share_sum, args, (k, shares)) for k in range(1, shares)]
+        total = _sum(store, (0, shares)) + sum(f.result() for f in others)
     return f"{total % _MODULUS:064x}"

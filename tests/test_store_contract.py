@@ -351,6 +351,75 @@ def test_fingerprint_ignores_write_order_but_not_content(tmp_path: Path) -> None
     assert len(prints[0]) == 64 and int(prints[0], 16) >= 0
 
 
+def test_reads_decode_every_kind_of_value_as_the_falkordb_client_does(
+    embedded_store: EmbeddedFalkorStore,
+) -> None:
+    """`run` reads answers with its own decoder for the common types (graph/falkor.py `decode`);
+    every value comes out as plain(the client's own parse) would give it."""
+    from falkordb.query_result import parse_scalar
+
+    from graph.falkor import decode, plain
+
+    embedded_store.upsert(letter_batch())
+    query = (
+        "MATCH p = (a:Person {id: 'sadiq-khan'})-[r:FUNDS]->(b) "
+        "RETURN a, r, p, properties(r) AS props, a.aliases AS aliases, $hostile AS hostile, 2.5 AS f, 3.0 AS whole, "
+        "-7 AS i, true AS yes, false AS no, null AS nothing, [1, 'x', [2.5, null], {k: [true]}] AS nested, "
+        "{a: 1, b: {c: 'd', e: []}, f: 0.1} AS m, date('2025-04-02') AS day, point({latitude: 51.5, longitude: -0.1}) AS pt"
+    )
+    params = {"hostile": HOSTILE}
+    row = embedded_store.run(query, params)[0]
+    result = embedded_store._graph.ro_query(query, params)
+    columns = [h[1] for h in result.header]
+    expected = {c: plain(v) for c, v in zip(columns, result.result_set[0], strict=True)}
+    assert row == expected
+    assert row["hostile"] == HOSTILE and row["f"] == 2.5 and row["whole"] == 3.0 and row["yes"] is True
+    graph = embedded_store._graph
+    for cell in ([2, "x"], [3, -4], [1, None], [4, "false"], [5, "1e-07"], [6, [[2, "a"], [1, None]]]):
+        assert decode(cell, graph) == plain(parse_scalar(cell, graph))
+
+
+def test_the_fingerprint_read_in_shares_by_several_processes_is_the_same(tmp_path: Path) -> None:
+    """A large graph is read and hashed by several processes at once, each a share of the nodes and
+    of the relationships' sources; the sum is the one a single reader gets, and a change in any
+    share changes it."""
+    with open_embedded(tmp_path / "store") as store:
+        for make in (letter_batch, press_batch, report_batch):
+            store.upsert(make())
+        alone = fingerprint(store, shares=1)
+        assert fingerprint(store, shares=2) == fingerprint(store, shares=3) == alone
+        store.run("MATCH (v:Evidence) WITH v LIMIT 1 SET v.start = v.start + 1", write=True)
+        changed = fingerprint(store, shares=1)
+        assert changed != alone and fingerprint(store, shares=3) == changed
+
+
+def test_the_fingerprint_pages_see_every_relationship_whatever_the_page_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages of source nodes leave out nodes without relationships but for a page's last one,
+    which says where the next page starts: with pages of one, two or three nodes (full pages,
+    pages ending on a node with no relationship), every relationship is read exactly once."""
+    import graph.fingerprint as fp
+
+    with open_embedded(tmp_path / "store") as store:
+        for make in (letter_batch, press_batch, report_batch):
+            store.upsert(make())
+        every = sorted(
+            (r["type"], r["src"], r["dst"], r["key"])
+            for r in store.run(
+                "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS src, b.id AS dst, r.key AS key"
+            )
+        )
+        whole = fingerprint(store, shares=1)
+        for size in (1, 2, 3):
+            monkeypatch.setattr(fp, "SOURCE_PAGE", size)
+            monkeypatch.setattr(fp, "PAGE", size)
+            read = sorted((r["type"], r["src"], r["dst"], r["key"]) for r in fp.relationships(store))
+            assert read == every, size
+            assert len(list(fp.nodes(store))) == store.run("MATCH (n) RETURN count(n) AS n")[0]["n"]
+            assert fingerprint(store, shares=1) == fingerprint(store, shares=2) == whole
+
+
 # --- the embedded server --------------------------------------------------------------------------------
 
 
