@@ -2,6 +2,7 @@
 
     python bench/bench_load.py --docs 1000,10000 [--workers 2] [--groups 20,200] [--rounds 3] [--queries]
     python bench/bench_load.py --docs 100000 --no-writer       # end to end only
+    python bench/bench_load.py --docs 10000,100000 --no-writer --rules-only   # without the language layer
 
 For each size, on a corpus from bench/corpus.py (cached under --corpus-dir):
 - end to end: `civicgraph load DIR --workers W` in a fresh embedded store, as a user runs it:
@@ -48,6 +49,23 @@ from loaders.pipeline import GroupWriter, LoadSummary, Pending, candidates, prep
 CLI = [sys.executable, "-c", "from cli.app import main; main()"]
 
 
+def rules_only() -> None:
+    """Extraction without the language layer from here on, in this process and the workers it
+    forks: the chain without its `parse` and `relations` components, what bench/bench_layers.py
+    calls "rules" (the first extractor). A measurement switch (--rules-only), so that the 100,000
+    document run costs minutes, not hours; `load` itself always runs the whole chain."""
+    from loaders import chain
+
+    chain.run_chain.__defaults__ = (tuple(c for c in chain.CHAIN if c.name not in ("parse", "relations")),)
+
+
+CLI_RULES_ONLY = [
+    sys.executable,
+    "-c",
+    "from bench.bench_load import rules_only; rules_only(); from cli.app import main; main()",
+]
+
+
 def _rss_mb(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -71,13 +89,14 @@ def _children(pid: int) -> list[int]:
     return kids
 
 
-def run_cli(args: list[str], store: Path) -> dict[str, Any]:
-    """Run one civicgraph command; wall time and peak RSS of the CLI, its workers and the server."""
+def run_cli(args: list[str], store: Path, cwd: Path = ROOT, cli: list[str] = CLI) -> dict[str, Any]:
+    """Run one civicgraph command (of the code in `cwd`); wall time and peak RSS of the CLI, its
+    workers (summed) and the server."""
     env = dict(os.environ, CIVICGRAPH_STORE=f"embedded:{store}")
     peaks = {"cli_mb": 0.0, "workers_mb": 0.0, "server_mb": 0.0}
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [*CLI, *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [*cli, *args], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     stop = threading.Event()
 
@@ -104,14 +123,16 @@ def run_cli(args: list[str], store: Path) -> dict[str, Any]:
     }
 
 
-def end_to_end(corpus: Path, docs: int, workers: int, work: Path, queries: bool) -> dict[str, Any]:
+def end_to_end(
+    corpus: Path, docs: int, workers: int, work: Path, queries: bool, cli: list[str] = CLI
+) -> dict[str, Any]:
     store = work / f"e2e-{docs}"
-    first = run_cli(["load", str(corpus), "--workers", str(workers), "--format", "json"], store)
+    first = run_cli(["load", str(corpus), "--workers", str(workers), "--format", "json"], store, cli=cli)
     if first["code"] != 0:
         raise SystemExit(f"load failed: {first['stderr']}")
     summary = json.loads(first["stdout"])
     facts = sum(summary["facts_by_type"].values())
-    again = run_cli(["load", str(corpus), "--workers", str(workers), "--format", "json"], store)
+    again = run_cli(["load", str(corpus), "--workers", str(workers), "--format", "json"], store, cli=cli)
     fp = run_cli(["stats", "--fingerprint"], store)
     stats = json.loads(run_cli(["stats", "--format", "json"], store)["stdout"])
     result = {
@@ -125,7 +146,7 @@ def end_to_end(corpus: Path, docs: int, workers: int, work: Path, queries: bool)
         "facts_per_s": round(facts / first["seconds"]),
         "reload_unchanged_s": again["seconds"],
         "reload_unchanged": json.loads(again["stdout"])["unchanged"],
-        "fingerprint": {k: fp[k] for k in ("seconds", "cli_mb", "server_mb")},
+        "fingerprint": {k: fp[k] for k in ("seconds", "cli_mb", "workers_mb", "server_mb")},
     }
     if queries:
         result["queries"] = ask_all(store)
@@ -273,8 +294,14 @@ def main() -> int:
     parser.add_argument("--queries", action="store_true")
     parser.add_argument("--no-writer", action="store_true")
     parser.add_argument("--no-e2e", action="store_true")
+    parser.add_argument(
+        "--rules-only", action="store_true", help="extract without the language layer (rules_only)"
+    )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
+    cli = CLI_RULES_ONLY if args.rules_only else CLI
+    if args.rules_only:
+        rules_only()  # the writer's documents, prepared in this process's workers
     report: dict[str, Any] = {"command": "python bench/bench_load.py " + " ".join(sys.argv[1:]), "sizes": []}
     work = Path(tempfile.mkdtemp(prefix="cg-load-"))
     try:
@@ -286,7 +313,7 @@ def main() -> int:
                 "corpus_mb": round(sum(p.stat().st_size for p in paths) / 1e6, 1),
             }
             if not args.no_e2e:
-                entry["end_to_end"] = end_to_end(corpus, docs, args.workers, work, args.queries)
+                entry["end_to_end"] = end_to_end(corpus, docs, args.workers, work, args.queries, cli)
                 print(json.dumps({"docs": docs, "end_to_end": entry["end_to_end"]}), flush=True)
             if not args.no_writer:
                 t0 = time.perf_counter()
@@ -317,10 +344,15 @@ def main() -> int:
             report["sizes"].append(entry)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(report, indent=2) + "\n")
+    write_report(args.out, report)
     return 0
+
+
+def write_report(path: Path | None, report: dict[str, Any]) -> None:
+    """The report as JSON at `path` (its folder made), when one is given."""
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(report, indent=2) + "\n")
 
 
 if __name__ == "__main__":

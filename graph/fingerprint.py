@@ -16,6 +16,13 @@ is fastest. Streamed, a page at a time, nothing held but a page:
   the last one seen (`WHERE n.id > $after`, served by the indexes).
 Paging with SKIP re-sorted everything each time; a property range re-read every remaining index
 entry on FalkorDB (62 s for 10,000 documents), where the internal-id seek reads only the page.
+
+Reading and hashing are Python's work (turning a page into values, the canonical lines), the
+server's share is small. So on FalkorDB the next page is read while this one is hashed, and a
+graph of SHARE_FROM elements or more on a unix socket (the embedded store) is read by one process
+per core, each the share of nodes and relationship sources whose internal id is its number
+modulo the count; the shares' sums add up to the same hash (18 s -> under 5 s at 10,000
+documents: BENCHMARKS.md, "Load at scale").
 """
 
 from __future__ import annotations
