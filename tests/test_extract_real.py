@@ -828,3 +828,14 @@ def test_a_remit_after_director_of_is_an_office_not_a_body_to_be_member_of():
     facts = _facts(text, name="2019-03-01-news.txt")
     assert ("Lucinda Turner", "MEMBER_OF", "Spatial Planning") not in facts
     assert not [f for f in facts if f[0] == "Tony Travers" and f[1] == "HOLDS_OFFICE"]
+
+
+def test_a_sentence_opening_with_it_goes_on_about_the_body_the_sentence_before_opened_with():
+    text = (
+        "Met assessment\n\nThe London Assembly has expressed concern over the Met’s inspection on 3 March 2025. "
+        "It is calling on the Mayor to set out how he intends to improve the Met’s performance.\n\n"
+        "Joanne McCartney said: “I’m quite outraged. It’s not for you to tell the Assembly how we operate.”\n"
+    )
+    facts = _facts(text, name="2025-03-03-press.txt")
+    assert ("London Assembly", "ASKED", "Sadiq Khan") in facts
+    assert {f[0] for f in facts if f[1] == "SAID"} == {"Joanne McCartney"}  # "It's not for you": no body

@@ -10,6 +10,7 @@ in that part of the page; "he" and "she" the person in focus) and, last, the nou
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -529,6 +530,21 @@ class Resolver:
                         ref = self._mention(c, head_only=True)
                         if ref is not None and ref.entity.label == "Organization":
                             return Ref(ref.entity, *span, "pronoun")
+            ctx = self.doc.rules_context
+            quoted = (ctx is not None and ctx.quote_at(pos) is not None) or self.doc.zone_at(pos, "quote")
+            if (
+                low == "it"
+                and tok.dep_ == "nsubj"
+                and tok.i == tok.sent.start
+                and tok.head.lemma_ != "be"
+                and not quoted
+            ):
+                # "The London Assembly has ... . It is calling on the Mayor to ...": a sentence
+                # opening with "it" goes on about the body the sentence before opened with (not in
+                # someone's words, nor "It is time ...")
+                body = self._body_opening_sentence_before(pos)
+                if body is not None:
+                    return Ref(body, *span, "pronoun")
             return None
         if low in _THIRD_PERSON:
             governing = self._governing_subject(tok)
@@ -576,6 +592,21 @@ class Resolver:
                     return ref.entity
                 return False
         return None
+
+    def _body_opening_sentence_before(self, pos: int) -> Entity | None:
+        """The body named first in the sentence before `pos`, when nothing but a few words
+        ("The", "Today the") comes before it."""
+        starts = [s for s, _ in self.doc.sentences]
+        i = bisect_right(starts, pos) - 1
+        if i < 1:
+            return None
+        s0, s1 = self.doc.sentences[i - 1]
+        first = next(iter(self.doc.mentions.between(s0, s1)), None)
+        if first is None or first.entity.label != "Organization":
+            return None
+        if len(self.doc.text[s0 : first.start].split()) > 3:
+            return None
+        return first.entity
 
     def _person_in_focus(self, pos: int) -> Entity | None:
         """The person 'he'/'she'/'him' is (loaders.names.focus), else an office named shortly
