@@ -143,8 +143,9 @@ def _party_possessive(doc: Doc, m) -> None:
     found = _PARTY_POSS.search(doc.text, max(0, m.start - 30), m.start)
     if found is None:
         return
+    # "Tories" -> "tory", "Lib-Dems" -> "lib dem", "Greens" -> "green": the keys of the party tables
     key = " ".join(found.group("party").lower().replace("-", " ").split()).rstrip("s")
-    key = {"torie": "tory", "conservative": "conservative", "green": "green"}.get(key, key)
+    key = "tory" if key == "torie" else key
     member = doc.registry.term("member-of-the-london-assembly", m.entity.id, doc.ref_date) is not None
     name = (_PARTY_GROUP if member else _PARTY_NAME).get(key)
     entry = doc.registry.find(name) if name else None
