@@ -92,10 +92,10 @@ CHAIN: tuple[Component, ...] = (
     ),
     Component(
         "voice",
-        reads=("mentions", "author", "genre", "registry"),
+        reads=("text", "mentions", "author", "genre", "date", "ref_date", "registry"),
         sets=("author", "publisher_actor", "addressee", "facts"),
         run=find_voice,
-        why="whose publication it is (an Assembly committee's report or statement), for recommendations",
+        why="whose publication it is (an Assembly committee's report, the Mayor's letter and whom it asks)",
     ),
     Component(
         "turns",
@@ -134,10 +134,10 @@ CHAIN: tuple[Component, ...] = (
     ),
     Component(
         "rosters",
-        reads=("text", "mentions", "registry"),
+        reads=("text", "mentions", "date", "registry"),
         sets=("facts",),
         run=find_rosters,
-        why="a body's members listed under its name, one a line: membership, its chair and deputy",
+        why="people listed one a line: a body's members (its chair and deputy), a session's guests (asked)",
     ),
     Component(
         "relations",

@@ -9,6 +9,7 @@ always offsets into `Doc.text`, the document's own text, so every fact's quote i
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -164,6 +165,7 @@ class Doc:
     # facts (every relation component adds here)
     facts: FactSet = field(init=False)
     rules_context: Any = None  # the rules layer's own context (speakers of its quotes)
+    _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self.facts = FactSet(self.info)
@@ -171,6 +173,17 @@ class Doc:
     @property
     def text(self) -> str:
         return self.info.text
+
+    @property
+    def sentence_starts(self) -> list[int]:
+        """The start of each sentence, in order (built once, for bisecting by offset)."""
+        if len(self._starts) != len(self.sentences):
+            self._starts = [s for s, _ in self.sentences]
+        return self._starts
+
+    def sentence_index(self, pos: int) -> int:
+        """The index of the sentence `pos` is in (or the last that starts before it); -1 before the first."""
+        return bisect_right(self.sentence_starts, pos) - 1
 
     def zone_at(self, pos: int, *kinds: str) -> Zone | None:
         """The innermost zone covering `pos` (of one of `kinds` when given)."""

@@ -27,6 +27,7 @@ import re
 from graph.facts import Entity, slug
 from loaders.actors import post_entity
 from loaders.document import Doc
+from loaders.names.people import POST_NOMINALS
 from loaders.registry import Registry
 
 __all__ = ["find_offices", "post_fact", "OFFICE_HEAD"]
@@ -130,6 +131,8 @@ def find_offices(doc: Doc) -> None:
     bracketed_members(doc)
 
 
+# the comma after a name and its post-nominals: "Susan Hall AM, Chairman of ..."
+_NAME_END_COMMA = re.compile(r"(?:\s+(?:" + "|".join(POST_NOMINALS) + r"))*\s*,\s+")
 # "Labour's Onkar Sahota", "the Conservatives' Susan Hall", "Tory Victoria Borwick", "Lib-Dem member X"
 _PARTY_POSS = re.compile(
     r"(?<![\w-])(?P<party>Labour|Conservatives?|Tor(?:y|ies)|Liberal[ ]Democrats?|Lib(?:[ ]|-)Dems?|Greens?|UKIP)"
@@ -187,7 +190,7 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
     after = text[m.end : line_end]
     found: list[tuple[int, int]] = []
     # "Name, Office" and "Name AM, Office"
-    a = re.match(r"(?:\s+(?:AM|MP|OBE|CBE|MBE|QPM|KC|QC))*\s*,\s+", after)
+    a = _NAME_END_COMMA.match(after)
     if a:
         span = _phrase_after(text, m.end + a.end(), line_end)
         if span:

@@ -261,6 +261,11 @@ class Registry:
     def get(self, entity_id: str) -> RegistryEntry | None:
         return self.entries.get(entity_id)
 
+    def is_assembly_body(self, entity_id: str) -> bool:
+        """Whether the entity is the London Assembly or one of its committees."""
+        entry = self.entries.get(entity_id)
+        return entry is not None and entry.kind in ("assembly", "committee")
+
     def find(self, name: str) -> RegistryEntry | None:
         """The entry with this name or long alias (case-insensitive), or abbreviation (exact)."""
         eid = self._by_name.get(_norm(name))

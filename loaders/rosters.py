@@ -151,12 +151,8 @@ def _guests(doc: Doc, rows: list[tuple[int, int, str]]) -> None:
 
 
 def _asking_body(doc: Doc, start: int, end: int) -> Entity | None:
-    def assembly(m) -> bool:
-        entry = doc.registry.get(m.entity.id)
-        return entry is not None and entry.kind in ("assembly", "committee")
-
-    named = [m.entity for m in doc.mentions.between(start, end) if assembly(m)]
+    named = [m.entity for m in doc.mentions.between(start, end) if doc.registry.is_assembly_body(m.entity.id)]
     if named:
         return named[0]
-    before = [m.entity for m in doc.mentions.before(start, max(0, start - 1500)) if assembly(m)]
-    return before[-1] if before else None
+    before = doc.mentions.before(start, max(0, start - 1500))
+    return next((m.entity for m in reversed(before) if doc.registry.is_assembly_body(m.entity.id)), None)

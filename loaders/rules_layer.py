@@ -26,7 +26,7 @@ def run_rules(doc: Doc) -> None:
     info = doc.legacy
     ctx = Context(doc=doc.info, info=info, ments=doc.mentions, registry=doc.registry)
     ctx.sentences = doc.sentences  # type: ignore[attr-defined]
-    ctx.sentence_starts = [s for s, _ in doc.sentences]  # type: ignore[attr-defined]
+    ctx.sentence_starts = doc.sentence_starts  # type: ignore[attr-defined]
     ctx.signatory = _person_in(ctx, info.author_span, info.author)
     if info.genre == "question_answer":
         ctx.answerer = _actor_in(ctx, info.answerer_span, info.answerer)
@@ -187,7 +187,13 @@ def _quotes(ctx: Context) -> list[Quote]:
                 word = (q.speaker or "").strip().lower()
                 if word in ("he", "she", "they"):
                     who = (
-                        person_in_focus(ctx.ments, ctx.sentences, q.speaker_start, _within(direct))  # type: ignore[attr-defined]
+                        person_in_focus(
+                            ctx.ments,
+                            ctx.sentences,  # type: ignore[attr-defined]
+                            q.speaker_start,
+                            _within(direct),
+                            starts=ctx.sentence_starts,  # type: ignore[attr-defined]
+                        )
                         or _last_person_before(ctx.ments, q.speaker_start)
                         or last_speaker
                     )

@@ -127,7 +127,7 @@ def _speaker(doc: Doc, start: int, end: int) -> Entity | None:
     if mentions:
         return mentions[-1].entity
     if _PRONOUN_SPEAKER.match(doc.text, start, end):
-        return person_in_focus(doc.mentions, doc.sentences, start)
+        return person_in_focus(doc.mentions, doc.sentences, start, starts=doc.sentence_starts)
     return None
 
 

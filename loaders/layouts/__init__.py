@@ -102,34 +102,28 @@ def find_voice(doc: Doc) -> None:
     """Whose publication the document is, when the layout did not say: the first London Assembly
     body named near the top of the page (an Assembly press release, report or statement speaks
     for that committee). Recommendations with no speaker ("The Government should ...") are its."""
-    if doc.genre in ("press_release", "generic") and doc.mentions is not None:
+    if doc.mentions is None:
+        return
+    top = doc.mentions.between(0, min(len(doc.text), 600))
+    mayor = next((m.entity for m in top if m.post is not None and m.post.id == "mayor-of-london"), None)
+    if doc.genre in ("press_release", "generic"):
         # a Mayoral press release: its first lines name the Mayor (and no Assembly body)
-        top = doc.mentions.between(0, min(len(doc.text), 600))
-        bodies = [
-            m
-            for m in top
-            if (e := doc.registry.get(m.entity.id)) is not None and e.kind in ("committee", "assembly")
-        ]
-        mayor = next((m.entity for m in top if m.post is not None and m.post.id == "mayor-of-london"), None)
-        if mayor is not None and not bodies:
+        if mayor is not None and not any(doc.registry.is_assembly_body(m.entity.id) for m in top):
             doc.publisher_actor = mayor
-    if doc.author is not None or doc.mentions is None:
+    if doc.author is not None:
         return
     head = doc.text[:300]
     if _MAYORS_OWN.search(head):
-        # "2nd Mayor's Report to the Assembly": the Mayor writes it, though it names the Assembly
+        # "2nd Mayor's Report to the Assembly": the Mayor writes it, though it names the Assembly;
+        # undated, the Mayor named at the top ("Sadiq Khan, Mayor of London – Autumn Budget")
         holder = doc.registry.holder("mayor-of-london", doc.ref_date)
-        top = doc.mentions.between(0, min(len(doc.text), 600))
-        # undated: the Mayor named at the top ("Sadiq Khan, Mayor of London – Autumn Budget")
-        named = next((m.entity for m in top if m.post is not None and m.post.id == "mayor-of-london"), None)
-        author = holder.entity if holder is not None else named
+        author = holder.entity if holder is not None else mayor
         if author is not None:
             doc.author = author
             _letter_to(doc, author, head)
             return
     for m in doc.mentions.between(0, min(len(doc.text), 1500)):
-        entry = doc.registry.get(m.entity.id)
-        if entry is not None and entry.kind in ("committee", "assembly"):
+        if doc.registry.is_assembly_body(m.entity.id):
             doc.author = m.entity
             return
 

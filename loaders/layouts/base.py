@@ -20,6 +20,7 @@ __all__ = [
     "QUESTION_OPENERS",
     "asker_in",
     "add_answer",
+    "add_question",
 ]
 
 # Words a question opens with: after an asker's name on a flattened line ("... Onkar Sahota How
@@ -166,6 +167,23 @@ def asker_in(words: list[str], resolve, known) -> tuple[int, int, object] | None
                 if found is not None:
                     return k - n, k, found
     return None
+
+
+def add_question(
+    doc,
+    asker,
+    asked,
+    span: tuple[int, int],
+    about: str | None,
+    date: str | None,
+    quote: tuple[int, int] | None = None,
+) -> None:
+    """A question: its zone (so its "I" is the asker, its "you" the one asked) and the ASKED it
+    proves, quoting `quote` (the whole question when not given)."""
+    doc.zones.append(
+        Zone("question", span[0], span[1], speaker=asker, addressee=asked, about=about, date=date)
+    )
+    doc.facts.add("ASKED", asker, asked, quote or span, layer="layout", date=date, about=about)
 
 
 def add_answer(doc, answerer, asker, span: tuple[int, int], about: str | None, date: str | None) -> None:

@@ -29,7 +29,16 @@ import re
 
 from loaders.actors import resolve_name
 from loaders.document import Doc, Zone
-from loaders.layouts.base import Field, add_answer, first_date, first_sentences, lines, read_fields, trim
+from loaders.layouts.base import (
+    Field,
+    add_answer,
+    add_question,
+    first_date,
+    first_sentences,
+    lines,
+    read_fields,
+    trim,
+)
 
 NAME = "question_page"
 
@@ -203,11 +212,9 @@ def _question_list(doc: Doc, fields: list[Field]) -> None:
         q_span = trim(text, q_start, q_end)
         if q_span[1] <= q_span[0]:
             continue
-        doc.zones.append(
-            Zone("question", *q_span, speaker=named.actor, addressee=holder.entity, about=about, date=date)
+        add_question(
+            doc, named.actor, holder.entity, q_span, about, date, quote=_question_quote(text, *q_span)
         )
-        span = _question_quote(text, *q_span)
-        doc.facts.add("ASKED", named.actor, holder.entity, span, layer="layout", date=date, about=about)
 
 
 def _line_above(text: str, pos: int) -> tuple[int, int, str] | None:

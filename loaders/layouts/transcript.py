@@ -23,8 +23,8 @@ from itertools import pairwise
 
 from graph.facts import Entity
 from loaders.actors import looks_like_person, resolve_name
-from loaders.document import Doc, Zone
-from loaders.layouts.base import add_answer, asker_in, first_date, first_sentences, lines, trim
+from loaders.document import Doc
+from loaders.layouts.base import add_answer, add_question, asker_in, first_date, first_sentences, lines, trim
 from loaders.layouts.turns import TURN, Turn, read_turns
 
 NAME = "transcript"
@@ -177,12 +177,7 @@ def _exchange(
     q_span = trim(text, own.text_start, own.end) if own is not None else _question_after(text, start, q_end)
     if q_span[1] <= q_span[0]:
         return
-    doc.zones.append(
-        Zone("question", q_span[0], q_span[1], speaker=asker, addressee=answerer, about=about, date=date)
-    )
-    doc.facts.add(
-        "ASKED", asker, answerer, first_sentences(text, *q_span), layer="layout", date=date, about=about
-    )
+    add_question(doc, asker, answerer, q_span, about, date, quote=first_sentences(text, *q_span))
     if answer is not None:
         add_answer(doc, answerer, asker, trim(text, answer.text_start, answer.end), about, date)
 

@@ -23,8 +23,8 @@ import re
 
 from graph.facts import Entity
 from loaders.actors import looks_like_person, resolve_name
-from loaders.document import Doc, Zone
-from loaders.layouts.base import QUESTION_OPENERS, add_answer, first_date, trim
+from loaders.document import Doc
+from loaders.layouts.base import QUESTION_OPENERS, add_answer, add_question, first_date, trim
 
 NAME = "written_answers"
 
@@ -100,12 +100,7 @@ def read(doc: Doc) -> None:
         answerer = named.actor if named else _mayor(doc)
         if answerer is None or q_span[1] <= q_span[0]:
             continue
-        doc.zones.append(
-            Zone(
-                "question", q_span[0], q_span[1], speaker=asker, addressee=answerer, about=title, date=session
-            )
-        )
-        doc.facts.add("ASKED", asker, answerer, q_span, layer="layout", date=session, about=title)
+        add_question(doc, asker, answerer, q_span, title, session)
         if a_start is None:
             continue
         a_span = trim(text, a_start, stop)
@@ -169,20 +164,9 @@ def _number_first(doc: Doc, session: str | None) -> None:
     for k, m in enumerate(items):
         stop = items[k + 1].start() if k + 1 < len(items) else len(text)
         words = list(re.finditer(r"[^\s*]+", text[m.end() : min(stop, m.end() + 200)]))
-        found = None
-        for i in range(len(words)):
-            for n in (3, 2):
-                if i + n > len(words):
-                    continue
-                name = " ".join(w.group(0) for w in words[i : i + n])
-                entry = doc.registry.find(name)
-                if entry is not None and entry.label == "Person":
-                    found = (i, i + n, entry.entity)
-                    break
-            if found:
-                break
+        found = _first_known_person(doc, [w.group(0) for w in words])
         if found is None or found[0] == 0:
-            continue
+            continue  # no asker, or no title before them
         i, j, asker = found
         title = " ".join(w.group(0) for w in words[:i])
         q_start = m.end() + words[j].start() if j < len(words) else stop
@@ -190,7 +174,15 @@ def _number_first(doc: Doc, session: str | None) -> None:
         q_span = trim(text, q_start, q_end)
         if q_span[1] <= q_span[0]:
             continue
-        doc.zones.append(
-            Zone("question", q_span[0], q_span[1], speaker=asker, addressee=mayor, about=title, date=session)
-        )
-        doc.facts.add("ASKED", asker, mayor, q_span, layer="layout", date=session, about=title)
+        add_question(doc, asker, mayor, q_span, title, session)
+
+
+def _first_known_person(doc: Doc, words: list[str]) -> tuple[int, int, Entity] | None:
+    """(first word, word after, person) of the first run of three or two words the registry
+    knows as a person."""
+    for i in range(len(words)):
+        for n in (3, 2):
+            entry = doc.registry.find(" ".join(words[i : i + n])) if i + n <= len(words) else None
+            if entry is not None and entry.label == "Person":
+                return i, i + n, entry.entity
+    return None

@@ -34,15 +34,16 @@ def person_in_focus(
     pos: int,
     quoted: Callable[[int, int], bool] | None = None,
     skip: set[str] | frozenset[str] = frozenset(),
+    starts: Sequence[int] | None = None,
 ) -> Entity | None:
     """The person in focus at `pos`, or None when no sentence near before names one.
 
     `quoted(sentence_start, offset)` says whether an offset is inside someone's quoted words
     (default: quotation marks counted within the sentence); people in `skip` (by id) are passed
-    over (whoever says "I" there is not "him")."""
+    over (whoever says "I" there is not "him"); `starts` are the sentences' starts when the
+    caller keeps them (a long document has many pronouns)."""
     text = mentions.text
-    starts = [s for s, _ in sentences]
-    i = bisect_right(starts, pos) - 1
+    i = bisect_right(starts if starts is not None else [s for s, _ in sentences], pos) - 1
     for k in range(i, max(-1, i - _BACK), -1):
         s0, s1 = sentences[k]
         for m in mentions.between(s0, min(s1, pos)):

@@ -10,7 +10,6 @@ in that part of the page; "he" and "she" the person in focus) and, last, the nou
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -530,14 +529,12 @@ class Resolver:
                         ref = self._mention(c, head_only=True)
                         if ref is not None and ref.entity.label == "Organization":
                             return Ref(ref.entity, *span, "pronoun")
-            ctx = self.doc.rules_context
-            quoted = (ctx is not None and ctx.quote_at(pos) is not None) or self.doc.zone_at(pos, "quote")
             if (
                 low == "it"
                 and tok.dep_ == "nsubj"
                 and tok.i == tok.sent.start
                 and tok.head.lemma_ != "be"
-                and not quoted
+                and self._quote_at(pos) is None
             ):
                 # "The London Assembly has ... . It is calling on the Mayor to ...": a sentence
                 # opening with "it" goes on about the body the sentence before opened with (not in
@@ -593,11 +590,15 @@ class Resolver:
                 return False
         return None
 
+    def _quote_at(self, pos: int):
+        """The quotation `pos` is in (the rules layer's, else a quoted block's zone), if any."""
+        ctx = self.doc.rules_context
+        return (ctx.quote_at(pos) if ctx is not None else None) or self.doc.zone_at(pos, "quote")
+
     def _body_opening_sentence_before(self, pos: int) -> Entity | None:
         """The body named first in the sentence before `pos`, when nothing but a few words
         ("The", "Today the") comes before it."""
-        starts = [s for s, _ in self.doc.sentences]
-        i = bisect_right(starts, pos) - 1
+        i = self.doc.sentence_index(pos)
         if i < 1:
             return None
         s0, s1 = self.doc.sentences[i - 1]
@@ -616,8 +617,7 @@ class Resolver:
         # might not keep his promise", he is the speaker)
         me = self.speaker(pos) if any(t.lower_ in _FIRST_PERSON for t in self.sdoc) else None
         skip = {me.id} if me is not None else set()
-        ctx = self.doc.rules_context
-        quote = (ctx.quote_at(pos) if ctx is not None else None) or self.doc.zone_at(pos, "quote")
+        quote = self._quote_at(pos)
         qs = quote.start if quote is not None else None
         # "He has also asked ..." inside someone's quote: a person the quote itself named
         who = person_in_focus(
@@ -626,6 +626,7 @@ class Resolver:
             pos,
             (lambda _s, p: p < qs) if qs is not None else None,
             skip=skip,
+            starts=self.doc.sentence_starts,
         )
         if who is not None:
             return who

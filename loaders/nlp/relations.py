@@ -468,10 +468,8 @@ def _mayor_for_assembly(res: Resolver, subject: Ref) -> list[Ref]:
 def _kind_ok(entity, kinds: tuple[str, ...], how: str, registry=None) -> bool:
     label = entity.label
     for kind in kinds:
-        if kind == "assembly" and registry is not None:
-            entry = registry.get(entity.id)
-            if entry is not None and entry.kind in ("assembly", "committee"):
-                return True
+        if kind == "assembly" and registry is not None and registry.is_assembly_body(entity.id):
+            return True
         if kind == "actor" and label in ("Person", "Organization", "Post"):
             return True
         if kind == "body" and label == "Organization":
