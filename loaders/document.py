@@ -185,6 +185,20 @@ class Doc:
         """The index of the sentence `pos` is in (or the last that starts before it); -1 before the first."""
         return bisect_right(self.sentence_starts, pos) - 1
 
+    def addressee_at(self, pos: int) -> Entity | None:
+        """Who "you" is at `pos`: the addressee of the innermost question, answer, speech turn
+        or motion that names one (a member's turn inside a question item is to the one asked)."""
+        best: Zone | None = None
+        for z in self.zones:
+            if (
+                z.addressee is not None
+                and z.covers(pos)
+                and z.kind in ("question", "answer", "turn", "motion")
+            ):
+                if best is None or z.end - z.start < best.end - best.start:
+                    best = z
+        return best.addressee if best is not None else None
+
     def zone_at(self, pos: int, *kinds: str) -> Zone | None:
         """The innermost zone covering `pos` (of one of `kinds` when given)."""
         best: Zone | None = None

@@ -839,3 +839,53 @@ def test_a_sentence_opening_with_it_goes_on_about_the_body_the_sentence_before_o
     facts = _facts(text, name="2025-03-03-press.txt")
     assert ("London Assembly", "ASKED", "Sadiq Khan") in facts
     assert {f[0] for f in facts if f[1] == "SAID"} == {"Joanne McCartney"}  # "It's not for you": no body
+
+
+def test_a_damning_word_in_reported_speech_is_the_reporters_criticism_of_its_subject():
+    # the dashes keep the quote rules from finding the speaker: the parse's "said" does
+    text = (
+        "Boris bid for growth cash\n\nGareth Thomas MP — who obtained the letter under Freedom of "
+        "Information laws — said Mr Johnson had proved “completely ineffective” at getting a fair "
+        "share of money.\n"
+    )
+    assert _facts(text, name="2013-01-10-news.txt") == {
+        ("Gareth Thomas", "CRITICISED", "Boris Johnson"),
+        ("Gareth Thomas", "SAID", "Mr Johnson had proved completely ineffec"),
+    }
+
+
+def test_a_damning_word_on_what_someone_owns_criticises_the_owner_not_a_place():
+    text = (
+        "Mayor responds to the Budget\n\nThe Mayor of London, Sadiq Khan, said: “The Government’s "
+        "lack of ambition on HS2 is both frustrating and disappointing. London’s unacceptable "
+        "drowning figure must fall.”\n"
+    )
+    assert _facts(text, name="2017-11-22-press.txt") == {
+        ("Sadiq Khan", "CRITICISED", "UK Government"),
+        ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
+        ("Sadiq Khan", "SAID", "The Government’s lack of ambition on HS2"),
+    }
+
+
+def test_a_supplementary_page_with_one_question_is_read_and_you_is_the_one_asked():
+    text = (
+        "Closure of Fire Stations (Supplementary) [2]\n\n  • Question by: Andrew Dismore\n"
+        "  • Meeting date: 11 September 2013\nAndrew Dismore (AM): Your mandate comes from the "
+        "people of London. You have lied to the people of London by implementing these cuts.\n"
+    )
+    assert _facts(text, name="q.txt") == {
+        ("Andrew Dismore", "ASKED", "Boris Johnson"),
+        ("Andrew Dismore", "CRITICISED", "Boris Johnson"),
+    }
+
+
+def test_a_damning_word_on_your_act_in_a_members_turn_criticises_the_one_asked():
+    text = (
+        "Closure of Fire Stations (Supplementary) [4]\n\n  • Question by: Valerie Shawcross\n"
+        "  • Meeting date: 11 September 2013\nValerie Shawcross (AM): Mr Mayor, I make no apology "
+        "for trying to block your irresponsible closure of fire stations.\n"
+    )
+    assert _facts(text, name="q.txt") == {
+        ("Valerie Shawcross", "ASKED", "Boris Johnson"),
+        ("Valerie Shawcross", "CRITICISED", "Boris Johnson"),
+    }

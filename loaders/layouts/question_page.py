@@ -65,7 +65,7 @@ _ASKER = ("question by", "question from", "question asked by", "asked by", "tabl
 _ANSWERER = ("answered by", "answer by", "answer from")
 _DETECT = re.compile(
     r"^[ \t]*(?:[•·▪*-][ \t]*)?(?:Question\s+(?:By|by|from)|Asked\s+(?:Of|of|by)|Answered\s+(?:By|by)|Answer\s+by|"
-    r"Question\s+number|Question\s+No)\b",
+    r"Question\s+number|Question\s+No)\b|^[ \t]*(?:[•·▪*-][ \t]*)?(?:Meeting|Session)\s+date\s*:",
     re.M,
 )
 _ANSWER_HEAD = re.compile(
@@ -89,6 +89,7 @@ _GROUP_WORDS = re.compile(
 
 
 def detect(text: str) -> bool:
+    """Two labels: a supplementary's page has only "Question by:" and "Meeting date:"."""
     return len(_DETECT.findall(text[:6000])) >= 2
 
 

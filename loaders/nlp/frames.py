@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Frame", "frame", "conjuncts", "subject_of"]
+__all__ = ["Frame", "frame", "conjuncts", "subject_of", "reporter"]
 
 Token = Any  # spacy.tokens.Token
 
@@ -199,6 +199,25 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
         return subject_of(head.head, depth + 1)
     if verb.dep_ == "acomp":
         return subject_of(head, depth + 1)
+    return []
+
+
+def _owner(noun: Token) -> list[Token]:
+    """Whose a noun is ("the Mayor's cuts"); a place's ("London's drowning figure") is no one's."""
+    return [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in ("GPE", "LOC")]
+
+
+def reporter(token: Token, speech_words: frozenset[str]) -> list[Token]:
+    """The subject of the speech verb whose reported clause holds `token`: in "Gareth Thomas -
+    who obtained the letter - said Mr Johnson had proved ineffective", Gareth Thomas. A clause
+    of its own speech verb ("X said Y claimed ...") stops at the nearer one."""
+    t = token
+    for _ in range(8):
+        if t.head.i == t.i:
+            return []
+        if t.dep_ == "ccomp" and t.head.lower_ in speech_words:
+            return subject_of(t.head)
+        t = t.head
     return []
 
 
@@ -455,10 +474,19 @@ def frame(token: Token, kind: str) -> Frame:
                 roles["governor"] = gov
             f.negated = f.negated or _negated(head.head)
     else:  # adjective: "X is disappointed by Y", "the Committee is committed to ..."
-        head = token.head if token.dep_ in ("acomp", "amod") else token
+        head = token.head if token.dep_ in ("acomp", "amod", "oprd") else token
         subj = subject_of(head) if head.pos_ in ("VERB", "AUX") else []
         if subj:
             roles["subj"] = subj
+            # "the Government's lack of ambition is disappointing": whose the subject is
+            owner = _owner(subj[0])
+            if owner:
+                roles["owner"] = owner
+        elif token.dep_ == "amod":
+            # "your irresponsible closure of fire stations": whose the described act is
+            owner = _owner(token.head)
+            if owner:
+                roles["owner"] = owner
         _preps(token, roles)
         clause = _clause(token)
         if clause:

@@ -17,10 +17,11 @@ from graph.facts import Entity, slug
 from loaders.dates import find_dates
 from loaders.document import Doc
 from loaders.money import find_amounts
-from loaders.nlp.frames import Frame, conjuncts, frame
+from loaders.nlp.frames import Frame, conjuncts, frame, reporter
 from loaders.nlp.lexicon import Pattern, patterns
 from loaders.nlp.reference import Ref, Resolver
 from loaders.offices import post_fact
+from loaders.quotes.verbs import REPORTING_SET
 
 __all__ = ["parser_relations"]
 
@@ -136,7 +137,11 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
         return "modal", None  # "we are going to make"
     if (tok.pos_ == "NOUN" or pat.proper_nouns and tok.pos_ == "PROPN") and lemma in pat.nouns:
         return "noun", None
-    if tok.pos_ == "ADJ" and lemma in pat.adjectives and tok.dep_ in ("acomp", "amod", "ROOT", "attr"):
+    if (
+        tok.pos_ == "ADJ"
+        and lemma in pat.adjectives
+        and tok.dep_ in ("acomp", "amod", "oprd", "ROOT", "attr")
+    ):
         return "adj", None
     return None
 
@@ -169,6 +174,12 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         and any(t.tag_ in ("WDT", "WP", "WRB") for t in f.trigger.subtree if t.i < f.trigger.i)
     ):
         return made  # "what the Mayor should be doing": a question about an ask, not an ask
+    if (
+        f.kind in ("noun", "adj")
+        and f.trigger.head.lemma_ == "be"
+        and f.trigger.sent[0].tag_ in ("WP", "WDT", "WRB")
+    ):
+        return made  # "What is your biggest failing?" asks what it is; it does not say so
     subjects = _fill(res, f, pat.subject, pat.subject_kinds, pat.family)
     if not subjects:
         return made
@@ -339,6 +350,8 @@ def _fill_once(
                 pos = res.offset + f.trigger.idx
                 return [Ref(who, pos, pos + len(f.trigger.text), "publisher")]
             continue
+        if role == "speaker" and (said := _reported_by(res, f)):
+            return said
         if role in ("speaker", "voice"):
             pos = res.offset + f.trigger.idx
             who = res.speaker(pos) if role == "speaker" else res.voice(pos)
@@ -362,6 +375,19 @@ def _fill_once(
                 found.append(ref)
         if found:
             return found
+    return []
+
+
+def _reported_by(res: Resolver, f: Frame) -> list[Ref]:
+    """The speaker of a reported clause outside any quotation the rules found ("X - who ... -
+    said Y had proved ineffective"); a quotation's own speaker is read by `res.speaker`."""
+    ctx = res.doc.rules_context
+    if ctx is not None and ctx.quote_at(res.offset + f.trigger.idx) is not None:
+        return []
+    for tok in reporter(f.trigger, REPORTING_SET)[:1]:
+        ref = res.actor(tok, owner=False)
+        if ref is not None and _kind_ok(ref.entity, ("actor",), ref.how, res.doc.registry):
+            return [ref]
     return []
 
 
@@ -493,10 +519,10 @@ def _kind_ok(entity, kinds: tuple[str, ...], how: str, registry=None) -> bool:
 
 def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Ref | None:
     if tok.lower_ in _YOU:
-        zone = res.doc.zone_at(res.offset + tok.idx, "question", "answer", "turn", "motion")
-        if zone is not None and zone.addressee is not None:
-            pos = res.offset + tok.idx
-            ref = Ref(zone.addressee, pos, pos + len(tok.text), "pronoun")
+        pos = res.offset + tok.idx
+        addressee = res.doc.addressee_at(pos)
+        if addressee is not None:
+            ref = Ref(addressee, pos, pos + len(tok.text), "pronoun")
             return ref if _kind_ok(ref.entity, kinds, ref.how) else None
         return None
     if role in ("clause", "purpose", "report"):

@@ -97,10 +97,10 @@ class Context:
         return fact
 
     def quote_at(self, pos: int) -> Quote | None:
-        for q in self.quotes:
-            if q.start <= pos < q.end:
-                return q
-        return None
+        """The quote around `pos`; of nested ones, one whose speaker is known: in "X said Y had
+        proved “completely ineffective”", the words are X's, not the scare quote's."""
+        around = [q for q in self.quotes if q.start <= pos < q.end]
+        return next((q for q in around if q.speaker is not None), around[0] if around else None)
 
     def pronoun(self, pos: int, word: str) -> Entity | None:
         """Who 'I', 'we', 'my' ... at `pos` is: a quote's speaker, or a letter's signatory."""
