@@ -30,7 +30,7 @@ from loaders.document import Doc
 from loaders.names.people import POST_NOMINALS
 from loaders.registry import Registry
 
-__all__ = ["find_offices", "post_fact", "OFFICE_HEAD"]
+__all__ = ["find_offices", "post_fact", "OFFICE_HEAD", "assembly_group"]
 
 _HEADS = (
     "mayor|chair|chairman|chairwoman|chairperson|commissioner|chief executive|director|secretary|leader|"
@@ -94,6 +94,18 @@ _PARTY_NAME = {
     "reform": "Reform UK",
     "reform uk": "Reform UK",
 }
+
+
+def assembly_group(registry, party):
+    """A party's group in the London Assembly ("the Conservatives" who propose an Assembly motion
+    are its Conservative Group), or None."""
+    for key, name in _PARTY_NAME.items():
+        if name == party.name and key in _PARTY_GROUP:
+            entry = registry.find(_PARTY_GROUP[key])
+            return entry.entity if entry is not None else None
+    return None
+
+
 _LEAD_IN = re.compile(
     r"^(?:the|The|a|an|my|My|his|His|her|Her|our|Our|their|Their|its|London’s|London's|Britain's|Britain’s)\s+"
 )

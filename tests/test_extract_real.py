@@ -889,3 +889,44 @@ def test_a_damning_word_on_your_act_in_a_members_turn_criticises_the_one_asked()
         ("Valerie Shawcross", "ASKED", "Boris Johnson"),
         ("Valerie Shawcross", "CRITICISED", "Boris Johnson"),
     }
+
+
+def test_the_member_who_proposed_an_assembly_motion_asks_whom_it_asks():
+    text = (
+        "Khan skips plenary\n\nAssembly Members criticised Sadiq Khan on 3 March 2021. Gareth Bacon, "
+        "who proposed the London Assembly motion, said the Mayor was avoiding scrutiny.\n"
+    )
+    assert _facts(text, name="news.txt") == {
+        ("Gareth Bacon", "ASKED", "Sadiq Khan"),
+        ("Gareth Bacon", "SAID", "the Mayor was avoiding scrutiny"),
+    }
+
+
+def test_a_party_that_proposes_an_assembly_motion_is_its_assembly_group():
+    text = (
+        "Budget vote\n\nA motion proposed by the Conservatives that called on the Mayor to rethink "
+        "was voted down by AMs at the London Assembly on 3 March 2021.\n"
+    )
+    assert _facts(text, name="news.txt") == {("Conservative Group", "ASKED", "Sadiq Khan")}
+
+
+def test_boris_alone_after_his_full_name_is_boris_johnson():
+    text = (
+        "Tube strike\n\nBoris Johnson faced the Assembly on 12 June 2013. Green AM Jenny Jones asked "
+        "Boris about a report from Tom Winsor.\n"
+    )
+    assert _facts(text, name="news.txt") == {
+        ("Jenny Jones", "ASKED", "Boris Johnson"),
+        ("Jenny Jones", "MEMBER_OF", "Green Group"),
+        ("Jenny Jones", "MEMBER_OF", "Green Party"),
+    }
+
+
+def test_asked_by_someone_at_the_head_of_a_sentence_is_their_question_to_its_subject():
+    text = (
+        "Met row\n\nSadiq Khan faced Susan Hall on 3 March 2022. And asked by Hall if he was "
+        "“confident that all the processes were followed,” he said, “Yes I am”.\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert ("Susan Hall", "ASKED", "Sadiq Khan") in facts
+    assert not [f for f in facts if f[1] == "ASKED" and f[2] == "Susan Hall"]

@@ -360,7 +360,7 @@ def frame(token: Token, kind: str) -> Frame:
         participle = token.tag_ == "VBN" or (token.i == 0 and token.tag_ == "VB")  # "Set up in March, ..."
         if (
             participle
-            and token.dep_ == "advcl"
+            and (token.dep_ == "advcl" or token.dep_ == "ccomp" and token.i < token.head.i)
             and "obj" not in roles
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         ):

@@ -40,6 +40,7 @@ ROLES = (
     "owner",
     "voice",
     "mayor_for_assembly",
+    "motion_addressee",
     "named_in_sentence",
 )
 KINDS = ("actor", "named", "named_thing", "thing", "body", "assembly", "post", "person")

@@ -20,7 +20,7 @@ from loaders.money import find_amounts
 from loaders.nlp.frames import Frame, conjuncts, frame, reporter
 from loaders.nlp.lexicon import Pattern, patterns
 from loaders.nlp.reference import Ref, Resolver
-from loaders.offices import post_fact
+from loaders.offices import assembly_group, post_fact
 from loaders.quotes.verbs import REPORTING_SET
 
 __all__ = ["parser_relations"]
@@ -187,12 +187,16 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         if f.trigger.dep_ not in ("ROOT", "conj", "ccomp"):
             return made  # "wrote to the Chancellor recommending ...": the ask has its addressee elsewhere
         objects = _mayor_for_assembly(res, subjects[0])
+    elif "motion_addressee" in pat.object:
+        objects = _motion_addressee(res, sent, subjects[0])
     elif "named_in_sentence" in pat.object:
         objects = _named_in_sentence(res, sent, subjects, res.offset + f.trigger.idx)
     else:
         objects = _fill(res, f, pat.object, pat.kinds, pat.family)
     if not objects:
         return made
+    if pat.family == "ASKED" and _ASSEMBLY_WORDS.search(doc.text, sent[0], sent[1]):
+        subjects = [_in_assembly(res, s) for s in subjects]
     props: dict[str, Any] = {"date": _date_in_clause(res, f) if pat.family in _DATED else None}
     if pat.about == "clause":
         clause = f.get("clause")
@@ -489,6 +493,41 @@ def _mayor_for_assembly(res: Resolver, subject: Ref) -> list[Ref]:
         return []
     mayor = res.doc.registry.holder("mayor-of-london", res.doc.ref_date)
     return [Ref(mayor.entity, subject.start, subject.end, "registry")] if mayor is not None else []
+
+
+_ASSEMBLY_WORDS = re.compile(r"\bAssembly\b|\bAMs\b")
+
+
+def _in_assembly(res: Resolver, ref: Ref) -> Ref:
+    """A party that asks in the Assembly (proposes its motion, questions the Mayor there) does so
+    as its Assembly group."""
+    group = assembly_group(res.doc.registry, ref.entity)
+    return Ref(group, ref.start, ref.end, ref.how) if group is not None else ref
+
+
+def _motion_addressee(res: Resolver, sent: tuple[int, int], subject: Ref) -> list[Ref]:
+    """Whom an Assembly motion asks, for the member or group who proposed it: the addressee of
+    the page's motion, else whom the page's Assembly bodies ask, else (where the sentence says it
+    is the Assembly's) the Mayor on the page's date."""
+    doc = res.doc
+    pos = subject.start
+    zone = next((z for z in doc.zones if z.kind == "motion" and z.addressee is not None), None)
+    if zone is not None:
+        return [Ref(zone.addressee, pos, subject.end, "registry")]
+    asked = {
+        f.object.id: f.object
+        for f in doc.facts
+        if f.predicate == "ASKED"
+        and f.object is not None
+        and f.object.id != subject.entity.id
+        and doc.registry.is_assembly_body(f.subject.id)
+    }
+    if asked:
+        return [Ref(e, pos, subject.end, "registry") for e in asked.values()]
+    if "Assembly" not in doc.text[sent[0] : sent[1]]:
+        return []
+    mayor = doc.registry.holder("mayor-of-london", doc.ref_date)
+    return [Ref(mayor.entity, pos, subject.end, "registry")] if mayor is not None else []
 
 
 def _kind_ok(entity, kinds: tuple[str, ...], how: str, registry=None) -> bool:
