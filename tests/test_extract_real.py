@@ -930,3 +930,38 @@ def test_asked_by_someone_at_the_head_of_a_sentence_is_their_question_to_its_sub
     facts = _facts(text, name="news.txt")
     assert ("Susan Hall", "ASKED", "Sadiq Khan") in facts
     assert not [f for f in facts if f[1] == "ASKED" and f[2] == "Susan Hall"]
+
+
+def test_what_money_is_for_is_not_whom_it_funds():
+    text = (
+        "Shelters\n\nThe Mayor of London, Sadiq Khan, has today announced £8m of new investment to "
+        "keep emergency shelters open every night from December to March.\n"
+    )
+    facts = _facts(text, name="2019-11-01-press.txt")
+    assert ("Sadiq Khan", "FUNDS", "£8m package") in facts
+    assert not [f for f in facts if f[1] == "FUNDS" and f[2].startswith("keep")]
+
+
+def test_a_commitment_in_a_plan_of_ones_own_is_ones_commitment():
+    text = (
+        "Plan\n\nSadiq Khan said on 3 May 2017: “My London Plan includes a commitment to lead a "
+        "city-wide assessment of the accommodation needs of all Gypsies and Travellers.”\n"
+    )
+    assert _facts(text, name="2017-05-03-press.txt") == {
+        (
+            "Sadiq Khan",
+            "COMMITTED_TO",
+            "lead a city-wide assessment of the accommodation needs of all Gypsies and Travellers",
+        ),
+        ("Sadiq Khan", "LEADS", "London Plan"),
+        ("Sadiq Khan", "SAID", "My London Plan includes a commitment to "),
+    }
+
+
+def test_a_commitment_whose_to_clause_the_parse_hung_elsewhere_keeps_it():
+    text = (
+        "Schools\n\nThe scheme is part of Sadiq Khan’s manifesto commitment to help schools cut "
+        "costs and carbon emissions, City Hall said on 3 May 2017.\n"
+    )
+    facts = _facts(text, name="2017-05-03-press.txt")
+    assert ("Sadiq Khan", "COMMITTED_TO", "help schools cut costs and carbon emissions") in facts

@@ -441,6 +441,16 @@ def frame(token: Token, kind: str) -> Frame:
             clause = [
                 c for c in token.head.children if c.dep_ == "xcomp" and c.i > token.i and nxt in c.children
             ]
+        if (
+            not clause
+            and nxt is not None
+            and nxt.dep_ == "aux"
+            and nxt.lower_ == "to"
+            and nxt.head.pos_ == "VERB"
+        ):
+            # "part of Sadiq's manifesto commitment to help them cut costs": a parse that hung the
+            # noun's "to"-clause on the sentence's verb
+            clause = [nxt.head]
         if clause:
             roles["clause"] = clause
         purpose = _purpose(token)

@@ -283,6 +283,12 @@ class Resolver:
                 if c.dep_ == "poss":
                     return self.actor(c)
         ref = self._mention(tok, head_only=True)
+        if owner and tok.pos_ == "PROPN" and (ref is None or ref.entity.label not in ACTOR_LABELS):
+            # "My London Plan includes a commitment to ...": a named plan stands for its owner
+            # (only "my", "our", "his" ...: "the Mayor's Music Fund" is a charity of its own)
+            for c in tok.children:
+                if c.dep_ == "poss" and c.pos_ == "PRON":
+                    return self.actor(c)
         if ref is None or ref.entity.label == "Post":
             # "the Chief Executive of the Arts Council, Darren Henley": the person named beside
             for c in tok.children:

@@ -577,7 +577,7 @@ def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Re
         return None
     if kinds == ("post",):
         return res.post(tok)
-    ref = res.actor(tok, owner=role in ("obj", "subj", "agent") or role.startswith("prep:"))
+    ref = res.actor(tok, owner=role in ("obj", "subj", "agent", "governor") or role.startswith("prep:"))
     if ref is not None and _kind_ok(ref.entity, kinds, ref.how, res.doc.registry):
         return ref
     if any(k in kinds for k in ("thing", "named", "named_thing")):
