@@ -174,16 +174,26 @@ def post_entity(registry: Registry, office: str) -> Entity | None:
     """The Post an office phrase names: a registry post when one matches (also with 'for'
     restored: 'Deputy Mayor, Policing and Crime'), else a new Post named as written."""
     text = " ".join(office.split()).strip(" ,.;:")
-    text = re.sub(r"^(?:the|my|our|his|her|their|its)\s+", "", text, flags=re.I)
+    text = re.sub(r"^(?:(?:the|my|our|his|her|their|its)\s+)?(?:so-called\s+)?", "", text, flags=re.I)
     if not text or len(text) > 150:
         return None
     for form in _office_forms(text):
         entry = registry.find(form)
         if entry is not None and entry.label == "Post":
             return entry.entity
-    if not re.search(r"[A-Z]", text) and not _OFFICE_WORD.search(text):
+    if not re.search(r"[A-Z]", text) and not _OFFICE_WORD.search(text) or _NOT_A_TITLE.search(text):
         return None
     return Entity(name=text[0].upper() + text[1:], label="Post", id=slug(text))
+
+
+# shapes no title has: a sentence break inside ("Mayor. In January"), a conjunction or a verb
+# first ("But Lib-Dem member", "will chair the panel"), a bracket ("[High Level Champion"), a form
+# of address ("New York, Mr Mayor, is ...")
+_NOT_A_TITLE = re.compile(
+    r"[a-z]\.\s+[A-Z]|[\[\]]|^(?:but|and|or|so|yet|however|also|will|would|shall|should|can|could|may|might|must|"
+    r"is|was|has|had|have|says|said|mr|mrs|ms|madam)(?![\w-])",
+    re.I,
+)
 
 
 def _office_forms(text: str) -> list[str]:

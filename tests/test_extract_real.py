@@ -965,3 +965,24 @@ def test_a_commitment_whose_to_clause_the_parse_hung_elsewhere_keeps_it():
     )
     facts = _facts(text, name="2017-05-03-press.txt")
     assert ("Sadiq Khan", "COMMITTED_TO", "help schools cut costs and carbon emissions") in facts
+
+
+def test_shapes_no_title_has_are_not_offices():
+    text = (
+        "Report\n\nSusan Hall wants to be Mayor. In January, Hall said the Met had failed on 3 March "
+        "2024. But Lib-Dem member Caroline Pidgeon said no. Ian Clement, the so-called Deputy Mayor "
+        "for Government Relations, was asked too.\n"
+    )
+    facts = _facts(text, name="2024-03-03-news.txt")
+    offices = {f for f in facts if f[1] == "HOLDS_OFFICE"}
+    assert offices == {("Ian Clement", "HOLDS_OFFICE", "Deputy Mayor for Government Relations")}
+    assert ("Caroline Pidgeon", "MEMBER_OF", "Liberal Democrat Group") in facts
+
+
+def test_a_place_before_mp_is_a_constituency_not_a_body():
+    text = (
+        "Letters\n\nThe letters were sent to Wimbledon MP Stephen Hammond and Bromley and Chislehurst "
+        "MP Sir Bob Neill on 3 May 2022. Labour MP Jo Bloggs said no.\n"
+    )
+    members = {f for f in _facts(text, name="news.txt") if f[1] == "MEMBER_OF"}
+    assert members == {("Jo Bloggs", "MEMBER_OF", "Labour Party")}

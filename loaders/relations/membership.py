@@ -140,6 +140,9 @@ def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
         gap = folded[a.end : b.start]
         if a.entity.label == "Organization" and b.entity.label == "Person":
             pm = _PREMODIFIER_ROLE.fullmatch(gap)
+            entry = ctx.registry.get(a.entity.id)
+            if pm and pm.group("role") in ("MP", "MEP") and (entry is None or entry.kind != "party"):
+                pm = None  # "Bromley and Chislehurst MP Sir Bob Neill": a constituency, not a body
             if pm:
                 role = pm.group("role").lower()
                 ctx.add(
