@@ -185,6 +185,20 @@ class Doc:
         """The index of the sentence `pos` is in (or the last that starts before it); -1 before the first."""
         return bisect_right(self.sentence_starts, pos) - 1
 
+    def holder(self, post_id: str) -> Entity | None:
+        """Who held a post for this document: its holder on the document's date; without a
+        date, the holder its office's mentions stand for ("the Mayor", linked by the names
+        component to the holder the page names most)."""
+        entry = self.registry.holder(post_id, self.ref_date)
+        if entry is not None:
+            return entry.entity
+        if self.ref_date or self.mentions is None:
+            return None
+        for m in self.mentions.mentions:
+            if m.post is not None and m.post.id == post_id and m.entity.label == "Person":
+                return m.entity
+        return None
+
     def addressee_at(self, pos: int) -> Entity | None:
         """Who "you" is at `pos`: the addressee of the innermost question, answer, speech turn
         or motion that names one (a member's turn inside a question item is to the one asked)."""

@@ -986,3 +986,14 @@ def test_a_place_before_mp_is_a_constituency_not_a_body():
     )
     members = {f for f in _facts(text, name="news.txt") if f[1] == "MEMBER_OF"}
     assert members == {("Jo Bloggs", "MEMBER_OF", "Labour Party")}
+
+
+def test_without_a_date_the_mayor_is_the_one_the_page_names():
+    text = (
+        "Where is Sadiq?\n\nSadiq Khan skipped the plenary. Gareth Bacon, who proposed the London "
+        "Assembly motion, said the Mayor was avoiding scrutiny.\n"
+    )
+    assert _facts(text, name="news.txt") == {
+        ("Gareth Bacon", "ASKED", "Sadiq Khan"),
+        ("Gareth Bacon", "SAID", "the Mayor was avoiding scrutiny"),
+    }

@@ -491,8 +491,8 @@ def _mayor_for_assembly(res: Resolver, subject: Ref) -> list[Ref]:
     entry = res.doc.registry.get(subject.entity.id)
     if entry is None or entry.kind not in ("assembly", "committee", "party_group"):
         return []
-    mayor = res.doc.registry.holder("mayor-of-london", res.doc.ref_date)
-    return [Ref(mayor.entity, subject.start, subject.end, "registry")] if mayor is not None else []
+    mayor = res.doc.holder("mayor-of-london")
+    return [Ref(mayor, subject.start, subject.end, "registry")] if mayor is not None else []
 
 
 _ASSEMBLY_WORDS = re.compile(r"\bAssembly\b|\bAMs\b")
@@ -526,8 +526,8 @@ def _motion_addressee(res: Resolver, sent: tuple[int, int], subject: Ref) -> lis
         return [Ref(e, pos, subject.end, "registry") for e in asked.values()]
     if "Assembly" not in doc.text[sent[0] : sent[1]]:
         return []
-    mayor = doc.registry.holder("mayor-of-london", doc.ref_date)
-    return [Ref(mayor.entity, pos, subject.end, "registry")] if mayor is not None else []
+    mayor = doc.holder("mayor-of-london")
+    return [Ref(mayor, pos, subject.end, "registry")] if mayor is not None else []
 
 
 def _kind_ok(entity, kinds: tuple[str, ...], how: str, registry=None) -> bool:
