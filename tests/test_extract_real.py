@@ -997,3 +997,16 @@ def test_without_a_date_the_mayor_is_the_one_the_page_names():
         ("Gareth Bacon", "ASKED", "Sadiq Khan"),
         ("Gareth Bacon", "SAID", "the Mayor was avoiding scrutiny"),
     }
+
+
+def test_demanding_that_someone_act_or_advising_them_asks_them():
+    text = (
+        "Growth\n\nMichael Fallon has demanded Boris Johnson produce a growth plan by April 2013. "
+        "Stephen Greenhalgh advised Commissioner Bernard Hogan-Howe not to attend the meeting. "
+        "Sadiq Khan requested that HMICFRS look into child protection.\n"
+    )
+    asked = {f for f in _facts(text, name="news.txt") if f[1] == "ASKED"}
+    assert asked == {
+        ("Michael Fallon", "ASKED", "Boris Johnson"),
+        ("Stephen Greenhalgh", "ASKED", "Bernard Hogan-Howe"),
+    }  # asking an inspectorate to look into something commissions it (COMMISSIONED)
