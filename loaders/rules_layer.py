@@ -13,7 +13,7 @@ import re
 
 from graph.facts import Entity, Evidence, slug
 from loaders.document import Doc
-from loaders.names.focus import person_in_focus
+from loaders.names.focus import agrees, person_in_focus
 from loaders.names.mentions import DocMentions, Mention
 from loaders.quotes import find_quotes
 from loaders.relations import ACTORS, Context, Quote, extract_relations
@@ -194,8 +194,15 @@ def _quotes(ctx: Context) -> list[Quote]:
                             _within(direct),
                             starts=ctx.sentence_starts,  # type: ignore[attr-defined]
                         )
+                        # "“...,” he said" goes on with the last quote's speaker before any
+                        # other person named in passing
+                        or (
+                            last_speaker
+                            if last_speaker is not None
+                            and agrees(ctx.ments, q.speaker_start, last_speaker.id)
+                            else None
+                        )
                         or _last_person_before(ctx.ments, q.speaker_start)
-                        or last_speaker
                     )
                 elif word in ("i", "we"):
                     who = ctx.signatory
@@ -222,7 +229,7 @@ def _within(spans: list[tuple[int, int]]):
 
 def _last_person_before(ments: DocMentions, pos: int) -> Entity | None:
     for m in reversed(ments.before(pos)):
-        if m.entity.label == "Person":
+        if m.entity.label == "Person" and agrees(ments, pos, m.entity.id):
             return m.entity
     return None
 

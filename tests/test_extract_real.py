@@ -1010,3 +1010,38 @@ def test_demanding_that_someone_act_or_advising_them_asks_them():
         ("Michael Fallon", "ASKED", "Boris Johnson"),
         ("Stephen Greenhalgh", "ASKED", "Bernard Hogan-Howe"),
     }  # asking an inspectorate to look into something commissions it (COMMISSIONED)
+
+
+def test_he_is_never_someone_the_page_calls_ms_and_a_photo_credit_is_no_one():
+    text = (
+        "Fire kit\n\nMr Khan said he is now having to plunder City Hall reserves on 3 July 2017.\n\n"
+        "Home Secretary Amber Rudd.\nGetty Images\n\nHe said Ms Rudd had “utterly failed” to "
+        "acknowledge the cuts. He also asked for a further £6 million every year from the "
+        "Government.\n\n“Londoners will feel let down,” he said.\n"
+    )
+    assert _facts(text, name="news.txt") == {
+        ("Amber Rudd", "HOLDS_OFFICE", "Home Secretary"),
+        ("Sadiq Khan", "ASKED", "UK Government"),
+        ("Sadiq Khan", "CRITICISED", "Amber Rudd"),
+        ("Sadiq Khan", "SAID", "he is now having to plunder City Hall re"),
+    }
+
+
+def test_mr_surname_after_a_full_name_is_that_person_not_a_registry_namesake():
+    text = (
+        "Greens\n\nFellow AM Darren Johnson said the proposals were good. Mr Johnson claimed “any "
+        "Assembly Member who cares would vote for it.”\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert {f[0] for f in facts if f[1] == "SAID"} == {"Darren Johnson"}
+
+
+def test_a_party_word_before_a_name_is_not_part_of_it():
+    text = (
+        "Ken row\n\nThe groups are quiet, but Lib-Dem Lynne Featherstone said the Mayor should be "
+        "more mindful of his behaviour on 3 May 2002.\n"
+    )
+    assert _facts(text, name="news.txt") == {
+        ("Lynne Featherstone", "MEMBER_OF", "Liberal Democrat Group"),
+        ("Lynne Featherstone", "SAID", "the Mayor should be more mindful of his "),
+    }

@@ -16,10 +16,49 @@ from collections.abc import Callable, Sequence
 from graph.facts import Entity
 from loaders.names.mentions import DocMentions
 
-__all__ = ["inside_quotation", "person_in_focus"]
+__all__ = ["inside_quotation", "person_in_focus", "agrees"]
 
-_BACK = 6  # sentences looked back
+_BACK = 10  # sentences looked back
+_PRONOUN = re.compile(r"(?i)(?:he|him|his|she|her|hers)\b")
+_FEMALE = re.compile(r"(?:Ms|Mrs|Miss|Dame|Lady|Baroness)\.?\s+$")
+_MALE = re.compile(r"(?:Mr|Sir|Lord)\.?\s+$")
+
+
+def _genders(mentions: DocMentions) -> dict[str, str]:
+    """Whom the page itself calls Ms or Mr ("Ms Rudd", "Mr Khan"): their id -> "f" or "m"."""
+    known = mentions.genders
+    if known is None:
+        known = {}
+        text = mentions.text
+        for m in mentions.mentions:
+            if m.entity.label != "Person":
+                continue
+            before = text[max(0, m.start - 10) : m.start]
+            own = text[m.start : m.end]
+            word = (
+                before
+                if not re.match(r"(?:Ms|Mrs|Miss|Dame|Lady|Baroness|Mr|Sir|Lord)\b", own)
+                else own.split()[0] + " "
+            )
+            if _FEMALE.search(word):
+                known.setdefault(m.entity.id, "f")
+            elif _MALE.search(word):
+                known.setdefault(m.entity.id, "m")
+        mentions.genders = known
+    return known
+
+
 _BY = re.compile(r"\bby\s+$")
+
+
+def agrees(mentions: DocMentions, pos: int, person_id: str) -> bool:
+    """Whether the pronoun at `pos` may stand for the person: not "he" for someone the page calls
+    Ms, nor "she" for someone it calls Mr."""
+    pronoun = _PRONOUN.match(mentions.text, pos)
+    if not pronoun:
+        return True
+    wanted = "f" if pronoun.group(0).lower().startswith(("she", "her")) else "m"
+    return _genders(mentions).get(person_id, wanted) == wanted
 
 
 def inside_quotation(text: str, start: int, pos: int) -> bool:
@@ -43,6 +82,9 @@ def person_in_focus(
     over (whoever says "I" there is not "him"); `starts` are the sentences' starts when the
     caller keeps them (a long document has many pronouns)."""
     text = mentions.text
+    pronoun = _PRONOUN.match(text, pos)
+    wanted = pronoun and ("f" if pronoun.group(0).lower().startswith(("she", "her")) else "m")
+    genders = _genders(mentions) if wanted else {}
     i = bisect_right(starts if starts is not None else [s for s, _ in sentences], pos) - 1
     for k in range(i, max(-1, i - _BACK), -1):
         s0, s1 = sentences[k]
@@ -55,6 +97,8 @@ def person_in_focus(
                 or m.entity.id in skip
             ):
                 continue
+            if genders.get(m.entity.id, wanted) != wanted:
+                continue  # "He said Ms Rudd had failed": he is not the one the page calls Ms
             if k == i and _BY.search(text, max(s0, m.start - 4), m.start):
                 continue  # "When asked by Susan Hall if ..., he said": he is not the asker
             if quoted(s0, m.start) if quoted is not None else inside_quotation(text, s0, m.start):

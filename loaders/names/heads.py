@@ -20,6 +20,8 @@ __all__ = [
 
 ORG_HEADS = frozenset(
     [
+        "Images",  # "Getty Images", a photo caption's credit
+        "Pictures",
         "Council",
         "Councils",
         "Trust",

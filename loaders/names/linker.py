@@ -39,8 +39,13 @@ class Linker:
 
         # 1. registry names
         found: list[Mention] = self.names.mentions(doc)
-        # 2. people by pattern
-        people: dict[str, Entity] = {}
+        # 2. people by pattern (a registry person named in full is one of the document's own:
+        # "Fellow AM Darren Johnson said ... Mr Johnson claimed" is Darren, not Boris)
+        people: dict[str, Entity] = {
+            x.entity.id: x.entity
+            for x in found
+            if x.entity.label == "Person" and " " in text[x.start : x.end]
+        }
         found.extend(self.people.find(folded, people))
         # 3. bodies, programmes, inquiries and offices by name pattern
         found.extend(money_mentions(folded))

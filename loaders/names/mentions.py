@@ -48,6 +48,7 @@ class DocMentions:
     places: list[tuple[int, int]] = field(default_factory=list)  # names of places, not of entities
     scan: LineScan | None = None  # the linker's line index of the folded text, reused by later passes
     holders: dict[str, Entity] = field(default_factory=dict)  # post id -> the person named beside it
+    genders: dict[str, str] | None = None  # person id -> "f"/"m" where the page says Ms or Mr (focus)
 
     def in_place(self, start: int, end: int) -> bool:
         """Whether [start, end) lies inside a place's name ("Haringey" in "Enfield and Haringey")."""

@@ -152,6 +152,13 @@ def _signature_context(folded: str, start: int, end: int) -> bool:
     return bool(_OFFICE_LINE.match(nxt))
 
 
+# party words that may open a run of capitalised words before a name (not as a surname: "Green"
+# only counts with two more words after it)
+_PARTY_FIRST = frozenset(
+    {"Labour", "Tory", "Tories", "Lib-Dem", "Lib-Dems", "LibDem", "Conservative", "Green", "UKIP", "Ukip"}
+)
+
+
 class PersonFinder:
     """The registry's people indexed by honorific and first name and by surname, and the person
     patterns run against them: a name found in a text links to the registry's person when it can."""
@@ -191,6 +198,8 @@ class PersonFinder:
             name = m.group("name")
             words = name.split()
             bad = [i for i, w in enumerate(words) if w in NOT_NAME or w in ORG_HEADS or w in PROGRAMME_HEADS]
+            if not bad and len(words) > 2 and words[0] in _PARTY_FIRST:
+                bad = [0]  # "Lib-Dem Lynne Featherstone": a party word, then the name
             if bad:
                 # retry just after the offending word ("Met Commissioner Jo Bloggs")
                 pos = m.start() + len(" ".join(words[: bad[-1] + 1])) + 1
@@ -232,7 +241,11 @@ class PersonFinder:
         if known is not None:
             return None
         if len(words) == 1 or (len(words) >= 3 and words[1] == "of"):
-            # "Sir Mark", "Lord Duvall of Woolwich": a back-reference or a peer's title
+            # "Sir Mark", "Lord Duvall of Woolwich": a back-reference or a peer's title; to someone
+            # the document has named in full first
+            own = [e for e in people.values() if e.name.split()[-1] == words[0]]
+            if len(words) == 1 and len(own) == 1:
+                return own[0]
             cands = self.by_first.get((title, words[0]), []) if title else []
             cands = cands or [e for e in self.by_last.get(words[0], []) if title in e.honorifics or not title]
             if len(cands) == 1:

@@ -16,7 +16,7 @@ from typing import Any
 from graph.facts import Entity, slug
 from loaders.actors import clean_person_name, looks_like_person
 from loaders.document import Doc
-from loaders.names.focus import person_in_focus
+from loaders.names.focus import agrees, person_in_focus
 
 __all__ = ["Ref", "Resolver", "ACTOR_LABELS"]
 
@@ -641,7 +641,7 @@ class Resolver:
         for m in reversed(mentions):
             if m.start < lo:
                 break
-            if m.entity.id in skip:
+            if m.entity.id in skip or not agrees(self.doc.mentions, pos, m.entity.id):
                 continue
             if m.entity.label == "Person" or (m.entity.label == "Post" and m.start > lo + 300):
                 return m.entity  # an office whose holder is unknown stands for its holder
