@@ -1045,3 +1045,27 @@ def test_a_party_word_before_a_name_is_not_part_of_it():
         ("Lynne Featherstone", "MEMBER_OF", "Liberal Democrat Group"),
         ("Lynne Featherstone", "SAID", "the Mayor should be more mindful of his "),
     }
+
+
+def test_no_promise_in_a_question_a_light_verb_a_call_to_act_or_a_denied_view():
+    text = (
+        "Promises\n\nAndrew Dismore (AM): Will you now at least promise to have a full consultation "
+        "with residents? John Biggs said on 3 May 2004: “We are going to have a lengthy budget "
+        "debate.” Boris Johnson faced repeated calls to sign up to the Code of Practice. He told "
+        "Joanne McCartney “I do not think it appropriate for the GLA to sign up to the Authority’s "
+        "Code”.\n"
+    )
+    assert not [f for f in _facts(text, name="news.txt") if f[1] == "COMMITTED_TO"]
+
+
+def test_what_someone_pledged_to_set_up_is_the_thing_the_clause_describes():
+    text = (
+        "Fund\n\nBoris Johnson said on 3 May 2009: “I am truly honoured to see the poverty fighting "
+        "charity I pledged to set up during my mayoral campaign become a reality.” “This is a "
+        "first, and I intend to raise it with the Chancellor,” he added.\n"
+    )
+    promised = {f for f in _facts(text, name="news.txt") if f[1] == "COMMITTED_TO"}
+    assert promised == {
+        ("Boris Johnson", "COMMITTED_TO", "poverty fighting charity"),
+        ("Boris Johnson", "COMMITTED_TO", "raise it with the Chancellor"),
+    }

@@ -49,6 +49,8 @@ _CONTROL = {
     "appoint",
 }
 _RELATIVE = {"which", "that", "who", "whom"}
+# verbs whose "to"-clause is what their subject undertakes to do
+_PROMISING = {"pledge", "promise", "vow", "commit", "plan", "intend", "propose", "aim", "agree", "undertake"}
 # verbs by which someone gives or sets up what their object names
 _GIVING = {
     "announce",
@@ -124,9 +126,20 @@ def _is_passive(verb: Token) -> bool:
     )
 
 
+_OPINING = {"think", "believe", "consider", "feel", "expect", "intend", "plan", "want", "propose"}
+
+
 def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in token.children):
         return True
+    up = token
+    for _ in range(3):
+        # "I do not think it appropriate for the GLA to sign up": a denied view denies its clause
+        if up.head.i == up.i:
+            break
+        up = up.head
+        if up.lemma_ in _OPINING and any(c.dep_ == "neg" for c in up.children):
+            return True
     head = token.head
     # "failed to fund", "refused to commit"
     return token.dep_ == "xcomp" and head.lemma_ in ("fail", "refuse", "decline", "reject")
@@ -253,7 +266,9 @@ def clause_object(clause: Token) -> list[Token]:
 
 
 def _clause(token: Token) -> list[Token]:
-    for c in token.children:
+    # a clause after the word first: "This is another example ..., I intend to raise it" intends
+    # to raise it; a clause before serves only when none follows ("'...,' said Coleman")
+    for c in sorted(token.children, key=lambda c: c.i < token.i):
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
             return [c]
         if c.dep_ == "acl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
@@ -294,6 +309,9 @@ _ASKING = {
 }
 
 
+_ASKING_NOUNS = {"call", "demand", "request", "plea", "appeal", "pressure", "urging"}
+
+
 def _asked_for(token: Token) -> bool:
     """Whether the clause of `token` is what someone is asked or wanted to do ("calls on the
     Mayor to work with TfL"): a wish, not a fact."""
@@ -301,6 +319,11 @@ def _asked_for(token: Token) -> bool:
     for _ in range(3):
         if t.dep_ in ("xcomp", "advcl", "ccomp", "acl") and t.head.lemma_ in _ASKING:
             return True
+        if t.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _ASKING_NOUNS and c.i < t.i for c in t.head.children
+        ):
+            return True  # "he has faced repeated calls to sign up to the Code": a parse that hung
+            # the called-for clause on the verb
         if t.head.i == t.i:
             break
         t = t.head
@@ -391,6 +414,23 @@ def frame(token: Token, kind: str) -> Frame:
         if purpose:
             roles["purpose"] = purpose
         clause = _clause(token)
+        done_to_head = False
+        if (
+            clause
+            and token.dep_ == "relcl"
+            and token.lemma_ in _PROMISING
+            and "obj" not in roles
+            and clause[0].dep_ == "xcomp"
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in clause[0].children)
+            and token.head.pos_ in ("NOUN", "PROPN")
+        ):
+            # "the charity I pledged to set up": what the clause does is done to the noun it
+            # describes, which is what was pledged
+            roles["obj"] = [token.head]
+            clause = []
+            done_to_head = True
+        if done_to_head:
+            roles.pop("purpose", None)
         if clause:
             roles["clause"] = clause
             if clause[0].dep_ == "ccomp":

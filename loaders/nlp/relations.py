@@ -124,12 +124,14 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
     if (
         pat.modals
         and tok.pos_ == "VERB"
+        and lemma not in pat.not_verbs
         and any(c.dep_ == "aux" and c.lower_ in pat.modals for c in tok.children)
     ):
         return "modal", None
     if (
         pat.modals
         and tok.pos_ == "VERB"
+        and lemma not in pat.not_verbs
         and tok.dep_ == "xcomp"
         and tok.head.lemma_ == "go"
         and tok.head.tag_ == "VBG"
@@ -180,6 +182,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         and f.trigger.sent[0].tag_ in ("WP", "WDT", "WRB")
     ):
         return made  # "What is your biggest failing?" asks what it is; it does not say so
+    if pat.family == "COMMITTED_TO" and f.trigger.sent.text.rstrip(" ”\"'’").endswith("?"):
+        return made  # "Will you now at least promise to ...?" asks for a promise; it makes none
     subjects = _fill(res, f, pat.subject, pat.subject_kinds, pat.family)
     if not subjects:
         return made
