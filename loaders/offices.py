@@ -30,7 +30,7 @@ from loaders.document import Doc
 from loaders.names.people import POST_NOMINALS
 from loaders.registry import Registry
 
-__all__ = ["find_offices", "post_fact", "OFFICE_HEAD", "assembly_group"]
+__all__ = ["find_offices", "post_fact", "OFFICE_HEAD", "assembly_group", "no_longer_held"]
 
 _HEADS = (
     "mayor|chair|chairman|chairwoman|chairperson|commissioner|chief executive|director|secretary|leader|"
@@ -112,6 +112,7 @@ _LEAD_IN = re.compile(
 _NOT_OFFICE = re.compile(
     r"^(?:member\s+of\s+the\s+public|members\b|officers\b|former\b|ex-|then\b|outgoing\b|late\b)", re.I
 )
+_NO_LONGER = frozenset({"former", "ex", "previous", "outgoing", "late", "then", "erstwhile"})
 _BARE = re.compile(rf"^(?:{_HEADS})$", re.I)
 
 
@@ -333,6 +334,8 @@ def _phrase_before(
     if title and _BARE.match(phrase) and not phrase[:1].isupper():
         return None
     before = re.search(r"(\S+)\s+$", text[line_start:start])
+    if no_longer_held(text, start):
+        return None  # "the former Mayor of London, Boris Johnson": not an office he holds
     if (
         title
         and registry is not None
@@ -421,7 +424,15 @@ def _full_title(doc: Doc, m, named_people: set[str]) -> None:
     words = [w for w in surface.split() if w.lower() != "the"]
     if m.post is None or len(words) < 2 or m.entity.id not in named_people:
         return
+    if no_longer_held(doc.text, m.start):
+        return
     post_fact(doc, m.entity, m.post, (m.start, m.end))
+
+
+def no_longer_held(text: str, start: int) -> bool:
+    """Whether the office named at `start` is one its holder had ("the former Mayor of London")."""
+    before = re.search(r"([\w-]+)\s+(?:the\s+)?$", text[max(0, start - 30) : start])
+    return before is not None and before.group(1).lower().rstrip("-") in _NO_LONGER
 
 
 def post_fact(doc: Doc, person: Entity, post: Entity, evidence: tuple[int, int], layer: str = "apposition"):

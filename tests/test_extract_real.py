@@ -1069,3 +1069,24 @@ def test_what_someone_pledged_to_set_up_is_the_thing_the_clause_describes():
         ("Boris Johnson", "COMMITTED_TO", "poverty fighting charity"),
         ("Boris Johnson", "COMMITTED_TO", "raise it with the Chancellor"),
     }
+
+
+def test_an_office_with_its_own_holder_beside_it_is_that_holder_and_a_former_one_not_held():
+    text = (
+        "Homes\n\nThe Mayor of London, Sadiq Khan, is failing to meet his target. James Murray also "
+        "blamed the former Mayor of London, Boris Johnson, for the lack of affordable housing.\n"
+    )
+    assert _facts(text, name="news.txt") == {
+        ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
+        ("James Murray", "CRITICISED", "Boris Johnson"),
+    }
+
+
+def test_an_epithet_in_quotation_marks_and_a_former_office_are_not_offices_held():
+    text = (
+        "Scrutiny\n\nSteve O’Connell said on 3 May 2017: “This is another example of Sadiq Khan being "
+        "a ‘press release Mayor’.” Catherine Crawford [former Chief Executive, Metropolitan Police "
+        "Authority] spoke too.\n"
+    )
+    offices = {f for f in _facts(text, name="news.txt") if f[1] == "HOLDS_OFFICE"}
+    assert offices == set()

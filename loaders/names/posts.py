@@ -102,6 +102,7 @@ def resolve_posts(doc: DocMentions, registry: Registry, ref_date: str | None) ->
     module docstring for the order); the post named stays on the mention."""
     folded = doc.folded
     holders: dict[str, Entity] = {}
+    own: dict[int, Entity] = {}
     ms = doc.mentions
     for i, m in enumerate(ms):
         if m.label != "Post":
@@ -122,6 +123,7 @@ def resolve_posts(doc: DocMentions, registry: Registry, ref_date: str | None) ->
                     beside.append(ms[j].entity)
         if beside:
             holders.setdefault(m.entity.id, beside[0])
+            own[i] = beside[0]  # "the former Mayor of London, Boris Johnson": this mention's own
         if i + 2 < len(ms) and ms[i + 1].label == "Post" and ms[i + 2].label == "Person":
             # "Chairman of the Fire Authority, Assembly Member James Cleverly": a title between
             title, person = ms[i + 1], ms[i + 2]
@@ -137,11 +139,11 @@ def resolve_posts(doc: DocMentions, registry: Registry, ref_date: str | None) ->
     for x in ms:
         if x.label == "Person":
             named_first.setdefault(x.entity.id, x.start)
-    for m in ms:
+    for i, m in enumerate(ms):
         if m.label != "Post":
             out.append(m)
             continue
-        person = holders.get(m.entity.id)
+        person = own.get(i) or holders.get(m.entity.id)
         if person is None:
             entry = registry.holder(m.entity.id, ref_date)
             person = entry.entity if entry else None

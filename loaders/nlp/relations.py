@@ -296,6 +296,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                     extra["period"] = amount.period
                     extra["date"] = _date_after(doc, sent, amount.end) or extra.get("date")
                 if pat.family == "HOLDS_OFFICE":
+                    if _in_scare_quotes(doc.text, obj.start, obj.end):
+                        continue  # "Sadiq being a ‘press release Mayor’": an epithet, not an office
                     fact = post_fact(doc, subj.entity, obj.entity, sent, layer="parser")
                     if fact is not None:
                         made.append((fact, subj.how))
@@ -507,6 +509,16 @@ def _in_assembly(res: Resolver, ref: Ref) -> Ref:
     as its Assembly group."""
     group = assembly_group(res.doc.registry, ref.entity)
     return Ref(group, ref.start, ref.end, ref.how) if group is not None else ref
+
+
+def _in_scare_quotes(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] sits in short quotation marks of its own ("a ‘press release Mayor’")."""
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 30]
+    opened = max(before.rfind("‘"), before.rfind("“"), before.rfind("'"))
+    if opened == -1 or any(c in before[opened + 1 :] for c in "’”"):
+        return False
+    return any(c in after[:25] for c in "’”'")
 
 
 def _motion_addressee(res: Resolver, sent: tuple[int, int], subject: Ref) -> list[Ref]:

@@ -8,6 +8,7 @@ import re
 
 from graph.facts import Entity
 from loaders.names.heads import ORG_HEADS
+from loaders.offices import no_longer_held
 from loaders.relations.clauses import (
     RX_GAP_OFFICE_FIRST,
     RX_GAP_PERSON_FIRST,
@@ -160,6 +161,8 @@ def membership(ctx: Context, sent: tuple[int, int], s: str) -> None:
         for person, office in pairs:
             if office.post is None or office.entity.id != person.entity.id:
                 continue
+            if no_longer_held(ctx.text, office.start):
+                continue  # "the former Mayor of London, Boris Johnson"
             span = (min(a.start, b.start), max(a.end, b.end))
             ctx.add("HOLDS_OFFICE", person.entity, office.post, span)
             chairs_from_post(ctx, person.entity, office.post, span)
