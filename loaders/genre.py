@@ -64,6 +64,8 @@ class GenreInfo:
     author: str | None = None
     author_office: str | None = None
     author_span: tuple[int, int] | None = None  # signature block: name line .. office line
+    sender: str | None = None  # a member named in the letterhead (the author when no one signs)
+    sender_span: tuple[int, int] | None = None
     addressee: str | None = None
     addressee_office: str | None = None
     addressee_span: tuple[int, int] | None = None
@@ -102,6 +104,11 @@ _OUR_REF = re.compile(
     r"^[ ]*Our[ ]ref(?:erence)?[ ]*:?[ ]*(?P<ref>\S[^\n]{0,60}?)[ ]*$", re.MULTILINE | re.IGNORECASE
 )
 _DATE_LINE = re.compile(r"^[ ]*Date[ ]*:[ ]*(?P<date>[^\n]{3,60}?)[ ]*$", re.MULTILINE)
+# "Your ref: th Date: 25 November 2015": a date label within a line of a letter's head
+_DATE_IN_LINE = re.compile(r"\bDate[ ]*:[ ]*(?P<date>\d{1,2}(?:st|nd|rd|th)?[ ][A-Z][a-z]+[ ]\d{4})")
+# a sender's letterhead: the address and numbers of the office the letter comes from
+_LETTERHEAD = re.compile(r"\b(?:Switchboard|Minicom|Telephone|Tel|Fax|Web|Email)[ ]*:|\bwww\.", re.IGNORECASE)
+_SENDER = re.compile(r"\b(?P<name>[A-Z][a-z'’-]+(?:[ ][A-Z][a-z'’-]+){1,2})[ ](?:AM|MP|OBE|MBE|CBE)\b")
 _DEAR = re.compile(r"^[ ]*Dear[ ][^\n]{1,80},?[ ]*$", re.MULTILINE)
 _CLOSING = re.compile(
     r"^[ ]*(?:Yours[ ](?:sincerely|faithfully|truly)|Best[ ]wishes|Kind[ ]regards|With[ ]best[ ]wishes)[ ,]*$",
@@ -287,10 +294,22 @@ def _letter(text: str, info: GenreInfo) -> None:
         line = _date_line(text[: dear.start()] if dear else text[:1500])
         if line is not None:
             info.date = line[1]
+    if info.date is None:
+        inline = _DATE_IN_LINE.search(text[: dear.start()] if dear else text[:1500])
+        if inline:
+            info.date = parse_date(inline.group("date"))
     top_end = ref.start() if ref else dl.start() if dl else dear.start() if dear else 0
     # address block: non-empty lines before "Our ref"/"Date", after any letterhead in capitals
     block = [(s, e, ln.strip()) for s, e, ln in _lines(text[:top_end]) if ln.strip()]
     block = [b for b in block if not (b[2].isupper() and len(b[2].split()) <= 5) and "@" not in b[2]]
+    if block and _LETTERHEAD.search(block[0][2]):
+        # the sender's own letterhead ("... Darren Johnson AM Switchboard: 020 ..."), not an
+        # address: the member it names wrote the letter
+        sender = _SENDER.search(block[0][2])
+        if sender:
+            info.sender = sender.group("name")
+            info.sender_span = (block[0][0] + sender.start("name"), block[0][0] + sender.end("name"))
+        block = block[1:]
     if block:
         info.addressee = block[0][2]
         info.addressee_span = (block[0][0] + text[block[0][0] :].index(block[0][2][0]), block[0][1])

@@ -1090,3 +1090,18 @@ def test_an_epithet_in_quotation_marks_and_a_former_office_are_not_offices_held(
     )
     offices = {f for f in _facts(text, name="news.txt") if f[1] == "HOLDS_OFFICE"}
     assert offices == set()
+
+
+def test_a_letter_with_no_signature_is_from_the_member_its_letterhead_names():
+    text = (
+        "LONDONASSEMBLY Green Party Group City Hall The Queen’s Walk SE1 2AA Darren Johnson AM "
+        "Switchboard: 020 7983 4000 Web: www.london.gov.uk\n\nOur ref: DJ5429\n\nYour ref: th Date: "
+        "25 November 2015\n\nRiver Crossings Consultation, Via email\n\nDear Sir/Madam,\n\n"
+        "Silvertown - RESPONSE TO CONSULTATION As a member of the London Assembly I am writing to "
+        "formally respond to the consultation on the proposed new road river crossing.\n\nI shall "
+        "respond to Transport for London’s consultation questions in turn.\n"
+    )
+    assert _facts(text, name="letter.txt") == {
+        ("Darren Johnson", "MEMBER_OF", "London Assembly"),
+        ("Darren Johnson", "REPLIED_TO", "Transport for London"),
+    }

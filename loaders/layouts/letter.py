@@ -58,6 +58,8 @@ def read(doc: Doc) -> None:
     doc.date = info.date or doc.date
     doc.ref_date = info.ref_date or doc.date
     signatory = _block_person(doc, info.author, info.author_office, info.author_span)
+    if signatory is None and info.sender:
+        signatory = _block_person(doc, info.sender, None, info.sender_span)
     if signatory is None and (_LETTERHEAD_MAYOR.search(text[:300]) or _MAYOR_REF.search(text[:3000])):
         holder = doc.registry.holder("mayor-of-london", doc.ref_date)
         signatory = holder.entity if holder else None
@@ -68,6 +70,8 @@ def read(doc: Doc) -> None:
     doc.addressee = addressee
     asker = _body(doc, info.meeting) or _body_of_office(doc, info.addressee_office) or addressee
     body_start = info.subject_span[1] if info.subject_span else 0
+    if info.subject_span and info.subject_span[1] - info.subject_span[0] > 120:
+        body_start = info.subject_span[0]  # a "subject line" that runs on into the letter's words
     body_end = info.author_span[0] if info.author_span else len(text)
     if signatory is not None and body_end > body_start:
         doc.zones.append(Zone("letter", body_start, body_end, speaker=signatory, addressee=addressee))

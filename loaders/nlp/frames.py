@@ -451,6 +451,16 @@ def frame(token: Token, kind: str) -> Frame:
                         break
     elif kind == "noun":
         roles["self"] = [token]
+        if token.dep_ == "pobj" and token.head.lower_ == "as":
+            # "As a member of the London Assembly I am writing": who the clause says it of
+            verb = token.head.head
+            for _ in range(2):
+                if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            who = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else []
+            if who:
+                roles["as_subject"] = who
         for c in token.children:
             if c.dep_ == "conj" and c.pos_ == "NOUN":
                 _preps(c, roles)  # "a check and a balance on the Mayor"

@@ -42,6 +42,7 @@ ROLES = (
     "mayor_for_assembly",
     "motion_addressee",
     "named_in_sentence",
+    "as_subject",
 )
 KINDS = ("actor", "named", "named_thing", "thing", "body", "assembly", "post", "person")
 _KEYS = {
