@@ -1105,3 +1105,14 @@ def test_a_letter_with_no_signature_is_from_the_member_its_letterhead_names():
         ("Darren Johnson", "MEMBER_OF", "London Assembly"),
         ("Darren Johnson", "REPLIED_TO", "Transport for London"),
     }
+
+
+def test_money_moved_from_one_named_body_to_another_funds_the_second():
+    text = (
+        "Budget\n\nThe Chief Operating Officer will agree transfers of funding from MPS to MOPAC for "
+        "the 2014 pay award on 3 March 2015. The Government transferred £3m to TfL on 4 March 2015.\n"
+    )
+    assert _facts(text, name="decision.txt") == {
+        ("Metropolitan Police Service", "FUNDS", "Mayor's Office for Policing and Crime"),
+        ("UK Government", "FUNDS", "Transport for London"),
+    }

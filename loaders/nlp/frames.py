@@ -236,7 +236,10 @@ def reporter(token: Token, speech_words: frozenset[str]) -> list[Token]:
 
 def _preps(token: Token, out: dict[str, list[Token]], depth: int = 0) -> None:
     for c in token.children:
-        if c.dep_ in ("prep", "dative", "agent") and c.pos_ == "ADP":
+        if c.dep_ in ("prep", "dative", "agent") and (
+            c.pos_ == "ADP" or c.dep_ == "prep" and c.lower_ == "to"
+        ):
+            # ("to" tagged a particle but attached as a preposition: "transferred £3m to TfL")
             key = "prep:" + c.lower_
             objs = _pobj(c)
             out.setdefault(key, []).extend(objs)
@@ -477,6 +480,11 @@ def frame(token: Token, kind: str) -> Frame:
                         if c.lemma_ in _GIVING:
                             roles.setdefault("giver", []).extend(_pobj(cc))
         _preps(token, roles)
+        if "prep:from" in roles and "prep:to" not in roles and token.head.pos_ in ("VERB", "AUX"):
+            # "agree transfers of funding from MPS to MOPAC": a parse that hung "to" on the verb
+            for c in token.head.children:
+                if c.dep_ == "prep" and c.lower_ == "to" and c.i > token.i:
+                    roles["prep:to"] = _pobj(c)
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.lower_ == "for" and nxt.dep_ == "mark":
             # "his call for the government to follow his lead": a parse that made "for" open a
