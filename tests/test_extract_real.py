@@ -1116,3 +1116,15 @@ def test_money_moved_from_one_named_body_to_another_funds_the_second():
         ("Metropolitan Police Service", "FUNDS", "Mayor's Office for Policing and Crime"),
         ("UK Government", "FUNDS", "Transport for London"),
     }
+
+
+def test_a_failure_to_spend_funds_no_one_and_a_lone_common_noun_is_not_asked():
+    text = (
+        "Ministers\n\nBusiness minister Michael Fallon wrote to City Hall outlining his concerns over "
+        "the mayor's failure to spend £111m on 3 May 2013. Assembly members called for stronger "
+        "powers to hold the body to account, and Boris Johnson urged businesses to hire apprentices.\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert not [f for f in facts if f[1] == "FUNDS"]
+    asked = {f[2] for f in facts if f[1] == "ASKED"}
+    assert "body" not in asked and "businesses" in asked

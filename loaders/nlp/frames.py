@@ -141,8 +141,13 @@ def _negated(token: Token) -> bool:
         if up.lemma_ in _OPINING and any(c.dep_ == "neg" for c in up.children):
             return True
     head = token.head
-    # "failed to fund", "refused to commit"
-    return token.dep_ == "xcomp" and head.lemma_ in ("fail", "refuse", "decline", "reject")
+    # "failed to fund", "refused to commit", "the mayor's failure to spend £111m"
+    return (
+        token.dep_ == "xcomp"
+        and head.lemma_ in ("fail", "refuse", "decline", "reject")
+        or token.dep_ in ("acl", "xcomp")
+        and head.lemma_ in ("failure", "refusal", "inability", "reluctance", "unwillingness")
+    )
 
 
 def subject_of(verb: Token, depth: int = 0) -> list[Token]:

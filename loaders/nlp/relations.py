@@ -276,6 +276,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                 _vague(obj.entity.name)
                 or pat.family in _NAMED_ONLY_WHEN_ONE_WORD
                 and re.fullmatch(r"[a-z][a-z-]*", obj.entity.name) is not None
+                # (a group asked is asked: "urged businesses to take on apprentices")
+                and not (pat.family in ("ASKED", "REPLIED_TO") and obj.entity.name.endswith("s"))
             ):
                 # "we will take questions", "welcomed the proposals": one common noun names
                 # nothing in particular
@@ -404,6 +406,8 @@ def _reported_by(res: Resolver, f: Frame) -> list[Ref]:
 # families whose object must name something: a bare common noun ("questions") does not
 _NAMED_ONLY_WHEN_ONE_WORD = frozenset(
     {
+        "ASKED",
+        "REPLIED_TO",
         "COMMITTED_TO",
         "ESTABLISHED",
         "LEADS",
