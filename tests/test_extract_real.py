@@ -1128,3 +1128,17 @@ def test_a_failure_to_spend_funds_no_one_and_a_lone_common_noun_is_not_asked():
     assert not [f for f in facts if f[1] == "FUNDS"]
     asked = {f[2] for f in facts if f[1] == "ASKED"}
     assert "body" not in asked and "businesses" in asked
+
+
+def test_an_assemblys_concern_or_dismay_over_what_someone_did_criticises_them():
+    text = (
+        "Motion\n\nThis Assembly wishes to express its concern regarding the outcome of the "
+        "Metropolitan Police Service’s latest PEEL assessment on 3 March 2025. This Assembly "
+        "therefore notes with dismay the current mayor Sadiq Khan’s absence from today’s plenary "
+        "meeting.\n"
+    )
+    criticised = {f for f in _facts(text, name="news.txt") if f[1] == "CRITICISED"}
+    assert criticised == {
+        ("London Assembly", "CRITICISED", "Metropolitan Police Service"),
+        ("London Assembly", "CRITICISED", "Sadiq Khan"),
+    }

@@ -252,6 +252,11 @@ def _preps(token: Token, out: dict[str, list[Token]], depth: int = 0) -> None:
                 # "the findings of the report with the Commissioner": a phrase's own phrases
                 for o in objs[:1]:
                     _preps(o, out, depth + 1)
+        if c.dep_ in ("acl", "prep") and c.lower_ in ("regarding", "concerning"):
+            # "concern regarding the outcome of ...": a participle that works as a preposition
+            for cc in c.children:
+                if cc.dep_ in ("dobj", "pobj"):
+                    out.setdefault("prep:regarding", []).extend(conjuncts(cc))
         if (
             c.dep_ == "prt"
             or (c.dep_ == "advmod" and c.lower_ in ("out", "up", "together"))
@@ -459,6 +464,19 @@ def frame(token: Token, kind: str) -> Frame:
                         break
     elif kind == "noun":
         roles["self"] = [token]
+        if (
+            token.dep_ in ("pobj", "pcomp")
+            and token.head.lower_ == "with"
+            and token.head.head.pos_ in ("VERB", "AUX")
+        ):
+            # "notes with dismay Sadiq Khan's absence": what the feeling is about is what is noted
+            # (the parse may hang it on the feeling itself); who notes it feels it
+            noted = [c for c in (*token.head.head.children, *token.children) if c.dep_ == "dobj"]
+            if noted:
+                roles["prep:over"] = conjuncts(noted[0])
+            who = subject_of(token.head.head)
+            if who:
+                roles["governor"] = who
         if token.dep_ == "pobj" and token.head.lower_ == "as":
             # "As a member of the London Assembly I am writing": who the clause says it of
             verb = token.head.head

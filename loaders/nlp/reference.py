@@ -46,7 +46,24 @@ ACT_NOUNS = {
     "cut",
     "delay",
     "legacy",
+    # what someone shows or does not do: "concern at the Mayor's unwillingness", "Khan's absence"
+    "unwillingness",
+    "reluctance",
+    "inability",
+    "absence",
+    "use",
+    "performance",
+    "conduct",
+    "behaviour",
+    "lack",
+    "treatment",
+    "failing",
+    "mishandling",
+    "assessment",
+    "inspection",
 }
+# Nouns that stand for what they are of: "the outcome of the Met's assessment" is about the Met's
+_SEE_THROUGH = {"outcome", "result", "findings", "conclusion"}
 # Nouns for someone's staff: "my officers have worked closely with ..." is the speaker's work.
 STAFF_NOUNS = {"officer", "official", "team", "staff", "administration", "adviser", "advisor"}
 # Nouns that stand for what they are "of": "the findings of the report" is the report.
@@ -276,6 +293,13 @@ class Resolver:
                             inner = self._mention(p, head_only=True)
                             if inner is not None and inner.entity.label == "Organization":
                                 return inner
+        if owner and tok.pos_ == "NOUN" and tok.lemma_.lower() in _SEE_THROUGH:
+            # "concern regarding the outcome of the Met's PEEL assessment": about what it is of
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.actor(p, owner=True)
         if tok.pos_ == "NOUN" and (
             owner and tok.lemma_.lower() in ACT_NOUNS or tok.lemma_.lower() in STAFF_NOUNS
         ):
