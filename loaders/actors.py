@@ -165,7 +165,8 @@ def looks_like_person(text: str) -> bool:
 
 _OFFICE_WORD = re.compile(
     r"\b(?:mayor|chair|chairman|chairwoman|commissioner|director|secretary|minister|leader|officer|czar|tsar|"
-    r"chancellor|president|governor|councillor|champion|adviser|advisor|spokesperson|executive)\b",
+    r"chancellor|president|governor|councillor|champion|adviser|advisor|spokesperson|spokesman|spokeswoman|"
+    r"executive)\b",
     re.I,
 )
 

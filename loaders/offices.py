@@ -58,7 +58,8 @@ _MEMBER = re.compile(
     re.I,
 )
 _PARTY = re.compile(
-    r"^(?P<party>Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?|Brexit\s+Alliance)\s+(?P<rest>.+)$",
+    r"^(?P<party>Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?|Brexit\s+Alliance)\s+"
+    r"(?!group['’]s\b)(?P<rest>.+)$",  # ("the Conservative group's transport spokesman" keeps its group)
     re.I,
 )
 _FOUNDER = re.compile(r"(?i)^(?:co-)?founder\s+of\s+(?:the\s+)?(?P<body>.+)$")
@@ -111,6 +112,9 @@ _LEAD_IN = re.compile(
 )
 _NOT_OFFICE = re.compile(
     r"^(?:member\s+of\s+the\s+public|members\b|officers\b|former\b|ex-|then\b|outgoing\b|late\b)", re.I
+)
+_AS_OFFICE = re.compile(
+    r"\s+(?:in\s+(?:his|her|their)\s+(?:role|capacity)\s+)?as\s+(?:the\s+|a\s+|London['’]s\s+)?(?:new\s+)?"
 )
 _NO_LONGER = frozenset({"former", "ex", "previous", "outgoing", "late", "then", "erstwhile"})
 _BARE = re.compile(rf"^(?:{_HEADS})$", re.I)
@@ -216,6 +220,12 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
     if p and _HEAD.search(p.group(1)):
         s = m.end + p.start(1)
         found.append((s, s + len(p.group(1).rstrip())))
+    # "the Mayor as London's Police and Crime Commissioner", "X in her role as Chair of Y": an
+    # office the registry knows, named right after "as"
+    q = _AS_OFFICE.match(after)
+    nxt = doc.mentions.mentions[i + 1] if i + 1 < len(doc.mentions.mentions) else None
+    if q and nxt is not None and nxt.post is not None and nxt.start == m.end + q.end():
+        found.append((nxt.start, nxt.end))
     before = text[line_start : m.start]
     # "Office, Name"
     b = re.search(r",\s*$", before)

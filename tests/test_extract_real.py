@@ -1142,3 +1142,16 @@ def test_an_assemblys_concern_or_dismay_over_what_someone_did_criticises_them():
         ("London Assembly", "CRITICISED", "Metropolitan Police Service"),
         ("London Assembly", "CRITICISED", "Sadiq Khan"),
     }
+
+
+def test_an_office_named_after_as_and_a_party_spokesman_are_offices_held():
+    text = (
+        "Met\n\nThe Met is accountable to the Mayor as London’s Police and Crime Commissioner on 3 "
+        "May 2017. Brian Coleman, Conservative budget spokesman, said the increase is above "
+        "inflation.\n"
+    )
+    offices = {f for f in _facts(text, name="news.txt") if f[1] == "HOLDS_OFFICE"}
+    assert offices == {
+        ("Sadiq Khan", "HOLDS_OFFICE", "Police and Crime Commissioner for London"),
+        ("Brian Coleman", "HOLDS_OFFICE", "Budget spokesman"),
+    }
