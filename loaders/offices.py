@@ -130,6 +130,9 @@ def find_offices(doc: Doc) -> None:
             continue
         if m.kind == "office":
             _full_title(doc, m, named_people)
+            span = _as_office(doc, m, i)
+            if span:
+                _office_facts(doc, m, span)
             continue
         surface = text[m.start : m.end]
         k = surface.find(m.entity.name.split()[0]) if m.entity.name else -1
@@ -220,12 +223,9 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
     if p and _HEAD.search(p.group(1)):
         s = m.end + p.start(1)
         found.append((s, s + len(p.group(1).rstrip())))
-    # "the Mayor as London's Police and Crime Commissioner", "X in her role as Chair of Y": an
-    # office the registry knows, named right after "as"
-    q = _AS_OFFICE.match(after)
-    nxt = doc.mentions.mentions[i + 1] if i + 1 < len(doc.mentions.mentions) else None
-    if q and nxt is not None and nxt.post is not None and nxt.start == m.end + q.end():
-        found.append((nxt.start, nxt.end))
+    span = _as_office(doc, m, i)
+    if span:
+        found.append(span)
     before = text[line_start : m.start]
     # "Office, Name"
     b = re.search(r",\s*$", before)
@@ -253,6 +253,21 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
             if span:
                 found.append(span)
     return found
+
+
+def _as_office(doc: Doc, m, i: int) -> tuple[int, int] | None:
+    """ "the Mayor as London's Police and Crime Commissioner", "X in her role as Chair of Y": an
+    office the registry knows, named right after "as"."""
+    q = _AS_OFFICE.match(doc.text, m.end)
+    nxt = doc.mentions.mentions[i + 1] if i + 1 < len(doc.mentions.mentions) else None
+    if (
+        q
+        and nxt is not None
+        and (nxt.post is not None or nxt.label == "Post")
+        and m.end < nxt.start <= q.end()
+    ):
+        return nxt.start, nxt.end
+    return None
 
 
 def _phrase_after(text: str, start: int, line_end: int) -> tuple[int, int] | None:
