@@ -1155,3 +1155,17 @@ def test_an_office_named_after_as_and_a_party_spokesman_are_offices_held():
         ("Sadiq Khan", "HOLDS_OFFICE", "Police and Crime Commissioner for London"),
         ("Brian Coleman", "HOLDS_OFFICE", "Budget spokesman"),
     }
+
+
+def test_speaking_after_being_asked_or_responding_to_questions_replies_to_the_asker():
+    text = (
+        "MQT\n\nResponding to questions from Labour’s John Biggs on 3 May 2008, Boris Johnson said he "
+        "could not be expected to dot the i’s. In reply to Caroline Pidgeon, Boris Johnson said the "
+        "fares would rise. Asked by Jenny Jones about the report, Boris Johnson said it was fair.\n"
+    )
+    replies = {f for f in _facts(text, name="news.txt") if f[1] == "REPLIED_TO"}
+    assert replies == {
+        ("Boris Johnson", "REPLIED_TO", "John Biggs"),
+        ("Boris Johnson", "REPLIED_TO", "Caroline Pidgeon"),
+        ("Boris Johnson", "REPLIED_TO", "Jenny Jones"),
+    }

@@ -62,6 +62,7 @@ _KEYS = {
     "about",
     "clause_verbs",
     "not_clause_verbs",
+    "head_verbs",
     "object_words",
     "not_object_words",
     "proper_nouns",
@@ -85,6 +86,7 @@ class Pattern:
     third_person: bool = False  # ... or must not be
     clause_verbs: frozenset[str] = frozenset()  # the "to"-clause must have one of these verbs
     not_clause_verbs: frozenset[str] = frozenset()  # ... or must not
+    head_verbs: frozenset[str] = frozenset()  # the clause the trigger hangs on must have one of these verbs
     object_words: frozenset[str] = frozenset()  # the trigger's direct object must be one of these
     not_object_words: frozenset[str] = frozenset()  # ... or must not be
     money: str = "any"  # any | required | forbidden | sum_or_noun
@@ -148,6 +150,7 @@ def patterns(path: str = str(LEXICON_FILE)) -> tuple[Pattern, ...]:
                     third_person=bool(spec.get("third_person", False)),
                     clause_verbs=frozenset(spec.get("clause_verbs", [])),
                     not_clause_verbs=frozenset(spec.get("not_clause_verbs", [])),
+                    head_verbs=frozenset(spec.get("head_verbs", [])),
                     object_words=frozenset(spec.get("object_words", [])),
                     not_object_words=frozenset(spec.get("not_object_words", [])),
                     money=spec.get("money", "any"),

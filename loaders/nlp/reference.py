@@ -64,6 +64,8 @@ ACT_NOUNS = {
 }
 # Nouns that stand for what they are of: "the outcome of the Met's assessment" is about the Met's
 _SEE_THROUGH = {"outcome", "result", "findings", "conclusion"}
+# What someone asks or sends: a reply to it answers them
+_ASKING_NOUNS = {"question", "query", "letter", "request", "petition", "representation"}
 # Nouns for someone's staff: "my officers have worked closely with ..." is the speaker's work.
 STAFF_NOUNS = {"officer", "official", "team", "staff", "administration", "adviser", "advisor"}
 # Nouns that stand for what they are "of": "the findings of the report" is the report.
@@ -293,6 +295,13 @@ class Resolver:
                             inner = self._mention(p, head_only=True)
                             if inner is not None and inner.entity.label == "Organization":
                                 return inner
+        if owner and tok.pos_ == "NOUN" and tok.lemma_.lower() in _ASKING_NOUNS:
+            # "responding to questions from John Biggs": to whoever asked them
+            for c in tok.children:
+                if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "from":
+                    who = c if c.dep_ == "poss" else next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if who is not None:
+                        return self.actor(who)
         if owner and tok.pos_ == "NOUN" and tok.lemma_.lower() in _SEE_THROUGH:
             # "concern regarding the outcome of the Met's PEEL assessment": about what it is of
             for c in tok.children:

@@ -157,6 +157,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
             return made
         if any(v in pat.not_clause_verbs for v in clause):
             return made
+    if pat.head_verbs and f.trigger.head.lemma_.lower() not in pat.head_verbs:
+        return made
     if pat.object_words and not any(t.lemma_.lower() in pat.object_words for t in f.get("obj")):
         return made
     if any(t.lemma_.lower() in pat.not_object_words for t in f.get("obj")):
