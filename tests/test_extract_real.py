@@ -1169,3 +1169,17 @@ def test_speaking_after_being_asked_or_responding_to_questions_replies_to_the_as
         ("Boris Johnson", "REPLIED_TO", "Caroline Pidgeon"),
         ("Boris Johnson", "REPLIED_TO", "Jenny Jones"),
     }
+
+
+def test_funding_for_a_named_programme_in_a_mayors_release_is_the_mayors():
+    text = (
+        "Sadiq doubles rough sleeping budget\n\nPRESS RELEASE\n\nThe Mayor of London, Sadiq Khan, "
+        "has more than doubled his rough sleeping budget on 3 May 2019. The money will pay for:\n\n"
+        "- Increased funding for the Mayor’s ‘Routes Home’ programme, helping rough sleepers find "
+        "work.\n"
+    )
+    assert _facts(text, name="press.txt") == {
+        ("Sadiq Khan", "FUNDS", "Routes Home programme"),
+        ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
+        ("Sadiq Khan", "LEADS", "Routes Home programme"),
+    }
