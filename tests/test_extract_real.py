@@ -1183,3 +1183,15 @@ def test_funding_for_a_named_programme_in_a_mayors_release_is_the_mayors():
         ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
         ("Sadiq Khan", "LEADS", "Routes Home programme"),
     }
+
+
+def test_letting_londoners_down_is_criticism_and_a_quotes_he_is_not_its_speaker():
+    text = (
+        "Homes\n\nSian Berry said on 3 May 2018: “The Mayor is letting down Londoners, he promised us "
+        "more affordable housing but so far has fallen very short of his promises.”\n"
+    )
+    assert _facts(text, name="news.txt") == {
+        ("Sadiq Khan", "COMMITTED_TO", "affordable housing"),
+        ("Siân Berry", "CRITICISED", "Sadiq Khan"),
+        ("Siân Berry", "SAID", "The Mayor is letting down Londoners, he "),
+    }

@@ -281,7 +281,10 @@ def clause_object(clause: Token) -> list[Token]:
 def _clause(token: Token) -> list[Token]:
     # a clause after the word first: "This is another example ..., I intend to raise it" intends
     # to raise it; a clause before serves only when none follows ("'...,' said Coleman")
+    has_object = any(c.dep_ == "dobj" for c in token.children)
     for c in sorted(token.children, key=lambda c: c.i < token.i):
+        if c.i < token.i and has_object:
+            continue  # "The Mayor is letting us down, he promised us more homes": he promised homes
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
             return [c]
         if c.dep_ == "acl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):

@@ -621,6 +621,11 @@ class Resolver:
         verb = tok.head
         if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
             return None
+        lo, hi = sorted((verb.head.idx, tok.idx))
+        if any(q in self.sdoc.text[lo:hi] for q in ("“", '"', "‘")):
+            return (
+                None  # 'Berry said: "The Mayor ..., he promised us ..."': a quote's "he" is not its speaker
+            )
         for c in verb.head.children:
             if c.dep_ == "nsubj" and c.pos_ != "PRON":
                 ref = self._mention(c)
