@@ -1195,3 +1195,16 @@ def test_letting_londoners_down_is_criticism_and_a_quotes_he_is_not_its_speaker(
         ("Siân Berry", "CRITICISED", "Sadiq Khan"),
         ("Siân Berry", "SAID", "The Mayor is letting down Londoners, he "),
     }
+
+
+def test_a_news_report_naming_the_mayor_at_the_top_is_not_the_mayors_release():
+    text = (
+        "Boris Johnson's fury at George Osborne over funding for London\n\nBoris Johnson sent a "
+        "furious protest to Chancellor George Osborne on 3 May 2013, it emerged today. A Labour MP "
+        "said Boris and George Osborne need to stop squabbling and get London the money it deserves.\n"
+    )
+    assert _facts(text, name="news.txt") == {
+        ("Boris Johnson", "ASKED", "George Osborne"),
+        ("George Osborne", "HOLDS_OFFICE", "Chancellor of the Exchequer"),
+        ("Labour Party", "SAID", "Boris and George Osborne need to stop sq"),
+    }

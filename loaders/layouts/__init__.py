@@ -106,7 +106,7 @@ def find_voice(doc: Doc) -> None:
         return
     top = doc.mentions.between(0, min(len(doc.text), 600))
     mayor = next((m.entity for m in top if m.post is not None and m.post.id == "mayor-of-london"), None)
-    if doc.genre in ("press_release", "generic"):
+    if doc.genre == "press_release" or doc.genre == "generic" and _city_hall_release(doc.text):
         # a Mayoral press release: its first lines name the Mayor (and no Assembly body)
         if mayor is not None and not any(doc.registry.is_assembly_body(m.entity.id) for m in top):
             doc.publisher_actor = mayor
@@ -126,6 +126,21 @@ def find_voice(doc: Doc) -> None:
         if doc.registry.is_assembly_body(m.entity.id):
             doc.author = m.entity
             return
+
+
+# City Hall's own voice: the title names the Mayor by office or first name ("Mayor announces ...",
+# "Sadiq invests ..."), or the release says the Mayor acted today; a news report says "Boris
+# Johnson's fury at ..." or "it emerged today"
+_RELEASE_TITLE = re.compile(r"\bMayor\b|\b(?:Sadiq|Boris|Ken)\b(?![ ](?:Khan|Johnson|Livingstone)\b)")
+_RELEASE_TODAY = re.compile(
+    r"\b(?:has|have)[ ]today\b|\btoday[ ](?:announced|unveiled|launched|confirmed|awarded)\b"
+    r"|\b(?:announced|unveiled|launched|confirmed)[ ]today\b"
+)
+
+
+def _city_hall_release(text: str) -> bool:
+    first = text.lstrip().split("\n", 1)[0]
+    return bool(_RELEASE_TITLE.search(first) or _RELEASE_TODAY.search(text[:800]))
 
 
 # a heading that says whom a letter is to: "Mayor of London's Autumn Statement letter to Jeremy Hunt"
