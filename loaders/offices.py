@@ -230,7 +230,9 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
     # "Office, Name"
     b = re.search(r",\s*$", before)
     if b and not found:
-        span = _phrase_before(text, line_start, line_start + b.start())
+        span = _phrase_before(text, line_start, line_start + b.start()) or _lowercase_chair(
+            doc, line_start, line_start + b.start()
+        )
         if span:
             found.append(span)
     # "Title Name": "transport secretary Grant Shapps", "Mayor of London Boris Johnson"
@@ -317,6 +319,20 @@ def _phrase_after(text: str, start: int, line_end: int) -> tuple[int, int] | Non
 _CONNECTOR = {"of", "for", "and", "the", "&", "on", "to"}
 _WINDOW = 300
 _BOUNDARY = {"the", "a", "an", "my", "his", "her", "our", "their", "its"}
+
+
+# "the chairman of the housing committee, Sian Berry": a news report's lower-case committee
+_LOWER_CHAIR = re.compile(
+    r"(?i)\b(?P<office>(?:chair|chairman|chairwoman|chairperson)\s+of\s+the\s+"
+    r"(?P<body>[a-z][\w ,&'’-]{2,60}?\bcommittee))\s*$"
+)
+
+
+def _lowercase_chair(doc: Doc, line_start: int, end: int) -> tuple[int, int] | None:
+    m = _LOWER_CHAIR.search(doc.text, max(line_start, end - 100), end)
+    if m is None or doc.registry.find(m.group("body")) is None:
+        return None
+    return m.start("office"), m.end("office")
 
 
 def _phrase_before(

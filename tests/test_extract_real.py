@@ -1208,3 +1208,11 @@ def test_a_news_report_naming_the_mayor_at_the_top_is_not_the_mayors_release():
         ("George Osborne", "HOLDS_OFFICE", "Chancellor of the Exchequer"),
         ("Labour Party", "SAID", "Boris and George Osborne need to stop sq"),
     }
+
+
+def test_the_chairman_of_a_lower_case_committee_the_registry_knows_chairs_it():
+    text = (
+        "Homes\n\nThe report was published on 3 May 2018 by the chairman of the housing committee, "
+        "Sian Berry.\n"
+    )
+    assert _facts(text, name="news.txt") == {("Siân Berry", "CHAIRS", "Housing Committee")}
