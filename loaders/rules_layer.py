@@ -182,15 +182,22 @@ def _quotes(ctx: Context) -> list[Quote]:
     for q in raw:
         who: Entity | None = None
         if q.speaker_start is not None and q.speaker_end is not None:
-            who = _speaker_entity(ctx, q.speaker_start, q.speaker_end)
+            word = (q.speaker or "").strip().lower()
+            last = word.split()[-1] if word.split() else ""
+            at = q.speaker_start
+            if last in ("he", "she", "they") and word != last:
+                # "Referring to a talk with Lord Heseltine, ..., he wrote": he, not those named
+                word = last
+                at = max(q.speaker_start, ctx.text.rfind(" ", q.speaker_start, q.speaker_end) + 1)
+            else:
+                who = _speaker_entity(ctx, q.speaker_start, q.speaker_end)
             if who is None:
-                word = (q.speaker or "").strip().lower()
                 if word in ("he", "she", "they"):
                     who = (
                         person_in_focus(
                             ctx.ments,
                             ctx.sentences,  # type: ignore[attr-defined]
-                            q.speaker_start,
+                            at,
                             _within(direct),
                             starts=ctx.sentence_starts,  # type: ignore[attr-defined]
                         )
@@ -198,11 +205,10 @@ def _quotes(ctx: Context) -> list[Quote]:
                         # other person named in passing
                         or (
                             last_speaker
-                            if last_speaker is not None
-                            and agrees(ctx.ments, q.speaker_start, last_speaker.id)
+                            if last_speaker is not None and agrees(ctx.ments, at, last_speaker.id)
                             else None
                         )
-                        or _last_person_before(ctx.ments, q.speaker_start)
+                        or _last_person_before(ctx.ments, at)
                     )
                 elif word in ("i", "we"):
                     who = ctx.signatory

@@ -1216,3 +1216,15 @@ def test_the_chairman_of_a_lower_case_committee_the_registry_knows_chairs_it():
         "Sian Berry.\n"
     )
     assert _facts(text, name="news.txt") == {("Siân Berry", "CHAIRS", "Housing Committee")}
+
+
+def test_a_speaker_phrase_ending_in_he_is_the_person_in_focus_not_those_it_names():
+    text = (
+        "Boris fury\n\nBoris Johnson sent a furious protest to George Osborne on 3 May 2013. "
+        "Referring to a talk with Lord Heseltine, the Government’s business adviser, he wrote: “It "
+        "is clear that London is being excluded.”\n"
+    )
+    assert _facts(text, name="news.txt") == {
+        ("Boris Johnson", "ASKED", "George Osborne"),
+        ("Boris Johnson", "SAID", "It is clear that London is being exclude"),
+    }
