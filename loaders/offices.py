@@ -50,16 +50,15 @@ _STOP_WORDS = re.compile(
     r"on|in\s+(?!charge)|at\s+(?=the\s+time)|during|after|before|when|while|but)\b.*$",
     re.I,
 )
-_CHAIR = re.compile(
-    r"^(?:deputy\s+|vice[\s-]+)?(?:chair|chairman|chairwoman|chairperson)(?:\s+of\s+|,\s+)(?P<body>.+)$", re.I
-)
+# (a vice or deputy chair holds that office; only the chair chairs)
+_CHAIR = re.compile(r"^(?:chair|chairman|chairwoman|chairperson)(?:\s+of\s+|,\s+)(?P<body>.+)$", re.I)
 _MEMBER = re.compile(
     r"^(?:(?:the\s+)?(?:london\s+)?assembly\s+member|AM|member\s+of\s+the\s+(?:london\s+)?assembly|london\s+assembly\s+member)$",
     re.I,
 )
 _PARTY = re.compile(
     r"^(?P<party>Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?|Brexit\s+Alliance)\s+"
-    r"(?!group['’]s\b)(?P<rest>.+)$",  # ("the Conservative group's transport spokesman" keeps its group)
+    r"(?!(?:group|party)['’]s\b)(?P<rest>.+)$",  # ("the Conservative group's spokesman" keeps its group)
     re.I,
 )
 _FOUNDER = re.compile(r"(?i)^(?:co-)?founder\s+of\s+(?:the\s+)?(?P<body>.+)$")

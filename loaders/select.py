@@ -63,8 +63,9 @@ def select_facts(doc: Doc) -> None:
         if fact.predicate == "SAID" and doc.zone_at(fact.evidence[0].start, "motion") is not None:
             facts.drop(key)  # "This Assembly notes that ...": a motion asks, it is not a statement
             continue
-        if fact.predicate == "SAID" and fact.subject.name[:1].islower():
-            facts.drop(key)  # "businesses say ...", "the union said": a description names no speaker
+        if fact.subject.name[:1].islower():
+            # "businesses say ...", "an independent charity which ...": a description names no one
+            facts.drop(key)
             continue
         if fact.date is None and fact.predicate in _DATED and doc.date:
             fact.date = doc.date

@@ -1228,3 +1228,22 @@ def test_a_speaker_phrase_ending_in_he_is_the_person_in_focus_not_those_it_names
         ("Boris Johnson", "ASKED", "George Osborne"),
         ("Boris Johnson", "SAID", "It is clear that London is being exclude"),
     }
+
+
+def test_a_vice_chair_holds_that_office_and_does_not_chair():
+    text = "MPA\n\nKit Malthouse, Vice Chair of the MPA, said on 3 May 2009 that the plan would work.\n"
+    facts = _facts(text, name="news.txt")
+    assert ("Kit Malthouse", "HOLDS_OFFICE", "Vice Chair of the MPA") in facts
+    assert not [f for f in facts if f[1] == "CHAIRS"]
+
+
+def test_aims_vague_objects_owned_things_and_descriptions_make_no_facts():
+    text = (
+        "Fares\n\nBoris Johnson is aiming to exploit the Mayor’s weakness on transport on 3 May 2011. "
+        "The £3.4m package will allow Westminster City Council to finance several schemes. The Mayor "
+        "also questioned central Government figures presented by Nicky Gavron. The panel has been "
+        "established with an independent charity which aims to tackle poverty.\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert not [f for f in facts if f[1] in ("COMMITTED_TO", "ASKED", "FUNDS")]
+    assert not [f for f in facts if f[0][:1].islower()]

@@ -384,7 +384,7 @@ def _fill_once(
             if members:
                 found.extend(members)  # "organisations including Barclays Bank, KPMG and HSBC"
                 continue
-            ref = _resolve(res, tok, role, kinds)
+            ref = _resolve(res, tok, role, kinds, asking=family == "ASKED")
             if ref is not None:
                 found.append(ref)
         if found:
@@ -578,7 +578,9 @@ def _kind_ok(entity, kinds: tuple[str, ...], how: str, registry=None) -> bool:
     return False
 
 
-def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Ref | None:
+def _resolve(
+    res: Resolver, tok: Token, role: str, kinds: tuple[str, ...], asking: bool = False
+) -> Ref | None:
     if tok.lower_ in _YOU:
         pos = res.offset + tok.idx
         addressee = res.doc.addressee_at(pos)
@@ -599,7 +601,9 @@ def _resolve(res: Resolver, tok: Token, role: str, kinds: tuple[str, ...]) -> Re
         return None
     if kinds == ("post",):
         return res.post(tok)
-    ref = res.actor(tok, owner=role in ("obj", "subj", "agent", "governor") or role.startswith("prep:"))
+    # (whom someone asks is named, not owned: "questioned central Government figures" asks no one)
+    owned = role in ("subj", "agent", "governor") or role.startswith("prep:") or role == "obj" and not asking
+    ref = res.actor(tok, owner=owned)
     if ref is not None and _kind_ok(ref.entity, kinds, ref.how, res.doc.registry):
         return ref
     if any(k in kinds for k in ("thing", "named", "named_thing")):
@@ -680,6 +684,11 @@ _QUANTITY = {
     "series",
     "variety",
     "host",
+    "several",
+    "various",
+    "some",
+    "many",
+    "numerous",
 }
 
 
