@@ -32,6 +32,7 @@ WITH asks, coalesce([x IN ymd | (x[0] / 400) * 146097 + (x[0] % 400) * 365 + (x[
        timestamp() / 86400000) AS today_day
 UNWIND asks AS ask
 WITH ask[0] AS a, ask[1] AS q, ask[2] AS b, today_day
+WHERE q._answered_day IS NULL OR q._answered_day > today_day
 WITH a, q, b, today_day,
      [d IN CASE WHEN q.day IS NULL THEN [q.date + substring('-01-01', size(q.date) - 4)] ELSE [] END |
        [toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END,
@@ -39,7 +40,6 @@ WITH a, q, b, today_day,
 WITH a, q, b, today_day, coalesce(q.day, [x IN ymd | (x[0] / 400) * 146097 + (x[0] % 400) * 365 + (x[0] % 400) / 4
        - (x[0] % 400) / 100 + (153 * ((x[1] + 9) % 12) + 2) / 5 + x[2] - 1 - 719468][0]) AS asked_day
 WHERE asked_day <= today_day
-  AND (q._answered_day IS NULL OR q._answered_day > today_day)
 WITH a, q, b, today_day - asked_day AS days_waiting
 WITH a, q, b, days_waiting  // page: the rows, in the answer's order
 ORDER BY days_waiting DESC, q.date, a.name, b.name, coalesce(q.about, ''), q.key
