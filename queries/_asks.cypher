@@ -18,10 +18,10 @@ WITH n, coalesce($since, '') AS since_from, coalesce($until, '~') AS hi, substri
 // How the asks are read. With a date bound and no actor, or a hub (more than 5,000 asks, counted
 // as the store writes), from the `date` index: the dates from $since to $until, and the month and
 // the year $since falls in (a month-only "2024-01" may fall on or after "2024-01-10"); a hub's
-// are then kept to its own. FalkorDB 4.16's string range reads may give more than asked above
-// the upper bound ("2024-06-06" for dates <= "2024-06"; everything below it when the lower bound
-// is ''), never less, so $until is tested again on every ask. Reading a hub's 36,000 asks one by one to
-// keep the 10,000 in range cost more (BENCHMARKS.md); at worst this costs what no actor costs.
+// are then kept to its own. Reading a hub's 36,000 asks one by one to keep the 10,000 in range
+// cost more (BENCHMARKS.md); at worst this costs what no actor costs. FalkorDB 4.16's string
+// range reads may give more than asked above the upper bound ("2024-06-06" for dates <=
+// "2024-06"; everything when the lower bound is ''), never less: $until is tested again below.
 // With no bound and no actor, every ask through the `key` index (a typed pattern without an index
 // filter would scan every node, evidence pieces included). Otherwise the actor's own asks.
 // Each is a list built once per actor (a chained OPTIONAL MATCH is tried again for every row).
