@@ -1,10 +1,26 @@
 """Large answers a page at a time, with the total: what `civicgraph ask --limit/--offset` runs.
 
 A question's statement ends with `RETURN <columns> [ORDER BY ...] [LIMIT ...]` (the catalogue's
-grammar: the columns are the header's `returns:`). `paged` turns that last RETURN into a WITH and
-collects the ordered rows on the server, which sends back only the total and the page asked for:
-turning rows into Python values costs about 30 µs a row, so a hub's 20,000-row timeline is
-cheap to count and order but slow to ship whole.
+grammar: the columns are the header's `returns:`). `paged` turns it into a statement that sends
+back only the total and the page asked for: turning rows into Python values costs about 30 µs a
+row, so a hub's 20,000-row timeline is cheap to count and order but slow to ship whole.
+
+A question may also mark where its rows are complete, with a line of plain variables tagged
+`// page` followed by the answer's order:
+
+    WITH a, q, b, kind  // page
+    ORDER BY coalesce(q.date, '9999'), a.name, b.name, coalesce(q.about, ''), q.key
+    OPTIONAL MATCH ...        (one row in, one row out: no WITH, no aggregation)
+    RETURN ...
+
+The order is the RETURN's, then a key no two rows share (a relationship's `key`), so that rows
+the RETURN's order ties fall on one page or the next the same way every time. There the rows
+are counted, only the page's rows are kept (the engine keeps the best
+`offset + limit` rows while it reads them, instead of sorting every row), and what follows the
+order (the columns, look-ups such as an ask's reply) runs for the page alone. Without the mark
+every row is built, ordered and collected before the page is cut: at 10,000 documents that is a
+few milliseconds, at a million relationships a hub's answers cost 120 to 200 ms that way
+(BENCHMARKS.md). Run whole (`--all`, the Neo4j Browser), the marked WITH is a sort like any other.
 """
 
 from __future__ import annotations
@@ -22,8 +38,14 @@ DEFAULT_LIMIT = 100
 PAGE_OFFSET = "page_offset"
 PAGE_LIMIT = "page_limit"
 PAGE_PARAMS = (PAGE_OFFSET, PAGE_LIMIT)
-_LAST_RETURN = re.compile(r"^RETURN\b", re.MULTILINE)
+_LAST_RETURN = re.compile(r"^RETURN\b(?P<distinct>\s+DISTINCT\b)?", re.MULTILINE)
+_MARK = re.compile(
+    r"^WITH (?P<vars>[A-Za-z_]\w*(?:, [A-Za-z_]\w*)*) *// page\b[^\n]*\n(?P<order>ORDER BY [^\n]+(?:\n[ \t]+[^\n]+)*)\n",
+    re.MULTILINE,
+)
 _ROWS = "page_rows"
+_ROW = "page_row"
+_TOTAL = "page_total"
 
 
 @dataclass(frozen=True)
@@ -42,16 +64,37 @@ class Page:
 def paged(question: Question) -> str:
     """The question's statement returning `total` and `page` (the rows of $page_offset to
     $page_offset + $page_limit, as maps of the question's columns) instead of every row."""
-    matches = list(_LAST_RETURN.finditer(question.cypher))
+    cypher = question.cypher
+    matches = list(_LAST_RETURN.finditer(cypher))
     if not matches:
         raise ValueError(f"{question.source}: no RETURN clause at the start of a line")
     last = matches[-1]
-    body = question.cypher[: last.start()] + "WITH" + question.cypher[last.end() :]
     row = ", ".join(f"{column}: {column}" for column in question.returns)
+    mark = _MARK.search(cypher)
+    if mark is None:
+        body = cypher[: last.start()] + "WITH" + cypher[last.end() :]
+        return (
+            f"{body.rstrip()}\n"
+            f"WITH collect({{{row}}}) AS {_ROWS}\n"
+            f"RETURN size({_ROWS}) AS total, {_ROWS}[${PAGE_OFFSET}..(${PAGE_OFFSET} + ${PAGE_LIMIT})] AS page"
+        )
+    between = cypher[mark.end() : last.start()]
+    if re.search(r"^\s*(WITH|UNWIND)\b", between, re.MULTILINE) or mark.start() > last.start():
+        raise ValueError(f"{question.source}: only MATCH clauses may come between `// page` and the RETURN")
+    names = [name.strip() for name in mark["vars"].split(",")]
+    unpacked = ", ".join(f"{_ROW}[{i}] AS {name}" for i, name in enumerate(names))
+    distinct = " DISTINCT" if last["distinct"] else ""
     return (
-        f"{body.rstrip()}\n"
-        f"WITH collect({{{row}}}) AS {_ROWS}\n"
-        f"RETURN size({_ROWS}) AS total, {_ROWS}[${PAGE_OFFSET}..(${PAGE_OFFSET} + ${PAGE_LIMIT})] AS page"
+        f"{cypher[: mark.start()]}"
+        f"WITH collect([{', '.join(names)}]) AS {_ROWS}\n"
+        f"WITH size({_ROWS}) AS {_TOTAL}, {_ROWS}\n"
+        f"UNWIND {_ROWS} AS {_ROW}\n"
+        f"WITH {_TOTAL}, {unpacked}\n"
+        f"{mark['order']}\n"
+        f"SKIP ${PAGE_OFFSET} LIMIT ${PAGE_LIMIT}\n"
+        f"{between}"
+        f"WITH{distinct} {_TOTAL}, {cypher[last.end() :].strip()}\n"
+        f"RETURN {_TOTAL} AS total, collect({{{row}}}) AS page"
     )
 
 
@@ -69,7 +112,10 @@ def run_page(
     if limit is None:
         rows = store.run(question.cypher, params)
         return Page(rows[offset:], len(rows), offset)
-    result = store.run(paged(question), {**params, PAGE_OFFSET: offset, PAGE_LIMIT: limit})
+    statement = paged(question)
+    result = store.run(statement, {**params, PAGE_OFFSET: offset, PAGE_LIMIT: limit})
+    if not result and offset > 0:  # past the last row: a marked statement has no row to carry the total
+        result = [{"total": run_page(store, question, params, limit=1).total, "page": []}]
     found = result[0] if result else {"total": 0, "page": []}
     rows = [{column: item.get(column) for column in question.returns} for item in found["page"] or []]
     return Page(rows, int(found["total"] or 0), offset)

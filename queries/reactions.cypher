@@ -20,8 +20,8 @@ WITH wanted, owned, all_criticised, collect(welcomed) AS all_welcomed
 UNWIND owned + all_criticised + all_welcomed AS r
 WITH DISTINCT r, wanted
 WHERE wanted IS NULL OR toLower(type(r)) = wanted
-WITH r
-WITH startNode(r) AS a, r, endNode(r) AS x
-RETURN a.name AS actor, toLower(type(r)) AS reaction, x.name AS target, labels(x)[0] AS target_type,
-       r.date AS date, r._quote AS quote, r._doc AS document
+WITH r  // page: the rows, in the answer's order
+ORDER BY endNode(r).name, toLower(type(r)), startNode(r).name, coalesce(r.date, ''), r.key
+RETURN startNode(r).name AS actor, toLower(type(r)) AS reaction, endNode(r).name AS target,
+       labels(endNode(r))[0] AS target_type, r.date AS date, r._quote AS quote, r._doc AS document
 ORDER BY target, reaction, actor, coalesce(date, '')

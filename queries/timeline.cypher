@@ -8,41 +8,86 @@
 //
 // Dates keep their precision: "2023" and "2023-09" sort before the full dates in them.
 UNWIND CASE WHEN $actor IS NULL THEN [null] ELSE actors END AS n
-WITH n, CASE WHEN $since IS NULL THEN '' ELSE substring($since, 0, 4) END AS lo, coalesce($until, '~') AS hi
+WITH n, coalesce($since, '') AS since_from, coalesce($until, '~') AS hi, substring($since, 0, 4) AS since_year,
+     substring($since, 0, 7) AS since_month
+// How the facts are read. With no actor, or for a hub (more than 5,000 facts, counted as the
+// store writes), each fact type's relationships dated from $since to $until, and those dated the
+// year or the month $since falls in (a month-only "2024-01" may fall on or after "2024-01-10"),
+// read from the type's `date` index; a hub's are then kept to its own. FalkorDB 4.16's string
+// range reads may give more than asked above the upper bound ("2024-06-06" for dates <=
+// "2024-06"; everything below it when the lower bound is ''), never less, so $until is tested
+// again on every fact (one by one, a hub's 70,000 dated facts cost more
+// than the 20,000 in range: BENCHMARKS.md). A pattern without an index filter would scan every
+// node, evidence pieces included. The types are graph/schema.py's FACT_TYPES (a test checks); a
+// pattern comprehension per type, because FalkorDB 4.16 copies the lists that chained OPTIONAL
+// MATCH ... collect() steps carry. Otherwise the actor's own facts, with the same test.
+WITH n, since_from, hi, since_year, since_month,
+     n IS NULL OR reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
+                                                             AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000
+       AS indexed
 OPTIONAL MATCH (n)-[own:ASKED|REPLIED_TO|FUNDS|OVERSEES|HOLDS_OFFICE|MEMBER_OF|CHAIRS|COMMITTED_TO|SAID|CRITICISED|WELCOMED|COMMISSIONED|LEADS|REVIEWS|ESTABLISHED|PARTNERS_WITH]-()
-WHERE own.date >= lo AND own.date <= hi
-WITH n, lo, hi, collect(own) AS owned
-// With no actor: each fact type's relationships dated within the years of $since and $until
-// (the exact test follows), read from the type's `date` index. A pattern without an index filter
-// would scan every node, evidence pieces included. The types are graph/schema.py's FACT_TYPES
-// (a test checks); a pattern comprehension per type, because FalkorDB 4.16 copies the lists that
-// chained OPTIONAL MATCH ... collect() steps carry.
-WITH owned,
-     [()-[t1:ASKED]->() WHERE n IS NULL AND t1.date >= lo AND t1.date <= hi | t1]
-   + [()-[t2:REPLIED_TO]->() WHERE n IS NULL AND t2.date >= lo AND t2.date <= hi | t2]
-   + [()-[t3:FUNDS]->() WHERE n IS NULL AND t3.date >= lo AND t3.date <= hi | t3]
-   + [()-[t4:OVERSEES]->() WHERE n IS NULL AND t4.date >= lo AND t4.date <= hi | t4]
-   + [()-[t5:HOLDS_OFFICE]->() WHERE n IS NULL AND t5.date >= lo AND t5.date <= hi | t5]
-   + [()-[t6:MEMBER_OF]->() WHERE n IS NULL AND t6.date >= lo AND t6.date <= hi | t6]
-   + [()-[t7:CHAIRS]->() WHERE n IS NULL AND t7.date >= lo AND t7.date <= hi | t7]
-   + [()-[t8:COMMITTED_TO]->() WHERE n IS NULL AND t8.date >= lo AND t8.date <= hi | t8]
-   + [()-[t9:SAID]->() WHERE n IS NULL AND t9.date >= lo AND t9.date <= hi | t9]
-   + [()-[t10:CRITICISED]->() WHERE n IS NULL AND t10.date >= lo AND t10.date <= hi | t10]
-   + [()-[t11:WELCOMED]->() WHERE n IS NULL AND t11.date >= lo AND t11.date <= hi | t11]
-   + [()-[t12:COMMISSIONED]->() WHERE n IS NULL AND t12.date >= lo AND t12.date <= hi | t12]
-   + [()-[t13:LEADS]->() WHERE n IS NULL AND t13.date >= lo AND t13.date <= hi | t13]
-   + [()-[t14:REVIEWS]->() WHERE n IS NULL AND t14.date >= lo AND t14.date <= hi | t14]
-   + [()-[t15:ESTABLISHED]->() WHERE n IS NULL AND t15.date >= lo AND t15.date <= hi | t15]
-   + [()-[t16:PARTNERS_WITH]->() WHERE n IS NULL AND t16.date >= lo AND t16.date <= hi | t16] AS everyone
-UNWIND owned + everyone AS r
-WITH r
-WHERE r.date IS NOT NULL
-  AND ($since IS NULL OR r.date >= substring($since, 0, coalesce(size(r.date), 10)))
-  AND ($until IS NULL OR r.date <= $until)
+WHERE NOT indexed AND ($since IS NULL OR own.date >= $since OR own.date = since_month OR own.date = since_year)
+  AND own.date <= hi
+WITH n, since_from, hi, since_year, since_month, indexed, collect(own) AS owned
+WITH [owned,
+     [(x)-[t1:ASKED]->(y) WHERE indexed AND t1.date >= since_from AND t1.date <= hi AND (n IS NULL OR x = n OR y = n) | t1]
+   , [(x)-[y1:ASKED]->(y) WHERE indexed AND since_year IS NOT NULL AND y1.date = since_year AND (n IS NULL OR x = n OR y = n) | y1]
+   , [(x)-[m1:ASKED]->(y) WHERE indexed AND since_month IS NOT NULL AND m1.date = since_month AND (n IS NULL OR x = n OR y = n) | m1]
+   , [(x)-[t2:REPLIED_TO]->(y) WHERE indexed AND t2.date >= since_from AND t2.date <= hi AND (n IS NULL OR x = n OR y = n) | t2]
+   , [(x)-[y2:REPLIED_TO]->(y) WHERE indexed AND since_year IS NOT NULL AND y2.date = since_year AND (n IS NULL OR x = n OR y = n) | y2]
+   , [(x)-[m2:REPLIED_TO]->(y) WHERE indexed AND since_month IS NOT NULL AND m2.date = since_month AND (n IS NULL OR x = n OR y = n) | m2]
+   , [(x)-[t3:FUNDS]->(y) WHERE indexed AND t3.date >= since_from AND t3.date <= hi AND (n IS NULL OR x = n OR y = n) | t3]
+   , [(x)-[y3:FUNDS]->(y) WHERE indexed AND since_year IS NOT NULL AND y3.date = since_year AND (n IS NULL OR x = n OR y = n) | y3]
+   , [(x)-[m3:FUNDS]->(y) WHERE indexed AND since_month IS NOT NULL AND m3.date = since_month AND (n IS NULL OR x = n OR y = n) | m3]
+   , [(x)-[t4:OVERSEES]->(y) WHERE indexed AND t4.date >= since_from AND t4.date <= hi AND (n IS NULL OR x = n OR y = n) | t4]
+   , [(x)-[y4:OVERSEES]->(y) WHERE indexed AND since_year IS NOT NULL AND y4.date = since_year AND (n IS NULL OR x = n OR y = n) | y4]
+   , [(x)-[m4:OVERSEES]->(y) WHERE indexed AND since_month IS NOT NULL AND m4.date = since_month AND (n IS NULL OR x = n OR y = n) | m4]
+   , [(x)-[t5:HOLDS_OFFICE]->(y) WHERE indexed AND t5.date >= since_from AND t5.date <= hi AND (n IS NULL OR x = n OR y = n) | t5]
+   , [(x)-[y5:HOLDS_OFFICE]->(y) WHERE indexed AND since_year IS NOT NULL AND y5.date = since_year AND (n IS NULL OR x = n OR y = n) | y5]
+   , [(x)-[m5:HOLDS_OFFICE]->(y) WHERE indexed AND since_month IS NOT NULL AND m5.date = since_month AND (n IS NULL OR x = n OR y = n) | m5]
+   , [(x)-[t6:MEMBER_OF]->(y) WHERE indexed AND t6.date >= since_from AND t6.date <= hi AND (n IS NULL OR x = n OR y = n) | t6]
+   , [(x)-[y6:MEMBER_OF]->(y) WHERE indexed AND since_year IS NOT NULL AND y6.date = since_year AND (n IS NULL OR x = n OR y = n) | y6]
+   , [(x)-[m6:MEMBER_OF]->(y) WHERE indexed AND since_month IS NOT NULL AND m6.date = since_month AND (n IS NULL OR x = n OR y = n) | m6]
+   , [(x)-[t7:CHAIRS]->(y) WHERE indexed AND t7.date >= since_from AND t7.date <= hi AND (n IS NULL OR x = n OR y = n) | t7]
+   , [(x)-[y7:CHAIRS]->(y) WHERE indexed AND since_year IS NOT NULL AND y7.date = since_year AND (n IS NULL OR x = n OR y = n) | y7]
+   , [(x)-[m7:CHAIRS]->(y) WHERE indexed AND since_month IS NOT NULL AND m7.date = since_month AND (n IS NULL OR x = n OR y = n) | m7]
+   , [(x)-[t8:COMMITTED_TO]->(y) WHERE indexed AND t8.date >= since_from AND t8.date <= hi AND (n IS NULL OR x = n OR y = n) | t8]
+   , [(x)-[y8:COMMITTED_TO]->(y) WHERE indexed AND since_year IS NOT NULL AND y8.date = since_year AND (n IS NULL OR x = n OR y = n) | y8]
+   , [(x)-[m8:COMMITTED_TO]->(y) WHERE indexed AND since_month IS NOT NULL AND m8.date = since_month AND (n IS NULL OR x = n OR y = n) | m8]
+   , [(x)-[t9:SAID]->(y) WHERE indexed AND t9.date >= since_from AND t9.date <= hi AND (n IS NULL OR x = n OR y = n) | t9]
+   , [(x)-[y9:SAID]->(y) WHERE indexed AND since_year IS NOT NULL AND y9.date = since_year AND (n IS NULL OR x = n OR y = n) | y9]
+   , [(x)-[m9:SAID]->(y) WHERE indexed AND since_month IS NOT NULL AND m9.date = since_month AND (n IS NULL OR x = n OR y = n) | m9]
+   , [(x)-[t10:CRITICISED]->(y) WHERE indexed AND t10.date >= since_from AND t10.date <= hi AND (n IS NULL OR x = n OR y = n) | t10]
+   , [(x)-[y10:CRITICISED]->(y) WHERE indexed AND since_year IS NOT NULL AND y10.date = since_year AND (n IS NULL OR x = n OR y = n) | y10]
+   , [(x)-[m10:CRITICISED]->(y) WHERE indexed AND since_month IS NOT NULL AND m10.date = since_month AND (n IS NULL OR x = n OR y = n) | m10]
+   , [(x)-[t11:WELCOMED]->(y) WHERE indexed AND t11.date >= since_from AND t11.date <= hi AND (n IS NULL OR x = n OR y = n) | t11]
+   , [(x)-[y11:WELCOMED]->(y) WHERE indexed AND since_year IS NOT NULL AND y11.date = since_year AND (n IS NULL OR x = n OR y = n) | y11]
+   , [(x)-[m11:WELCOMED]->(y) WHERE indexed AND since_month IS NOT NULL AND m11.date = since_month AND (n IS NULL OR x = n OR y = n) | m11]
+   , [(x)-[t12:COMMISSIONED]->(y) WHERE indexed AND t12.date >= since_from AND t12.date <= hi AND (n IS NULL OR x = n OR y = n) | t12]
+   , [(x)-[y12:COMMISSIONED]->(y) WHERE indexed AND since_year IS NOT NULL AND y12.date = since_year AND (n IS NULL OR x = n OR y = n) | y12]
+   , [(x)-[m12:COMMISSIONED]->(y) WHERE indexed AND since_month IS NOT NULL AND m12.date = since_month AND (n IS NULL OR x = n OR y = n) | m12]
+   , [(x)-[t13:LEADS]->(y) WHERE indexed AND t13.date >= since_from AND t13.date <= hi AND (n IS NULL OR x = n OR y = n) | t13]
+   , [(x)-[y13:LEADS]->(y) WHERE indexed AND since_year IS NOT NULL AND y13.date = since_year AND (n IS NULL OR x = n OR y = n) | y13]
+   , [(x)-[m13:LEADS]->(y) WHERE indexed AND since_month IS NOT NULL AND m13.date = since_month AND (n IS NULL OR x = n OR y = n) | m13]
+   , [(x)-[t14:REVIEWS]->(y) WHERE indexed AND t14.date >= since_from AND t14.date <= hi AND (n IS NULL OR x = n OR y = n) | t14]
+   , [(x)-[y14:REVIEWS]->(y) WHERE indexed AND since_year IS NOT NULL AND y14.date = since_year AND (n IS NULL OR x = n OR y = n) | y14]
+   , [(x)-[m14:REVIEWS]->(y) WHERE indexed AND since_month IS NOT NULL AND m14.date = since_month AND (n IS NULL OR x = n OR y = n) | m14]
+   , [(x)-[t15:ESTABLISHED]->(y) WHERE indexed AND t15.date >= since_from AND t15.date <= hi AND (n IS NULL OR x = n OR y = n) | t15]
+   , [(x)-[y15:ESTABLISHED]->(y) WHERE indexed AND since_year IS NOT NULL AND y15.date = since_year AND (n IS NULL OR x = n OR y = n) | y15]
+   , [(x)-[m15:ESTABLISHED]->(y) WHERE indexed AND since_month IS NOT NULL AND m15.date = since_month AND (n IS NULL OR x = n OR y = n) | m15]
+   , [(x)-[t16:PARTNERS_WITH]->(y) WHERE indexed AND t16.date >= since_from AND t16.date <= hi AND (n IS NULL OR x = n OR y = n) | t16]
+   , [(x)-[y16:PARTNERS_WITH]->(y) WHERE indexed AND since_year IS NOT NULL AND y16.date = since_year AND (n IS NULL OR x = n OR y = n) | y16]
+   , [(x)-[m16:PARTNERS_WITH]->(y) WHERE indexed AND since_month IS NOT NULL AND m16.date = since_month AND (n IS NULL OR x = n OR y = n) | m16]] AS facts
+UNWIND facts AS part
+UNWIND part AS r
 WITH DISTINCT r
-WITH startNode(r) AS a, r, endNode(r) AS b
-RETURN r.date AS date, a.name AS subject, type(r) AS relation,
-       CASE WHEN type(r) = 'SAID' THEN coalesce(b.text, b.name) ELSE b.name END AS object,
+WHERE $until IS NULL OR r.date <= $until
+WITH r  // page: the rows, in the answer's order
+ORDER BY r.date, startNode(r).name, type(r),
+         CASE WHEN type(r) = 'SAID' THEN coalesce(endNode(r).text, endNode(r).name) ELSE endNode(r).name END,
+         coalesce(r.about, ''), r.key
+RETURN r.date AS date, startNode(r).name AS subject, type(r) AS relation,
+       CASE WHEN type(r) = 'SAID' THEN coalesce(endNode(r).text, endNode(r).name) ELSE endNode(r).name END AS object,
        r.about AS about,
        CASE WHEN r.amount_gbp = toInteger(r.amount_gbp) THEN toInteger(r.amount_gbp) ELSE r.amount_gbp END AS amount_gbp,
        r._quote AS quote, r._doc AS document
