@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.facts import DocumentInfo, Entity, Evidence, Fact
 from graph.schema import allows
 from loaders.dates import CALENDAR_WORDS
+from loaders.names.posts import no_longer_held
 
 # What a layer may mistake for a party to a fact: a date ("On 9 September, I announced ...") or
 # a document's reference ("MD1227"). Neither names an actor or a thing.
@@ -187,17 +189,25 @@ class Doc:
 
     def holder(self, post_id: str) -> Entity | None:
         """Who held a post for this document: its holder on the document's date; without a
-        date, the holder its office's mentions stand for ("the Mayor", linked by the names
-        component to the holder the page names most)."""
+        date, the person its office's mentions stand for most often (first, on a tie), never a
+        former holder ("the former Mayor, Boris Johnson")."""
         entry = self.registry.holder(post_id, self.ref_date)
         if entry is not None:
             return entry.entity
         if self.ref_date or self.mentions is None:
             return None
-        for m in self.mentions.mentions:
-            if m.post is not None and m.post.id == post_id and m.entity.label == "Person":
-                return m.entity
-        return None
+        stood_for = [
+            m.entity
+            for m in self.mentions.mentions
+            if m.post is not None
+            and m.post.id == post_id
+            and m.entity.label == "Person"
+            and not no_longer_held(self.text, m.start)
+        ]
+        if not stood_for:
+            return None
+        counts = Counter(e.id for e in stood_for)
+        return max(stood_for, key=lambda e: counts[e.id])
 
     def addressee_at(self, pos: int) -> Entity | None:
         """Who "you" is at `pos`: the addressee of the innermost question, answer, speech turn

@@ -108,7 +108,11 @@ _DATE_LINE = re.compile(r"^[ ]*Date[ ]*:[ ]*(?P<date>[^\n]{3,60}?)[ ]*$", re.MUL
 _DATE_IN_LINE = re.compile(r"\bDate[ ]*:[ ]*(?P<date>\d{1,2}(?:st|nd|rd|th)?[ ][A-Z][a-z]+[ ]\d{4})")
 # a sender's letterhead: the address and numbers of the office the letter comes from
 _LETTERHEAD = re.compile(r"\b(?:Switchboard|Minicom|Telephone|Tel|Fax|Web|Email)[ ]*:|\bwww\.", re.IGNORECASE)
-_SENDER = re.compile(r"\b(?P<name>[A-Z][a-z'’-]+(?:[ ][A-Z][a-z'’-]+){1,2})[ ](?:AM|MP|OBE|MBE|CBE)\b")
+# the two or three capitalised words before a post-nominal ("... Group Darren Johnson AM"): the
+# reader of the letter tries the last three against the registry, then the last two
+_SENDER = re.compile(
+    r"\b(?P<name>[A-Z][^\W\d_]*['’-]?[^\W\d_]*(?:[ ][A-Z][^\W\d_'’-]*){1,2})[ ](?:AM|MP|OBE|MBE|CBE)\b"
+)
 _DEAR = re.compile(r"^[ ]*Dear[ ][^\n]{1,80},?[ ]*$", re.MULTILINE)
 _CLOSING = re.compile(
     r"^[ ]*(?:Yours[ ](?:sincerely|faithfully|truly)|Best[ ]wishes|Kind[ ]regards|With[ ]best[ ]wishes)[ ,]*$",

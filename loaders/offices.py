@@ -28,9 +28,10 @@ from graph.facts import Entity, slug
 from loaders.actors import post_entity
 from loaders.document import Doc
 from loaders.names.people import POST_NOMINALS
+from loaders.names.posts import no_longer_held
 from loaders.registry import Registry
 
-__all__ = ["find_offices", "post_fact", "OFFICE_HEAD", "assembly_group", "no_longer_held"]
+__all__ = ["find_offices", "post_fact", "OFFICE_HEAD", "assembly_group"]
 
 _HEADS = (
     "mayor|chair|chairman|chairwoman|chairperson|commissioner|chief executive|director|secretary|leader|"
@@ -115,7 +116,6 @@ _NOT_OFFICE = re.compile(
 _AS_OFFICE = re.compile(
     r"\s+(?:in\s+(?:his|her|their)\s+(?:role|capacity)\s+)?as\s+(?:the\s+|a\s+|London['’]s\s+)?(?:new\s+)?"
 )
-_NO_LONGER = frozenset({"former", "ex", "previous", "outgoing", "late", "then", "erstwhile"})
 _BARE = re.compile(rf"^(?:{_HEADS})$", re.I)
 
 
@@ -261,12 +261,16 @@ def _as_office(doc: Doc, m, i: int) -> tuple[int, int] | None:
     office the registry knows, named right after "as"."""
     q = _AS_OFFICE.match(doc.text, m.end)
     nxt = doc.mentions.mentions[i + 1] if i + 1 < len(doc.mentions.mentions) else None
+    post = (nxt.post or (nxt.entity if nxt.label == "Post" else None)) if nxt is not None else None
+    entry = doc.registry.get(post.id) if post is not None else None
     if (
-        q
-        and nxt is not None
-        and (nxt.post is not None or nxt.label == "Post")
-        and m.end < nxt.start <= q.end()
+        entry is not None
+        and doc.ref_date
+        and doc.registry.term(entry.id, m.entity.id, doc.ref_date) is None
+        and doc.registry.terms_at(entry.id, doc.ref_date)
     ):
+        return None  # "did not want Susan Hall as Mayor of London" while Khan held it
+    if q and nxt is not None and post is not None and m.end < nxt.start <= q.end():
         return nxt.start, nxt.end
     return None
 
@@ -467,12 +471,6 @@ def _full_title(doc: Doc, m, named_people: set[str]) -> None:
     if no_longer_held(doc.text, m.start):
         return
     post_fact(doc, m.entity, m.post, (m.start, m.end))
-
-
-def no_longer_held(text: str, start: int) -> bool:
-    """Whether the office named at `start` is one its holder had ("the former Mayor of London")."""
-    before = re.search(r"([\w-]+)\s+(?:the\s+)?$", text[max(0, start - 30) : start])
-    return before is not None and before.group(1).lower().rstrip("-") in _NO_LONGER
 
 
 def post_fact(doc: Doc, person: Entity, post: Entity, evidence: tuple[int, int], layer: str = "apposition"):

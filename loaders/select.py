@@ -63,7 +63,7 @@ def select_facts(doc: Doc) -> None:
         if fact.predicate == "SAID" and doc.zone_at(fact.evidence[0].start, "motion") is not None:
             facts.drop(key)  # "This Assembly notes that ...": a motion asks, it is not a statement
             continue
-        if fact.subject.name[:1].islower():
+        if fact.subject.name[:1].islower() and doc.registry.get(fact.subject.id) is None:
             # "businesses say ...", "an independent charity which ...": a description names no one
             facts.drop(key)
             continue

@@ -1247,3 +1247,66 @@ def test_aims_vague_objects_owned_things_and_descriptions_make_no_facts():
     facts = _facts(text, name="news.txt")
     assert not [f for f in facts if f[1] in ("COMMITTED_TO", "ASKED", "FUNDS")]
     assert not [f for f in facts if f[0][:1].islower()]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a transfer of powers or staff moves no money
+        "The Government agreed the transfer of powers from the Home Office to the Mayor of London.",
+        # insisting that something is so asks no one
+        "Sadiq Khan insisted the Metropolitan Police Service had done nothing wrong.",
+        # 'lies at the heart of' is no lie, and declining to comment is no failing
+        "Susan Hall said TfL lies at the heart of London’s economy and TfL refused to comment.",
+        # a wish about someone in an office is not their office
+        "Londoners did not want Susan Hall as Mayor of London.",
+        # funding cut by someone is funding by no one
+        "Funding for the Night Tube will be cut by the Government.",
+    ],
+)
+def test_broadened_frames_stay_out_of_ordinary_sentences(sentence):
+    facts = _facts(f"News\n\n{sentence} It was 3 May 2021.\n", name="news.txt")
+    assert not [f for f in facts if f[1] in ("FUNDS", "ASKED", "CRITICISED", "HOLDS_OFFICE", "REPLIED_TO")]
+
+
+def test_said_after_being_asked_needs_the_asking_to_open_the_sentence():
+    text = "Budget\n\nSadiq Khan said on 3 May 2022 he was asked by the Government to cut the budget.\n"
+    assert not [f for f in _facts(text, name="news.txt") if f[1] == "REPLIED_TO"]
+
+
+def test_an_ex_or_then_office_is_not_held_but_and_then_the_mayor_is():
+    text = (
+        "Row\n\nThe ex-Mayor of London, Ken Livingstone, spoke on 3 May 2017, and then the Mayor of "
+        "London, Sadiq Khan, replied.\n"
+    )
+    offices = {f for f in _facts(text, name="news.txt") if f[1] == "HOLDS_OFFICE"}
+    assert offices == {("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London")}
+
+
+def test_without_a_date_the_mayor_is_never_a_former_mayor_named_beside_the_office():
+    text = (
+        "Where is Sadiq?\n\nThe former Mayor of London, Boris Johnson, never missed a plenary. Sadiq "
+        "Khan skipped it. Mr Khan has missed three. Gareth Bacon, who proposed the London Assembly "
+        "motion, said the Mayor was avoiding scrutiny.\n"
+    )
+    asked = {f for f in _facts(text, name="news.txt") if f[1] == "ASKED"}
+    assert asked == {("Gareth Bacon", "ASKED", "Sadiq Khan")}
+
+
+def test_a_letterhead_with_its_group_name_before_the_member_is_the_members():
+    text = (
+        "LONDONASSEMBLY Green Party Group Darren Johnson AM Switchboard: 020 7983 4000 Web: "
+        "www.london.gov.uk\n\nOur ref: DJ5429\n\nDate: 25 November 2015\n\nDear Sir/Madam,\n\n"
+        "Silvertown - RESPONSE TO CONSULTATION As a member of the London Assembly I am writing to "
+        "formally respond to the consultation.\n\nI shall respond to Transport for London’s "
+        "consultation questions in turn.\n"
+    )
+    assert _facts(text, name="letter.txt") == {
+        ("Darren Johnson", "MEMBER_OF", "London Assembly"),
+        ("Darren Johnson", "REPLIED_TO", "Transport for London"),
+    }
+
+
+def test_an_apostrophe_is_not_a_quotation_mark_around_an_office():
+    text = "News\n\nIt's clear that Sadiq Khan is Mayor of London. It was 3 May 2021.\n"
+    assert ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London") in _facts(text, name="news.txt")

@@ -59,7 +59,14 @@ def read(doc: Doc) -> None:
     doc.ref_date = info.ref_date or doc.date
     signatory = _block_person(doc, info.author, info.author_office, info.author_span)
     if signatory is None and info.sender:
-        signatory = _block_person(doc, info.sender, None, info.sender_span)
+        # "Green Party Group Darren Johnson AM": the last three words if the registry knows them,
+        # else the last two
+        words = info.sender.split()
+        for n in (3, 2):
+            candidate = " ".join(words[-n:])
+            if len(words) >= n and (n == 2 or doc.registry.find(candidate) is not None):
+                signatory = _block_person(doc, candidate, None, info.sender_span)
+                break
     if signatory is None and (_LETTERHEAD_MAYOR.search(text[:300]) or _MAYOR_REF.search(text[:3000])):
         holder = doc.registry.holder("mayor-of-london", doc.ref_date)
         signatory = holder.entity if holder else None

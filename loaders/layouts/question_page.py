@@ -89,8 +89,10 @@ _GROUP_WORDS = re.compile(
 
 
 def detect(text: str) -> bool:
-    """Two labels: a supplementary's page has only "Question by:" and "Meeting date:"."""
-    return len(_DETECT.findall(text[:6000])) >= 2
+    """Two labels, one of them a question's: a supplementary's page has only "Question by:" and
+    "Meeting date:"."""
+    labels = [m.group(0) for m in _DETECT.finditer(text[:6000])]
+    return len(labels) >= 2 and any(not re.search(r"(?i)date\s*:", label) for label in labels)
 
 
 def read(doc: Doc) -> None:

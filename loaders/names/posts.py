@@ -19,7 +19,15 @@ from loaders.names.linescan import LineScan
 from loaders.names.mentions import DocMentions, Mention
 from loaders.registry import Registry
 
-__all__ = ["POST_CAP", "POST_LOWER", "post_name", "post_ok", "posts_by_remit", "resolve_posts"]
+__all__ = [
+    "POST_CAP",
+    "POST_LOWER",
+    "post_name",
+    "post_ok",
+    "posts_by_remit",
+    "resolve_posts",
+    "no_longer_held",
+]
 
 # offices named by their remit: "Deputy Mayor for Transport", "the deputy mayor for housing",
 # "Secretary of State for Transport", "Minister for London"
@@ -97,6 +105,21 @@ def posts_by_remit(folded: str, scan: LineScan, reg: Registry) -> list[Mention]:
     return out
 
 
+_NO_LONGER = frozenset({"former", "ex", "previous", "outgoing", "late", "then", "erstwhile"})
+
+
+def no_longer_held(text: str, start: int) -> bool:
+    """Whether the office named at `start` is one its holder had ("the former Mayor of London",
+    "the ex-Mayor", "the then Mayor"; not "and then the Mayor of London")."""
+    before = re.search(
+        r"(?P<the>\bthe\s+)?(?P<word>\w+)(?:-|\s+)(?P<after>the\s+)?$", text[max(0, start - 30) : start]
+    )
+    if before is None:
+        return False
+    word = before.group("word").lower()
+    return word in _NO_LONGER and (word != "then" or before.group("after") is None)
+
+
 def resolve_posts(doc: DocMentions, registry: Registry, ref_date: str | None) -> None:
     """Each post mention becomes an "office" mention of its holder when one is known (see the
     module docstring for the order); the post named stays on the mention."""
@@ -122,7 +145,8 @@ def resolve_posts(doc: DocMentions, registry: Registry, ref_date: str | None) ->
                 ):
                     beside.append(ms[j].entity)
         if beside:
-            holders.setdefault(m.entity.id, beside[0])
+            if not no_longer_held(doc.text, m.start):  # a former holder holds it no more
+                holders.setdefault(m.entity.id, beside[0])
             own[i] = beside[0]  # "the former Mayor of London, Boris Johnson": this mention's own
         if i + 2 < len(ms) and ms[i + 1].label == "Post" and ms[i + 2].label == "Person":
             # "Chairman of the Fire Authority, Assembly Member James Cleverly": a title between

@@ -62,13 +62,12 @@ ACT_NOUNS = {
     "assessment",
     "inspection",
 }
-# Nouns that stand for what they are of: "the outcome of the Met's assessment" is about the Met's
-_SEE_THROUGH = {"outcome", "result", "findings", "conclusion"}
 # What someone asks or sends: a reply to it answers them
-_ASKING_NOUNS = {"question", "query", "letter", "request", "petition", "representation"}
+_SENT_NOUNS = {"question", "query", "letter", "request", "petition", "representation"}
 # Nouns for someone's staff: "my officers have worked closely with ..." is the speaker's work.
 STAFF_NOUNS = {"officer", "official", "team", "staff", "administration", "adviser", "advisor"}
-# Nouns that stand for what they are "of": "the findings of the report" is the report.
+# Nouns that stand for what they are "of": "the findings of the report" is the report, and "the
+# outcome of the Met's assessment" is about the Met (for an owner).
 GENERIC_OF = {
     "finding",
     "result",
@@ -295,14 +294,14 @@ class Resolver:
                             inner = self._mention(p, head_only=True)
                             if inner is not None and inner.entity.label == "Organization":
                                 return inner
-        if owner and tok.pos_ == "NOUN" and tok.lemma_.lower() in _ASKING_NOUNS:
+        if owner and tok.pos_ == "NOUN" and tok.lemma_.lower() in _SENT_NOUNS:
             # "responding to questions from John Biggs": to whoever asked them
             for c in tok.children:
                 if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "from":
                     who = c if c.dep_ == "poss" else next((p for p in c.children if p.dep_ == "pobj"), None)
                     if who is not None:
                         return self.actor(who)
-        if owner and tok.pos_ == "NOUN" and tok.lemma_.lower() in _SEE_THROUGH:
+        if owner and tok.pos_ == "NOUN" and tok.lemma_.lower() in GENERIC_OF:
             # "concern regarding the outcome of the Met's PEEL assessment": about what it is of
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":

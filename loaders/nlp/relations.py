@@ -157,8 +157,12 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
             return made
         if any(v in pat.not_clause_verbs for v in clause):
             return made
-    if pat.head_verbs and f.trigger.head.lemma_.lower() not in pat.head_verbs:
-        return made
+    if pat.head_verbs and (
+        f.trigger.head.lemma_.lower() not in pat.head_verbs
+        or f.trigger.i > f.trigger.head.i
+        or f.trigger.dep_ not in ("advcl", "ccomp")
+    ):
+        return made  # "Asked by Jo, Khan said ...", not "Khan said he was asked by the Government to ..."
     if pat.object_words and not any(t.lemma_.lower() in pat.object_words for t in f.get("obj")):
         return made
     if any(t.lemma_.lower() in pat.not_object_words for t in f.get("obj")):
@@ -184,6 +188,10 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         and f.trigger.sent[0].tag_ in ("WP", "WDT", "WRB")
     ):
         return made  # "What is your biggest failing?" asks what it is; it does not say so
+    if pat.family == "FUNDS" and f.kind == "noun" and f.trigger.head.lemma_.lower() in _TAKEN_AWAY:
+        return made  # "Funding for the Night Tube will be cut by the Government": no one funds it
+    if pat.family == "FUNDS" and f.kind == "noun" and not _moves_money(f):
+        return made  # "the transfer of powers from the Home Office to the Mayor"
     if pat.family == "COMMITTED_TO" and f.trigger.sent.text.rstrip(" ”\"'’").endswith("?"):
         return made  # "Will you now at least promise to ...?" asks for a promise; it makes none
     subjects = _fill(res, f, pat.subject, pat.subject_kinds, pat.family)
@@ -201,7 +209,7 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         objects = _fill(res, f, pat.object, pat.kinds, pat.family)
     if not objects:
         return made
-    if pat.family == "ASKED" and _ASSEMBLY_WORDS.search(doc.text, sent[0], sent[1]):
+    if pat.family == "ASKED" and _ASSEMBLY_MOTION.search(doc.text, sent[0], sent[1]):
         subjects = [_in_assembly(res, s) for s in subjects]
     props: dict[str, Any] = {"date": _date_in_clause(res, f) if pat.family in _DATED else None}
     if pat.about == "clause":
@@ -331,6 +339,11 @@ def _fill(
         return named or _fill_once(res, f, roles, ("thing",), family)
     return _fill_once(res, f, roles, kinds, family)
 
+
+# what is done to money that takes it away
+_TAKEN_AWAY = frozenset(
+    {"cut", "reduce", "withdraw", "scrap", "axe", "slash", "freeze", "end", "halve", "lose"}
+)
 
 # Families a speaker's opinion gives even where the speaker is asking a question
 _OPINIONS = {"CRITICISED", "WELCOMED"}
@@ -508,6 +521,8 @@ def _mayor_for_assembly(res: Resolver, subject: Ref) -> list[Ref]:
 
 
 _ASSEMBLY_WORDS = re.compile(r"\bAssembly\b|\bAMs\b")
+# a sentence about an Assembly motion ("A motion proposed by the Conservatives ... was voted down by AMs")
+_ASSEMBLY_MOTION = re.compile(r"(?s)(?=.*\b(?:Assembly|AMs)\b).*\bmotion\b")
 
 
 def _in_assembly(res: Resolver, ref: Ref) -> Ref:
@@ -521,10 +536,10 @@ def _in_scare_quotes(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] sits in short quotation marks of its own ("a ‘press release Mayor’")."""
     before = text[max(0, start - 30) : start]
     after = text[end : end + 30]
-    opened = max(before.rfind("‘"), before.rfind("“"), before.rfind("'"))
+    opened = max(before.rfind("‘"), before.rfind("“"))
     if opened == -1 or any(c in before[opened + 1 :] for c in "’”"):
         return False
-    return any(c in after[:25] for c in "’”'")
+    return any(c in after[:25] for c in "’”")
 
 
 def _motion_addressee(res: Resolver, sent: tuple[int, int], subject: Ref) -> list[Ref]:
@@ -543,10 +558,11 @@ def _motion_addressee(res: Resolver, sent: tuple[int, int], subject: Ref) -> lis
         and f.object is not None
         and f.object.id != subject.entity.id
         and doc.registry.is_assembly_body(f.subject.id)
+        and any(abs(e.start - sent[0]) < 1500 for e in f.evidence)  # the same motion, not any ask
     }
     if asked:
         return [Ref(e, pos, subject.end, "registry") for e in asked.values()]
-    if "Assembly" not in doc.text[sent[0] : sent[1]]:
+    if not _ASSEMBLY_WORDS.search(doc.text, sent[0], sent[1]):
         return []
     mayor = doc.holder("mayor-of-london")
     return [Ref(mayor, pos, subject.end, "registry")] if mayor is not None else []
@@ -653,6 +669,17 @@ _MONEY_NOUNS = {
     "spending",
     "spend",
 }
+
+
+def _moves_money(f: Frame) -> bool:
+    """A noun trigger is money ("funding", "a grant") or moves money ("transfers of funding")."""
+    lemma = f.trigger.lemma_.lower()
+    return (
+        lemma in _MONEY_NOUNS
+        or lemma in _FUNDING_NOUNS
+        or lemma not in ("transfer",)
+        or any(t.lemma_.lower() in _FUNDING_NOUNS for t in f.get("prep:of"))
+    )
 
 
 def _funding_noun(f: Frame) -> bool:

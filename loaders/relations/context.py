@@ -99,7 +99,7 @@ class Context:
     def quote_at(self, pos: int) -> Quote | None:
         """The quote around `pos`; of nested ones, one whose speaker is known: in "X said Y had
         proved “completely ineffective”", the words are X's, not the scare quote's."""
-        around = [q for q in self.quotes if q.start <= pos < q.end]
+        around = sorted((q for q in self.quotes if q.start <= pos < q.end), key=lambda q: q.end - q.start)
         return next((q for q in around if q.speaker is not None), around[0] if around else None)
 
     def pronoun(self, pos: int, word: str) -> Entity | None:

@@ -8,7 +8,7 @@ import re
 
 from graph.facts import Entity
 from loaders.names.heads import ORG_HEADS
-from loaders.offices import no_longer_held
+from loaders.names.posts import no_longer_held
 from loaders.relations.clauses import (
     RX_GAP_OFFICE_FIRST,
     RX_GAP_PERSON_FIRST,

@@ -39,7 +39,7 @@ _PASSIVE_ANNOUNCE = re.compile(
 _DEMAND = re.compile(r"\b(?:must|should|ought[ ]to|needs?[ ]to)\b")
 # a failure or refusal just before the verb: "the mayor's failure to spend £111m" paid nothing
 _NOT_DONE = re.compile(
-    r"\b(?:fail(?:ed|s|ure|ing)?|refus(?:ed|es|al|ing)|unable|inability|declined)[ ]to[ ]$"
+    r"\b(?:fail(?:ed|s|ure|ing)?|refus(?:e|ed|es|al|ing)|unable|unwilling|inability|declined?)[ ]to[ ]$"
 )
 _FUNDED_ADJ = re.compile(r"(?P<who>[A-Za-z' ]{2,60}?)-funded[ ]")
 _FROM = re.compile(r"[ ]from[ ](?:the[ ])?")
