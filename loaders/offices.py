@@ -97,7 +97,7 @@ _PARTY_NAME = {
 }
 
 
-def assembly_group(registry, party):
+def assembly_group(registry: Registry, party: Entity) -> Entity | None:
     """A party's group in the London Assembly ("the Conservatives" who propose an Assembly motion
     are its Conservative Group), or None."""
     for key, name in _PARTY_NAME.items():
@@ -324,7 +324,8 @@ _WINDOW = 300
 _BOUNDARY = {"the", "a", "an", "my", "his", "her", "our", "their", "its"}
 
 
-# "the chairman of the housing committee, Sian Berry": a news report's lower-case committee
+# "the chairman of the housing committee, Sian Berry": a news report's committee in any case (the
+# capitalised ones are read by _phrase_before first)
 _LOWER_CHAIR = re.compile(
     r"(?i)\b(?P<office>(?:chair|chairman|chairwoman|chairperson)\s+of\s+the\s+"
     r"(?P<body>[a-z][\w ,&'’-]{2,60}?\bcommittee))\s*$"

@@ -50,7 +50,7 @@ _CONTROL = {
 }
 _RELATIVE = {"which", "that", "who", "whom"}
 # verbs whose "to"-clause is what their subject undertakes to do
-_PROMISING = {"pledge", "promise", "vow", "commit", "plan", "intend", "propose", "aim", "agree", "undertake"}
+_PROMISING = {"pledge", "promise", "vow", "commit", "plan", "intend", "propose", "agree", "undertake"}
 # verbs by which someone gives or sets up what their object names
 _GIVING = {
     "announce",
