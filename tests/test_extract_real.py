@@ -1310,3 +1310,14 @@ def test_a_letterhead_with_its_group_name_before_the_member_is_the_members():
 def test_an_apostrophe_is_not_a_quotation_mark_around_an_office():
     text = "News\n\nIt's clear that Sadiq Khan is Mayor of London. It was 3 May 2021.\n"
     assert ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London") in _facts(text, name="news.txt")
+
+
+def test_an_undated_page_reads_other_offices_in_the_era_of_the_mayor_it_names():
+    # Boris Johnson was Prime Minister only after his years as Mayor: not this page's PM
+    text = (
+        "Homes row\n\nBoris Johnson defended his record. The Mayor said the Prime Minister had "
+        "backed him. Boris Johnson added that homes were rising.\n"
+    )
+    assert not [
+        f for f in _facts(text, name="news.txt") if f[1] == "HOLDS_OFFICE" and f[2] == "Prime Minister"
+    ]

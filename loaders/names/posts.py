@@ -120,6 +120,20 @@ def no_longer_held(text: str, start: int) -> bool:
     return word in _NO_LONGER and (word != "then" or before.group("after") is None)
 
 
+def _mayors_term(registry: Registry, named_people, named_count, named_first):
+    """The term of the Mayor an undated page names most: the era its other offices belong to."""
+    post = registry.get("mayor-of-london")
+    terms = [h for h in (post.holders if post else []) if h.person in named_people]
+    if not terms:
+        return None
+    return min(terms, key=lambda h: (-named_count[h.person], named_first[h.person]))
+
+
+def _overlaps(term, era) -> bool:
+    """Whether two terms of office share a day (an open end is today)."""
+    return term.start <= (era.end or "9999") and era.start <= (term.end or "9999")
+
+
 def resolve_posts(doc: DocMentions, registry: Registry, ref_date: str | None) -> None:
     """Each post mention becomes an "office" mention of its holder when one is known (see the
     module docstring for the order); the post named stays on the mention."""
@@ -163,6 +177,7 @@ def resolve_posts(doc: DocMentions, registry: Registry, ref_date: str | None) ->
     for x in ms:
         if x.label == "Person":
             named_first.setdefault(x.entity.id, x.start)
+    era = None if ref_date else _mayors_term(registry, named_people, named_count, named_first)
     for i, m in enumerate(ms):
         if m.label != "Post":
             out.append(m)
@@ -179,9 +194,15 @@ def resolve_posts(doc: DocMentions, registry: Registry, ref_date: str | None) ->
         if person is None and not ref_date:
             # no date to go by: the holder of this post that the document names most (first,
             # on a tie): "Sadiq Khan has told ... the Mayor blames ... Khan accusing Boris
-            # Johnson"
+            # Johnson"; for another office, only a holder in the era of the Mayor the page names
+            # (Boris Johnson the Mayor is not "the Prime Minister" of a page about 2011)
             post = registry.get(m.entity.id)
-            named = [h.person for h in (post.holders if post else []) if h.person in named_people]
+            named = [
+                h.person
+                for h in (post.holders if post else [])
+                if h.person in named_people
+                and (era is None or m.entity.id == "mayor-of-london" or _overlaps(h, era))
+            ]
             if named:
                 best = min(named, key=lambda p: (-named_count[p], named_first[p]))
                 person = registry.get(best).entity
