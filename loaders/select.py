@@ -55,6 +55,7 @@ def select_facts(doc: Doc) -> None:
     _one_statement_per_speaker(doc)
     _one_fact_per_statement(doc)
     _named_recipient_over_sum(doc)
+    _full_office_over_its_head(doc)
     for key in list(facts.facts):
         fact = facts.facts[key]
         if not (facts.layers[key] & kept_layers(fact.predicate)):
@@ -186,6 +187,23 @@ def _one_fact_per_statement(doc: Doc) -> None:
             kept.date = kept.date or other.date
             facts.layers[keys[0]] |= facts.layers[k]
             facts.drop(k)
+
+
+def _full_office_over_its_head(doc: Doc) -> None:
+    """'appointed Kit Malthouse as Deputy Mayor for Business and Growth': the bare "Deputy Mayor"
+    read from the same words is not a second office of his."""
+    facts = doc.facts
+    held: dict[str, list[str]] = {}
+    for f in facts:
+        if f.predicate == "HOLDS_OFFICE" and f.object is not None:
+            held.setdefault(f.subject.id, []).append(f.object.name)
+    for key in list(facts.facts):
+        f = facts.facts[key]
+        if f.predicate != "HOLDS_OFFICE" or f.object is None:
+            continue
+        name = f.object.name
+        if any(other != name and other.startswith(name + " ") for other in held.get(f.subject.id, [])):
+            facts.drop(key)
 
 
 def _named_recipient_over_sum(doc: Doc) -> None:

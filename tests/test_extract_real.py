@@ -1321,3 +1321,10 @@ def test_an_undated_page_reads_other_offices_in_the_era_of_the_mayor_it_names():
     assert not [
         f for f in _facts(text, name="news.txt") if f[1] == "HOLDS_OFFICE" and f[2] == "Prime Minister"
     ]
+
+
+def test_a_bare_office_read_beside_its_full_name_is_not_a_second_office():
+    text = "Jobs\n\nThe Mayor appointed Kit Malthouse as Deputy Mayor for Business on 3 May 2012.\n"
+    assert _facts(text, name="press.txt") == {
+        ("Kit Malthouse", "HOLDS_OFFICE", "Deputy Mayor for Business and Growth"),
+    }
