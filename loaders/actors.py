@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from graph.facts import Entity, slug
 from loaders.dates import CALENDAR_WORDS
 from loaders.names.people import HONORIFICS, POST_NOMINALS
+from loaders.names.posts import NO_LONGER
 from loaders.registry import Registry
 
 __all__ = [
@@ -192,7 +193,7 @@ def post_entity(registry: Registry, office: str) -> Entity | None:
 # of address ("New York, Mr Mayor, is ..."), an office no longer held ("former Chief Executive")
 _NOT_A_TITLE = re.compile(
     r"[a-z]\.\s+[A-Z]|[\[\]]|^(?:but|and|or|so|yet|however|also|will|would|shall|should|can|could|may|might|must|"
-    r"is|was|has|had|have|says|said|mr|mrs|ms|madam|former|previous|outgoing|then|late)(?![\w-])",
+    r"is|was|has|had|have|says|said|mr|mrs|ms|madam|" + "|".join(sorted(NO_LONGER)) + r")(?![\w-])",
     re.I,
 )
 

@@ -212,22 +212,19 @@ class Doc:
     def addressee_at(self, pos: int) -> Entity | None:
         """Who "you" is at `pos`: the addressee of the innermost question, answer, speech turn
         or motion that names one (a member's turn inside a question item is to the one asked)."""
+        zone = self.zone_at(pos, "question", "answer", "turn", "motion", addressed=True)
+        return zone.addressee if zone is not None else None
+
+    def zone_at(self, pos: int, *kinds: str, addressed: bool = False) -> Zone | None:
+        """The innermost zone covering `pos` (of one of `kinds` when given; with `addressed`,
+        only a zone that names its addressee)."""
         best: Zone | None = None
         for z in self.zones:
             if (
-                z.addressee is not None
-                and z.covers(pos)
-                and z.kind in ("question", "answer", "turn", "motion")
+                z.covers(pos)
+                and (not kinds or z.kind in kinds)
+                and (not addressed or z.addressee is not None)
             ):
-                if best is None or z.end - z.start < best.end - best.start:
-                    best = z
-        return best.addressee if best is not None else None
-
-    def zone_at(self, pos: int, *kinds: str) -> Zone | None:
-        """The innermost zone covering `pos` (of one of `kinds` when given)."""
-        best: Zone | None = None
-        for z in self.zones:
-            if z.covers(pos) and (not kinds or z.kind in kinds):
                 if best is None or z.end - z.start < best.end - best.start:
                     best = z
         return best

@@ -28,7 +28,7 @@ from graph.facts import Entity, slug
 from loaders.actors import post_entity
 from loaders.document import Doc
 from loaders.names.people import POST_NOMINALS
-from loaders.names.posts import no_longer_held
+from loaders.names.posts import NO_LONGER, no_longer_held
 from loaders.registry import Registry
 
 __all__ = ["find_offices", "post_fact", "OFFICE_HEAD", "assembly_group"]
@@ -111,7 +111,8 @@ _LEAD_IN = re.compile(
     r"^(?:the|The|a|an|my|My|his|His|her|Her|our|Our|their|Their|its|London’s|London's|Britain's|Britain’s)\s+"
 )
 _NOT_OFFICE = re.compile(
-    r"^(?:member\s+of\s+the\s+public|members\b|officers\b|former\b|ex-|then\b|outgoing\b|late\b)", re.I
+    r"^(?:member\s+of\s+the\s+public|members\b|officers\b|(?:" + "|".join(sorted(NO_LONGER)) + r")(?:-|\b))",
+    re.I,
 )
 _AS_OFFICE = re.compile(
     r"\s+(?:in\s+(?:his|her|their)\s+(?:role|capacity)\s+)?as\s+(?:the\s+|a\s+|London['’]s\s+)?(?:new\s+)?"

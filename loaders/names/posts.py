@@ -105,7 +105,8 @@ def posts_by_remit(folded: str, scan: LineScan, reg: Registry) -> list[Mention]:
     return out
 
 
-_NO_LONGER = frozenset({"former", "ex", "previous", "outgoing", "late", "then", "erstwhile"})
+# words before an office its holder had: "the former Mayor", "the ex-Mayor", "the then Mayor"
+NO_LONGER = frozenset({"former", "ex", "previous", "outgoing", "late", "then", "erstwhile"})
 
 
 def no_longer_held(text: str, start: int) -> bool:
@@ -117,7 +118,7 @@ def no_longer_held(text: str, start: int) -> bool:
     if before is None:
         return False
     word = before.group("word").lower()
-    return word in _NO_LONGER and (word != "then" or before.group("after") is None)
+    return word in NO_LONGER and (word != "then" or before.group("after") is None)
 
 
 def _mayors_term(registry: Registry, named_people, named_count, named_first):

@@ -430,7 +430,6 @@ def frame(token: Token, kind: str) -> Frame:
         if purpose:
             roles["purpose"] = purpose
         clause = _clause(token)
-        done_to_head = False
         if (
             clause
             and token.dep_ == "relcl"
@@ -443,10 +442,8 @@ def frame(token: Token, kind: str) -> Frame:
             # "the charity I pledged to set up": what the clause does is done to the noun it
             # describes, which is what was pledged
             roles["obj"] = [token.head]
-            clause = []
-            done_to_head = True
-        if done_to_head:
             roles.pop("purpose", None)
+            clause = []
         if clause:
             roles["clause"] = clause
             if clause[0].dep_ == "ccomp":
