@@ -15,6 +15,7 @@ from loaders.document import Doc
 from loaders.layouts import find_voice, read_layout, speaker_turns
 from loaders.names import linker_for
 from loaders.nlp.model import parse
+from loaders.nlp.money_names import name_money_programmes
 from loaders.nlp.relations import parser_relations
 from loaders.offices import find_offices
 from loaders.relations import sentences as split_sentences
@@ -145,6 +146,13 @@ CHAIN: tuple[Component, ...] = (
         sets=("facts",),
         run=parser_relations,
         why="each relation family's trigger lemmas and argument roles over the parse (loaders/data/lexicon.toml)",
+    ),
+    Component(
+        "money names",
+        reads=("facts", "parsed", "mentions"),
+        sets=("facts",),
+        run=name_money_programmes,
+        why="a FUNDS fact's money-named programme ('£136m package') named by what the sentence says it is for",
     ),
     Component(
         "select",

@@ -1328,3 +1328,49 @@ def test_a_bare_office_read_beside_its_full_name_is_not_a_second_office():
     assert _facts(text, name="press.txt") == {
         ("Kit Malthouse", "HOLDS_OFFICE", "Deputy Mayor for Business and Growth"),
     }
+
+
+def test_calling_something_by_a_damning_name_criticises_whoever_it_belongs_to():
+    text = (
+        "Budget row\n\nOn 2 February 2020 Conservative leader Susan Hall described Sadiq Khan's "
+        'proposed budget as "half-baked".\n\nThe Green Party described the plan as ambitious.\n'
+    )
+    assert _facts(text, name="news.txt") == {
+        ("Susan Hall", "CRITICISED", "Sadiq Khan"),
+        ("Susan Hall", "MEMBER_OF", "Conservative Party"),
+    }
+
+
+def test_criticism_from_someone_is_theirs_of_whoever_faces_it():
+    text = (
+        "Homes\n\nBoris Johnson faced criticism from Liberal Democrat Mike Tuffrey that he would "
+        "fail to build homes.\n\nThe Mayor welcomed support from the Green Party.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "CRITICISED"} == {
+        ("Mike Tuffrey", "CRITICISED", "Boris Johnson"),
+    }
+
+
+def test_a_sum_named_package_is_named_by_what_it_is_for_and_never_by_a_time():
+    text = (
+        "Money\n\nThis money follows the launch last week of the Mayor’s £50 million regeneration "
+        "fund for London.\n\nThe Government has announced a £20m fund for the 2012-13 financial "
+        "year.\n"
+    )
+    funds = {f for f in _facts(text, name="news.txt") if f[1] == "FUNDS"}
+    assert funds == {
+        ("Mayor of London", "FUNDS", "regeneration fund for London"),
+        ("UK Government", "FUNDS", "£20m package"),
+    }
+
+
+def test_money_from_a_body_named_with_for_in_its_name_is_that_bodys():
+    # "for" inside "Transport for London" starts no recipient, and "(TfL)" is its name again
+    text = (
+        "Transport money\n\nThe Mayor of London Boris Johnson today announced £3.4m of funding from "
+        "Transport for London (TfL) for Westminster to deliver local transport improvements.\n"
+    )
+    assert _facts(text, name="news.txt") == {
+        ("Boris Johnson", "HOLDS_OFFICE", "Mayor of London"),
+        ("Transport for London", "FUNDS", "£3.4m package"),
+    }

@@ -7,7 +7,7 @@ looked up by bisection.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -90,6 +90,13 @@ class DocMentions:
         """The mention starting exactly at `pos`."""
         i = bisect_left(self.starts, pos)
         if i < len(self.mentions) and self.mentions[i].start == pos:
+            return self.mentions[i]
+        return None
+
+    def covering(self, pos: int) -> Mention | None:
+        """The mention whose words include the character at `pos`."""
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.mentions[i].start <= pos < self.mentions[i].end:
             return self.mentions[i]
         return None
 

@@ -66,7 +66,9 @@ _KEYS = {
     "object_words",
     "not_object_words",
     "proper_nouns",
+    "complement_words",
 }
+WORD_LISTS = "words"  # the file's [words] table: named word lists a frame cites as "@name"
 _MONEY = ("any", "required", "forbidden", "sum_or_noun")
 
 
@@ -88,6 +90,7 @@ class Pattern:
     not_clause_verbs: frozenset[str] = frozenset()  # ... or must not
     head_verbs: frozenset[str] = frozenset()  # the clause the trigger hangs on must have one of these verbs
     object_words: frozenset[str] = frozenset()  # the trigger's direct object must be one of these
+    complement_words: frozenset[str] = frozenset()  # what the trigger's clause says its object is
     not_object_words: frozenset[str] = frozenset()  # ... or must not be
     money: str = "any"  # any | required | forbidden | sum_or_noun
     subject: tuple[str, ...] = ()
@@ -119,7 +122,21 @@ def _kinds(kinds: list[str], where: str) -> tuple[str, ...]:
 def patterns(path: str = str(LEXICON_FILE)) -> tuple[Pattern, ...]:
     """Every frame of every family, in file order."""
     data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    named = data.pop(WORD_LISTS, {})
     out = []
+
+    def words(spec: dict, key: str, where: str) -> frozenset[str]:
+        """A frame's word list, with each "@name" replaced by the [words] list of that name."""
+        found: set[str] = set()
+        for word in spec.get(key, []):
+            if word.startswith("@"):
+                if word[1:] not in named:
+                    raise ValueError(f"{where}: {key} cites {word}, which [{WORD_LISTS}] does not define")
+                found |= set(named[word[1:]])
+            else:
+                found.add(word)
+        return frozenset(found)
+
     for family, frames in data.items():
         if family not in FACT_TYPES:
             raise ValueError(f"{path}: [[{family}]] is not a fact type of graph/schema.py")
@@ -140,19 +157,20 @@ def patterns(path: str = str(LEXICON_FILE)) -> tuple[Pattern, ...]:
                 Pattern(
                     family=family,
                     verbs=verbs,
-                    nouns=frozenset(spec.get("nouns", [])),
+                    nouns=words(spec, "nouns", where),
                     proper_nouns=bool(spec.get("proper_nouns", False)),
-                    adjectives=frozenset(spec.get("adjectives", [])),
+                    adjectives=words(spec, "adjectives", where),
                     modals=frozenset(spec.get("modals", [])),
                     perfect=bool(spec.get("perfect", False)),
-                    not_verbs=frozenset(spec.get("not_verbs", [])),
+                    not_verbs=words(spec, "not_verbs", where),
                     first_person=bool(spec.get("first_person", False)),
                     third_person=bool(spec.get("third_person", False)),
-                    clause_verbs=frozenset(spec.get("clause_verbs", [])),
-                    not_clause_verbs=frozenset(spec.get("not_clause_verbs", [])),
-                    head_verbs=frozenset(spec.get("head_verbs", [])),
-                    object_words=frozenset(spec.get("object_words", [])),
-                    not_object_words=frozenset(spec.get("not_object_words", [])),
+                    clause_verbs=words(spec, "clause_verbs", where),
+                    not_clause_verbs=words(spec, "not_clause_verbs", where),
+                    head_verbs=words(spec, "head_verbs", where),
+                    object_words=words(spec, "object_words", where),
+                    not_object_words=words(spec, "not_object_words", where),
+                    complement_words=words(spec, "complement_words", where),
                     money=spec.get("money", "any"),
                     subject=_roles(spec.get("subject", []), where),
                     object=_roles(spec.get("object", []), where),

@@ -18,7 +18,7 @@ from loaders.actors import clean_person_name, looks_like_person
 from loaders.document import Doc
 from loaders.names.focus import agrees, person_in_focus
 
-__all__ = ["Ref", "Resolver", "ACTOR_LABELS"]
+__all__ = ["Ref", "Resolver", "ACTOR_LABELS", "inside_a_name"]
 
 Token = Any
 ACTOR_LABELS = ("Person", "Organization", "Post")
@@ -234,6 +234,14 @@ _COUNTING = {
     "single",
     "ever",
 }
+
+
+def inside_a_name(res: Resolver, prep: Token) -> bool:
+    """Whether a preposition is a word of a name that starts before it ("Transport for London",
+    "Department for Transport"): it starts no phrase of its own."""
+    pos = res.offset + prep.idx
+    m = res.doc.mentions.covering(pos)
+    return m is not None and m.kind != "money" and m.start < pos
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from loaders.document import Doc
 from loaders.money import find_amounts
 from loaders.nlp.frames import Frame, conjuncts, frame, reporter
 from loaders.nlp.lexicon import Pattern, patterns
-from loaders.nlp.reference import Ref, Resolver
+from loaders.nlp.reference import Ref, Resolver, inside_a_name
 from loaders.offices import assembly_group, post_fact
 from loaders.quotes.verbs import REPORTING_SET
 
@@ -167,6 +167,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         return made
     if any(t.lemma_.lower() in pat.not_object_words for t in f.get("obj")):
         return made
+    if pat.complement_words and not _called(f, pat.complement_words):
+        return made  # "described the budget as ambitious": not every name one calls a thing is damning
     first = bool(f.get("subj")) and f.get("subj")[0].lower_ in ("i", "we")
     if (pat.first_person and not first) or (pat.third_person and first):
         return made
@@ -326,6 +328,16 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
     return made
 
 
+def _called(f: Frame, words: frozenset[str]) -> bool:
+    """Whether what the trigger's clause calls its object ("as 'half-baked'", "a failure") holds
+    one of `words`: the words after the trigger in its own clause, the subject's left out."""
+    subject = {t.i for s in f.get("subj") for t in s.subtree}
+    toks = [t for t in f.trigger.subtree if t.i > f.trigger.i and t.i not in subject]
+    said = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
+    said |= {f"{a.lower_}-{c.lower_}" for a, b, c in zip(toks, toks[1:], toks[2:]) if b.text == "-"}
+    return not said.isdisjoint(words)
+
+
 def _fill(
     res: Resolver, f: Frame, roles: tuple[str, ...], kinds: tuple[str, ...], family: str = ""
 ) -> list[Ref]:
@@ -389,6 +401,10 @@ def _fill_once(
         for tok in f.get(role):
             if _is_money(tok):
                 continue
+            if 0 < tok.i < len(tok.doc) - 1 and tok.nbor(-1).text == "(" and tok.nbor(1).text == ")":
+                continue  # "funding from Transport for London (TfL)": an abbreviation is its name again
+            if role.startswith("prep:") and inside_a_name(res, tok.head):
+                continue  # "funding from Transport for London": the "for" of a name is no role
             listed = res.group(tok)
             if listed:
                 found.extend(listed)  # "... Merton and Richmond also had proposals. TfL will work with them"

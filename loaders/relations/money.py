@@ -105,6 +105,9 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
         t = re.compile(
             r"(?:[ ](?:per|a|each)[ ](?:year|annum|month|week)|[ ]annually|[ ]a[ ]year)?[ ](?:[\w-]+[ ]){0,4}?(?:to|for|in|into|on|towards)[ ](?:tackle[ ]|support[ ]|help[ ]|fund[ ])?"
         ).match(folded, after, sent[1])
+        name = ctx.ments.covering(t.end() - 2) if t else None
+        if name is not None and name.kind != "money" and name.start < t.end() - 2:
+            t = None  # "£3.4m of funding from Transport for London": the "for" of a name
         objs = objects_after(ctx, t.end(), sent[1], discover="Organization") if t else []
         funder = subject_of(ctx, sent, m.start())
         # (dates are looked up only where a fact can be made: they are the slow part)
@@ -146,6 +149,8 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
         mm = ctx.ments.at(m.end())
         if mm is None or mm.kind != "money":
             continue
+        if _money_from(ctx, mm, sent) is not None:
+            continue  # "announced £3.4m of funding from TfL": TfL pays (below), not the announcer
         funder = subject_of(ctx, sent, m.start())
         # "today" means the document's own date; without one (only a date inferred from the text)
         # an announcement stays undated
@@ -166,11 +171,9 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
                 agent = _agent_nearby(ctx, sent, mm.entity)
             ctx.add("FUNDS", agent, mm.entity, sent, amount_gbp=mm.amount, date=ctx.info.date)
         # "this new £2.4m fund from the Mayor"
-        f = _FROM.match(folded, mm.end, sent[1])
-        if f:
-            src = ctx.ments.at(f.end()) or ctx.ments.at(f.start() + 6)
-            if src is not None and is_actor_mention(src):
-                ctx.add("FUNDS", src.entity, mm.entity, sent, amount_gbp=mm.amount)
+        src = _money_from(ctx, mm, sent)
+        if src is not None:
+            ctx.add("FUNDS", src.entity, mm.entity, sent, amount_gbp=mm.amount)
     # "a City Hall-funded project" (object: the thing in apposition before it)
     for m in finditer(_FUNDED_ADJ, ctx, sent):
         who = ctx.ments.before(m.end("who") + 1)
@@ -190,6 +193,16 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
                 ent = Entity(name=name, label="Organization", id=slug(name))
                 ctx.ments.add(Mention(s0, s0 + len(ap.group("np")), ent, "discovered"))
             ctx.add("FUNDS", funder, ent, sent)
+
+
+def _money_from(ctx: Context, mm: Mention, sent: tuple[int, int]) -> Mention | None:
+    """The actor a sum comes from, named right after it ("a £2.4m fund from the Mayor")."""
+    f = _FROM.match(ctx.folded, mm.end, sent[1])
+    if f:
+        src = ctx.ments.at(f.end()) or ctx.ments.at(f.start() + 6)
+        if src is not None and is_actor_mention(src):
+            return src
+    return None
 
 
 def _money_programme(ctx: Context, amount: float) -> Entity | None:
