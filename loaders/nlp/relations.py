@@ -334,7 +334,9 @@ def _called(f: Frame, words: frozenset[str]) -> bool:
     subject = {t.i for s in f.get("subj") for t in s.subtree}
     toks = [t for t in f.trigger.subtree if t.i > f.trigger.i and t.i not in subject]
     said = {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
-    said |= {f"{a.lower_}-{c.lower_}" for a, b, c in zip(toks, toks[1:], toks[2:]) if b.text == "-"}
+    said |= {
+        f"{a.lower_}-{c.lower_}" for a, b, c in zip(toks, toks[1:], toks[2:], strict=False) if b.text == "-"
+    }
     return not said.isdisjoint(words)
 
 
