@@ -1374,3 +1374,34 @@ def test_money_from_a_body_named_with_for_in_its_name_is_that_bodys():
         ("Boris Johnson", "HOLDS_OFFICE", "Mayor of London"),
         ("Transport for London", "FUNDS", "£3.4m package"),
     }
+
+
+def test_what_someone_is_reported_to_say_they_will_do_is_their_commitment():
+    text = (
+        "Fares\n\nMr Livingstone said he would also address the cost of bus travel. London Mayor Ken "
+        "Livingstone announced he is going ahead with a western extension of the congestion "
+        "charge.\n\nBoris Johnson said he would resign if he lost the vote. Sadiq Khan said the Met "
+        "would publish the report. Sadiq Khan said he was looking at the figures.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "COMMITTED_TO"} == {
+        ("Ken Livingstone", "COMMITTED_TO", "address the cost of bus travel"),
+        ("Ken Livingstone", "COMMITTED_TO", "going ahead with a western extension of the congestion charge"),
+    }
+
+
+def test_a_promise_in_direct_speech_is_not_the_reporters():
+    text = (
+        "Questions\n\nAngie Bray AM: A spokesman is quoted as saying: `They are giving with one hand "
+        "and taking away with the other.'\n"
+    )
+    assert not [f for f in _facts(text, name="transcript.txt") if f[1] == "COMMITTED_TO"]
+
+
+def test_an_intention_someone_has_is_their_commitment():
+    text = (
+        "Budget\n\nSadiq Khan’s budget confirms his intention to relocate City Hall to The Crystal "
+        "building in east London.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "COMMITTED_TO"} == {
+        ("Sadiq Khan", "COMMITTED_TO", "relocate City Hall to The Crystal building in east London"),
+    }

@@ -43,6 +43,8 @@ ROLES = (
     "motion_addressee",
     "named_in_sentence",
     "as_subject",
+    "reporter",
+    "predicate",
 )
 KINDS = ("actor", "named", "named_thing", "thing", "body", "assembly", "post", "person")
 _KEYS = {
@@ -67,6 +69,7 @@ _KEYS = {
     "not_object_words",
     "proper_nouns",
     "complement_words",
+    "reported",
 }
 WORD_LISTS = "words"  # the file's [words] table: named word lists a frame cites as "@name"
 _MONEY = ("any", "required", "forbidden", "sum_or_noun")
@@ -91,6 +94,7 @@ class Pattern:
     head_verbs: frozenset[str] = frozenset()  # the clause the trigger hangs on must have one of these verbs
     object_words: frozenset[str] = frozenset()  # the trigger's direct object must be one of these
     complement_words: frozenset[str] = frozenset()  # what the trigger's clause says its object is
+    reported: bool = False  # the trigger's clause is what its subject said they would do
     not_object_words: frozenset[str] = frozenset()  # ... or must not be
     money: str = "any"  # any | required | forbidden | sum_or_noun
     subject: tuple[str, ...] = ()
@@ -171,6 +175,7 @@ def patterns(path: str = str(LEXICON_FILE)) -> tuple[Pattern, ...]:
                     object_words=words(spec, "object_words", where),
                     not_object_words=words(spec, "not_object_words", where),
                     complement_words=words(spec, "complement_words", where),
+                    reported=bool(spec.get("reported", False)),
                     money=spec.get("money", "any"),
                     subject=_roles(spec.get("subject", []), where),
                     object=_roles(spec.get("object", []), where),

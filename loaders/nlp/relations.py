@@ -129,6 +129,14 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
     ):
         return "modal", None
     if (
+        pat.reported
+        and tok.pos_ == "VERB"
+        and tok.tag_ == "VBG"
+        and (lemma not in pat.not_verbs or any(c.lower_ == "ahead" for c in tok.children))
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
+    ):
+        return "modal", None  # "announced he was going ahead with ...", "he is introducing ..."
+    if (
         pat.modals
         and tok.pos_ == "VERB"
         and lemma not in pat.not_verbs
@@ -167,6 +175,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         return made
     if any(t.lemma_.lower() in pat.not_object_words for t in f.get("obj")):
         return made
+    if pat.reported and not _said_of_self(f):
+        return made  # "Khan said the Met would ...": what someone else will do is no promise of his
     if pat.complement_words and not _called(f, pat.complement_words):
         return made  # "described the budget as ambitious": not every name one calls a thing is damning
     first = bool(f.get("subj")) and f.get("subj")[0].lower_ in ("i", "we")
@@ -328,6 +338,26 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
     return made
 
 
+def _said_of_self(f: Frame) -> bool:
+    """Whether the trigger's clause is what its speaker said he or she would do: a "that"-clause
+    of a speech verb before it, whose subject is "he", "she" or "they" ("Mr Livingstone said he
+    would also address the cost of bus travel"), not in quotation marks (their "they" is someone
+    else's), and no condition ("if he wins")."""
+    t = f.trigger
+    subj = f.get("subj")
+    return (
+        t.dep_ == "ccomp"
+        and t.head.lower_ in REPORTING_SET
+        and t.head.i < t.i
+        and bool(subj)
+        and subj[0].lower_ in ("he", "she", "they")
+        and not any(w.text in (":", '"', "“", "‘", "`", "'") for w in t.doc[t.head.i : t.i])  # direct speech
+        and not any(
+            c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in t.children
+        )
+    )
+
+
 def _called(f: Frame, words: frozenset[str]) -> bool:
     """Whether what the trigger's clause calls its object ("as 'half-baked'", "a failure") holds
     one of `words`: the words after the trigger in its own clause, the subject's left out."""
@@ -390,6 +420,16 @@ def _fill_once(
             if who is not None:
                 pos = res.offset + f.trigger.idx
                 return [Ref(who, pos, pos + len(f.trigger.text), "publisher")]
+            continue
+        if role == "reporter":
+            said = [r for tok in reporter(f.trigger, REPORTING_SET)[:1] if (r := res.actor(tok)) is not None]
+            if said and _kind_ok(said[0].entity, ("actor",), said[0].how, res.doc.registry):
+                return said
+            continue
+        if role == "predicate":
+            ref = res.predicate(f.trigger)
+            if ref is not None:
+                return [ref]
             continue
         if role == "speaker" and (said := _reported_by(res, f)):
             return said
