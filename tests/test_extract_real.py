@@ -1405,3 +1405,27 @@ def test_an_intention_someone_has_is_their_commitment():
     assert {f for f in _facts(text, name="news.txt") if f[1] == "COMMITTED_TO"} == {
         ("Sadiq Khan", "COMMITTED_TO", "relocate City Hall to The Crystal building in east London"),
     }
+
+
+def test_calling_for_someone_to_act_asks_them_and_calling_for_a_thing_asks_no_one():
+    text = (
+        "Powers\n\nThis Assembly calls for the government, in its forthcoming review, to strengthen "
+        "the Assembly's powers.\n\nLabour called for the Mayor to scrap the fare rise on 3 May 2012. "
+        "Labour called for an inquiry into the Met. The Greens called for the Mayor's resignation.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "ASKED"} == {
+        ("London Assembly", "ASKED", "UK Government"),
+        ("Labour Party", "ASKED", "Boris Johnson"),
+    }
+
+
+def test_a_verb_the_parse_gave_two_subjects_takes_the_nearer_one_before_it():
+    text = (
+        "Budget\n\nJanuary 26, 2006\n\nThe London Assembly yesterday rejected a motion. The first "
+        "calls on Mayor Ken Livingstone “to produce a final budget which reduces the precept”, "
+        "secondly the assembly called on Livingstone “to seek to ensure that the Olympic element "
+        "appears in bills”.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "ASKED"} == {
+        ("London Assembly", "ASKED", "Ken Livingstone"),
+    }

@@ -114,7 +114,7 @@ DEF_REF = Bounded(
     r"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Tt]hese)[ ](?:(?:new|same|additional|extra|fresh|whole|"
     r"entire|independent|national|police|local)[ ])?(?P<head>money|funds|funding|fund|package|investment|cash|grant|force|board|"
     r"inquiry|enquiry|review|audit|operation|re-investigation|reinvestigation|partnership|executive|Executive|"
-    r"Board|service|Service|helpline|pilot|programme|scheme|strategy|plan|trust|Trust|council|Council|committee|"
+    r"Board|assembly|service|Service|helpline|pilot|programme|scheme|strategy|plan|trust|Trust|council|Council|committee|"
     r"Committee|Brigade|Authority|Agency|Unit|Foundation|£\d[\d,.]*(?:m|bn|k|million|billion)?)(?![\w-])",
     "w-",
 )

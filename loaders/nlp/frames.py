@@ -152,9 +152,12 @@ def _negated(token: Token) -> bool:
 
 def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     """The subject of a verb, inherited along to-clauses, conjunctions and participles."""
-    for c in verb.children:
-        if c.dep_ in _SUBJ:
-            return conjuncts(_antecedent(c))
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+    if subjects:
+        # a parse that gave the verb two subjects ("The first calls on X ..., secondly the
+        # assembly called on Y"): the nearer one before the verb is its own
+        before = [c for c in subjects if c.i < verb.i]
+        return conjuncts(_antecedent(before[-1] if before else subjects[0]))
     for c in verb.children:  # a parse that hung the subject on the auxiliary ("has today (3 May) awarded")
         if c.dep_ in ("aux", "auxpass"):
             for cc in c.children:
@@ -293,6 +296,12 @@ def _clause(token: Token) -> list[Token]:
             for cc in c.children:
                 if cc.dep_ == "pcomp" and cc.pos_ in ("VERB", "AUX"):
                     return [cc]
+        if (
+            c.dep_ == "advcl"
+            and c.i > token.i
+            and any(x.dep_ == "mark" and x.lower_ == "for" for x in c.children)
+        ):
+            return [c]  # "called for the Mayor to scrap the rise": who is to do what
     return []
 
 
@@ -449,7 +458,7 @@ def frame(token: Token, kind: str) -> Frame:
             if clause[0].dep_ == "ccomp":
                 roles["report"] = clause
             # "I will ensure that the Emirates Air Line continues": what the clause is about
-            inner = subject_of(clause[0]) if clause[0].dep_ == "ccomp" else []
+            inner = subject_of(clause[0]) if clause[0].dep_ in ("ccomp", "advcl") else []
             if inner:
                 roles["clause_subject"] = inner
             if clause_object(clause[0]):

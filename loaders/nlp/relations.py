@@ -108,6 +108,8 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
         for c in tok.children:
             if c.dep_ in ("prt", "advmod", "dobj"):
                 near.extend(c.children)
+            if c.dep_ == "advcl":
+                near.extend(x for x in c.children if x.dep_ == "mark")  # "called for the Mayor to act"
         for word in needs:
             for c in near:
                 if c.lower_ == word:
@@ -212,6 +214,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
     if "mayor_for_assembly" in pat.object:
         if f.trigger.dep_ not in ("ROOT", "conj", "ccomp"):
             return made  # "wrote to the Chancellor recommending ...": the ask has its addressee elsewhere
+        if _fill(res, f, ("prep:for", "clause_subject"), ("actor",)):
+            return made  # "calls for the government to ...": someone is named
         objects = _mayor_for_assembly(res, subjects[0])
     elif "motion_addressee" in pat.object:
         objects = _motion_addressee(res, sent, subjects[0])
