@@ -1429,3 +1429,28 @@ def test_a_verb_the_parse_gave_two_subjects_takes_the_nearer_one_before_it():
     assert {f for f in _facts(text, name="news.txt") if f[1] == "ASKED"} == {
         ("London Assembly", "ASKED", "Ken Livingstone"),
     }
+
+
+def test_a_decision_item_opening_on_its_verb_is_the_signers_act():
+    text = (
+        "MD1597 Housing Zones Designations - Phase 2\n\nType of decision: \nMayoral decision\nDate "
+        "signed: \n28 January 2016\nDecision by: \nBoris Johnson MP (past staff), Mayor of London\n\n"
+        "Decision\n\nThat the Mayor;\n\n•    Reallocates £200m from the Mayor's Housing Covenant to "
+        "the Housing Zones programme to support the delivery of the above;\n"
+    )
+    assert _facts(text, name="md1597.txt") == {
+        ("Boris Johnson", "HOLDS_OFFICE", "Mayor of London"),
+        ("Boris Johnson", "FUNDS", "Housing Zones programme"),
+    }
+
+
+def test_the_expenditure_a_decision_relates_to_is_the_signers_funding_of_its_subject():
+    text = (
+        "DD1171 City Centred Campaign\n\nType of decision: \nDirector's decision\nDate signed: \n19 "
+        "February 2014\nDecision by: \nEdward Udny-Lister (past staff), .\n\nExecutive summary\n\n"
+        "This decision relates to expenditure of up to £40,000 to facilitate activity supporting the "
+        "campaign.\n"
+    )
+    assert _facts(text, name="dd1171.txt") == {
+        ("Edward Udny-Lister", "FUNDS", "City Centred Campaign"),
+    }

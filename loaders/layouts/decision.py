@@ -48,10 +48,11 @@ _DETECT = re.compile(
     re.M | re.I,
 )
 _REF = re.compile(r"\b(?P<ref>(?:MD|DD|ADD|PCD|DMPCD|LFC|DCMD)\s*-?\s*\d{2,5}[a-z]?)\b")
-# "approves expenditure up to a maximum of £1.551m", "approve the award of £7.2m", "agree a budget of £X"
+# "approves expenditure up to a maximum of £1.551m", "approve the award of £7.2m", "agree a budget of £X",
+# "This decision ... relate to expenditure of up to £40,000"
 _APPROVE = re.compile(
     r"\b(?:approves?|approval\s+(?:of|for)|approval\s+from\s+[^.;\n]{2,90}?\s+to\s+(?:allocate|spend|provide|award|"
-    r"invest|commit|fund)|agrees?|authoris(?:e|es)|authoriz(?:e|es))\s+"
+    r"invest|commit|fund)|agrees?|authoris(?:e|es)|authoriz(?:e|es)|(?:relates?\s+to\s+)?expenditure\s+of)\s+"
     r"(?:(?:the|a|an|of|up|to|maximum|total|additional|further|revenue|capital|sum|expenditure|spend|spending|"
     r"funding|budget|allocation|award|grant|contribution|payment|programme|for|further)\s+){0,8}£",
     re.I,

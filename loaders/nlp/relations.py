@@ -100,7 +100,7 @@ def _they_are(doc: Doc, sdoc, i: int, facts: list) -> None:
 def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
     """(kind, the second word it used) when `tok` triggers `pat`."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") and lemma in pat.verbs:
+    if tok.pos_ in ("VERB", "AUX") and lemma in pat.verbs or _verb_read_as_noun(tok) and lemma in pat.verbs:
         needs = pat.verbs[lemma]
         if None in needs:
             return "verb", None
@@ -156,6 +156,19 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
     ):
         return "adj", None
     return None
+
+
+def _verb_read_as_noun(tok: Token) -> bool:
+    """A list item that opens on its verb, with the subject in the line above ("That the Mayor:
+    • Reallocates £200m from X to Y"), which the tagger reads as a plural noun."""
+    return (
+        tok.i == 0
+        and tok.dep_ == "ROOT"
+        and tok.tag_ == "NNS"
+        and tok.text[:1].isupper()
+        and tok.lower_.endswith("s")
+        and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children)
+    )
 
 
 def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int], amounts) -> list:
