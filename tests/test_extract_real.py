@@ -1454,3 +1454,21 @@ def test_the_expenditure_a_decision_relates_to_is_the_signers_funding_of_its_sub
     assert _facts(text, name="dd1171.txt") == {
         ("Edward Udny-Lister", "FUNDS", "City Centred Campaign"),
     }
+
+
+def test_a_fund_named_in_lower_case_quotes_and_a_scheme_named_by_its_aim():
+    text = (
+        "London Assembly MQT – 23 October 2013 15th Mayor’s Report to the Assembly\n\nThis is my "
+        "fifteenth report to the Assembly.\n\nRadical plans are among the ideas shortlisted today "
+        'for my £100 million "mini-Holland" funding.\n\nOn 9 September, I announced almost '
+        "£2million in funding for an innovative scheme to tackle adult reoffending across three "
+        "boroughs.\n"
+    )
+    assert {f for f in _facts(text, name="report.txt") if f[1] == "FUNDS"} == {
+        ("Boris Johnson", "FUNDS", "mini-Holland"),
+        (
+            "Boris Johnson",
+            "FUNDS",
+            "funding for an innovative scheme to tackle adult reoffending across three boroughs",
+        ),
+    }

@@ -107,10 +107,14 @@ def _phrase(res: Resolver, head, pobj) -> Ref:
     ):
         first = sdoc[first.i - 1]
     last = pobj
+    in_to_clause = False  # "a scheme to tackle adult reoffending" is what it is; "| designed to ..." is not
     for t in pobj.subtree:
         if t.i <= pobj.i:
             continue
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or t.tag_ in ("WDT", "WP"):
+        if t.lower_ == "to" and t.dep_ == "aux" and t.head.tag_ == "VB":
+            in_to_clause = True
+        verb = t.pos_ in ("VERB", "AUX") and not (in_to_clause and t.tag_ in ("VB", "VBG"))
+        if t.is_punct or verb or t.pos_ in ("PRON", "SCONJ") or t.tag_ in ("WDT", "WP"):
             break
         last = t
     while last.i > pobj.i and last.pos_ in ("ADP", "DET", "CCONJ", "PART"):

@@ -301,7 +301,10 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
             ):
                 # "the £100m 'Housing Covenant' funding": the Housing Covenant ("vital investment"
                 # names nothing)
-                name = " ".join(obj.entity.name.split()[:-1])
+                name = " ".join(obj.entity.name.split()[:-1]).strip(" \"'“”‘’")
+                name = re.sub(
+                    r"^£?\d[\d,.]*\s?(?:m|bn|k|million|billion)?\s+", "", name
+                )  # "£1bn TfL funding"
                 known = doc.registry.find(name)
                 if (
                     not re.search(r"\b[A-Z]", name)
@@ -687,8 +690,14 @@ def _resolve(
         ref = res.thing(tok)
         if ref is not None and ref.entity.name.lower() == tok.lower_:
             return None  # "the Mayor of London's Fund for Young Musicians" cut to "Fund" names nothing
-        if ref is not None and (ref.how in ("mention", "ner") or ref.entity.name[:1].isupper()):
-            return ref
+        if ref is not None and (
+            ref.how in ("mention", "ner")
+            or ref.entity.name[:1].isupper()
+            or any(
+                c.dep_ in ("compound", "amod", "nmod") and re.search(r"\b[A-Z]", c.text) for c in tok.children
+            )
+        ):
+            return ref  # (a name may open in lower case: 'my £100 million "mini-Holland" funding')
         return None
     if kinds == ("post",):
         return res.post(tok)
