@@ -1472,3 +1472,20 @@ def test_a_fund_named_in_lower_case_quotes_and_a_scheme_named_by_its_aim():
             "funding for an innovative scheme to tackle adult reoffending across three boroughs",
         ),
     }
+
+
+def test_a_title_before_a_known_person_is_not_part_of_their_name():
+    text = "Fares\n\nIt was a package which was unveiled by Chancellor George Osborne on 29 November 2011.\n"
+    assert _facts(text, name="news.txt") == {
+        ("George Osborne", "HOLDS_OFFICE", "Chancellor of the Exchequer"),
+    }
+
+
+def test_what_would_hold_if_something_happened_is_no_fact():
+    text = (
+        "Fares\n\nOn 5 December 2011 Mr Livingstone announced plans to reverse the rise if he "
+        "becomes Mayor again. Unless the Government funds TfL, Ken Livingstone will scrap the "
+        "extension.\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert not [f for f in facts if f[1] in ("HOLDS_OFFICE", "FUNDS")]

@@ -200,6 +200,10 @@ class PersonFinder:
             bad = [i for i, w in enumerate(words) if w in NOT_NAME or w in ORG_HEADS or w in PROGRAMME_HEADS]
             if not bad and len(words) > 2 and words[0] in _PARTY_FIRST:
                 bad = [0]  # "Lib-Dem Lynne Featherstone": a party word, then the name
+            if not bad and len(words) == 3 and (rest := reg.find(" ".join(words[1:]))) is not None:
+                bad = (
+                    [0] if rest.label == "Person" else []
+                )  # "Chancellor George Osborne": a title, then a known person
             if bad:
                 # retry just after the offending word ("Met Commissioner Jo Bloggs")
                 pos = m.start() + len(" ".join(words[: bad[-1] + 1])) + 1

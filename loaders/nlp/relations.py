@@ -67,6 +67,8 @@ def parser_relations(doc: Doc) -> None:
                     continue  # a wish or a request is not a fact of its family (a fear of harm is an opinion)
                 if pat.family == "SAID" and tok.tag_ == "VBG":
                     continue  # "rather than insisting that ...": not a statement made
+                if _hypothetical(tok):
+                    continue  # "if he becomes Mayor again": not a fact of any family
                 if used is not None:  # "pour scorn on": scorn is part of the trigger, not its object
                     f.roles = {r: [t for t in ts if t.i != used.i] for r, ts in f.roles.items()}
                 if pat.money != "any" and amounts is None:
@@ -156,6 +158,28 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
     ):
         return "adj", None
     return None
+
+
+def _hypothetical(tok: Token) -> bool:
+    """Whether a trigger stands in an "if" or "unless" clause ("plans to reverse the rise if he
+    becomes Mayor", "unless the Government funds it")."""
+    t = tok
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            return True
+        if t.head.i == t.i or t.dep_ not in (
+            "attr",
+            "acomp",
+            "xcomp",
+            "conj",
+            "advcl",
+            "dobj",
+            "pobj",
+            "prep",
+        ):
+            return False
+        t = t.head
+    return False
 
 
 def _verb_read_as_noun(tok: Token) -> bool:

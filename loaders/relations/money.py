@@ -41,6 +41,8 @@ _DEMAND = re.compile(r"\b(?:must|should|ought[ ]to|needs?[ ]to)\b")
 _NOT_DONE = re.compile(
     r"\b(?:fail(?:ed|s|ure|ing)?|refus(?:e|ed|es|al|ing)|unable|unwilling|inability|declined?)[ ]to[ ]$"
 )
+# a condition the payment hangs on, in the same clause: "Unless the Government funds TfL, ..."
+_CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless)[ ][^,;:]*$")
 _FUNDED_ADJ = re.compile(r"(?P<who>[A-Za-z' ]{2,60}?)-funded[ ]")
 _FROM = re.compile(r"[ ]from[ ](?:the[ ])?")
 
@@ -72,7 +74,11 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
     done: set[int] = set()
     # "X will directly fund Y", "set up and funded Y"
     for m in finditer(_FUND_VERB, ctx, sent):
-        if _DEMAND.search(folded, sent[0], m.start()) or _NOT_DONE.search(folded, sent[0], m.start()):
+        if (
+            _DEMAND.search(folded, sent[0], m.start())
+            or _NOT_DONE.search(folded, sent[0], m.start())
+            or _CONDITION.search(folded, sent[0], m.start())
+        ):
             continue  # "The Mayor must reconsider ... and fully fund the Brigade": asked, not paid
         objs = objects_after(ctx, m.end() + 1, sent[1], discover="Programme")
         funder = subject_of(ctx, sent, m.start())
@@ -98,7 +104,11 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
     # "provide £160,000 per year to X", "invested £233m to tackle X"
     for m in finditer(_MONEY_VERB, ctx, sent):
         amounts = [a for a in amount_at(ctx, m.end(), min(sent[1], m.end() + 60)) if a.start < 25]
-        if not amounts or _NOT_DONE.search(folded, max(sent[0], m.start() - 30), m.start()):
+        if (
+            not amounts
+            or _NOT_DONE.search(folded, max(sent[0], m.start() - 30), m.start())
+            or _CONDITION.search(folded, sent[0], m.start())
+        ):
             continue
         a = amounts[0]
         after = m.end() + a.end
