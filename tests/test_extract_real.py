@@ -1489,3 +1489,15 @@ def test_what_would_hold_if_something_happened_is_no_fact():
     )
     facts = _facts(text, name="news.txt")
     assert not [f for f in facts if f[1] in ("HOLDS_OFFICE", "FUNDS")]
+
+
+def test_a_clause_subject_the_parse_made_an_object_still_fails_and_not_just_is_no_denial():
+    text = (
+        "Report\n\nA report published by the London Assembly housing committee revealed the Mayor of "
+        "London, Sadiq Khan, is failing to meet his target.\n\nTony Devenish said Sadiq Khan's claim "
+        "is not just absurd, it lacks self-awareness.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "CRITICISED"} == {
+        ("Housing Committee", "CRITICISED", "Sadiq Khan"),
+        ("Tony Devenish", "CRITICISED", "Sadiq Khan"),
+    }

@@ -129,9 +129,16 @@ def _is_passive(verb: Token) -> bool:
 _OPINING = {"think", "believe", "consider", "feel", "expect", "intend", "plan", "want", "propose"}
 
 
+_NOT_ONLY = frozenset({"just", "only", "merely", "simply"})
+
+
 def _negated(token: Token) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in token.children):
-        return True
+    for c in token.children:
+        if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't"):
+            after = token.doc[c.i + 1] if c.i + 1 < len(token.doc) else None
+            if c.lower_ == "not" and after is not None and after.lower_ in _NOT_ONLY:
+                continue  # "is not just absurd, it lacks self-awareness": more than that, not less
+            return True
     up = token
     for _ in range(3):
         # "I do not think it appropriate for the GLA to sign up": a denied view denies its clause
@@ -166,6 +173,12 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
     if depth > 4 or verb.head.i == verb.i:
         return []
     head = verb.head
+    if verb.dep_ == "ccomp" and any(c.dep_ == "aux" for c in verb.children):
+        # "revealed the Mayor of London, Sadiq Khan, is failing ...": a parse that made the clause's
+        # subject the object of the verb it hangs on
+        objs = [c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i]
+        if objs:
+            return conjuncts(objs[-1])
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "PROPN":
