@@ -34,23 +34,26 @@ WITH asks, coalesce([x IN ymd | (x[0] / 400) * 146097 + (x[0] % 400) * 365 + (x[
        timestamp() / 86400000) AS today_day
 UNWIND asks AS ask
 WITH ask[0] AS a, ask[1] AS q, ask[2] AS b, today_day
-WHERE (q._answered_day IS NULL OR q._answered_day > today_day)
-  AND ((q.day IS NOT NULL AND q.day <= today_day)
-       OR (q.day IS NULL AND [x IN [d IN [q.date + substring('-01-01', size(q.date) - 4)] |
-             [toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END,
-              toInteger(substring(d, 5, 2)), toInteger(substring(d, 8, 2))]] |
-           (x[0] / 400) * 146097 + (x[0] % 400) * 365 + (x[0] % 400) / 4 - (x[0] % 400) / 100
-           + (153 * ((x[1] + 9) % 12) + 2) / 5 + x[2] - 1 - 719468][0] <= today_day))
+WHERE NOT coalesce(q._answered_day <= today_day, false)
+  AND (q.day <= today_day OR q.day IS NULL AND [d IN [q.date + substring('-01-01', size(q.date) - 4)] |
+           (toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END) / 400 * 146097
+         + (toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END) % 400 * 365
+         + (toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END) % 400 / 4
+         - (toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END) % 400 / 100
+         + (153 * CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN toInteger(substring(d, 5, 2)) + 9
+                    ELSE toInteger(substring(d, 5, 2)) - 3 END + 2) / 5 + toInteger(substring(d, 8, 2)) - 1 - 719468][0] <= today_day)
 // The longest waiting first is the earliest date first: a month- or year-only date waits from its
 // first day and sorts before the full dates of that day ("2024" < "2024-01" < "2024-01-01"), so
 // the answer's order (days_waiting DESC, asked_on) is the order of the dates.
 WITH a, q, b, today_day  // page by q.date: the rows, in the answer's order (by date first)
 ORDER BY q.date, a.name, b.name, coalesce(q.about, ''), q.key
 RETURN a.name AS asker, b.name AS asked, q.about AS about, q.date AS asked_on,
-       today_day - coalesce(q.day, [x IN [d IN [q.date + substring('-01-01', size(q.date) - 4)] |
-             [toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END,
-              toInteger(substring(d, 5, 2)), toInteger(substring(d, 8, 2))]] |
-           (x[0] / 400) * 146097 + (x[0] % 400) * 365 + (x[0] % 400) / 4 - (x[0] % 400) / 100
-           + (153 * ((x[1] + 9) % 12) + 2) / 5 + x[2] - 1 - 719468][0]) AS days_waiting,
+       today_day - CASE WHEN q.day IS NULL THEN [d IN [q.date + substring('-01-01', size(q.date) - 4)] |
+           (toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END) / 400 * 146097
+         + (toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END) % 400 * 365
+         + (toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END) % 400 / 4
+         - (toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END) % 400 / 100
+         + (153 * CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN toInteger(substring(d, 5, 2)) + 9
+                    ELSE toInteger(substring(d, 5, 2)) - 3 END + 2) / 5 + toInteger(substring(d, 8, 2)) - 1 - 719468][0] ELSE q.day END AS days_waiting,
        q._quote AS ask_quote, q._doc AS ask_document
 ORDER BY days_waiting DESC, asked_on, asker, asked, coalesce(about, '')
