@@ -47,7 +47,7 @@ from graph.store import (
     StoreURIError,
     redact,
 )
-from graph.upsert import Rows, batch_rows, plan_upsert, statement_params
+from graph.upsert import DERIVE_ABOUT_KEYS, Rows, batch_rows, plan_upsert, statement_params
 
 log = logging.getLogger("civicgraph.store")
 T = TypeVar("T")
@@ -472,6 +472,7 @@ class FalkorStore:
             except StoreError as exc:
                 if "already exists" not in str(exc):
                     raise
+        self.run(DERIVE_ABOUT_KEYS, write=True)  # a store written before asks kept it
         self._schema_ready = True
 
     def loaded_documents(self) -> dict[str, str]:

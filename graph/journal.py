@@ -23,6 +23,7 @@ from graph.facts import Batch
 from graph.fingerprint import canonical_props, nodes, relationships
 from graph.pairing import PAIRING_PROPERTIES
 from graph.schema import (
+    ABOUT_KEY,
     EVIDENCE_COUNT,
     EVIDENCE_LABEL,
     EVIDENCE_PROPERTIES,
@@ -40,8 +41,9 @@ WRITTEN = "written"
 # group or in two; and what the store derives from the whole graph rather than from the documents
 # that write an element: the ask-reply pairing (graph/pairing.py, recomputed from the asks and
 # replies, which are compared) and the relationship counts on nodes (DEGREE_PREFIXES), which are
-# checked against the relationships the store holds instead (Stored.degrees).
-IGNORED = frozenset({*JOURNAL_PROPERTIES, WRITTEN, "day", *PAIRING_PROPERTIES})
+# checked against the relationships the store holds instead (Stored.degrees); an ask's `about` in
+# lower case (ABOUT_KEY), which the store sets from `about` (compared).
+IGNORED = frozenset({*JOURNAL_PROPERTIES, WRITTEN, "day", ABOUT_KEY, *PAIRING_PROPERTIES})
 DEGREE_PREFIXES = ("_out_", "_in_")
 
 # An element of the graph: ("node", label, id) or ("rel", type, source id, target id, key). Each

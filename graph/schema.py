@@ -36,6 +36,7 @@ __all__ = [
     "search_keys",
     "STATEMENT_LABEL",
     "TEXT_KEY",
+    "ABOUT_KEY",
 ]
 
 
@@ -233,6 +234,12 @@ SEARCHABLE_LABELS = tuple(name for name in THING_LABELS if name != STATEMENT_LAB
 # the `statements` question's word search is a plain CONTAINS: toLower() on every statement at
 # ask time was 30 of the 39 ms of that question at 10,000 documents (BENCHMARKS.md).
 TEXT_KEY = "_text_key"
+# An ask's `about` in lower case, written with the ask (graph/upsert.py; it follows the `about`
+# the merge keeps, as `day` follows `date`), so that the asks' word filter is a plain CONTAINS:
+# toLower() on every ask at ask time was 5 to 8 ms of 10,000 asks (BENCHMARKS.md). Stores
+# written before it get it at their next write (ensure_schema runs graph/upsert.py
+# DERIVE_ABOUT_KEYS); until then the questions lower an ask's `about` without it as before.
+ABOUT_KEY = "_about_key"
 
 # Exact-match node indexes ensure_schema() creates, as (label, property): `id` everywhere (the
 # MERGE key and what `id:<node id>` parameters look up), the search keys where names are looked up,

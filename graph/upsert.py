@@ -45,6 +45,7 @@ from graph.pairing import (
     thread,
 )
 from graph.schema import (
+    ABOUT_KEY,
     EVIDENCE_COUNT,
     EVIDENCE_FIELDS,
     EVIDENCE_LABEL,
@@ -76,11 +77,18 @@ _UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 # Evidence piece fields in the order of EVIDENCE_FIELDS.
 EVIDENCE_PARTS = ("key", "doc", "doc_id", "quote", "start", "end")
 # A property whose value follows the winner of another (day is computed from date).
-_FOLLOWS = {"day": "date"}
+_FOLLOWS = {"day": "date", ABOUT_KEY: "about"}
 # Set by the journal, not by a batch.
 JOURNAL_PROPERTIES = ("loaded", "loaded_at")
 # Derived by the store as it writes (graph/pairing.py): a batch cannot set them.
-_PAIRING_DERIVED = (THREAD, PAIR, *PAIRING_PROPERTIES)
+_PAIRING_DERIVED = (THREAD, PAIR, ABOUT_KEY, *PAIRING_PROPERTIES)
+# Sets ABOUT_KEY on the asks of a store written before the store kept it (every write does since);
+# run where the schema is made sure of (graph/falkor.py, graph/neo4j_store.py ensure_schema).
+DERIVE_ABOUT_KEYS = (
+    f"MATCH ()-[q:ASKED]->() WHERE q.key >= '' AND q.about IS NOT NULL AND q.{ABOUT_KEY} IS NULL\n"
+    f"SET q.{ABOUT_KEY} = toLower(q.about)\n"
+    "RETURN count(q) AS derived"
+)
 
 _COUNT = "WITH count(*) AS _c"
 
@@ -243,6 +251,8 @@ def _merge_into(old: dict[str, Any], new: dict[str, Any]) -> None:
                     old[name] = value
             except TypeError:
                 pass
+    if isinstance(old.get(ABOUT_KEY), str) and isinstance(old.get("about"), str):  # follows the `about` kept
+        old[ABOUT_KEY] = old["about"].lower()
 
 
 def _evidence(pieces: Iterable[dict[str, Any]], *, where: str) -> list[dict[str, Any]]:
@@ -317,6 +327,8 @@ def rel_rows(batch: Batch) -> dict[tuple[str, str, str], dict[str, dict[str, Any
         evidence = _evidence(rel.get("evidence") or (), where=where)
         if rel_type == "ASKED":
             props[THREAD] = thread(src, dst, props.get("about"))
+            if isinstance(props.get("about"), str):  # graph/schema.py ABOUT_KEY; it follows `about`
+                props[ABOUT_KEY] = props["about"].lower()
             props[PAIR] = f"{src}|{dst}"
         elif rel_type == "REPLIED_TO":
             props[THREAD] = thread(dst, src, props.get("about"))

@@ -44,5 +44,8 @@ WITH about_key,
    + [()-[every:ASKED]->() WHERE n IS NULL AND undated_too AND every.key >= '' | every] AS asks
 UNWIND asks AS q
 WITH DISTINCT q, about_key
-WHERE ($until IS NULL OR q.date <= $until) AND ($about IS NULL OR toLower(q.about) CONTAINS about_key)
+// `about` is kept in lower case on each ask (graph/schema.py ABOUT_KEY); an ask of a store written
+// before has none and is lowered here (an OR: FalkorDB evaluates every argument of coalesce and CASE)
+WHERE ($until IS NULL OR q.date <= $until)
+  AND ($about IS NULL OR q._about_key CONTAINS about_key OR (q._about_key IS NULL AND toLower(q.about) CONTAINS about_key))
 WITH startNode(q) AS a, q, endNode(q) AS b

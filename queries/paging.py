@@ -21,6 +21,21 @@ order (the columns, look-ups such as an ask's reply) runs for the page alone. Wi
 every row is built, ordered and collected before the page is cut: at 10,000 documents that is a
 few milliseconds, at a million relationships a hub's answers cost 120 to 200 ms that way
 (BENCHMARKS.md). Run whole (`--all`, the Neo4j Browser), the marked WITH is a sort like any other.
+
+A question whose answer is in date order may say so on the mark, with the date it is ordered by:
+
+    WITH a, q, b, kind  // page by q.date: ...
+
+which promises that the order puts rows in ascending order of that date first (undated rows
+last), and that the question's `until` parameter bounds that date from above (`date <= $until`)
+and nothing else. Then a page costs two statements (`run_page`): the first counts the rows by
+month of that date (the statement up to the mark, then `count(*)` per month: no row is carried,
+collected or sorted), which gives the total and the month the page ends in; the second is the
+page's statement with `until` lowered to the end of that month, so that it reads, orders and
+cuts only the rows up to the page (a date index reads the range asked), not the whole answer.
+Rows up to a date come first in the answer's order, so the page is the same rows. At a million
+relationships the first page of the busiest answers costs half what one statement did
+(BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -32,7 +47,7 @@ from typing import Any
 from graph.store import Store
 from queries.catalog import Question
 
-__all__ = ["DEFAULT_LIMIT", "PAGE_PARAMS", "Page", "paged", "run_page"]
+__all__ = ["DEFAULT_LIMIT", "PAGE_PARAMS", "Page", "counted", "page_until", "paged", "run_page"]
 
 DEFAULT_LIMIT = 100
 PAGE_OFFSET = "page_offset"
@@ -40,9 +55,16 @@ PAGE_LIMIT = "page_limit"
 PAGE_PARAMS = (PAGE_OFFSET, PAGE_LIMIT)
 _LAST_RETURN = re.compile(r"^RETURN\b(?P<distinct>\s+DISTINCT\b)?", re.MULTILINE)
 _MARK = re.compile(
-    r"^WITH (?P<vars>[A-Za-z_]\w*(?:, [A-Za-z_]\w*)*) *// page\b[^\n]*\n(?P<order>ORDER BY [^\n]+(?:\n[ \t]+[^\n]+)*)\n",
+    r"^WITH (?P<vars>[A-Za-z_]\w*(?:, [A-Za-z_]\w*)*) *// page\b(?: by (?P<by>[A-Za-z_]\w*\.[A-Za-z_]\w*)\b)?"
+    r"[^\n]*\n(?P<order>ORDER BY [^\n]+(?:\n[ \t]+[^\n]+)*)\n",
     re.MULTILINE,
 )
+# The parameter a `// page by` mark lowers, and the groups it counts: dates cut to the month
+# ("2024-03-15" and "2024-03" in "2024-03"; a year-only "2024" its own), undated last.
+_UNTIL = "until"
+_MONTH = 7
+_UNDATED = "~"
+_GROUP = "page_group"
 _ROWS = "page_rows"
 _ROW = "page_row"
 _TOTAL = "page_total"
@@ -98,6 +120,50 @@ def paged(question: Question) -> str:
     )
 
 
+def _by(question: Question) -> tuple[re.Match[str], str] | None:
+    """The question's `// page by VAR.PROPERTY` mark and that date, or None when it has none."""
+    mark = _MARK.search(question.cypher)
+    if mark is None or mark["by"] is None:
+        return None
+    names = [name.strip() for name in mark["vars"].split(",")]
+    if mark["by"].split(".")[0] not in names:
+        raise ValueError(f"{question.source}: `// page by {mark['by']}` names none of the marked variables")
+    if not any(param.name == _UNTIL for param in question.params):
+        raise ValueError(f"{question.source}: `// page by` needs an `{_UNTIL}` parameter to lower")
+    return mark, mark["by"]
+
+
+def counted(question: Question) -> str | None:
+    """The statement counting the answer's rows by month of the date of its `// page by` mark
+    (rows `group`, `rows`; undated rows in the group "~"), or None when the mark has no date."""
+    found = _by(question)
+    if found is None:
+        return None
+    mark, date = found
+    return (
+        f"{question.cypher[: mark.start()]}"
+        f"WITH substring(coalesce({date}, '{_UNDATED}'), 0, {_MONTH}) AS {_GROUP}, count(*) AS {_ROWS}\n"
+        f"RETURN {_GROUP} AS group, {_ROWS} AS rows"
+    )
+
+
+def page_until(groups: dict[str, int], end: int, until: str | None) -> str | None:
+    """`until` lowered to the end of the month in which row `end` of the answer falls (rows
+    counted by month, `counted`), or `until` itself when the page reaches the last month or the
+    undated rows. A month "2024-03" ends at "2024-03~" (after every date in it: digits and '-' sort
+    before '~'); a year-only date "2024" is a group of its own and ends at itself."""
+    seen = 0
+    months = sorted(groups)
+    for index, group in enumerate(months):
+        seen += groups[group]
+        if seen >= end:
+            if group == _UNDATED or index == len(months) - 1:
+                return until
+            bound = group + "~" if len(group) >= _MONTH else group
+            return bound if until is None or bound < until else until
+    return until
+
+
 def run_page(
     store: Store,
     question: Question,
@@ -113,9 +179,17 @@ def run_page(
         rows = store.run(question.cypher, params)
         return Page(rows[offset:], len(rows), offset)
     statement = paged(question)
+    counting = counted(question)
+    total: int | None = None
+    if counting is not None:  # rows by month: the total, then read only up to the page's month
+        groups = {row["group"]: int(row["rows"]) for row in store.run(counting, params)}
+        total = sum(groups.values())
+        if offset >= total:
+            return Page([], total, offset)
+        params = {**params, _UNTIL: page_until(groups, offset + limit, params.get(_UNTIL))}
     result = store.run(statement, {**params, PAGE_OFFSET: offset, PAGE_LIMIT: limit})
-    if not result and offset > 0:  # past the last row: a marked statement has no row to carry the total
+    if not result and offset > 0 and total is None:  # past the last row: no row to carry the total
         result = [{"total": run_page(store, question, params, limit=1).total, "page": []}]
     found = result[0] if result else {"total": 0, "page": []}
     rows = [{column: item.get(column) for column in question.returns} for item in found["page"] or []]
-    return Page(rows, int(found["total"] or 0), offset)
+    return Page(rows, int(found["total"] or 0) if total is None else total, offset)

@@ -82,7 +82,7 @@ UNWIND facts AS part
 UNWIND part AS r
 WITH DISTINCT r
 WHERE $until IS NULL OR r.date <= $until
-WITH r  // page: the rows, in the answer's order
+WITH r  // page by r.date: the rows, in the answer's order (by date first)
 ORDER BY r.date, startNode(r).name, type(r),
          CASE WHEN type(r) = 'SAID' THEN coalesce(endNode(r).text, endNode(r).name) ELSE endNode(r).name END,
          coalesce(r.about, ''), r.key

@@ -20,9 +20,11 @@ WITH a, q, b, kind
 WHERE kind = 'ask' AND size(q.date) IN [4, 7, 10]
 // Days since 1970-01-01, by the civil-calendar formula (no temporal functions, which one of the
 // engines lacks): of `today`, worked out once for the whole answer (the asks collected, then
-// unwound), and of an ask's date when it has no day number (a month or a year, from its first
-// day; a full date's is kept as the store writes). Worked out on every row, the two cost 40 ms
-// for a hub's 10,000 asks (BENCHMARKS.md).
+// unwound); of an ask's date, kept as the store writes for a full date (`day`), and worked out
+// here for a month or a year (from its first day) only: the asks waiting are found by `day` and
+// `_answered_day` (a month or a year is worked out when the OR reaches it), and days_waiting is
+// worked out for the page's rows alone. Worked out on every row, the day numbers cost 40 ms for
+// a hub's 10,000 asks (BENCHMARKS.md).
 WITH collect([a, q, b]) AS asks
 WITH asks, [d IN [$today] |
        [toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END,
@@ -32,17 +34,26 @@ WITH asks, coalesce([x IN ymd | (x[0] / 400) * 146097 + (x[0] % 400) * 365 + (x[
        timestamp() / 86400000) AS today_day
 UNWIND asks AS ask
 WITH ask[0] AS a, ask[1] AS q, ask[2] AS b, today_day
-WHERE q._answered_day IS NULL OR q._answered_day > today_day
-WITH a, q, b, today_day,
-     [d IN CASE WHEN q.day IS NULL THEN [q.date + substring('-01-01', size(q.date) - 4)] ELSE [] END |
-       [toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END,
-        toInteger(substring(d, 5, 2)), toInteger(substring(d, 8, 2))]] AS ymd
-WITH a, q, b, today_day, coalesce(q.day, [x IN ymd | (x[0] / 400) * 146097 + (x[0] % 400) * 365 + (x[0] % 400) / 4
-       - (x[0] % 400) / 100 + (153 * ((x[1] + 9) % 12) + 2) / 5 + x[2] - 1 - 719468][0]) AS asked_day
-WHERE asked_day <= today_day
-WITH a, q, b, today_day - asked_day AS days_waiting
-WITH a, q, b, days_waiting  // page: the rows, in the answer's order
-ORDER BY days_waiting DESC, q.date, a.name, b.name, coalesce(q.about, ''), q.key
-RETURN a.name AS asker, b.name AS asked, q.about AS about, q.date AS asked_on, days_waiting,
+WHERE NOT coalesce(q._answered_day <= today_day, false)
+  AND (q.day <= today_day OR q.day IS NULL AND [d IN [q.date + substring('-01-01', size(q.date) - 4)] |
+           (toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END) / 400 * 146097
+         + (toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END) % 400 * 365
+         + (toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END) % 400 / 4
+         - (toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END) % 400 / 100
+         + (153 * CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN toInteger(substring(d, 5, 2)) + 9
+                    ELSE toInteger(substring(d, 5, 2)) - 3 END + 2) / 5 + toInteger(substring(d, 8, 2)) - 1 - 719468][0] <= today_day)
+// The longest waiting first is the earliest date first: a month- or year-only date waits from its
+// first day and sorts before the full dates of that day ("2024" < "2024-01" < "2024-01-01"), so
+// the answer's order (days_waiting DESC, asked_on) is the order of the dates.
+WITH a, q, b, today_day  // page by q.date: the rows, in the answer's order (by date first)
+ORDER BY q.date, a.name, b.name, coalesce(q.about, ''), q.key
+RETURN a.name AS asker, b.name AS asked, q.about AS about, q.date AS asked_on,
+       today_day - CASE WHEN q.day IS NULL THEN [d IN [q.date + substring('-01-01', size(q.date) - 4)] |
+           (toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END) / 400 * 146097
+         + (toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END) % 400 * 365
+         + (toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END) % 400 / 4
+         - (toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END) % 400 / 100
+         + (153 * CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN toInteger(substring(d, 5, 2)) + 9
+                    ELSE toInteger(substring(d, 5, 2)) - 3 END + 2) / 5 + toInteger(substring(d, 8, 2)) - 1 - 719468][0] ELSE q.day END AS days_waiting,
        q._quote AS ask_quote, q._doc AS ask_document
 ORDER BY days_waiting DESC, asked_on, asker, asked, coalesce(about, '')

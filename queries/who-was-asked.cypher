@@ -14,7 +14,7 @@
 // paired with an ask, are in graph/pairing.py and the README. Every ask is listed, undated
 // ones last; days_to_reply needs two full dates. A month-only date ("2025-01") passes
 // `since`/`until` when it may fall in range.
-WITH a, q, b, kind  // page: the rows, in the answer's order; the reply is looked up for a page of them
+WITH a, q, b, kind  // page by q.date: the rows, in the answer's order (by date first); the reply is looked up for a page of them
 ORDER BY coalesce(q.date, '9999'), a.name, b.name, coalesce(q.about, ''), q.key
 OPTIONAL MATCH ()-[r:REPLIED_TO {key: q._reply}]->()
 RETURN a.name AS asker, b.name AS asked, kind, q.about AS about, q.date AS asked_on, q._replied_on AS replied_on,
