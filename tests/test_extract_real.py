@@ -1501,3 +1501,14 @@ def test_a_clause_subject_the_parse_made_an_object_still_fails_and_not_just_is_n
         ("Housing Committee", "CRITICISED", "Sadiq Khan"),
         ("Tony Devenish", "CRITICISED", "Sadiq Khan"),
     }
+
+
+def test_what_must_happen_to_someone_and_what_a_thing_should_have_ask_no_one():
+    text = (
+        "Autumn Statement\n\nSadiq Khan said: “TfL must receive a long-term funding settlement. It is "
+        "a budget that undermines the emphasis the Prime Minister should place on growth. Ministers "
+        "must urgently provide a clear timeline.”\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "ASKED"} == {
+        ("Sadiq Khan", "ASKED", "Ministers"),
+    }

@@ -227,6 +227,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         and any(t.lower_ in ("i", "we", "you", "it", "this", "that", "there") for t in f.get("subj"))
     ):
         return made  # "we must ...", "it should ...": no one else is asked
+    if f.kind == "modal" and pat.family == "ASKED" and f.trigger.dep_ in ("relcl", "acl"):
+        return made  # "the emphasis the Mayor should place on ...": describes a thing, asks no one
     if (
         f.kind == "modal"
         and pat.family == "ASKED"
