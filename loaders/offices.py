@@ -154,26 +154,41 @@ def find_offices(doc: Doc) -> None:
 # the comma after a name and its post-nominals: "Susan Hall AM, Chairman of ..."
 _NAME_END_COMMA = re.compile(r"(?:\s+(?:" + "|".join(POST_NOMINALS) + r"))*\s*,\s+")
 # "Labour's Onkar Sahota", "the Conservatives' Susan Hall", "Tory Victoria Borwick", "Lib-Dem member X"
-_PARTY_POSS = re.compile(
-    r"(?<![\w-])(?P<party>Labour|Conservatives?|Tor(?:y|ies)|Liberal[ ]Democrats?|Lib(?:[ ]|-)Dems?|Greens?|UKIP)"
-    r"(?:['’]s?|[ ]member|[ ]AM)?[ ]+$"
+_PARTY_WORD = (
+    r"(?P<party>Labour|Conservatives?|Tor(?:y|ies)|Liberal[ ]Democrats?|Lib(?:[ ]|-)Dems?|Greens?|UKIP)"
 )
+_PARTY_POSS = re.compile(rf"(?<![\w-]){_PARTY_WORD}(?:[ ]Party)?(?:['’]s?|[ ]member|[ ]AM)?[ ]+$")
+# the party's possessive on the office around the name: "Labour's deputy shadow minister for London,
+# Gareth Thomas", "Ken Livingstone, Labour's mayoral candidate"
+_PARTY_OFFICE_BEFORE = re.compile(rf"(?<![\w-]){_PARTY_WORD}(?:[ ]Party)?['’]s?[ ][a-z][\w -]{{2,60}}?,[ ]+$")
+_PARTY_OFFICE_AFTER = re.compile(rf",[ ]+(?:the[ ])?{_PARTY_WORD}(?:[ ]Party)?['’]s?[ ][a-z][\w-]*")
 
 
 def _party_possessive(doc: Doc, m) -> None:
     """A party's possessive before a person's name: the person is in the party; in its Assembly
     group when the registry has them as an Assembly Member on the document's date."""
-    found = _PARTY_POSS.search(doc.text, max(0, m.start - 30), m.start)
+    found = (
+        _PARTY_POSS.search(doc.text, max(0, m.start - 30), m.start)
+        or _PARTY_OFFICE_BEFORE.search(doc.text, max(0, m.start - 90), m.start)
+        or _PARTY_OFFICE_AFTER.match(doc.text, _after_post_nominals(doc.text, m.end))
+    )
     if found is None:
         return
     # "Tories" -> "tory", "Lib-Dems" -> "lib dem", "Greens" -> "green": the keys of the party tables
-    key = " ".join(found.group("party").lower().replace("-", " ").split()).rstrip("s")
+    key = " ".join(found.group("party").lower().replace("-", " ").split()).rstrip("s")  # (never " party")
     key = "tory" if key == "torie" else key
     member = doc.registry.term("member-of-the-london-assembly", m.entity.id, doc.ref_date) is not None
     name = (_PARTY_GROUP if member else _PARTY_NAME).get(key)
     entry = doc.registry.find(name) if name else None
     if entry is not None:
-        doc.facts.add("MEMBER_OF", m.entity, entry.entity, (found.start(), m.end), layer="apposition")
+        span = (min(found.start(), m.start), max(found.end(), m.end))
+        doc.facts.add("MEMBER_OF", m.entity, entry.entity, span, layer="apposition")
+
+
+def _after_post_nominals(text: str, end: int) -> int:
+    """Where a name's post-nominals ("AM", "MP") end."""
+    m = re.match(r"(?:\s+(?:" + "|".join(POST_NOMINALS) + r")\b)*", text[end : end + 40])
+    return end + (m.end() if m else 0)
 
 
 # "(RNLI, PLA, Marine Police, Fire Brigade, LAS & Coastguard)": a list of short names

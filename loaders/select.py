@@ -189,9 +189,14 @@ def _one_fact_per_statement(doc: Doc) -> None:
             facts.drop(k)
 
 
+# words that make an office another one below or beside it: a shadow minister is no minister
+_UNDER = frozenset({"deputy", "shadow", "vice", "assistant", "acting", "interim", "junior"})
+
+
 def _full_office_over_its_head(doc: Doc) -> None:
     """'appointed Kit Malthouse as Deputy Mayor for Business and Growth': the bare "Deputy Mayor"
-    read from the same words is not a second office of his."""
+    read from the same words is not a second office of his; nor is "Minister for London" read
+    inside "deputy shadow minister for London"."""
     facts = doc.facts
     held: dict[str, list[str]] = {}
     for f in facts:
@@ -201,8 +206,16 @@ def _full_office_over_its_head(doc: Doc) -> None:
         f = facts.facts[key]
         if f.predicate != "HOLDS_OFFICE" or f.object is None:
             continue
-        name = f.object.name
-        if any(other != name and other.startswith(name + " ") for other in held.get(f.subject.id, [])):
+        name = f.object.name.lower()
+        if any(
+            other.lower() != name
+            and (
+                other.lower().startswith(name + " ")
+                or other.lower().endswith(" " + name)
+                and set(other.lower()[: -len(name)].split()) <= _UNDER  # "shadow minister for London"
+            )
+            for other in held.get(f.subject.id, [])
+        ):
             facts.drop(key)
 
 

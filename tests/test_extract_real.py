@@ -1512,3 +1512,18 @@ def test_what_must_happen_to_someone_and_what_a_thing_should_have_ask_no_one():
     assert {f for f in _facts(text, name="news.txt") if f[1] == "ASKED"} == {
         ("Sadiq Khan", "ASKED", "Ministers"),
     }
+
+
+def test_a_party_named_on_the_office_beside_a_name_is_the_persons_party():
+    text = (
+        "Fares\n\nOn 5 December 2011 Labour's deputy shadow minister for London, Gareth Thomas, said "
+        "the figures were poor. Ken Livingstone, Labour's mayoral candidate, said fares would fall. "
+        "Green Party Jenny Jones agreed.\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert {f for f in facts if f[1] in ("MEMBER_OF", "HOLDS_OFFICE")} == {
+        ("Gareth Thomas", "MEMBER_OF", "Labour Party"),
+        ("Gareth Thomas", "HOLDS_OFFICE", "Shadow minister for London"),
+        ("Ken Livingstone", "MEMBER_OF", "Labour Party"),
+        ("Jenny Jones", "MEMBER_OF", "Green Group"),  # an Assembly Member in 2011: her party's group
+    }

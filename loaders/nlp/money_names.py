@@ -25,9 +25,10 @@ _TIMES = frozenset({"year", "years", "month", "week", "period", "term", "decade"
 
 
 def name_money_programmes(doc: Doc) -> None:
-    """Rename the money-named object of each FUNDS fact whose sentence says what it is for; drop
-    it where another layer's fact gives the same sum from the same funder a better name. A fund
-    that other facts name by its sum keeps that name, so that they stay about one node."""
+    """Rename the money-named object of each FUNDS fact whose sentence says what it is for, unless
+    another fact already names the same sum from the same funder (select's
+    `_named_recipient_over_sum` drops the money-named one). A fund that other facts name by its
+    sum keeps that name, so that they stay about one node."""
     funds = [f for f in doc.facts if f.predicate == "FUNDS" and f.object is not None]
     for key, fact in list(doc.facts.facts.items()):
         if fact.predicate != "FUNDS" or fact.object is None or not fact.object.name.startswith("£"):
@@ -41,8 +42,7 @@ def name_money_programmes(doc: Doc) -> None:
             and ev.start < other.evidence[0].end
             for other in funds
         ):
-            doc.facts.drop(key)  # the same sum from the same funder, named by what it is for
-            continue
+            continue  # another fact names the same sum from the same funder: select drops this one
         sdoc = doc.parsed.get(doc.sentence_index(ev.start))
         mention = next(
             (m for m in doc.mentions.between(ev.start, ev.end) if m.entity.id == fact.object.id), None
