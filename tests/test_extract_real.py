@@ -1527,3 +1527,13 @@ def test_a_party_named_on_the_office_beside_a_name_is_the_persons_party():
         ("Ken Livingstone", "MEMBER_OF", "Labour Party"),
         ("Jenny Jones", "MEMBER_OF", "Green Group"),  # an Assembly Member in 2011: her party's group
     }
+
+
+def test_money_received_in_a_bodys_funding_is_that_bodys():
+    text = (
+        "Funding\n\nTfL has received almost £5bn in government funding in the past two years.\n\n"
+        "The MPS received funding of £15m in the financial year 2018/19.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "FUNDS"} == {
+        ("UK Government", "FUNDS", "Transport for London"),
+    }

@@ -391,6 +391,31 @@ def _governing_modal(verb: Token) -> str | None:
     return None
 
 
+# nouns for money that a name before them says the source of ("government funding")
+_MONEY_NOUNS = frozenset({"funding", "grant", "money", "investment", "subsidy", "cash", "funds"})
+
+
+def _money_named_by(verb: Token) -> list[Token]:
+    """The names before the money a verb handles: "received almost £5bn in government funding",
+    "secured £4.82 billion of Home Office funding" (the source of the money)."""
+    nouns = []
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            nouns.append(c)
+            nouns.extend(
+                p for prep in c.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"
+            )
+        elif c.dep_ == "prep" and c.lower_ in ("in", "of"):
+            nouns.extend(p for p in c.children if p.dep_ == "pobj")
+    return [
+        c
+        for n in nouns
+        if n.lemma_.lower() in _MONEY_NOUNS
+        for c in n.children
+        if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN")
+    ]
+
+
 def frame(token: Token, kind: str) -> Frame:
     """The roles of a trigger `token` of `kind` (verb, noun or adj)."""
     f = Frame(trigger=token, kind=kind, negated=_negated(token))
@@ -476,6 +501,9 @@ def frame(token: Token, kind: str) -> Frame:
                 roles["clause_subject"] = inner
             if clause_object(clause[0]):
                 roles["clause_object"] = clause_object(clause[0])
+        money = _money_named_by(token)
+        if money:
+            roles["compound"] = money
         if "obj" not in roles:
             # "I will undertake and publish a Strategic Housing Market assessment"
             for c in token.children:

@@ -730,6 +730,12 @@ def _resolve(
     # (whom someone asks is named, not owned: "questioned central Government figures" asks no one)
     owned = role in ("subj", "agent", "governor") or role.startswith("prep:") or role == "obj" and not asking
     ref = res.actor(tok, owner=owned)
+    if ref is None and role == "compound" and tok.is_lower:
+        # "government funding": a body's one-word name, written in lower case before what it gives
+        known = res.doc.registry.find(tok.text.capitalize())
+        if known is not None and known.label == "Organization":
+            pos = res.offset + tok.idx
+            ref = Ref(known.entity, pos, pos + len(tok.text), "mention")
     if ref is not None and _kind_ok(ref.entity, kinds, ref.how, res.doc.registry):
         return ref
     if any(k in kinds for k in ("thing", "named", "named_thing")):
