@@ -1537,3 +1537,16 @@ def test_money_received_in_a_bodys_funding_is_that_bodys():
     assert {f for f in _facts(text, name="news.txt") if f[1] == "FUNDS"} == {
         ("UK Government", "FUNDS", "Transport for London"),
     }
+
+
+def test_what_the_mayor_tells_an_assembly_member_answers_them_and_criticism_he_responds_to():
+    text = (
+        "Statistics row\n\nOn 7 March 2012 Boris Johnson told Labour's Joanne McCartney \"I do not "
+        'think it appropriate". Boris Johnson told the BBC he was happy.\n\nResponding to criticism '
+        "from Liberal Democrat Mike Tuffrey that he would fail to build homes, Boris Johnson insisted "
+        "he had conceded this issue.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "REPLIED_TO"} == {
+        ("Boris Johnson", "REPLIED_TO", "Joanne McCartney"),
+        ("Boris Johnson", "REPLIED_TO", "Mike Tuffrey"),
+    }

@@ -46,7 +46,7 @@ ROLES = (
     "reporter",
     "predicate",
 )
-KINDS = ("actor", "named", "named_thing", "thing", "body", "assembly", "post", "person")
+KINDS = ("actor", "named", "named_thing", "thing", "body", "assembly", "assembly_member", "post", "person")
 _KEYS = {
     "verbs",
     "nouns",

@@ -63,7 +63,19 @@ ACT_NOUNS = {
     "inspection",
 }
 # What someone asks or sends: a reply to it answers them
-_SENT_NOUNS = {"question", "query", "letter", "request", "petition", "representation"}
+_SENT_NOUNS = {
+    "question",
+    "query",
+    "letter",
+    "request",
+    "petition",
+    "representation",
+    "criticism",  # "Responding to criticism from Mike Tuffrey, the Mayor insisted ..."
+    "accusation",
+    "claim",
+    "challenge",
+    "complaint",
+}
 # Nouns for someone's staff: "my officers have worked closely with ..." is the speaker's work.
 STAFF_NOUNS = {"officer", "official", "team", "staff", "administration", "adviser", "advisor"}
 # Nouns that stand for what they are "of": "the findings of the report" is the report, and "the

@@ -672,10 +672,17 @@ def _motion_addressee(res: Resolver, sent: tuple[int, int], subject: Ref) -> lis
     return [Ref(mayor, pos, subject.end, "registry")] if mayor is not None else []
 
 
-def _kind_ok(entity, kinds: tuple[str, ...], how: str, registry=None) -> bool:
+def _kind_ok(entity, kinds: tuple[str, ...], how: str, registry=None, date: str | None = None) -> bool:
     label = entity.label
     for kind in kinds:
         if kind == "assembly" and registry is not None and registry.is_assembly_body(entity.id):
+            return True
+        if (
+            kind == "assembly_member"
+            and registry is not None
+            and entity.label == "Person"
+            and registry.term("member-of-the-london-assembly", entity.id, date) is not None
+        ):
             return True
         if kind == "actor" and label in ("Person", "Organization", "Post"):
             return True
@@ -736,7 +743,7 @@ def _resolve(
         if known is not None and known.label == "Organization":
             pos = res.offset + tok.idx
             ref = Ref(known.entity, pos, pos + len(tok.text), "mention")
-    if ref is not None and _kind_ok(ref.entity, kinds, ref.how, res.doc.registry):
+    if ref is not None and _kind_ok(ref.entity, kinds, ref.how, res.doc.registry, res.doc.ref_date):
         return ref
     if any(k in kinds for k in ("thing", "named", "named_thing")):
         ref = res.thing(tok)
