@@ -1550,3 +1550,15 @@ def test_what_the_mayor_tells_an_assembly_member_answers_them_and_criticism_he_r
         ("Boris Johnson", "REPLIED_TO", "Joanne McCartney"),
         ("Boris Johnson", "REPLIED_TO", "Mike Tuffrey"),
     }
+
+
+def test_a_challenge_to_act_asks_and_a_challenge_with_nothing_asked_criticises():
+    text = (
+        "Budget\n\nOn 25 February 2020 the Tories were challenged by Labour’s Onkar Sahota. Caroline "
+        "Pidgeon challenged the Mayor to publish the report.\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert {f for f in facts if f[1] in ("ASKED", "CRITICISED")} == {
+        ("Onkar Sahota", "CRITICISED", "Conservative Party"),
+        ("Caroline Pidgeon", "ASKED", "Sadiq Khan"),
+    }

@@ -214,6 +214,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         return made
     if any(t.lemma_.lower() in pat.not_object_words for t in f.get("obj")):
         return made
+    if pat.clause != "any" and bool(f.get("clause")) != (pat.clause == "required"):
+        return made  # "challenged the Mayor to publish" asks; "the Tories were challenged by X" criticises
     if pat.reported and not _said_of_self(f):
         return made  # "Khan said the Met would ...": what someone else will do is no promise of his
     if pat.complement_words and not _called(f, pat.complement_words):

@@ -12,8 +12,9 @@ from loaders.relations.registry import declare_fast_patterns, declare_gates, fin
 _ASKED_OBJ = re.compile(
     r"(?<![\w-])(?:asked|asks|questioned|quizzed|pressed|challenged|grilled|urged)[ ](?=(?:the[ ])?[A-Z])"
 )
+# (not "challenged by": a challenge with nothing asked is criticism, read by the language layer)
 _ASKED_BY = re.compile(
-    r"(?<![\w-])(?:asked|questioned|quizzed|pressed|challenged|grilled)[ ](?:directly[ ]|again[ ]|repeatedly[ ]|specifically[ ])?by[ ]"
+    r"(?<![\w-])(?:asked|questioned|quizzed|pressed|grilled)[ ](?:directly[ ]|again[ ]|repeatedly[ ]|specifically[ ])?by[ ]"
 )
 _ASKED_WH = re.compile(r"(?<![\w-])asked[ ](?=why|whether|if|how|what|when|about)")
 
