@@ -1562,3 +1562,13 @@ def test_a_challenge_to_act_asks_and_a_challenge_with_nothing_asked_criticises()
         ("Onkar Sahota", "CRITICISED", "Conservative Party"),
         ("Caroline Pidgeon", "ASKED", "Sadiq Khan"),
     }
+
+
+def test_agreeing_to_do_something_commits_and_agreeing_that_or_agreeing_a_thing_does_not():
+    text = (
+        "Date: 28 January 2016\n\nThe Mayor agreed to meet the families. The Assembly agreed that the "
+        "motion be noted. Members agreed the report.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "COMMITTED_TO"} == {
+        ("Boris Johnson", "COMMITTED_TO", "meet the families"),
+    }

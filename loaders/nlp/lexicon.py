@@ -96,7 +96,7 @@ class Pattern:
     object_words: frozenset[str] = frozenset()  # the trigger's direct object must be one of these
     complement_words: frozenset[str] = frozenset()  # what the trigger's clause says its object is
     reported: bool = False  # the trigger's clause is what its subject said they would do
-    clause: str = "any"  # any | required | forbidden: whether the trigger has a "to"/"that"-clause
+    clause: str = "any"  # any | required | forbidden | to: whether the trigger has a "to"/"that"-clause
     not_object_words: frozenset[str] = frozenset()  # ... or must not be
     money: str = "any"  # any | required | forbidden | sum_or_noun
     subject: tuple[str, ...] = ()
@@ -157,8 +157,8 @@ def patterns(path: str = str(LEXICON_FILE)) -> tuple[Pattern, ...]:
             for entry in spec.get("verbs", []):
                 first, _, rest = entry.partition(" ")
                 verbs[first] = (*verbs.get(first, ()), rest or None)
-            if spec.get("clause", "any") not in ("any", "required", "forbidden"):
-                raise ValueError(f"{where}: clause must be any, required or forbidden")
+            if spec.get("clause", "any") not in ("any", "required", "forbidden", "to"):
+                raise ValueError(f"{where}: clause must be any, required, forbidden or to")
             if spec.get("money", "any") not in _MONEY:
                 raise ValueError(f"{where}: money must be one of {', '.join(_MONEY)}")
             out.append(

@@ -214,8 +214,10 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         return made
     if any(t.lemma_.lower() in pat.not_object_words for t in f.get("obj")):
         return made
-    if pat.clause != "any" and bool(f.get("clause")) != (pat.clause == "required"):
+    if pat.clause in ("required", "forbidden") and bool(f.get("clause")) != (pat.clause == "required"):
         return made  # "challenged the Mayor to publish" asks; "the Tories were challenged by X" criticises
+    if pat.clause == "to" and not any(t.dep_ == "xcomp" for t in f.get("clause")):
+        return made  # "agreed to meet the families", not "agreed that ..."
     if pat.reported and not _said_of_self(f):
         return made  # "Khan said the Met would ...": what someone else will do is no promise of his
     if pat.complement_words and not _called(f, pat.complement_words):
