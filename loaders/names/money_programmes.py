@@ -13,7 +13,7 @@ import re
 from graph.facts import Entity, slug
 from loaders.names.mentions import Mention
 
-__all__ = ["money_amount", "money_programme_name", "parse_short_money", "money_mentions"]
+__all__ = ["money_amount", "money_programme_name", "parse_short_money", "money_mentions", "MONEY_HEADS"]
 
 _MONEY = re.compile(
     r"£\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<unit>bn|billion|m|million|k|thousand)?\b"
@@ -41,6 +41,8 @@ _MONEY_KIND = {
     "enquiry": "inquiry",
     "review": "review",
 }
+# the nouns a sum names a programme by ("£2.4m package", "a £500k grant")
+MONEY_HEADS = frozenset(_MONEY_KIND)
 _UNIT = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3, None: 1.0}
 
 

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 from graph.facts import Entity, Fact, slug
 from loaders.document import Doc
+from loaders.names.money_programmes import MONEY_HEADS
 from loaders.nlp.reference import Ref, Resolver, inside_a_name
 
 __all__ = ["name_money_programmes", "what_money_is_for"]
 
-# the nouns a sum names a programme by (loaders/names/money_programmes.py)
-_MONEY_HEADS = frozenset(
-    {"package", "fund", "funding", "pot", "grant", "programme", "scheme", "investment", "boost"}
-)
 
 _SUM_WORDS = frozenset({"m", "bn", "k", "million", "billion", "thousand", "£", "pounds"})
 _TIMES = frozenset({"year", "years", "month", "week", "period", "term", "decade", "day", "winter", "summer"})
@@ -76,7 +73,7 @@ def what_money_is_for(res: Resolver, start: int, end: int) -> Ref | None:
     heads = [
         t
         for t in res.sdoc
-        if start <= res.offset + t.idx <= end and t.pos_ == "NOUN" and t.lemma_.lower() in _MONEY_HEADS
+        if start <= res.offset + t.idx <= end and t.pos_ == "NOUN" and t.lemma_.lower() in MONEY_HEADS
     ]
     for head in heads[-1:]:
         for prep in head.children:
