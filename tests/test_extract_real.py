@@ -1572,3 +1572,15 @@ def test_agreeing_to_do_something_commits_and_agreeing_that_or_agreeing_a_thing_
     assert {f for f in _facts(text, name="news.txt") if f[1] == "COMMITTED_TO"} == {
         ("Boris Johnson", "COMMITTED_TO", "meet the families"),
     }
+
+
+def test_joining_with_a_body_partners_with_it():
+    text = (
+        "Mayor's Report\n\nThis is my fifteenth report to the Assembly. It covers the period 29 "
+        "August to 9 October 2013.\n\nIn an historic move, London Councils and I have joined with "
+        "the Core Cities group to campaign for greater fiscal devolution.\n"
+    )
+    assert {f for f in _facts(text, name="report.txt") if f[1] == "PARTNERS_WITH"} == {
+        ("Boris Johnson", "PARTNERS_WITH", "Core Cities"),
+        ("London Councils", "PARTNERS_WITH", "Core Cities"),
+    }
