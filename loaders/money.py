@@ -25,7 +25,24 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["Amount", "find_amounts"]
+__all__ = ["Amount", "find_amounts", "WHERE_MONEY_IS_SET"]
+
+# documents and settlements in which money is set out, never what it pays ("£2.2bn of funding in
+# the Spending Review", "£5m in his budget")
+WHERE_MONEY_IS_SET = frozenset(
+    {
+        "review",
+        "budget",
+        "statement",
+        "settlement",
+        "report",
+        "plan",
+        "letter",
+        "announcement",
+        "bill",
+        "year",
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -1584,3 +1584,14 @@ def test_joining_with_a_body_partners_with_it():
         ("Boris Johnson", "PARTNERS_WITH", "Core Cities"),
         ("London Councils", "PARTNERS_WITH", "Core Cities"),
     }
+
+
+def test_money_someone_proposes_to_invest_in_a_thing_funds_it_but_not_the_review_it_is_set_in():
+    text = (
+        "Budget\n\nOn 12 December 2006 Darren Johnson welcomed an extra £47 million the Mayor is "
+        "proposing to invest next year in green projects in the capital. The Government invested "
+        "£2.2bn in the Spending Review.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "FUNDS"} == {
+        ("Ken Livingstone", "FUNDS", "green projects"),
+    }

@@ -16,7 +16,7 @@ from typing import Any
 from graph.facts import Entity, slug
 from loaders.dates import find_dates
 from loaders.document import Doc
-from loaders.money import find_amounts
+from loaders.money import WHERE_MONEY_IS_SET, find_amounts
 from loaders.nlp.frames import Frame, conjuncts, frame, reporter
 from loaders.nlp.lexicon import Pattern, patterns
 from loaders.nlp.reference import Ref, Resolver, inside_a_name
@@ -495,6 +495,8 @@ def _fill_once(
                 continue
             if 0 < tok.i < len(tok.doc) - 1 and tok.nbor(-1).text == "(" and tok.nbor(1).text == ")":
                 continue  # "funding from Transport for London (TfL)": an abbreviation is its name again
+            if role == "prep:in" and tok.lemma_.lower() in WHERE_MONEY_IS_SET:
+                continue  # "£2.2bn of funding in the Spending Review": where it was set, not whom it pays
             if role.startswith("prep:") and inside_a_name(res, tok.head):
                 continue  # "funding from Transport for London": the "for" of a name is no role
             listed = res.group(tok)
@@ -867,8 +869,11 @@ def _sums_in(res: Resolver, f: Frame, sent: tuple[int, int], amounts) -> list:
     """The sums of money standing in the trigger's clause (for a noun, in the clause of the verb
     that governs it, else in the noun's own phrase)."""
     scope = f.trigger
-    if f.kind == "verb" and scope.dep_ in ("relcl", "acl") and scope.head.pos_ in ("NOUN", "PROPN", "NUM"):
-        scope = scope.head  # "a new £49m pot of funding that will be made available to the Met"
+    up = scope
+    while f.kind == "verb" and up.dep_ == "xcomp" and up.head.pos_ == "VERB":
+        up = up.head  # "£47 million the Mayor is proposing | to invest in green projects"
+    if f.kind == "verb" and up.dep_ in ("relcl", "acl") and up.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        scope = up.head  # "a new £49m pot of funding that will be made available to the Met"
     elif (
         f.kind == "noun"
         and scope.dep_ in ("dobj", "nsubjpass", "nsubj", "attr")

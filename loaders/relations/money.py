@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from graph.facts import Entity, slug
-from loaders.money import find_amounts
+from loaders.money import WHERE_MONEY_IS_SET, find_amounts
 from loaders.names.discovery import canonical_np
 from loaders.names.mentions import Mention
 from loaders.relations.clauses import (
@@ -119,6 +119,9 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
         if name is not None and name.kind != "money" and name.start < t.end() - 2:
             t = None  # "£3.4m of funding from Transport for London": the "for" of a name
         objs = objects_after(ctx, t.end(), sent[1], discover="Organization") if t else []
+        if t and t.group(0).rstrip().endswith(" in"):
+            # "invested £2.2bn in the Spending Review": where the money was set, not whom it pays
+            objs = [o for o in objs if o.name.split()[-1].lower() not in WHERE_MONEY_IS_SET]
         funder = subject_of(ctx, sent, m.start())
         # (dates are looked up only where a fact can be made: they are the slow part)
         date = date_in(ctx, sent[0], sent[1], prefer_after=after) if funder is not None else None
