@@ -1595,3 +1595,14 @@ def test_money_someone_proposes_to_invest_in_a_thing_funds_it_but_not_the_review
     assert {f for f in _facts(text, name="news.txt") if f[1] == "FUNDS"} == {
         ("Ken Livingstone", "FUNDS", "green projects"),
     }
+
+
+def test_the_assembly_voting_down_a_budget_reviews_it_and_a_possessive_read_as_subject_acts_not():
+    text = (
+        "Budget\n\nSadiq Khan’s proposed Greater London Authority budget was rejected by the London "
+        "Assembly on 24 February 2021.\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert {f for f in facts if f[1] in ("REVIEWS", "COMMITTED_TO")} == {
+        ("London Assembly", "REVIEWS", "Greater London Authority"),
+    }

@@ -69,6 +69,13 @@ def parser_relations(doc: Doc) -> None:
                     continue  # "rather than insisting that ...": not a statement made
                 if _hypothetical(tok):
                     continue  # "if he becomes Mayor again": not a fact of any family
+                if kind == "verb" and (
+                    tok.dep_ == "amod"
+                    or any(
+                        c.dep_ == "nsubj" and any(x.dep_ == "case" for x in c.children) for c in tok.children
+                    )
+                ):
+                    continue  # "Sadiq Khan's proposed budget": a participle describing a thing, no act
                 if used is not None:  # "pour scorn on": scorn is part of the trigger, not its object
                     f.roles = {r: [t for t in ts if t.i != used.i] for r, ts in f.roles.items()}
                 if pat.money != "any" and amounts is None:
