@@ -28,7 +28,7 @@ from graph.facts import Entity, slug
 from loaders.actors import post_entity
 from loaders.document import Doc
 from loaders.names.people import POST_NOMINALS
-from loaders.names.posts import NO_LONGER, no_longer_held
+from loaders.names.posts import NO_LONGER, no_longer_held, opens_main_clause
 from loaders.registry import Registry
 
 __all__ = ["find_offices", "post_fact", "OFFICE_HEAD", "assembly_group"]
@@ -228,7 +228,7 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
     a = _NAME_END_COMMA.match(after)
     if a:
         span = _phrase_after(text, m.end + a.end(), line_end)
-        if span:
+        if span and not opens_main_clause(text, max(line_start, m.start - 60), m.start, span[1]):
             found.append(span)
     # "Name (Office)", not a transcript's "Name (Role):"; a transcript's editor writes
     # "Rosie Boycott [Chair, London Food Board]"

@@ -1606,3 +1606,17 @@ def test_the_assembly_voting_down_a_budget_reviews_it_and_a_possessive_read_as_s
     assert {f for f in facts if f[1] in ("REVIEWS", "COMMITTED_TO")} == {
         ("London Assembly", "REVIEWS", "Greater London Authority"),
     }
+
+
+def test_an_office_opening_the_main_clause_after_a_name_in_a_phrase_is_not_the_names():
+    text = (
+        "Funding bid\n\nSadiq Khan has presented his bid on 1 September 2020. In a letter to "
+        "Chancellor Rishi Sunak, the Mayor has emphasised London’s position as “one of a handful of "
+        "genuinely global cities”. Sophie Linden, Deputy Mayor for Policing and Crime has agreed.\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert {f for f in facts if f[1] in ("HOLDS_OFFICE", "SAID")} == {
+        ("Rishi Sunak", "HOLDS_OFFICE", "Chancellor of the Exchequer"),
+        ("Sophie Linden", "HOLDS_OFFICE", "Deputy Mayor for Policing and Crime"),
+        ("Sadiq Khan", "SAID", "one of a handful of genuinely global cit"),
+    }

@@ -27,6 +27,7 @@ __all__ = [
     "posts_by_remit",
     "resolve_posts",
     "no_longer_held",
+    "opens_main_clause",
 ]
 
 # offices named by their remit: "Deputy Mayor for Transport", "the deputy mayor for housing",
@@ -135,6 +136,18 @@ def _overlaps(term, era) -> bool:
     return term.start <= (era.end or "9999") and era.start <= (term.end or "9999")
 
 
+# a preposition whose object the name is ("In a letter to Chancellor Rishi Sunak, ...")
+_IN_A_PHRASE = re.compile(r"\b(?:to|from|with|by|for|against|about|on|at|of)\s+(?:[A-Z][\w’'.-]*\s+){0,3}$")
+_VERB_AFTER = re.compile(r"\s+(?:has|have|had|is|was|will|would|said|says|told|wrote|warned|added|urged)\b")
+
+
+def opens_main_clause(text: str, lo: int, name_start: int, office_end: int) -> bool:
+    """'In a letter to Chancellor Rishi Sunak, the Mayor has emphasised ...': after a name that
+    ends an opening phrase, "the Mayor" and its verb are the main clause, not the name's office
+    (`lo` bounds the look back)."""
+    return bool(_VERB_AFTER.match(text, office_end) and _IN_A_PHRASE.search(text, lo, name_start))
+
+
 def resolve_posts(doc: DocMentions, registry: Registry, ref_date: str | None) -> None:
     """Each post mention becomes an "office" mention of its holder when one is known (see the
     module docstring for the order); the post named stays on the mention."""
@@ -150,7 +163,9 @@ def resolve_posts(doc: DocMentions, registry: Registry, ref_date: str | None) ->
             if 0 <= j < len(ms) and ms[j].label == "Person":
                 a, b = (ms[j], m) if j < i else (m, ms[j])
                 gap = folded[a.end : b.start]
-                if re.fullmatch(r"[ ]?,?[ ]?(?:the[ ])?", gap):
+                if re.fullmatch(r"[ ]?,?[ ]?(?:the[ ])?", gap) and not (
+                    j < i and opens_main_clause(folded, max(0, a.start - 60), a.start, m.end)
+                ):
                     beside.insert(0, ms[j].entity)  # on the same line: "Transport secretary Grant Shapps"
                 elif (
                     # a signature: "Sadiq Khan\nMayor of London" (not "Jo Bloggs\nThe Mayor": asked of)
