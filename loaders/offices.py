@@ -469,14 +469,31 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
             doc.facts.add("MEMBER_OF", person, entry.entity, evidence, layer="apposition")
 
 
+_MEETING_OF = re.compile(
+    r"(?i)\b(?:meeting|minutes)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:meeting\s+of\s+(?:the\s+)?)?"
+)
+
+
 def _meeting_body(doc: Doc) -> Entity | None:
-    """The body whose meeting a document records: a committee named at its head ("Meeting:
-    Transport Committee"), else the London Assembly."""
-    for m in doc.mentions.between(0, 400):
+    """The body whose meeting a document records: the one its head names ("Minutes of the
+    inaugural meeting of the Metropolitan Police Authority", "Meeting: Transport Committee"),
+    else the London Assembly on a page that names it; None on a page that names neither (a TfL
+    Board's minutes are not the Assembly's)."""
+    head = doc.mentions.between(0, 400)
+    for found in _MEETING_OF.finditer(doc.text, 0, 400):
+        at = next((m for m in head if found.end() - 4 <= m.start <= found.end()), None)  # ("the ...")
+        if at is not None and at.entity.label == "Organization":
+            return at.entity
+    for m in head:
         if m.entity.label == "Organization" and m.entity.name.endswith("Committee"):
             return m.entity
     assembly = doc.registry.find("London Assembly")
-    return assembly.entity if assembly is not None else None
+    if assembly is None or not (
+        re.search(r"\bAssembly\b", doc.text[:2000])  # "Minutes: Assembly"
+        or any(m.entity.id == assembly.id for m in doc.mentions.between(0, 2000))
+    ):
+        return None
+    return assembly.entity
 
 
 def _full_title(doc: Doc, m, named_people: set[str]) -> None:

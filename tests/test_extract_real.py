@@ -1620,3 +1620,18 @@ def test_an_office_opening_the_main_clause_after_a_name_in_a_phrase_is_not_the_n
         ("Sophie Linden", "HOLDS_OFFICE", "Deputy Mayor for Policing and Crime"),
         ("Sadiq Khan", "SAID", "one of a handful of genuinely global cit"),
     }
+
+
+def test_the_chair_in_a_list_of_those_present_chairs_the_body_whose_meeting_it_is():
+    mpa = (
+        "Minutes of the inaugural meeting of the Metropolitan Police Authority held on 26 June 2000."
+        "\n\n  • Toby Harris (Chair)\n  • Richard Barnes (Deputy Chair)\n"
+    )
+    tfl = (
+        "Minutes of the Meeting\n\nCity Hall, 22 September 2016\n\nMembers Sadiq Khan (Chair) Val "
+        "Shawcross CBE (Deputy Chair)\n"
+    )
+    assert {f for f in _facts(mpa, name="minutes.txt") if f[1] == "CHAIRS"} == {
+        ("Toby Harris", "CHAIRS", "Metropolitan Police Authority"),
+    }
+    assert not [f for f in _facts(tfl, name="minutes.txt") if f[1] == "CHAIRS"]  # whose board: unsaid
