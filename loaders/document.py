@@ -24,6 +24,9 @@ from loaders.names.posts import no_longer_held
 _NOT_A_NAME = re.compile(
     rf"(?i)^(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{'|'.join(CALENDAR_WORDS)})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
     r"(?:,?\s+\d{4})?$|^\d{4}$|^[A-Z]{1,5}[ -]?\d{3,6}$"
+    # a bare word for an office or a body names no one in particular ("The Chair has written to
+    # ...", "encouraged the Board to ...", "welcomed the new Members")
+    r"|^(?:Chair|Chairman|Chairwoman|Board|Members?|Department|Committee|Authority|Council|Panel)$"
 )
 
 __all__ = ["Doc", "Zone", "FactSet", "LAYERS"]

@@ -1635,3 +1635,12 @@ def test_the_chair_in_a_list_of_those_present_chairs_the_body_whose_meeting_it_i
         ("Toby Harris", "CHAIRS", "Metropolitan Police Authority"),
     }
     assert not [f for f in _facts(tfl, name="minutes.txt") if f[1] == "CHAIRS"]  # whose board: unsaid
+
+
+def test_a_bare_word_for_an_office_or_body_names_no_one():
+    text = (
+        "Minutes\n\nThe Chair has written to the Department for Transport to express the Committee's "
+        "concerns on 3 March 2021. The Chair introduced and welcomed the new Members. He encouraged "
+        "the Board to challenge TfL.\n"
+    )
+    assert not _facts(text, name="minutes.txt")
