@@ -56,6 +56,7 @@ def select_facts(doc: Doc) -> None:
     _one_fact_per_statement(doc)
     _named_recipient_over_sum(doc)
     _full_office_over_its_head(doc)
+    _known_holders_only(doc)
     for key in list(facts.facts):
         fact = facts.facts[key]
         if not (facts.layers[key] & kept_layers(fact.predicate)):
@@ -187,6 +188,29 @@ def _one_fact_per_statement(doc: Doc) -> None:
             kept.date = kept.date or other.date
             facts.layers[keys[0]] |= facts.layers[k]
             facts.drop(k)
+
+
+# The registry's holders of a post are every holder since this date or earlier (the GLA's first
+# day): such a post is held by no one else in the pages this tool reads.
+_GLA_START = "2000-05-04"
+
+
+def _known_holders_only(doc: Doc) -> None:
+    """'In a letter to Chancellor Rishi Sunak, the Mayor ...' misread as Sunak's office: a post whose
+    every holder the registry lists since the GLA began (the Mayor, the Met's Commissioner, the
+    Chancellor) is not held by anyone else, on a page of that era."""
+    facts = doc.facts
+    if doc.ref_date and doc.ref_date < _GLA_START:
+        return
+    for key in list(facts.facts):
+        f = facts.facts[key]
+        if f.predicate != "HOLDS_OFFICE" or f.object is None or f.subject.label != "Person":
+            continue
+        post = doc.registry.get(f.object.id)
+        if post is None or not post.holders or min(h.start or "9999" for h in post.holders) > _GLA_START:
+            continue
+        if all(h.person != f.subject.id for h in post.holders):
+            facts.drop(key)
 
 
 # words that make an office another one below or beside it: a shadow minister is no minister

@@ -1644,3 +1644,13 @@ def test_a_bare_word_for_an_office_or_body_names_no_one():
         "the Board to challenge TfL.\n"
     )
     assert not _facts(text, name="minutes.txt")
+
+
+def test_a_post_the_registry_knows_every_holder_of_is_held_by_no_one_else():
+    text = (
+        "Minutes of the Meeting, 22 September 2016\n\nStaff Mike Brown MVO Commissioner Howard "
+        "Carter General Counsel\n\nSadiq Khan, the Mayor of London, opened the meeting.\n"
+    )
+    offices = {f for f in _facts(text, name="minutes.txt") if f[1] == "HOLDS_OFFICE"}
+    assert ("Howard Carter", "HOLDS_OFFICE", "Commissioner of Police of the Metropolis") not in offices
+    assert ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London") in offices
