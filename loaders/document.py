@@ -29,7 +29,7 @@ _NOT_A_NAME = re.compile(
     r"|^(?:Chair|Chairman|Chairwoman|Board|Members?|Department|Committee|Authority|Council|Panel)$"
 )
 
-__all__ = ["Doc", "Zone", "FactSet", "LAYERS"]
+__all__ = ["Doc", "Zone", "FactSet", "LAYERS", "facts_overlap"]
 
 # Where a fact came from: the page's layout (labelled fields, speaker turns), offices named in
 # apposition beside people (loaders/offices.py), the first extractor's sentence rules
@@ -231,3 +231,14 @@ class Doc:
                 if best is None or z.end - z.start < best.end - best.start:
                     best = z
         return best
+
+
+def facts_overlap(a: Fact, b: Fact) -> bool:
+    """Whether two facts share words (their evidence spans overlap); linear in their evidence."""
+    spans = sorted([(e.start, e.end, 0) for e in a.evidence] + [(e.start, e.end, 1) for e in b.evidence])
+    reach = {0: -1, 1: -1}
+    for start, end, side in spans:
+        if start < reach[1 - side]:
+            return True
+        reach[side] = max(reach[side], end)
+    return False

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["Amount", "find_amounts", "WHERE_MONEY_IS_SET"]
+__all__ = ["Amount", "find_amounts", "WHERE_MONEY_IS_SET", "FUNDING_NOUNS"]
 
 # documents and settlements in which money is set out, never what it pays ("£2.2bn of funding in
 # the Spending Review", "£5m in his budget")
@@ -41,6 +41,25 @@ WHERE_MONEY_IS_SET = frozenset(
         "announcement",
         "bill",
         "year",
+    }
+)
+# words for money itself ("the new investment", "government funding", "a Home Office grant")
+FUNDING_NOUNS = frozenset(
+    {
+        "funding",
+        "investment",
+        "grant",
+        "money",
+        "cash",
+        "funds",
+        "subsidy",
+        "sponsorship",
+        "donation",
+        "expenditure",
+        "spending",
+        "spend",
+        "budget",
+        "allocation",
     }
 )
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from graph.facts import Entity, Fact
 from graph.schema import FACT_TYPES, REL_TYPES, allows
-from loaders.document import LAYERS, Doc
+from loaders.document import LAYERS, Doc, facts_overlap
+from loaders.names.money_programmes import is_money_named
 
 __all__ = ["select_facts", "kept_layers", "FAMILIES_FILE"]
 
@@ -149,17 +150,6 @@ def _one_statement_per_speaker(doc: Doc) -> None:
         facts.layers[merged.key] = layers
 
 
-def _overlap(a, b) -> bool:
-    """Whether two facts share words (their evidence spans overlap); linear in their evidence."""
-    spans = sorted([(e.start, e.end, 0) for e in a.evidence] + [(e.start, e.end, 1) for e in b.evidence])
-    reach = {0: -1, 1: -1}
-    for start, end, side in spans:
-        if start < reach[1 - side]:
-            return True
-        reach[side] = max(reach[side], end)
-    return False
-
-
 def _one_fact_per_statement(doc: Doc) -> None:
     """Two facts of one predicate between the same two entities, from overlapping words, are one
     fact read twice (a motion's ask found by its layout and by the parse, with different `about`):
@@ -176,7 +166,7 @@ def _one_fact_per_statement(doc: Doc) -> None:
         kept = facts.facts[keys[0]]
         for k in keys[1:]:
             other = facts.facts.get(k)
-            if other is None or other.amount_gbp != kept.amount_gbp or not _overlap(kept, other):
+            if other is None or other.amount_gbp != kept.amount_gbp or not facts_overlap(kept, other):
                 continue
             if facts.layers[k] & facts.layers[keys[0]]:
                 continue  # one layer's two facts (two motions answered by one sentence) stay two
@@ -249,14 +239,14 @@ def _named_recipient_over_sum(doc: Doc) -> None:
     facts = doc.facts
     funds = [(k, f) for k, f in facts.facts.items() if f.predicate == "FUNDS" and f.object is not None]
     for k, f in funds:
-        if not f.object.id.startswith("gbp"):
+        if not is_money_named(f.object):
             continue
         if any(
             other is not f
             and other.subject.id == f.subject.id
             and other.amount_gbp == f.amount_gbp
-            and not other.object.id.startswith("gbp")
-            and _overlap(f, other)
+            and not is_money_named(other.object)
+            and facts_overlap(f, other)
             for _, other in funds
         ):
             facts.drop(k)

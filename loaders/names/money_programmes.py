@@ -13,7 +13,14 @@ import re
 from graph.facts import Entity, slug
 from loaders.names.mentions import Mention
 
-__all__ = ["money_amount", "money_programme_name", "parse_short_money", "money_mentions", "MONEY_HEADS"]
+__all__ = [
+    "money_amount",
+    "money_programme_name",
+    "parse_short_money",
+    "money_mentions",
+    "MONEY_HEADS",
+    "is_money_named",
+]
 
 _MONEY = re.compile(
     r"£\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<unit>bn|billion|m|million|k|thousand)?\b"
@@ -65,6 +72,11 @@ def money_programme_name(amount: float, head: str) -> str:
     """Canonical name of a money-named programme: '£2.4m package', '£500k grant'."""
     kind = _MONEY_KIND.get(head.lower(), head.lower())
     return f"{_short_amount(amount)} {kind}"
+
+
+def is_money_named(entity: Entity) -> bool:
+    """Whether a programme is one named only by its sum ("£2.4m package": its id is "gbp...")."""
+    return entity.id.startswith("gbp")
 
 
 def parse_short_money(text: str) -> float | None:

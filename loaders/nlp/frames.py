@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from loaders.money import FUNDING_NOUNS
+
 __all__ = ["Frame", "frame", "conjuncts", "subject_of", "reporter"]
 
 Token = Any  # spacy.tokens.Token
@@ -391,10 +393,6 @@ def _governing_modal(verb: Token) -> str | None:
     return None
 
 
-# nouns for money that a name before them says the source of ("government funding")
-_MONEY_NOUNS = frozenset({"funding", "grant", "money", "investment", "subsidy", "cash", "funds"})
-
-
 def _money_named_by(verb: Token) -> list[Token]:
     """The names before the money a verb handles: "received almost £5bn in government funding",
     "secured £4.82 billion of Home Office funding" (the source of the money)."""
@@ -410,7 +408,7 @@ def _money_named_by(verb: Token) -> list[Token]:
     return [
         c
         for n in nouns
-        if n.lemma_.lower() in _MONEY_NOUNS
+        if n.lemma_.lower() in FUNDING_NOUNS
         for c in n.children
         if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN")
     ]

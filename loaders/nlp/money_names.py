@@ -10,8 +10,8 @@ London" funds TfL). Facts of either layer are renamed, so this runs after both, 
 from __future__ import annotations
 
 from graph.facts import Entity, Fact, slug
-from loaders.document import Doc
-from loaders.names.money_programmes import MONEY_HEADS
+from loaders.document import Doc, facts_overlap
+from loaders.names.money_programmes import MONEY_HEADS, is_money_named
 from loaders.nlp.reference import Ref, Resolver, inside_a_name
 
 __all__ = ["name_money_programmes", "what_money_is_for"]
@@ -28,18 +28,17 @@ def name_money_programmes(doc: Doc) -> None:
     sum keeps that name, so that they stay about one node."""
     funds = [f for f in doc.facts if f.predicate == "FUNDS" and f.object is not None]
     for key, fact in list(doc.facts.facts.items()):
-        if fact.predicate != "FUNDS" or fact.object is None or not fact.object.name.startswith("£"):
+        if fact.predicate != "FUNDS" or fact.object is None or not is_money_named(fact.object):
             continue
-        ev = fact.evidence[0]
         if any(
             other.subject.id == fact.subject.id
             and other.amount_gbp == fact.amount_gbp
-            and not other.object.name.startswith("£")
-            and other.evidence[0].start < ev.end
-            and ev.start < other.evidence[0].end
+            and not is_money_named(other.object)
+            and facts_overlap(fact, other)
             for other in funds
         ):
             continue  # another fact names the same sum from the same funder: select drops this one
+        ev = fact.evidence[0]
         sdoc = doc.parsed.get(doc.sentence_index(ev.start))
         mention = next(
             (m for m in doc.mentions.between(ev.start, ev.end) if m.entity.id == fact.object.id), None

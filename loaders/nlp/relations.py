@@ -16,7 +16,8 @@ from typing import Any
 from graph.facts import Entity, slug
 from loaders.dates import find_dates
 from loaders.document import Doc
-from loaders.money import WHERE_MONEY_IS_SET, find_amounts
+from loaders.money import FUNDING_NOUNS, WHERE_MONEY_IS_SET, find_amounts
+from loaders.names.money_programmes import is_money_named
 from loaders.nlp.frames import Frame, conjuncts, frame, reporter
 from loaders.nlp.lexicon import Pattern, patterns
 from loaders.nlp.reference import Ref, Resolver, inside_a_name
@@ -109,7 +110,7 @@ def _they_are(doc: Doc, sdoc, i: int, facts: list) -> None:
 def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
     """(kind, the second word it used) when `tok` triggers `pat`."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") and lemma in pat.verbs or _verb_read_as_noun(tok) and lemma in pat.verbs:
+    if lemma in pat.verbs and (tok.pos_ in ("VERB", "AUX") or _verb_read_as_noun(tok)):
         needs = pat.verbs[lemma]
         if None in needs:
             return "verb", None
@@ -366,7 +367,7 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                 "ESTABLISHED",
                 "LEADS",
                 "COMMISSIONED",
-            ) and obj.entity.id.startswith("gbp"):
+            ) and is_money_named(obj.entity):
                 continue  # "launched a £9m fund": a sum is funding, not what is founded or promised
             if obj.how == "phrase" and _is_time(obj.entity.name):
                 continue  # "£15m in his budget for next year": a time is not a recipient
@@ -774,23 +775,6 @@ def _resolve(
     return None
 
 
-_FUNDING_NOUNS = {
-    "funding",
-    "investment",
-    "grant",
-    "money",
-    "cash",
-    "funds",
-    "sponsorship",
-    "donation",
-    "expenditure",
-    "spending",
-    "spend",
-    "budget",
-    "allocation",
-}
-
-
 # what money is, never what it is paid to ("approves expenditure of £1.5m")
 _MONEY_NOUNS = {
     "award",
@@ -812,15 +796,15 @@ def _moves_money(f: Frame) -> bool:
     lemma = f.trigger.lemma_.lower()
     return (
         lemma in _MONEY_NOUNS
-        or lemma in _FUNDING_NOUNS
+        or lemma in FUNDING_NOUNS
         or lemma not in ("transfer",)
-        or any(t.lemma_.lower() in _FUNDING_NOUNS for t in f.get("prep:of"))
+        or any(t.lemma_.lower() in FUNDING_NOUNS for t in f.get("prep:of"))
     )
 
 
 def _funding_noun(f: Frame) -> bool:
     """A word for money among the trigger's object ("the new investment secured by the Mayor")."""
-    return any(t.lemma_.lower() in _FUNDING_NOUNS for role in ("obj", "subj") for t in f.get(role))
+    return any(t.lemma_.lower() in FUNDING_NOUNS for role in ("obj", "subj") for t in f.get(role))
 
 
 _TIME = re.compile(
