@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from loaders.document import Doc
 from loaders.layouts import find_voice, read_layout, speaker_turns
+from loaders.money_lists import find_money_lists
 from loaders.names import linker_for
 from loaders.nlp.model import parse
 from loaders.nlp.money_names import name_money_programmes
@@ -153,6 +154,13 @@ CHAIN: tuple[Component, ...] = (
         sets=("facts",),
         run=name_money_programmes,
         why="a FUNDS fact's money-named programme ('£136m package') named by what the sentence says it is for",
+    ),
+    Component(
+        "money lists",
+        reads=("text", "mentions", "facts", "date"),
+        sets=("facts",),
+        run=find_money_lists,
+        why="a lead line naming who gives money, then one line per sum and recipient ('£502,992 to Lewisham')",
     ),
     Component(
         "select",

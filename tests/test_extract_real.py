@@ -1654,3 +1654,47 @@ def test_a_post_the_registry_knows_every_holder_of_is_held_by_no_one_else():
     offices = {f for f in _facts(text, name="minutes.txt") if f[1] == "HOLDS_OFFICE"}
     assert ("Howard Carter", "HOLDS_OFFICE", "Commissioner of Police of the Metropolis") not in offices
     assert ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London") in offices
+
+
+def test_condemning_someones_comments_criticises_them():
+    text = (
+        "News\n\nGreen AM Jenny Jones said she condemned Boris Johnson's comments. Sian Berry "
+        "criticised the remarks made on Friday.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "CRITICISED"} == {
+        ("Jenny Jones", "CRITICISED", "Boris Johnson"),
+    }
+
+
+def test_a_relative_clause_before_a_speech_verb_names_no_speaker():
+    text = (
+        "News\n\nThe report, which is opposed by Conservatives on the Assembly, warns that "
+        "“fares may rise again”.\n"
+    )
+    assert not {f for f in _facts(text, name="news.txt") if f[1] == "SAID" and f[0] == "Conservative Party"}
+
+
+def test_each_receiving_money_is_each_of_those_the_clause_names():
+    text = (
+        "News, 1 March 2018\n\nBarking and Dagenham and Hounslow have been named as the winners, each "
+        "receiving £500,000 from the Mayor of London.\n"
+    )
+    assert {(s, o) for s, p, o in _facts(text, name="news.txt") if p == "FUNDS"} == {
+        ("Sadiq Khan", "London Borough of Barking and Dagenham"),
+        ("Sadiq Khan", "London Borough of Hounslow"),
+    }
+
+
+def test_an_allocation_list_funds_each_listed_recipient_from_the_giver_its_lead_names():
+    text = (
+        "Key information\nReference code: PCD 999\nDecision by: Sophie Linden, Deputy Mayor, Policing "
+        "and Crime\n\nThe grants to be paid to boroughs by MOPAC will be:\n-\n£120,000.00 to Ealing "
+        "(£60,000 in each year).\n-\n£80,500.00 to Sutton.\n-\n£15,000 for new lighting.\n"
+        "The Mayor said:\n£2m to Brent would be welcome.\n"
+    )
+    funds = {f for f in _facts(text, name="decision.txt") if f[1] == "FUNDS"}
+    assert funds == {
+        ("Mayor's Office for Policing and Crime", "FUNDS", "London boroughs"),  # the lead's own
+        ("Mayor's Office for Policing and Crime", "FUNDS", "London Borough of Ealing"),
+        ("Mayor's Office for Policing and Crime", "FUNDS", "London Borough of Sutton"),
+    }

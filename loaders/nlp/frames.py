@@ -183,6 +183,14 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
             return conjuncts(objs[-1])
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
+    if verb.dep_ == "acl" and head.lower_ in ("each", "both", "all"):
+        # "Waltham Forest and Brent have been named ..., each receiving £1.35m": those named
+        up = head
+        while up.head.i != up.i and up.pos_ not in ("VERB", "AUX"):
+            up = up.head
+        if up.pos_ in ("VERB", "AUX"):
+            named = [c for c in up.children if c.dep_ == "nsubjpass"]
+            return conjuncts(_antecedent(named[0])) if named else subject_of(up, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "PROPN":
         return [head]  # "accompanied by Khan accusing Boris Johnson of ..."
     before = verb.doc[verb.i - 1] if verb.i > 0 else None

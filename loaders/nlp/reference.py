@@ -61,6 +61,14 @@ ACT_NOUNS = {
     "mishandling",
     "assessment",
     "inspection",
+    # what someone said stands for them: "condemned Livingstone's comments"
+    "comment",
+    "remark",
+    "statement",
+    "tweet",
+    "outburst",
+    "rhetoric",
+    "stance",
 }
 # What someone asks or sends: a reply to it answers them
 _SENT_NOUNS = {

@@ -119,7 +119,14 @@ def subject_before(text: str, lo: int, verb_start: int, verb: str) -> tuple[int,
             break
         last_part = words[comma_positions[-1] + 1 :]
         lead = last_part[0][2].lower()
-        if lead.endswith("ing") or lead in AUX or lead in ("on", "in", "at", "during", "speaking"):
+        if (
+            lead.endswith("ing")
+            or lead in AUX
+            or lead in ("on", "in", "at", "during", "speaking")
+            # a relative clause names no speaker: "The response, which is opposed by Conservatives
+            # on the Assembly, warns ..." is the response's warning
+            or lead in ("which", "who", "whose", "whom")
+        ):
             words = words[: comma_positions[-1] + 1]
         else:
             break
