@@ -425,6 +425,11 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
         _office_facts(doc, m, (span[0], both.end("first")))
         _office_facts(doc, m, (both.start("second"), span[1]))
         return
+    former = _AND_FORMER.search(text, span[0], span[1])
+    if former:
+        _office_facts(doc, m, (span[0], former.start()))
+        _office_facts(doc, m, (former.end(), span[1]))
+        return
     phrase = " ".join(text[span[0] : span[1]].split())
     evidence = (min(m.start, span[0]), max(m.end, span[1]))
     person: Entity = m.entity
@@ -453,7 +458,7 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
             body = at.entity if at is not None and at.entity.label == "Organization" else None
         if body is not None:
             stated = doc.facts.add("CHAIRS", person, body, evidence, layer="apposition") is not None
-    elif not _BARE.match(phrase) or phrase[:1].isupper():
+    elif (not _BARE.match(phrase) or phrase[:1].isupper()) and not _holds_a_verb(doc, span):
         post = post_entity(doc.registry, phrase)
         if post is not None and not _BARE.match(post.name):
             stated = post_fact(doc, person, post, evidence) is not None
@@ -507,8 +512,33 @@ def _full_title(doc: Doc, m, named_people: set[str]) -> None:
     post_fact(doc, m.entity, m.post, (m.start, m.end))
 
 
+# what opens a phrase about a time or a manner, never an office: "Boris Johnson, during a visit to
+# City Hall by ...", "as mayor, Sadiq ..."
+_NOT_AN_OFFICE_OPENING = re.compile(
+    r"(?i)^(?:during|as|after|before|in|at|on|with|while|when|since|following|from|by|speaking|"
+    r"visiting|pictured|seen|standing|left|right|centre)\b"
+)
+# "Deputy Mayor for Fire and Resilience and former Assembly Member": two offices, the second past
+_AND_FORMER = re.compile(r"\s+and\s+(?=(?:a\s+)?former\b)", re.I)
+
+
+def _holds_a_verb(doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether the parse reads a finite verb inside the phrase ("Mike Barton, Durham's chief
+    constable attributed the force's success to ..."): a clause, not an office."""
+    sdoc = doc.parsed.get(doc.sentence_index(span[0]))
+    if sdoc is None:
+        return False
+    offset = sdoc.user_data["offset"]
+    return any(
+        t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP") and span[0] <= offset + t.idx < span[1]
+        for t in sdoc
+    )
+
+
 def post_fact(doc: Doc, person: Entity, post: Entity, evidence: tuple[int, int], layer: str = "apposition"):
     """HOLDS_OFFICE of a post; a chair's post is CHAIRS of its body, a member's MEMBER_OF."""
+    if _NOT_AN_OFFICE_OPENING.match(post.name):
+        return None
     chair = _CHAIR.match(post.name)
     if chair:
         body = _body(doc, chair.group("body"))

@@ -58,6 +58,8 @@ def select_facts(doc: Doc) -> None:
     _named_recipient_over_sum(doc)
     _full_office_over_its_head(doc)
     _known_holders_only(doc)
+    _innermost_promise(doc)
+    _member_over_their_body(doc)
     for key in list(facts.facts):
         fact = facts.facts[key]
         if not (facts.layers[key] & kept_layers(fact.predicate)):
@@ -229,6 +231,49 @@ def _full_office_over_its_head(doc: Doc) -> None:
                 and set(other.lower()[: -len(name)].split()) <= _UNDER  # "shadow minister for London"
             )
             for other in held.get(f.subject.id, [])
+        ):
+            facts.drop(key)
+
+
+def _member_over_their_body(doc: Doc) -> None:
+    """'London Assembly Member Brian Coleman accused the Mayor ...': one layer reads the body in
+    his title as the one who accuses. Where the same words give the same relation from a person
+    and from a body the document makes that person a member of, the person's is the fact."""
+    facts = doc.facts
+    member_of = {
+        (f.subject.id, f.object.id) for f in facts if f.predicate == "MEMBER_OF" and f.object is not None
+    }
+    by_person = [f for f in facts if f.subject.label == "Person" and f.predicate != "MEMBER_OF"]
+    for key in list(facts.facts):
+        f = facts.facts[key]
+        if f.subject.label != "Organization" or f.predicate == "MEMBER_OF":
+            continue
+        if any(
+            g.predicate == f.predicate
+            and (g.target.id if g.target else None) == (f.target.id if f.target else None)
+            and (g.subject.id, f.subject.id) in member_of
+            and facts_overlap(f, g)
+            for g in by_person
+        ):
+            facts.drop(key)
+
+
+def _innermost_promise(doc: Doc) -> None:
+    """'said he will agree to host the conference': one promise, read at two depths of its
+    clause ("agree to host the conference", "host the conference"); the inner words name it."""
+    facts = doc.facts
+    promises = [
+        (k, f) for k, f in facts.facts.items() if f.predicate == "COMMITTED_TO" and f.object is not None
+    ]
+    for key, f in promises:
+        name = f.object.name.lower()
+        if any(
+            other.subject.id == f.subject.id
+            and len(other.object.name) < len(name)
+            and name.endswith(" " + other.object.name.lower())
+            and facts_overlap(f, other)
+            for k, other in promises
+            if k != key and k in facts.facts
         ):
             facts.drop(key)
 

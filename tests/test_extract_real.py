@@ -1698,3 +1698,43 @@ def test_an_allocation_list_funds_each_listed_recipient_from_the_giver_its_lead_
         ("Mayor's Office for Policing and Crime", "FUNDS", "London Borough of Ealing"),
         ("Mayor's Office for Policing and Crime", "FUNDS", "London Borough of Sutton"),
     }
+
+
+def test_a_body_whose_head_word_opens_its_name_is_named_in_full():
+    text = (
+        "News\n\nThe Association of London Government criticised the Department for Communities and "
+        "Local Government’s (DCLG) plans.\n"
+    )
+    assert _facts(text, name="news.txt") == {
+        ("Association of London Government", "CRITICISED", "Department for Communities and Local Government"),
+    }
+
+
+def test_a_question_that_lost_its_question_mark_promises_nothing():
+    text = "Question to the Mayor, 2006\n\nDarren Johnson: Will you agree to host the Spring conference\n"
+    assert not {f for f in _facts(text, name="question.txt") if f[1] == "COMMITTED_TO"}
+
+
+def test_a_promise_read_at_two_depths_of_its_clause_is_one_promise():
+    text = "News\n\nKen Livingstone said he will agree to host the Spring conference.\n"
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "COMMITTED_TO"} == {
+        ("Ken Livingstone", "COMMITTED_TO", "host the Spring conference"),
+    }
+
+
+def test_the_body_in_a_members_title_is_not_who_acts():
+    text = "News\n\nLondon Assembly Member Brian Coleman accused the Mayor of trying to stitch up appointments.\n"
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "CRITICISED"} == {
+        ("Brian Coleman", "CRITICISED", "Mayor of London"),
+    }
+
+
+def test_a_clause_or_a_time_phrase_after_a_name_is_no_office():
+    text = (
+        "News\n\nMike Barton, Durham's chief constable attributed the force's success to policing. "
+        "Boris Johnson, during a visit to City Hall by Mayor of Rio de Janeiro, Eduardo Paes, spoke. "
+        "Fiona Twycross, Deputy Mayor for Fire and Resilience and former Assembly Member, attended.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "HOLDS_OFFICE"} == {
+        ("Fiona Twycross", "HOLDS_OFFICE", "Deputy Mayor for Fire and Resilience"),
+    }

@@ -187,6 +187,12 @@ def _discover(
     if len(words) < 2:
         return None
     head = words[-1].rstrip(".'")
+    if _head_first(words):
+        # "the Association of London Government", "the Department for Communities and Local
+        # Government's (DCLG) fund": a body's head word may open its name
+        if words[-1].endswith("'s"):
+            words[-1] = words[-1][:-2]
+        head = words[0]
     if head.endswith("'s"):
         return None
     if head in ORG_HEADS:
@@ -210,6 +216,25 @@ def _discover(
     if not name or len(name.split()) < 2:
         return None
     return start, start + len(" ".join(words)), Entity(name=name, label=label, id=slug(name))
+
+
+# head words that may open a body's name, before "of" or "for" and its capitalised remit
+_HEAD_FIRST = frozenset(
+    {"Department", "Ministry", "Office", "Association", "Institute", "Federation", "Confederation", "Society",
+     "Commission", "Agency", "Authority", "Academy", "College", "University", "Union", "Chamber", "Council"}
+)  # fmt: skip
+# what follows "Board of", "Council of" without naming a body ("the Council of Members")
+_NOT_A_REMIT = frozenset({"Trustees", "Directors", "Members", "Governors", "Management", "Members'"})
+
+
+def _head_first(words: list[str]) -> bool:
+    return (
+        len(words) >= 3
+        and words[0] in _HEAD_FIRST
+        and words[1] in ("of", "for")
+        and words[-1].removesuffix("'s") not in _NOT_A_REMIT
+        and words[-1][:1].isupper()
+    )
 
 
 def named_mentions(folded: str, scan: LineScan, reg: Registry) -> list[Mention]:

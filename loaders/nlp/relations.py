@@ -168,6 +168,18 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
     return None
 
 
+_QUESTION_AUX = frozenset(
+    {"will", "would", "can", "could", "should", "shall", "do", "does", "did", "may", "must"}
+)
+_QUESTION_SUBJ = frozenset({"you", "we", "they", "he", "she", "i"})
+
+
+def _opens_as_question(sent) -> bool:
+    """A sentence that opens "Will you ...", "Do we ...": a question even where its "?" was lost."""
+    words = [t for t in sent if not t.is_punct and not t.is_space][:2]
+    return len(words) == 2 and words[0].lower_ in _QUESTION_AUX and words[1].lower_ in _QUESTION_SUBJ
+
+
 def _hypothetical(tok: Token) -> bool:
     """Whether a trigger stands in an "if" or "unless" clause ("plans to reverse the rise if he
     becomes Mayor", "unless the Government funds it")."""
@@ -257,7 +269,9 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         return made  # "Funding for the Night Tube will be cut by the Government": no one funds it
     if pat.family == "FUNDS" and f.kind == "noun" and not _moves_money(f):
         return made  # "the transfer of powers from the Home Office to the Mayor"
-    if pat.family == "COMMITTED_TO" and f.trigger.sent.text.rstrip(" ”\"'’").endswith("?"):
+    if pat.family == "COMMITTED_TO" and (
+        f.trigger.sent.text.rstrip(" ”\"'’").endswith("?") or _opens_as_question(f.trigger.sent)
+    ):
         return made  # "Will you now at least promise to ...?" asks for a promise; it makes none
     subjects = _fill(res, f, pat.subject, pat.subject_kinds, pat.family)
     if not subjects:
