@@ -1738,3 +1738,21 @@ def test_a_clause_or_a_time_phrase_after_a_name_is_no_office():
     assert {f for f in _facts(text, name="news.txt") if f[1] == "HOLDS_OFFICE"} == {
         ("Fiona Twycross", "HOLDS_OFFICE", "Deputy Mayor for Fire and Resilience"),
     }
+
+
+def test_there_is_no_one_and_a_pronoun_after_a_closing_quote_is_the_paragraphs_speaker():
+    text = (
+        'News\n\nMr Livingstone said: "There are some members of the London Assembly who want to '
+        'abolish anything that is free.\n\n"It is astounding that under Boris Johnson there are just '
+        'two press conferences a year," he added.\n'
+    )
+    facts = _facts(text, name="news.txt")
+    assert {f for f in facts if f[1] == "HOLDS_OFFICE"} == set()
+    assert {f[0] for f in facts if f[1] == "SAID"} == {"Ken Livingstone"}
+
+
+def test_a_promise_to_stop_something_is_the_stopping_not_the_thing():
+    text = 'News\n\nKen Livingstone said: "I will stop the threat of cuts to safer neighbourhood teams."\n'
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "COMMITTED_TO"} == {
+        ("Ken Livingstone", "COMMITTED_TO", "stop the threat of cuts to safer neighbourhood teams"),
+    }

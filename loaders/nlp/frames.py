@@ -174,6 +174,8 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
                     return conjuncts(cc)
     if depth > 4 or verb.head.i == verb.i:
         return []
+    if any(c.dep_ == "expl" for c in verb.children):
+        return []  # "said there are some members who ...": the clause's subject is no one
     head = verb.head
     if verb.dep_ == "ccomp" and any(c.dep_ == "aux" for c in verb.children):
         # "revealed the Mayor of London, Sadiq Khan, is failing ...": a parse that made the clause's

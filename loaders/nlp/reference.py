@@ -17,6 +17,7 @@ from graph.facts import Entity, slug
 from loaders.actors import clean_person_name, looks_like_person
 from loaders.document import Doc
 from loaders.names.focus import agrees, person_in_focus
+from loaders.quotes.verbs import REPORTING_SET
 
 __all__ = ["Ref", "Resolver", "ACTOR_LABELS", "inside_a_name"]
 
@@ -610,6 +611,9 @@ class Resolver:
                     return Ref(body, *span, "pronoun")
             return None
         if low in _THIRD_PERSON:
+            attributed = self._attribution_speaker(tok, pos)
+            if attributed is not None:
+                return Ref(attributed, *span, "pronoun")
             governing = self._governing_subject(tok)
             if governing is False:
                 return None  # reported by someone we cannot name: better no fact than a guess
@@ -641,6 +645,21 @@ class Resolver:
             return []
         pos = self.offset + tok.idx
         return [Ref(m.entity, pos, pos + len(tok.text), "pronoun") for m in listed]
+
+    def _attribution_speaker(self, tok: Token, pos: int) -> Entity | None:
+        """'"... under Boris Johnson ...," he added': the "he" of a speech verb just after a
+        closing quotation mark is whoever the quoted paragraph is by, not someone it names."""
+        if tok.dep_ != "nsubj" or tok.head.lower_ not in REPORTING_SET:
+            return None
+        ctx = self.doc.rules_context
+        if ctx is not None and ctx.quote_at(pos) is not None:
+            return None
+        if not re.search(r"[”\"’'][ \t]*,?[ \t]*$", self.doc.text[max(0, pos - 4) : pos]):
+            return None
+        zone = self.doc.zone_at(pos, "quote")
+        if zone is None or zone.speaker is None or zone.speaker.label != "Person":
+            return None
+        return zone.speaker if agrees(self.doc.mentions, pos, zone.speaker.id) else None
 
     def _governing_subject(self, tok: Token) -> Entity | None | bool:
         """'The Chairman advised that he had asked ...': he is the subject of the clause that

@@ -168,6 +168,11 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
     return None
 
 
+# verbs whose object is what a promise undoes, not what it gives
+_UNDOING = frozenset(
+    {"stop", "scrap", "end", "abolish", "halt", "block", "reverse", "axe", "oppose", "cut", "ban", "close",
+     "prevent", "resist", "fight", "scrap", "withdraw", "cancel", "overturn", "repeal"}
+)  # fmt: skip
 _QUESTION_AUX = frozenset(
     {"will", "would", "can", "could", "should", "shall", "do", "does", "did", "may", "must"}
 )
@@ -288,6 +293,10 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         objects = _named_in_sentence(res, sent, subjects, res.offset + f.trigger.idx)
     else:
         objects = _fill(res, f, pat.object, pat.kinds, pat.family)
+        if pat.family == "COMMITTED_TO" and f.kind == "modal" and f.trigger.lemma_.lower() in _UNDOING:
+            # "I will stop Boris Johnson's threat of cuts": the promise is the stopping, not the threat
+            ref = res.predicate(f.trigger)
+            objects = [ref] if ref is not None else []
     if not objects:
         return made
     if pat.family == "ASKED" and _ASSEMBLY_MOTION.search(doc.text, sent[0], sent[1]):
