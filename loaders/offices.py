@@ -31,7 +31,7 @@ from loaders.names.people import POST_NOMINALS
 from loaders.names.posts import NO_LONGER, no_longer_held, opens_main_clause
 from loaders.registry import Registry
 
-__all__ = ["find_offices", "post_fact", "OFFICE_HEAD", "assembly_group"]
+__all__ = ["find_offices", "post_fact", "OFFICE_HEAD", "assembly_group", "split_offices"]
 
 _HEADS = (
     "mayor|chair|chairman|chairwoman|chairperson|commissioner|chief executive|director|secretary|leader|"
@@ -64,9 +64,11 @@ _PARTY = re.compile(
 )
 _FOUNDER = re.compile(r"(?i)^(?:co-)?founder\s+of\s+(?:the\s+)?(?P<body>.+)$")
 # two offices joined: "X Ambassador and Founder of Y", "Chair of the X Committee and Chief Fire
-# Officer, Y" (the first ends with an office word or starts with one; the second starts with one)
+# Officer, Y", "Executive Director Housing and Land and Interim CEO of OPDC" (the first holds an
+# office word; the second starts with one, perhaps after "interim", "acting" ...)
 _TWO_OFFICES = re.compile(
-    rf"(?P<first>(?:{_HEADS})\b[^,]*?|[^,]*?\b(?:{_HEADS})\b)[ ]and[ ](?P<second>(?i:{_HEADS})\b.*)",
+    rf"(?P<first>[^,]*?\b(?:{_HEADS})\b[^,]*?)[ ]and[ ]"
+    rf"(?P<second>(?:(?:interim|acting|joint|senior|executive)[ ])?(?:(?i:{_HEADS})\b|CEO\b).*)",
     re.I | re.S,
 )
 _PARTY_BEFORE = re.compile(
@@ -409,6 +411,13 @@ def _phrase_before(
         # ("Ministers criticise mayor Boris Johnson"); "and housing minister Mark Prisk" is an office
         return None
     return start, line_start + len(chunk)
+
+
+def split_offices(phrase: str) -> list[str]:
+    """'Executive Director Housing and Land and Interim CEO of OPDC': each office of a phrase
+    that joins two with " and " (one phrase when it names one)."""
+    both = _TWO_OFFICES.fullmatch(phrase)
+    return [both.group("first"), both.group("second")] if both else [phrase]
 
 
 def _too_long(phrase: str, limit: int = 12) -> bool:

@@ -1756,3 +1756,14 @@ def test_a_promise_to_stop_something_is_the_stopping_not_the_thing():
     assert {f for f in _facts(text, name="news.txt") if f[1] == "COMMITTED_TO"} == {
         ("Ken Livingstone", "COMMITTED_TO", "stop the threat of cuts to safer neighbourhood teams"),
     }
+
+
+def test_a_signer_with_two_offices_joined_by_and_holds_each():
+    text = (
+        "DD1149 Rough sleeping services\n\nDate signed: 08 January 2014\nDecision by: David Lunts, "
+        "Executive Director Housing and Land and Interim CEO of OPDC\n"
+    )
+    assert {f for f in _facts(text, name="decision.txt") if f[1] == "HOLDS_OFFICE"} == {
+        ("David Lunts", "HOLDS_OFFICE", "Executive Director Housing and Land"),
+        ("David Lunts", "HOLDS_OFFICE", "Interim CEO of OPDC"),
+    }

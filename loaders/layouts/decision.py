@@ -20,11 +20,12 @@ from __future__ import annotations
 import re
 
 from graph.facts import Entity, slug
-from loaders.actors import resolve_name
+from loaders.actors import post_entity, resolve_name
 from loaders.document import Doc, Zone
 from loaders.layouts.base import first_date, read_fields, title_line
 from loaders.money import find_amounts
 from loaders.names.heads import PROGRAMME_HEADS
+from loaders.offices import post_fact, split_offices
 
 _FULL_STOP = re.compile(r"\.(?=\s|$)")
 NAME = "decision"
@@ -120,7 +121,13 @@ def read(doc: Doc) -> None:
         signer = named.actor
         span = signer_field.span
         if named.post is not None and signer.label == "Person":
-            doc.facts.add("HOLDS_OFFICE", signer, named.post, span, layer="layout")
+            offices = split_offices(named.post.name)
+            if len(offices) == 1:
+                doc.facts.add("HOLDS_OFFICE", signer, named.post, span, layer="layout")
+            for office in offices if len(offices) > 1 else ():
+                post = post_entity(doc.registry, office)  # "... Housing and Land and Interim CEO of OPDC"
+                if post is not None:
+                    post_fact(doc, signer, post, span, layer="layout")
     else:
         # a copy without its signature block: the office whose approval the decision seeks
         found = _APPROVER.search(text)

@@ -171,7 +171,7 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
 # verbs whose object is what a promise undoes, not what it gives
 _UNDOING = frozenset(
     {"stop", "scrap", "end", "abolish", "halt", "block", "reverse", "axe", "oppose", "cut", "ban", "close",
-     "prevent", "resist", "fight", "scrap", "withdraw", "cancel", "overturn", "repeal"}
+     "prevent", "resist", "fight", "withdraw", "cancel", "overturn", "repeal"}
 )  # fmt: skip
 _QUESTION_AUX = frozenset(
     {"will", "would", "can", "could", "should", "shall", "do", "does", "did", "may", "must"}
