@@ -109,6 +109,7 @@ def assembly_group(registry: Registry, party: Entity) -> Entity | None:
     return None
 
 
+_DEPUTY_CHAIR = re.compile(r"(?i)(?:deputy|vice)[ -]chair(?:man|woman|person)?")
 _LEAD_IN = re.compile(
     r"^(?:the|The|a|an|my|My|his|His|her|Her|our|Our|their|Their|its|London’s|London's|Britain's|Britain’s)\s+"
 )
@@ -460,6 +461,11 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
         body = _meeting_body(doc)
         if body is not None:
             stated = doc.facts.add("CHAIRS", person, body, evidence, layer="apposition") is not None
+    elif _DEPUTY_CHAIR.fullmatch(phrase) and text[span[0] - 1 : span[0]] == "(" and _meeting_body(doc):
+        # "Léonie Cooper AM (Deputy Chair)" in a list of those present: deputy of the meeting's body
+        body = _meeting_body(doc)
+        post = post_entity(doc.registry, f"{phrase} of the {body.name}")
+        stated = post is not None and post_fact(doc, person, post, evidence) is not None
     elif chair:
         body = _body(doc, chair.group("body"))
         if body is None:  # a body the registry does not know, named as such in the text

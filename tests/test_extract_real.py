@@ -1767,3 +1767,15 @@ def test_a_signer_with_two_offices_joined_by_and_holds_each():
         ("David Lunts", "HOLDS_OFFICE", "Executive Director Housing and Land"),
         ("David Lunts", "HOLDS_OFFICE", "Interim CEO of OPDC"),
     }
+
+
+def test_a_deputy_chair_in_a_list_of_those_present_is_deputy_of_the_meetings_body():
+    text = (
+        "MINUTES\n\nMeeting: Environment Committee Date: Wednesday 18 September 2019\n\nPresent:\n\n"
+        "Caroline Russell AM (Chair) Léonie Cooper AM (Deputy Chair) Tony Arbour AM\n"
+    )
+    facts = _facts(text, name="minutes.txt")
+    assert {f for f in facts if f[1] in ("CHAIRS", "HOLDS_OFFICE")} == {
+        ("Caroline Russell", "CHAIRS", "Environment Committee"),
+        ("Léonie Cooper", "HOLDS_OFFICE", "Deputy Chair of the Environment Committee"),
+    }
