@@ -129,7 +129,7 @@ CHAIN: tuple[Component, ...] = (
     ),
     Component(
         "offices",
-        reads=("text", "mentions", "parsed", "registry"),
+        reads=("text", "mentions", "sentences", "parsed", "registry"),
         sets=("facts",),
         run=find_offices,
         why="offices named beside people: 'Name, Office', 'Office, Name', 'Name (Office)', 'Title Name'",

@@ -251,7 +251,7 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
         span = _phrase_before(text, line_start, line_start + b.start()) or _lowercase_chair(
             doc, line_start, line_start + b.start()
         )
-        if span:
+        if span and not said_of_another(text, span[0]):
             found.append(span)
     # "Title Name": "transport secretary Grant Shapps", "Mayor of London Boris Johnson"
     if not found and re.search(r"\S\s+$", before) and not re.search(r",\s*$", before):
@@ -524,7 +524,32 @@ def _full_title(doc: Doc, m, named_people: set[str]) -> None:
         return
     if no_longer_held(doc.text, m.start):
         return
+    if said_of_another(doc.text, m.start):
+        # "Val Shawcross would take over as the chair of ...": the office is the clause subject's
+        lo = max(doc.sentences[doc.sentence_index(m.start)][0] if doc.sentences else 0, m.start - 80)
+        people = [
+            x for x in doc.mentions.between(lo, m.start) if x.entity.label == "Person" and x.kind != "office"
+        ]
+        if people:
+            post_fact(doc, people[-1].entity, m.post, (people[-1].start, m.end))
+        return
     post_fact(doc, m.entity, m.post, (m.start, m.end))
+
+
+# an office as the complement of a verb: "Nicky Gavron will be the new Deputy Mayor, Mr
+# Livingstone said", "Val Shawcross would take over as the chair of the LFEPA"
+_COMPLEMENT_BEFORE = re.compile(
+    r"(?i)\b(?:as|be|become|becomes|became|becoming|is|was|been|remains?|named|appointed|elected)"
+    r"\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|next\s+|first\s+)?$"
+)
+
+
+def said_of_another(text: str, start: int) -> bool:
+    """Whether the office that starts at `start` is what a verb before it says of its own subject
+    (then it is not the office of a name written after it, nor of the holder the registry knows)."""
+    lo = max(0, start - 40)
+    before = text[lo:start]
+    return _COMPLEMENT_BEFORE.search(before) is not None
 
 
 # what opens a phrase about a time or a manner, never an office: "Boris Johnson, during a visit to

@@ -1779,3 +1779,15 @@ def test_a_deputy_chair_in_a_list_of_those_present_is_deputy_of_the_meetings_bod
         ("Caroline Russell", "CHAIRS", "Environment Committee"),
         ("Léonie Cooper", "HOLDS_OFFICE", "Deputy Chair of the Environment Committee"),
     }
+
+
+def test_an_office_a_verb_gives_its_subject_is_not_the_next_names_nor_the_registrys_holder():
+    text = (
+        "News, 12 June 2004\n\nFollowing the announcement that Nicky Gavron will be the new Deputy "
+        "Mayor, Mr Livingstone said that Val Shawcross would take over as the chair of the London Fire "
+        "and Emergency Planning Authority. Brian Coleman criticised the choice.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] in ("HOLDS_OFFICE", "CHAIRS")} == {
+        ("Nicky Gavron", "HOLDS_OFFICE", "Deputy Mayor"),
+        ("Valerie Shawcross", "CHAIRS", "London Fire and Emergency Planning Authority"),
+    }
