@@ -326,6 +326,8 @@ def _phrase_after(text: str, start: int, line_end: int) -> tuple[int, int] | Non
         stop = line_end
     phrase = text[start:stop]
     phrase = _STOP_WORDS.sub("", phrase).rstrip(" ,")
+    # "Sadiq Khan, as Chair of Transport for London (TfL), will appear ...": the office he acts in
+    phrase = re.sub(r"^(?:in\s+(?:his|her|their)\s+(?:role|capacity)\s+)?as\s+", "", phrase)
     phrase = _LEAD_IN.sub("", phrase)
     if re.match(
         r"(?i)(?:who|which|that|whose|where|when|said|says|commented|added|told|explained)\b|\w+ed\s+by\b",
@@ -606,6 +608,7 @@ def _named(doc: Doc, words: str) -> Entity | None:
 def _body(doc: Doc, words: str) -> Entity | None:
     name = " ".join(words.split()).strip(" ,.;:")
     name = re.sub(r"^the\s+", "", name, flags=re.I)
+    name = re.sub(r"\s*\([A-Za-z]{2,8}\)$", "", name)  # "Transport for London (TfL)": its name again
     if not name:
         return None
     forms = [name, re.sub(r"^(?:London\s+)?Assembly(?:'s|’s)?\s+", "", name, flags=re.I)]

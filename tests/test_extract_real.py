@@ -1791,3 +1791,23 @@ def test_an_office_a_verb_gives_its_subject_is_not_the_next_names_nor_the_regist
         ("Nicky Gavron", "HOLDS_OFFICE", "Deputy Mayor"),
         ("Valerie Shawcross", "CHAIRS", "London Fire and Emergency Planning Authority"),
     }
+
+
+def test_a_promise_kept_by_spending_money_is_the_promise_and_the_money_is_its_own_fact():
+    text = (
+        "Press release, 17 March 2023\n\nThe Mayor of London, Sadiq Khan, has committed to helping a "
+        "further 500 people off the streets by pledging an extra £2m to support charities.\n"
+    )
+    assert {f for f in _facts(text, name="press.txt") if f[1] == "COMMITTED_TO"} == {
+        ("Sadiq Khan", "COMMITTED_TO", "helping a further 500 people off the streets"),
+    }
+
+
+def test_as_chair_of_a_body_after_a_name_chairs_it():
+    text = (
+        "Press release, 20 December 2018\n\nTomorrow the Mayor of London, Sadiq Khan, as Chair of "
+        "Transport for London (TfL) will appear before the Transport Committee.\n"
+    )
+    assert {f for f in _facts(text, name="press.txt") if f[1] == "CHAIRS"} == {
+        ("Sadiq Khan", "CHAIRS", "Transport for London"),
+    }

@@ -495,6 +495,21 @@ class Resolver:
             first.dep_ in ("aux", "mark", "punct", "neg") or first.lower_ in ("to", "that", "n't", "not")
         ):
             first = self.sdoc[first.i + 1]
+        # "helping 500 people off the streets | by pledging an extra £2m": money that is how it
+        # is done is a fact of its own (FUNDS), not part of what is done
+        means = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "prep"
+                and c.lower_ == "by"
+                and any(x.dep_ == "pcomp" for x in c.children)
+                and any(x.text in ("£", "$", "€") or x.ent_type_ == "MONEY" for x in c.subtree)
+            ),
+            None,
+        )
+        if means is not None and first.i < means.i <= last.i:
+            return self._words(first, self._unpunctuated(first, self.sdoc[means.i - 1]))
         return self._words(first, self._clause_end(first, self._unpunctuated(first, last)))
 
     def _unpunctuated(self, first: Token, last: Token) -> Token:

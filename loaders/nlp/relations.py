@@ -313,7 +313,7 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
     if pat.money in ("required", "sum_or_noun", "forbidden"):
         found = _sums_in(res, f, sent, amounts)
         if pat.money == "forbidden":
-            if found:
+            if [a for a in found if not _in_means(res, f, sent, a)]:
                 return made
         elif found:
             sums = found
@@ -900,6 +900,19 @@ def _sums_in(res: Resolver, f: Frame, sent: tuple[int, int], amounts) -> list:
     lo = res.offset + toks[0].idx
     hi = res.offset + toks[-1].idx + len(toks[-1].text)
     return [a for a in amounts if lo <= sent[0] + a.start and sent[0] + a.end <= hi]
+
+
+def _in_means(res: Resolver, f: Frame, sent: tuple[int, int], amount) -> bool:
+    """Whether a sum stands in a "by ..."-phrase of how the trigger's clause is done: "committed to
+    helping 500 people off the streets by pledging an extra £2m" (the promise is the helping)."""
+    for tok in f.trigger.subtree:
+        if tok.dep_ == "prep" and tok.lower_ == "by" and any(c.dep_ == "pcomp" for c in tok.children):
+            toks = list(tok.subtree)
+            lo = res.offset + toks[0].idx
+            hi = res.offset + toks[-1].idx + len(toks[-1].text)
+            if lo <= sent[0] + amount.start and sent[0] + amount.end <= hi:
+                return True
+    return False
 
 
 _DATED = {
