@@ -60,10 +60,14 @@ def select_facts(doc: Doc) -> None:
     _known_holders_only(doc)
     _innermost_promise(doc)
     _member_over_their_body(doc)
+    _critic_of_the_actor_not_the_act(doc)
     for key in list(facts.facts):
         fact = facts.facts[key]
         if not (facts.layers[key] & kept_layers(fact.predicate)):
             facts.drop(key)
+            continue
+        if all(doc.zone_at(ev.start, "boilerplate") is not None for ev in fact.evidence):
+            facts.drop(key)  # "NOW READ: TfL 'must prepare' ...": another page's headline
             continue
         if fact.predicate == "SAID" and doc.zone_at(fact.evidence[0].start, "motion") is not None:
             facts.drop(key)  # "This Assembly notes that ...": a motion asks, it is not a statement
@@ -254,6 +258,25 @@ def _member_over_their_body(doc: Doc) -> None:
             and (g.subject.id, f.subject.id) in member_of
             and facts_overlap(f, g)
             for g in by_person
+        ):
+            facts.drop(key)
+
+
+_ACTOR_LABELS = ("Person", "Organization", "Post")
+
+
+def _critic_of_the_actor_not_the_act(doc: Doc) -> None:
+    """'attacking Labour's promise of a fares cut as "a swindle"': read once as criticism of
+    Labour and once of "promise of a fares cut as a swindle"; the actor is the fact."""
+    facts = doc.facts
+    crit = [f for f in facts if f.predicate == "CRITICISED" and f.object is not None]
+    for key in list(facts.facts):
+        f = facts.facts[key]
+        if f.predicate != "CRITICISED" or f.object is None or f.object.label in _ACTOR_LABELS:
+            continue
+        if any(
+            g.subject.id == f.subject.id and g.object.label in _ACTOR_LABELS and facts_overlap(f, g)
+            for g in crit
         ):
             facts.drop(key)
 

@@ -1811,3 +1811,32 @@ def test_as_chair_of_a_body_after_a_name_chairs_it():
     assert {f for f in _facts(text, name="press.txt") if f[1] == "CHAIRS"} == {
         ("Sadiq Khan", "CHAIRS", "Transport for London"),
     }
+
+
+def test_a_sites_link_to_another_story_and_a_word_for_a_role_give_nothing():
+    text = (
+        "News, 5 May 2020\n\nSusan Hall said: “He’s supposed to be a leader and leaders lead from the "
+        "front.”\n\nNOW READ: TfL “must prepare” for lockdown easing or risk social distancing failures\n"
+    )
+    assert {(s, p) for s, p, _ in _facts(text, name="news.txt")} == {("Susan Hall", "SAID")}
+
+
+def test_he_after_asked_by_a_titled_member_is_the_one_asked_and_her_is_the_member():
+    text = (
+        "News, 2 February 2012\n\nBoris Johnson appeared before the London Assembly today.\nAsked by "
+        "Liberal Democrat AM Caroline Pidgeon why conductors would not check fares, he accused her of "
+        "being “facetious”.\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert {f for f in facts if f[1] in ("CRITICISED", "ASKED")} == {
+        ("Caroline Pidgeon", "ASKED", "Boris Johnson"),
+        ("Boris Johnson", "CRITICISED", "Caroline Pidgeon"),
+    }
+    assert {f[0] for f in facts if f[1] == "SAID"} == {"Boris Johnson"}
+
+
+def test_criticism_of_someones_act_is_one_fact_about_them():
+    text = "News, 2 February 2012\n\nBoris Johnson attacked Labour’s promise of a fares cut as “a swindle”.\n"
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "CRITICISED"} == {
+        ("Boris Johnson", "CRITICISED", "Labour Party"),
+    }

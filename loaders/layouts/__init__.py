@@ -46,6 +46,7 @@ def read_layout(doc: Doc) -> None:
                 break
     doc.ref_date = doc.ref_date or doc.date or _latest_date(doc.text)
     _title_zone(doc)
+    _site_chrome(doc)
     # the Document node carries what the layout found
     doc.info.genre = doc.genre
     doc.info.title = doc.title or doc.info.title
@@ -80,6 +81,23 @@ def _title_zone(doc: Doc) -> None:
                 return
         elif line == title:
             doc.zones.append(Zone("title", s, e))
+
+
+# a news site's links to its other pages and its calls to act: "NOW READ: TfL 'must prepare' for
+# lockdown easing", "READ MORE: ...", "Sign up to our newsletter" (another page's headline,
+# not this page's words)
+_CHROME = re.compile(
+    r"^[ \t]*(?:(?:NOW|ALSO|MUST)[ ]READ|READ[ ](?:MORE|NEXT|ALSO)|Read[ ](?:more|next|also)|RELATED|"
+    r"Related[ ](?:articles?|stories|content|news)|MORE[ ]ON[ ]THIS|Most[ ]read|Sign[ ]up[ ]to|"
+    r"Subscribe[ ]to|Follow[ ]us[ ]on|Advertisement|Share[ ]this[ ](?:article|story|page))\b[^\n]*",
+    re.M,
+)
+
+
+def _site_chrome(doc: Doc) -> None:
+    """Lines of a site's links and calls to act as boilerplate zones: nothing is read from them."""
+    for m in _CHROME.finditer(doc.text):
+        doc.zones.append(Zone("boilerplate", m.start(), m.end()))
 
 
 def speaker_turns(doc: Doc) -> None:

@@ -48,7 +48,8 @@ def _genders(mentions: DocMentions) -> dict[str, str]:
     return known
 
 
-_BY = re.compile(r"\bby\s+$")
+# "When asked by Susan Hall", "Asked by Liberal Democrat AM Caroline Pidgeon": the asker, titles between
+_BY = re.compile(r"\bby\s+(?:[A-Z][\w'’-]*\s+){0,4}$")
 
 
 def agrees(mentions: DocMentions, pos: int, person_id: str) -> bool:
@@ -85,6 +86,7 @@ def person_in_focus(
     pronoun = _PRONOUN.match(text, pos)
     wanted = pronoun and ("f" if pronoun.group(0).lower().startswith(("she", "her")) else "m")
     genders = _genders(mentions) if wanted else {}
+    subject_pronoun = bool(pronoun) and pronoun.group(0).lower() in ("he", "she", "they")
     i = bisect_right(starts if starts is not None else [s for s, _ in sentences], pos) - 1
     for k in range(i, max(-1, i - _BACK), -1):
         s0, s1 = sentences[k]
@@ -99,7 +101,7 @@ def person_in_focus(
                 continue
             if genders.get(m.entity.id, wanted) != wanted:
                 continue  # "He said Ms Rudd had failed": he is not the one the page calls Ms
-            if k == i and _BY.search(text, max(s0, m.start - 4), m.start):
+            if k == i and subject_pronoun and _BY.search(text, max(s0, m.start - 60), m.start):
                 continue  # "When asked by Susan Hall if ..., he said": he is not the asker
             if quoted(s0, m.start) if quoted is not None else inside_quotation(text, s0, m.start):
                 continue

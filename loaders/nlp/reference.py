@@ -70,6 +70,8 @@ ACT_NOUNS = {
     "outburst",
     "rhetoric",
     "stance",
+    "promise",
+    "pledge",
 }
 # What someone asks or sends: a reply to it answers them
 _SENT_NOUNS = {

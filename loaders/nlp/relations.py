@@ -403,6 +403,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                 if pat.family == "HOLDS_OFFICE":
                     if _in_scare_quotes(doc.text, obj.start, obj.end):
                         continue  # "Sadiq being a ‘press release Mayor’": an epithet, not an office
+                    if len(obj.entity.name.split()) == 1:
+                        continue  # "He's supposed to be a leader": a word for a role, not an office
                     fact = post_fact(doc, subj.entity, obj.entity, sent, layer="parser")
                     if fact is not None:
                         made.append((fact, subj.how))
