@@ -13,7 +13,7 @@ import re
 
 from graph.facts import Entity, Evidence, slug
 from loaders.document import Doc
-from loaders.names.focus import agrees, person_in_focus
+from loaders.names.focus import agrees, inside_quotation, person_in_focus
 from loaders.names.mentions import DocMentions, Mention
 from loaders.quotes import find_quotes
 from loaders.relations import ACTORS, Context, Quote, extract_relations
@@ -176,7 +176,9 @@ def _quotes(ctx: Context) -> list[Quote]:
     out: list[Quote] = []
     raw = find_quotes(ctx.text)
     ctx.raw_quotes = raw  # type: ignore[attr-defined]
-    direct = [(q.start, q.end) for q in raw if q.kind == "direct"]
+    # a speaker "he" or "she" is not someone named inside quoted words, whichever kind of quote
+    # (a quoted paragraph under "she came across as even-handed:" names whom she talks about)
+    direct = [(q.start, q.end) for q in raw]
     resolved: list[Entity | None] = []
     last_speaker: Entity | None = None  # of the quotes so far (they come in document order)
     for q in raw:
@@ -198,7 +200,7 @@ def _quotes(ctx: Context) -> list[Quote]:
                             ctx.ments,
                             ctx.sentences,  # type: ignore[attr-defined]
                             at,
-                            _within(direct),
+                            _within(direct, ctx.text),
                             starts=ctx.sentence_starts,  # type: ignore[attr-defined]
                         )
                         # "“...,” he said" goes on with the last quote's speaker before any
@@ -228,9 +230,10 @@ def _speaker_entity(ctx: Context, start: int, end: int) -> Entity | None:
     return people[0] if people else actors[0] if actors else None
 
 
-def _within(spans: list[tuple[int, int]]):
-    """The test "is this offset inside one of these (direct quote) spans"."""
-    return lambda _start, pos: any(a <= pos < b for a, b in spans)
+def _within(spans: list[tuple[int, int]], text: str):
+    """The test "is this offset inside one of these quote spans, or inside quotation marks of its
+    sentence" (a quoted paragraph no one is said to speak is still quoted words)."""
+    return lambda start, pos: any(a <= pos < b for a, b in spans) or inside_quotation(text, start, pos)
 
 
 def _last_person_before(ments: DocMentions, pos: int) -> Entity | None:

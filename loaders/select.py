@@ -66,6 +66,19 @@ def select_facts(doc: Doc) -> None:
         if not (facts.layers[key] & kept_layers(fact.predicate)):
             facts.drop(key)
             continue
+        if (
+            fact.predicate == "COMMITTED_TO"
+            and fact.object is not None
+            and (
+                fact.object.label in ("Person", "Post")
+                or fact.object.label == "Organization"
+                and doc.registry.get(fact.object.id) is not None
+            )
+        ):
+            # "pledged to work with the new Prime Minister to reset relations between the capital
+            # and the government": a promise is to do something, not to someone named in it
+            facts.drop(key)
+            continue
         if all(doc.zone_at(ev.start, "boilerplate") is not None for ev in fact.evidence):
             facts.drop(key)  # "NOW READ: TfL 'must prepare' ...": another page's headline
             continue

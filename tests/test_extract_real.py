@@ -1840,3 +1840,30 @@ def test_criticism_of_someones_act_is_one_fact_about_them():
     assert {f for f in _facts(text, name="news.txt") if f[1] == "CRITICISED"} == {
         ("Boris Johnson", "CRITICISED", "Labour Party"),
     }
+
+
+def test_she_after_a_quoted_paragraph_is_not_someone_the_paragraph_names():
+    text = (
+        "News, 7 May 2017\n\nMy first conversation was with Caroline Pidgeon, previously Leader of the "
+        "London Assembly Lib Dems. She was even-handed in her assessment:\n\n“Boris was not at all "
+        "focused in his last two years.”\n\nHowever, she emphasised:\n\n“It’s such a press operation.”\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert {f[0] for f in facts if f[1] == "SAID"} == {"Caroline Pidgeon"}
+    assert not {f for f in facts if f[1] == "HOLDS_OFFICE"}  # a former office is not held
+
+
+def test_a_promise_is_to_do_something_and_any_prime_minister_is_no_one():
+    text = (
+        "City AM, 16 August 2022\n\nSadiq Khan pledged to work with the new Prime Minister to reset "
+        "relations between the capital and the government. He will work “constructively with any "
+        "Prime Minister who is committed to doing right by London.”\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert {f for f in facts if f[1] == "COMMITTED_TO"} == {
+        (
+            "Sadiq Khan",
+            "COMMITTED_TO",
+            "work with the new Prime Minister to reset relations between the capital and the government",
+        ),
+    }

@@ -107,7 +107,9 @@ def posts_by_remit(folded: str, scan: LineScan, reg: Registry) -> list[Mention]:
 
 
 # words before an office its holder had: "the former Mayor", "the ex-Mayor", "the then Mayor"
-NO_LONGER = frozenset({"former", "ex", "previous", "outgoing", "late", "then", "erstwhile"})
+NO_LONGER = frozenset(
+    {"former", "ex", "previous", "previously", "formerly", "outgoing", "late", "then", "erstwhile"}
+)
 
 
 def no_longer_held(text: str, start: int) -> bool:
@@ -120,6 +122,19 @@ def no_longer_held(text: str, start: int) -> bool:
         return False
     word = before.group("word").lower()
     return word in NO_LONGER and (word != "then" or before.group("after") is None)
+
+
+# words before an office that name no holder in particular: "any Prime Minister who is committed
+# to ...", "whoever is the next Mayor", "a future Commissioner"
+_NOT_ANYONE_YET = re.compile(
+    r"(?i)\b(?:any|every|each|no|whichever|whoever|a\s+future|the\s+next|the\s+incoming|the\s+future|"
+    r"next|future|incoming|prospective|would-be)\s+$"
+)
+
+
+def not_anyone_yet(text: str, start: int) -> bool:
+    """Whether the office named at `start` is no one's in particular (any holder, the next one)."""
+    return _NOT_ANYONE_YET.search(text, max(0, start - 20), start) is not None
 
 
 def _mayors_term(registry: Registry, named_people, named_count, named_first):
@@ -199,6 +214,8 @@ def resolve_posts(doc: DocMentions, registry: Registry, ref_date: str | None) ->
             out.append(m)
             continue
         person = own.get(i) or holders.get(m.entity.id)
+        if person is None and not_anyone_yet(doc.text, m.start):
+            continue  # "any Prime Minister who ...", "the next Mayor": no one in particular
         if person is None:
             entry = registry.holder(m.entity.id, ref_date)
             person = entry.entity if entry else None

@@ -24,6 +24,9 @@ __all__ = ["Ref", "Resolver", "ACTOR_LABELS", "inside_a_name"]
 Token = Any
 ACTOR_LABELS = ("Person", "Organization", "Post")
 # Nouns for acts: "regrets his failure", "welcomes the Government's announcement".
+# determiners of a phrase that names no one in particular
+_NO_ONE_IN_PARTICULAR = frozenset({"any", "every", "each", "no", "whichever", "whatever"})
+
 ACT_NOUNS = {
     "failure",
     "decision",
@@ -314,6 +317,8 @@ class Resolver:
         "welcomes the Government's announcement" about the Government."""
         if tok.pos_ == "PRON" or tok.lower_ in _FIRST_PERSON:
             return self.pronoun(tok)
+        if any(c.dep_ == "det" and c.lower_ in _NO_ONE_IN_PARTICULAR for c in tok.children):
+            return None  # "any Prime Minister who is committed to ...": no one in particular
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS:
             return self._author_of(tok)
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in PART_NOUNS:
