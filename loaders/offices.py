@@ -28,7 +28,7 @@ from graph.facts import Entity, slug
 from loaders.actors import post_entity
 from loaders.document import Doc
 from loaders.names.people import POST_NOMINALS
-from loaders.names.posts import NO_LONGER, no_longer_held, opens_main_clause
+from loaders.names.posts import NO_LONGER, no_longer_held, opens_main_clause, said_of_another
 from loaders.registry import Registry
 
 __all__ = ["find_offices", "post_fact", "OFFICE_HEAD", "assembly_group", "split_offices"]
@@ -118,7 +118,8 @@ _NOT_OFFICE = re.compile(
     re.I,
 )
 _AS_OFFICE = re.compile(
-    r"\s+(?:in\s+(?:his|her|their)\s+(?:role|capacity)\s+)?as\s+(?:the\s+|a\s+|London['’]s\s+)?(?:new\s+)?"
+    r"\s+(?:in\s+(?:his|her|their)\s+(?:role|capacity)\s+)?as\s+(?:the\s+|a\s+|London['’]s\s+|my\s+|his\s+|"
+    r"her\s+|our\s+|their\s+)?(?:new\s+)?"
 )
 _BARE = re.compile(rf"^(?:{_HEADS})$", re.I)
 
@@ -270,7 +271,7 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
                 else line_start
             )
             span = _phrase_before(text, lo, m.start, title=True, registry=doc.registry)
-            if span:
+            if span and not said_of_another(text, span[0]):
                 found.append(span)
     return found
 
@@ -295,33 +296,37 @@ def _as_office(doc: Doc, m, i: int) -> tuple[int, int] | None:
 
 
 def _phrase_after(text: str, start: int, line_end: int) -> tuple[int, int] | None:
-    stop = start
+    # a hard-wrapped line that breaks an office off after a joining word ("GLA member for Croydon
+    # and\n\nSutton"): the office goes on on the next line
+    wrap_end = start
+    wrapped = re.match(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?=[A-Z])", text[line_end : line_end + 12])
+    if wrapped and re.search(r"\b(?:and|of|for|the|&)[ \t]*$", text[start:line_end]):
+        wrap_end = line_end + wrapped.end()
+        nxt = text.find("\n", wrap_end)
+        line_end = len(text) if nxt == -1 else nxt
     dash = re.compile(r"\s[–—-]\s").search(text, start, line_end)  # "Mayor of London – Autumn Budget"
     line_end = dash.start() if dash else line_end
-    for ch in ",.;:(\n":
-        k = text.find(ch, start, line_end)
-        if (
-            ch == ","
-            and k != -1
-            and re.match(
-                r",\s+(?:[A-Z][\w’'&.-]*(?:\s+(?:and|of|for|the|&)\s+|\s+)?)+(?=[,.;\n]|$)", text[k:line_end]
-            )
-        ):
-            # "Assistant Commissioner, London Fire Brigade": a body after the comma belongs to it
-            k2 = (
-                k
-                + re.match(
-                    r",\s+(?:[A-Z][\w’'&.-]*(?:\s+(?:and|of|for|the|&)\s+|\s+)?)+", text[k:line_end]
-                ).end()
-            )
-            if k2 - start < 160:
-                stop = max(stop, k2)
-                continue
-        if k != -1:
-            stop = max(stop, k) if stop > start else k
+    # the phrase ends at the first stop (the wrap's own line break is none), except that a body
+    # after a comma belongs to it: "Assistant Commissioner, London Fire Brigade"
+    stop, pos = line_end, start
+    while True:
+        hits = [
+            k
+            for ch in ",.;:(\n"
+            if (k := text.find(ch, pos, line_end)) != -1 and not (ch == "\n" and k < wrap_end)
+        ]
+        if not hits:
             break
-    else:
-        stop = line_end
+        k = min(hits)
+        body = text[k] == "," and re.match(
+            r",\s+(?:[A-Z][\w’'&.-]*(?:\s+(?:and|of|for|the|&)\s+|\s+)?)+(?=[,.;\n]|$)", text[k:line_end]
+        )
+        if body and k + body.end() - start < 160:
+            pos = k + body.end()
+            stop = pos
+            continue
+        stop = k
+        break
     if stop <= start:
         stop = line_end
     phrase = text[start:stop]
@@ -538,22 +543,6 @@ def _full_title(doc: Doc, m, named_people: set[str]) -> None:
     post_fact(doc, m.entity, m.post, (m.start, m.end))
 
 
-# an office as the complement of a verb: "Nicky Gavron will be the new Deputy Mayor, Mr
-# Livingstone said", "Val Shawcross would take over as the chair of the LFEPA"
-_COMPLEMENT_BEFORE = re.compile(
-    r"(?i)\b(?:as|be|become|becomes|became|becoming|is|was|been|remains?|named|appointed|elected)"
-    r"\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|next\s+|first\s+)?$"
-)
-
-
-def said_of_another(text: str, start: int) -> bool:
-    """Whether the office that starts at `start` is what a verb before it says of its own subject
-    (then it is not the office of a name written after it, nor of the holder the registry knows)."""
-    lo = max(0, start - 40)
-    before = text[lo:start]
-    return _COMPLEMENT_BEFORE.search(before) is not None
-
-
 # what opens a phrase about a time or a manner, never an office: "Boris Johnson, during a visit to
 # City Hall by ...", "as mayor, Sadiq ..."
 _NOT_AN_OFFICE_OPENING = re.compile(
@@ -579,8 +568,8 @@ def _holds_a_verb(doc: Doc, span: tuple[int, int]) -> bool:
 
 def post_fact(doc: Doc, person: Entity, post: Entity, evidence: tuple[int, int], layer: str = "apposition"):
     """HOLDS_OFFICE of a post; a chair's post is CHAIRS of its body, a member's MEMBER_OF."""
-    if _NOT_AN_OFFICE_OPENING.match(post.name):
-        return None
+    if _NOT_AN_OFFICE_OPENING.match(post.name) or re.search(r"(?i)\s(?:of|for|and|the|to|in)$", post.name):
+        return None  # ("Chairman of", a name the text broke off)
     chair = _CHAIR.match(post.name)
     if chair:
         body = _body(doc, chair.group("body"))

@@ -1867,3 +1867,31 @@ def test_a_promise_is_to_do_something_and_any_prime_minister_is_no_one():
             "work with the new Prime Minister to reset relations between the capital and the government",
         ),
     }
+
+
+def test_an_office_after_a_name_ends_at_its_first_stop_and_goes_on_over_a_hard_wrap():
+    text = (
+        "Transcript, 3 March 2016\n\nSo, again, I am Steve O'Connell, GLA member for Croydon and\n\n"
+        "Sutton. Tonight I'd like again to thank Boris, to thank the Assembly.\n\nJo Bloggs, Chair of "
+        "the Health Committee. She said, again, that it was late.\n"
+    )
+    offices = {f for f in _facts(text, name="transcript.txt") if f[1] in ("HOLDS_OFFICE", "CHAIRS")}
+    assert offices == {
+        ("Steve O'Connell", "HOLDS_OFFICE", "GLA member for Croydon and Sutton"),
+        ("Jo Bloggs", "CHAIRS", "Health Committee"),
+    }
+
+
+def test_those_appointed_as_my_deputies_hold_the_offices_and_the_one_appointing_does_not():
+    text = (
+        "First Mayor's Report, 18 June 2008\n\nI have made several appointments, including;\n\nRichard "
+        "Barnes AM as the statutory Deputy Mayor Ian Clement as my Deputy Mayor for international and "
+        "government relations Ray Lewis as my Deputy Mayor for young people\n\nI will also nominate Tim "
+        "to be Chairman of from 1st September 2008.\n"
+    )
+    offices = {f for f in _facts(text, name="report.txt") if f[1] == "HOLDS_OFFICE"}
+    assert offices == {
+        ("Richard Barnes", "HOLDS_OFFICE", "Deputy Mayor of London"),
+        ("Ian Clement", "HOLDS_OFFICE", "Deputy Mayor for International and Government Relations"),
+        ("Ray Lewis", "HOLDS_OFFICE", "Deputy Mayor for Young People"),
+    }

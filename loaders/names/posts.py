@@ -28,6 +28,8 @@ __all__ = [
     "resolve_posts",
     "no_longer_held",
     "opens_main_clause",
+    "said_of_another",
+    "not_anyone_yet",
 ]
 
 # offices named by their remit: "Deputy Mayor for Transport", "the deputy mayor for housing",
@@ -124,6 +126,23 @@ def no_longer_held(text: str, start: int) -> bool:
     return word in NO_LONGER and (word != "then" or before.group("after") is None)
 
 
+# an office as the complement of a verb: "Nicky Gavron will be the new Deputy Mayor, Mr
+# Livingstone said", "Val Shawcross would take over as the chair of the LFEPA"
+_COMPLEMENT_BEFORE = re.compile(
+    r"(?i)(?:\bas\s+(?:the\s+|a\s+|an\s+|my\s+|his\s+|her\s+|our\s+|their\s+)?|"
+    r"\b(?:be|become|becomes|became|becoming|is|was|been|remains?)\s+(?:the\s+|a\s+|an\s+)?)"
+    r"(?:new\s+|next\s+|first\s+)?$"
+)
+
+
+def said_of_another(text: str, start: int) -> bool:
+    """Whether the office that starts at `start` is what a verb before it says of its own subject
+    (then it is not the office of a name written after it, nor of the holder the registry knows)."""
+    lo = max(0, start - 40)
+    before = text[lo:start]
+    return _COMPLEMENT_BEFORE.search(before) is not None
+
+
 # words before an office that name no holder in particular: "any Prime Minister who is committed
 # to ...", "whoever is the next Mayor", "a future Commissioner"
 _NOT_ANYONE_YET = re.compile(
@@ -179,7 +198,10 @@ def resolve_posts(doc: DocMentions, registry: Registry, ref_date: str | None) ->
                 a, b = (ms[j], m) if j < i else (m, ms[j])
                 gap = folded[a.end : b.start]
                 if re.fullmatch(r"[ ]?,?[ ]?(?:the[ ])?", gap) and not (
-                    j < i and opens_main_clause(folded, max(0, a.start - 60), a.start, m.end)
+                    j < i
+                    and opens_main_clause(folded, max(0, a.start - 60), a.start, m.end)
+                    or j > i
+                    and said_of_another(folded, m.start)  # "X as my Deputy Mayor for Y Ray Lewis as ..."
                 ):
                     beside.insert(0, ms[j].entity)  # on the same line: "Transport secretary Grant Shapps"
                 elif (
