@@ -1895,3 +1895,13 @@ def test_those_appointed_as_my_deputies_hold_the_offices_and_the_one_appointing_
         ("Ian Clement", "HOLDS_OFFICE", "Deputy Mayor for International and Government Relations"),
         ("Ray Lewis", "HOLDS_OFFICE", "Deputy Mayor for Young People"),
     }
+
+
+def test_a_governing_documents_name_after_an_office_is_no_person():
+    text = (
+        "Key information\nReference code: DMFD262\nDecision by: Jules Pipe CBE, Deputy Mayor, Planning, "
+        "Regeneration and the Fire Service\n\nThe London Fire Commissioner Governance Direction 2018 sets "
+        "out a requirement for the London Fire Commissioner to seek the prior approval of the Deputy Mayor.\n"
+    )
+    facts = _facts(text, name="decision.txt")
+    assert {f[0] for f in facts} == {"Jules Pipe"}

@@ -219,7 +219,11 @@ NOT_NAME = frozenset(
         "Many",
         "Most",
     ]
-)
+) | frozenset(
+    # what a governing document is called: "The London Fire Commissioner Governance Direction 2018"
+    ["Direction", "Governance", "Delegation", "Guidance", "Framework", "Protocol", "Agreement", "Code",
+     "Standards", "Regulations", "Procedure", "Charter", "Policy", "Directive", "Handbook", "Manual"]
+)  # fmt: skip
 
 
 # Words that open a phrase but never a name: the function words of NOT_NAME, plus a few more.
