@@ -16,6 +16,7 @@ from graph.facts import Entity, slug
 from loaders.dates import CALENDAR_WORDS
 from loaders.names.people import HONORIFICS, POST_NOMINALS
 from loaders.names.posts import NO_LONGER
+from loaders.names.stopwords import DOCUMENT_NAME_WORDS
 from loaders.registry import Registry
 
 __all__ = [
@@ -133,6 +134,7 @@ _NOT_PERSON = {
     "Reference",
     "Type",
     "Crime",
+    *DOCUMENT_NAME_WORDS,
 }
 
 
