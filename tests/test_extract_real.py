@@ -1905,3 +1905,15 @@ def test_a_governing_documents_name_after_an_office_is_no_person():
     )
     facts = _facts(text, name="decision.txt")
     assert {f[0] for f in facts} == {"Jules Pipe"}
+
+
+def test_run_together_sentences_are_split_and_rarely_criticising_is_no_criticism():
+    text = (
+        "News, 10 June 2025\n\nSadiq Khan is understood to be furious at the chancellor.The Met police "
+        "commissioner, Sir Mark Rowley, has already written to the chancellor.A city hall source said it "
+        "would be “unacceptable if the Met doesn’t get the funding it needs”. The mayor, who has rarely "
+        "criticised the Labour government, had asked for two key transport investments.\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert not {f for f in facts if f[1] == "CRITICISED"}
+    assert "Mark Rowley" not in {f[0] for f in facts if f[1] == "SAID"}

@@ -136,7 +136,16 @@ _NOT_ONLY = frozenset({"just", "only", "merely", "simply"})
 
 def _negated(token: Token) -> bool:
     for c in token.children:
-        if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't"):
+        if c.dep_ == "neg" or c.lower_ in (
+            "never",
+            "not",
+            "n't",
+            "rarely",
+            "seldom",
+            "hardly",
+            "barely",
+            "scarcely",
+        ):
             after = token.doc[c.i + 1] if c.i + 1 < len(token.doc) else None
             if c.lower_ == "not" and after is not None and after.lower_ in _NOT_ONLY:
                 continue  # "is not just absurd, it lacks self-awareness": more than that, not less

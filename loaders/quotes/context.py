@@ -20,7 +20,9 @@ _P_STRONG_BOUNDARY = re.compile(
     r",\s+(?:while|whilst|but|whereas|although|though|yet)\b|;|\sbut\s|\swhilst?\s|\s[–—]\s"
     r"|,\s+and\s+(?=[A-Z]|(?:he|she|they|we|it)\b)"
 )
-_P_SENT_END = re.compile(r"[.!?…]+[’”\"')\]]*(?=\s|$)")
+# a scraped page's sentences run together: "key transport requests.The mayor is ..."
+_RUN_TOGETHER = re.compile(r"(?<=[a-z][a-z])[.!?](?=[A-Z](?:[a-z]|[ ]))")
+_P_SENT_END = re.compile(r"[.!?…]+[’”\"')\]]*(?=\s|$)|" + _RUN_TOGETHER.pattern)
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "prof", "sgt", "cllr", "rev", "hon", "gen", "col", "capt", "lt",
     "insp", "supt", "no", "nos", "vol", "vs", "etc", "e.g", "i.e", "eg", "ie", "approx", "inc", "ltd",
@@ -100,6 +102,9 @@ class QuoteContext:
 
     def subject(self, lo: int, verb_start: int, verb: str) -> tuple[int, int] | None:
         """The speaker phrase before a verb, not before lo (speakers.subject_before), asked once."""
+        joined = list(_RUN_TOGETHER.finditer(self.text, max(lo, verb_start - _SUBJECT_WINDOW), verb_start))
+        if joined:
+            lo = max(lo, joined[-1].end())  # "written to the chancellor.A city hall source said"
         key = (lo, verb_start)
         if key not in self._subjects:
             self._subjects[key] = subject_before(

@@ -28,6 +28,7 @@ _NEGATIVE = re.compile(
     r"paltry|derisory|waste|incompetent|complacent|laughable|rings[ ]hollow|smokescreen|whitewash|cover-up",
     re.IGNORECASE,
 )
+_DENIED = re.compile(r"\b(?:not|never|rarely|seldom|hardly|barely|scarcely|n't)[ ](?:\w+[ ])?$")
 _MODAL = re.compile(r"(?:will|would|should|could|may|might|to|shall)[ ](?:\w+[ ])?$")
 
 
@@ -55,6 +56,8 @@ def welcomed_criticised(ctx: Context, sent: tuple[int, int], s: str) -> None:
         for m in finditer(rx, ctx, sent):
             if _MODAL.search(folded[max(sent[0], m.start() - 20) : m.start()]):
                 continue
+            if _DENIED.search(folded[max(sent[0], m.start() - 20) : m.start()]):
+                continue  # "who has rarely criticised the Labour government", "never welcomed"
             if re.match(r"[a-z]", folded[m.end() : m.end() + 1]) and not re.match(
                 r"(?:the|this|that|these|a|an|its|their|his|her)[ ]", folded[m.end() : m.end() + 7]
             ):

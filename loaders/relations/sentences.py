@@ -6,7 +6,10 @@ import re
 
 # (the full stop is part of the match rather than a look-behind, which would slow the scan; only the
 # end of a match is used)
-SENT_END = re.compile(r"[.!?][\"')\]]*(?=[ ]+[\"'(\[]?[A-Z0-9£])|\n")
+# (and a scraped page's sentences run together: "key transport requests.The mayor is ...")
+SENT_END = re.compile(
+    r"[.!?][\"')\]]*(?=[ ]+[\"'(\[]?[A-Z0-9£])|(?<=[a-z][a-z])[.!?](?=[A-Z](?:[a-z]|[ ]))|\n"
+)
 _NO_SPLIT_BEFORE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sir|Prof|Cllr|No|e\.g|i\.e|etc|vs|Rt|Hon|approx)\.|\b[A-Z]\.)$"
 )
