@@ -9,12 +9,19 @@ from __future__ import annotations
 
 from loaders.dates import CALENDAR_WORDS
 
-__all__ = ["NOT_NAME", "LEADING_WORDS", "DOCUMENT_NAME_WORDS"]
+__all__ = ["NOT_NAME", "LEADING_WORDS", "DOCUMENT_NAME_WORDS", "OFFICE_NAME_WORDS"]
 
 # What a governing document is called: "The London Fire Commissioner Governance Direction 2018"
 DOCUMENT_NAME_WORDS = frozenset(
     ["Direction", "Governance", "Delegation", "Guidance", "Framework", "Protocol", "Agreement", "Code",
      "Standards", "Regulations", "Procedure", "Charter", "Policy", "Directive", "Handbook", "Manual"]
+)  # fmt: skip
+
+# Words of an office that make no name: "the LFC's statutory Chief Financial Officer, the Director of
+# Corporate Services" names no person "Financial Officer"
+OFFICE_NAME_WORDS = frozenset(
+    ["Officer", "Officers", "Director", "Manager", "Treasurer", "Controller", "Auditor", "Financial",
+     "Executive", "Adviser", "Advisor"]
 )  # fmt: skip
 
 # Capitalised words that do not start or make a person's name.
@@ -229,6 +236,7 @@ NOT_NAME = (
         ]
     )
     | DOCUMENT_NAME_WORDS
+    | OFFICE_NAME_WORDS
 )
 
 
