@@ -12,8 +12,12 @@ WITH n, coalesce($since, '') AS since_from, coalesce($until, '~') AS hi, substri
      substring($since, 0, 7) AS since_month
 // How the facts are read. With no actor, or for a hub (more than 5,000 facts, counted as the
 // store writes), each fact type's relationships dated from $since to $until, and those dated the
-// year or the month $since falls in (a month-only "2024-01" may fall on or after "2024-01-10"),
-// read from the type's `date` index; a hub's are then kept to its own. FalkorDB 4.16's string
+// year or the month $since falls in (a month-only "2024-01" may fall on or after "2024-01-10"; one
+// read of both, `IN` a list of the parameter's parts: a list of variables is not read from the
+// index but by scanning every node), from the type's `date` index; a hub's are then kept to its own. Every
+// comprehension costs each run whether it reads or not (48 cost 5.7 ms, 32 cost 2.9 ms: FalkorDB
+// 4.16, BENCHMARKS.md); an OR of the range and the `IN` in one comprehension is read from the
+// index but took 146 ms for 10,000 asks. FalkorDB 4.16's string
 // range reads may give more than asked above the upper bound ("2024-06-06" for dates <=
 // "2024-06"; everything below it when the lower bound is ''), never less, so $until is tested
 // again on every fact (one by one, a hub's 70,000 dated facts cost more
@@ -31,53 +35,37 @@ WHERE NOT indexed AND ($since IS NULL OR own.date >= $since OR own.date = since_
 WITH n, since_from, hi, since_year, since_month, indexed, collect(own) AS owned
 WITH [owned,
      [(x)-[t1:ASKED]->(y) WHERE indexed AND t1.date >= since_from AND t1.date <= hi AND (n IS NULL OR x = n OR y = n) | t1]
-   , [(x)-[y1:ASKED]->(y) WHERE indexed AND since_year IS NOT NULL AND y1.date = since_year AND (n IS NULL OR x = n OR y = n) | y1]
-   , [(x)-[m1:ASKED]->(y) WHERE indexed AND since_month IS NOT NULL AND m1.date = since_month AND (n IS NULL OR x = n OR y = n) | m1]
+   , [(x)-[y1:ASKED]->(y) WHERE indexed AND since_year IS NOT NULL AND y1.date IN [substring($since, 0, 4), substring($since, 0, 7)] AND (n IS NULL OR x = n OR y = n) | y1]
    , [(x)-[t2:REPLIED_TO]->(y) WHERE indexed AND t2.date >= since_from AND t2.date <= hi AND (n IS NULL OR x = n OR y = n) | t2]
-   , [(x)-[y2:REPLIED_TO]->(y) WHERE indexed AND since_year IS NOT NULL AND y2.date = since_year AND (n IS NULL OR x = n OR y = n) | y2]
-   , [(x)-[m2:REPLIED_TO]->(y) WHERE indexed AND since_month IS NOT NULL AND m2.date = since_month AND (n IS NULL OR x = n OR y = n) | m2]
+   , [(x)-[y2:REPLIED_TO]->(y) WHERE indexed AND since_year IS NOT NULL AND y2.date IN [substring($since, 0, 4), substring($since, 0, 7)] AND (n IS NULL OR x = n OR y = n) | y2]
    , [(x)-[t3:FUNDS]->(y) WHERE indexed AND t3.date >= since_from AND t3.date <= hi AND (n IS NULL OR x = n OR y = n) | t3]
-   , [(x)-[y3:FUNDS]->(y) WHERE indexed AND since_year IS NOT NULL AND y3.date = since_year AND (n IS NULL OR x = n OR y = n) | y3]
-   , [(x)-[m3:FUNDS]->(y) WHERE indexed AND since_month IS NOT NULL AND m3.date = since_month AND (n IS NULL OR x = n OR y = n) | m3]
+   , [(x)-[y3:FUNDS]->(y) WHERE indexed AND since_year IS NOT NULL AND y3.date IN [substring($since, 0, 4), substring($since, 0, 7)] AND (n IS NULL OR x = n OR y = n) | y3]
    , [(x)-[t4:OVERSEES]->(y) WHERE indexed AND t4.date >= since_from AND t4.date <= hi AND (n IS NULL OR x = n OR y = n) | t4]
-   , [(x)-[y4:OVERSEES]->(y) WHERE indexed AND since_year IS NOT NULL AND y4.date = since_year AND (n IS NULL OR x = n OR y = n) | y4]
-   , [(x)-[m4:OVERSEES]->(y) WHERE indexed AND since_month IS NOT NULL AND m4.date = since_month AND (n IS NULL OR x = n OR y = n) | m4]
+   , [(x)-[y4:OVERSEES]->(y) WHERE indexed AND since_year IS NOT NULL AND y4.date IN [substring($since, 0, 4), substring($since, 0, 7)] AND (n IS NULL OR x = n OR y = n) | y4]
    , [(x)-[t5:HOLDS_OFFICE]->(y) WHERE indexed AND t5.date >= since_from AND t5.date <= hi AND (n IS NULL OR x = n OR y = n) | t5]
-   , [(x)-[y5:HOLDS_OFFICE]->(y) WHERE indexed AND since_year IS NOT NULL AND y5.date = since_year AND (n IS NULL OR x = n OR y = n) | y5]
-   , [(x)-[m5:HOLDS_OFFICE]->(y) WHERE indexed AND since_month IS NOT NULL AND m5.date = since_month AND (n IS NULL OR x = n OR y = n) | m5]
+   , [(x)-[y5:HOLDS_OFFICE]->(y) WHERE indexed AND since_year IS NOT NULL AND y5.date IN [substring($since, 0, 4), substring($since, 0, 7)] AND (n IS NULL OR x = n OR y = n) | y5]
    , [(x)-[t6:MEMBER_OF]->(y) WHERE indexed AND t6.date >= since_from AND t6.date <= hi AND (n IS NULL OR x = n OR y = n) | t6]
-   , [(x)-[y6:MEMBER_OF]->(y) WHERE indexed AND since_year IS NOT NULL AND y6.date = since_year AND (n IS NULL OR x = n OR y = n) | y6]
-   , [(x)-[m6:MEMBER_OF]->(y) WHERE indexed AND since_month IS NOT NULL AND m6.date = since_month AND (n IS NULL OR x = n OR y = n) | m6]
+   , [(x)-[y6:MEMBER_OF]->(y) WHERE indexed AND since_year IS NOT NULL AND y6.date IN [substring($since, 0, 4), substring($since, 0, 7)] AND (n IS NULL OR x = n OR y = n) | y6]
    , [(x)-[t7:CHAIRS]->(y) WHERE indexed AND t7.date >= since_from AND t7.date <= hi AND (n IS NULL OR x = n OR y = n) | t7]
-   , [(x)-[y7:CHAIRS]->(y) WHERE indexed AND since_year IS NOT NULL AND y7.date = since_year AND (n IS NULL OR x = n OR y = n) | y7]
-   , [(x)-[m7:CHAIRS]->(y) WHERE indexed AND since_month IS NOT NULL AND m7.date = since_month AND (n IS NULL OR x = n OR y = n) | m7]
+   , [(x)-[y7:CHAIRS]->(y) WHERE indexed AND since_year IS NOT NULL AND y7.date IN [substring($since, 0, 4), substring($since, 0, 7)] AND (n IS NULL OR x = n OR y = n) | y7]
    , [(x)-[t8:COMMITTED_TO]->(y) WHERE indexed AND t8.date >= since_from AND t8.date <= hi AND (n IS NULL OR x = n OR y = n) | t8]
-   , [(x)-[y8:COMMITTED_TO]->(y) WHERE indexed AND since_year IS NOT NULL AND y8.date = since_year AND (n IS NULL OR x = n OR y = n) | y8]
-   , [(x)-[m8:COMMITTED_TO]->(y) WHERE indexed AND since_month IS NOT NULL AND m8.date = since_month AND (n IS NULL OR x = n OR y = n) | m8]
+   , [(x)-[y8:COMMITTED_TO]->(y) WHERE indexed AND since_year IS NOT NULL AND y8.date IN [substring($since, 0, 4), substring($since, 0, 7)] AND (n IS NULL OR x = n OR y = n) | y8]
    , [(x)-[t9:SAID]->(y) WHERE indexed AND t9.date >= since_from AND t9.date <= hi AND (n IS NULL OR x = n OR y = n) | t9]
-   , [(x)-[y9:SAID]->(y) WHERE indexed AND since_year IS NOT NULL AND y9.date = since_year AND (n IS NULL OR x = n OR y = n) | y9]
-   , [(x)-[m9:SAID]->(y) WHERE indexed AND since_month IS NOT NULL AND m9.date = since_month AND (n IS NULL OR x = n OR y = n) | m9]
+   , [(x)-[y9:SAID]->(y) WHERE indexed AND since_year IS NOT NULL AND y9.date IN [substring($since, 0, 4), substring($since, 0, 7)] AND (n IS NULL OR x = n OR y = n) | y9]
    , [(x)-[t10:CRITICISED]->(y) WHERE indexed AND t10.date >= since_from AND t10.date <= hi AND (n IS NULL OR x = n OR y = n) | t10]
-   , [(x)-[y10:CRITICISED]->(y) WHERE indexed AND since_year IS NOT NULL AND y10.date = since_year AND (n IS NULL OR x = n OR y = n) | y10]
-   , [(x)-[m10:CRITICISED]->(y) WHERE indexed AND since_month IS NOT NULL AND m10.date = since_month AND (n IS NULL OR x = n OR y = n) | m10]
+   , [(x)-[y10:CRITICISED]->(y) WHERE indexed AND since_year IS NOT NULL AND y10.date IN [substring($since, 0, 4), substring($since, 0, 7)] AND (n IS NULL OR x = n OR y = n) | y10]
    , [(x)-[t11:WELCOMED]->(y) WHERE indexed AND t11.date >= since_from AND t11.date <= hi AND (n IS NULL OR x = n OR y = n) | t11]
-   , [(x)-[y11:WELCOMED]->(y) WHERE indexed AND since_year IS NOT NULL AND y11.date = since_year AND (n IS NULL OR x = n OR y = n) | y11]
-   , [(x)-[m11:WELCOMED]->(y) WHERE indexed AND since_month IS NOT NULL AND m11.date = since_month AND (n IS NULL OR x = n OR y = n) | m11]
+   , [(x)-[y11:WELCOMED]->(y) WHERE indexed AND since_year IS NOT NULL AND y11.date IN [substring($since, 0, 4), substring($since, 0, 7)] AND (n IS NULL OR x = n OR y = n) | y11]
    , [(x)-[t12:COMMISSIONED]->(y) WHERE indexed AND t12.date >= since_from AND t12.date <= hi AND (n IS NULL OR x = n OR y = n) | t12]
-   , [(x)-[y12:COMMISSIONED]->(y) WHERE indexed AND since_year IS NOT NULL AND y12.date = since_year AND (n IS NULL OR x = n OR y = n) | y12]
-   , [(x)-[m12:COMMISSIONED]->(y) WHERE indexed AND since_month IS NOT NULL AND m12.date = since_month AND (n IS NULL OR x = n OR y = n) | m12]
+   , [(x)-[y12:COMMISSIONED]->(y) WHERE indexed AND since_year IS NOT NULL AND y12.date IN [substring($since, 0, 4), substring($since, 0, 7)] AND (n IS NULL OR x = n OR y = n) | y12]
    , [(x)-[t13:LEADS]->(y) WHERE indexed AND t13.date >= since_from AND t13.date <= hi AND (n IS NULL OR x = n OR y = n) | t13]
-   , [(x)-[y13:LEADS]->(y) WHERE indexed AND since_year IS NOT NULL AND y13.date = since_year AND (n IS NULL OR x = n OR y = n) | y13]
-   , [(x)-[m13:LEADS]->(y) WHERE indexed AND since_month IS NOT NULL AND m13.date = since_month AND (n IS NULL OR x = n OR y = n) | m13]
+   , [(x)-[y13:LEADS]->(y) WHERE indexed AND since_year IS NOT NULL AND y13.date IN [substring($since, 0, 4), substring($since, 0, 7)] AND (n IS NULL OR x = n OR y = n) | y13]
    , [(x)-[t14:REVIEWS]->(y) WHERE indexed AND t14.date >= since_from AND t14.date <= hi AND (n IS NULL OR x = n OR y = n) | t14]
-   , [(x)-[y14:REVIEWS]->(y) WHERE indexed AND since_year IS NOT NULL AND y14.date = since_year AND (n IS NULL OR x = n OR y = n) | y14]
-   , [(x)-[m14:REVIEWS]->(y) WHERE indexed AND since_month IS NOT NULL AND m14.date = since_month AND (n IS NULL OR x = n OR y = n) | m14]
+   , [(x)-[y14:REVIEWS]->(y) WHERE indexed AND since_year IS NOT NULL AND y14.date IN [substring($since, 0, 4), substring($since, 0, 7)] AND (n IS NULL OR x = n OR y = n) | y14]
    , [(x)-[t15:ESTABLISHED]->(y) WHERE indexed AND t15.date >= since_from AND t15.date <= hi AND (n IS NULL OR x = n OR y = n) | t15]
-   , [(x)-[y15:ESTABLISHED]->(y) WHERE indexed AND since_year IS NOT NULL AND y15.date = since_year AND (n IS NULL OR x = n OR y = n) | y15]
-   , [(x)-[m15:ESTABLISHED]->(y) WHERE indexed AND since_month IS NOT NULL AND m15.date = since_month AND (n IS NULL OR x = n OR y = n) | m15]
+   , [(x)-[y15:ESTABLISHED]->(y) WHERE indexed AND since_year IS NOT NULL AND y15.date IN [substring($since, 0, 4), substring($since, 0, 7)] AND (n IS NULL OR x = n OR y = n) | y15]
    , [(x)-[t16:PARTNERS_WITH]->(y) WHERE indexed AND t16.date >= since_from AND t16.date <= hi AND (n IS NULL OR x = n OR y = n) | t16]
-   , [(x)-[y16:PARTNERS_WITH]->(y) WHERE indexed AND since_year IS NOT NULL AND y16.date = since_year AND (n IS NULL OR x = n OR y = n) | y16]
-   , [(x)-[m16:PARTNERS_WITH]->(y) WHERE indexed AND since_month IS NOT NULL AND m16.date = since_month AND (n IS NULL OR x = n OR y = n) | m16]] AS facts
+   , [(x)-[y16:PARTNERS_WITH]->(y) WHERE indexed AND since_year IS NOT NULL AND y16.date IN [substring($since, 0, 4), substring($since, 0, 7)] AND (n IS NULL OR x = n OR y = n) | y16]] AS facts
 UNWIND facts AS part
 UNWIND part AS r
 WITH DISTINCT r

@@ -7,6 +7,7 @@
 // param: about string example=motion -- a word or phrase in what was asked
 // returns: asker, asked, about, asked_on, days_waiting, ask_quote, ask_document
 // include: lookup $actor AS actors
+// include: today
 // include: asks
 // include: replies
 //
@@ -15,25 +16,19 @@
 // (graph/pairing.py pairs replies with asks as they are written). days_waiting counts from the ask's date, a
 // month- or year-only date from its first day; it is always filled. Undated asks cannot wait a
 // number of days: who-was-asked lists them, response-times counts them.
-// With `today` null (Neo4j Browser: `:param today => null`) the server's clock is used.
-WITH a, q, b, kind
-WHERE kind = 'ask' AND size(q.date) IN [4, 7, 10]
+// With `today` null (Neo4j Browser: `:param today => null`) the server's clock is used (the `today` fragment).
 // Days since 1970-01-01, by the civil-calendar formula (no temporal functions, which one of the
-// engines lacks): of `today`, worked out once for the whole answer (the asks collected, then
-// unwound); of an ask's date, kept as the store writes for a full date (`day`), and worked out
-// here for a month or a year (from its first day) only: the asks waiting are found by `day` and
+// engines lacks): of `today`, worked out once before the asks are read (the `today` fragment);
+// of an ask's date, kept as the store writes for a full date (`day`), and worked out here for a
+// month or a year (from its first day) only: the asks waiting are found by `day` and
 // `_answered_day` (a month or a year is worked out when the OR reaches it), and days_waiting is
 // worked out for the page's rows alone. Worked out on every row, the day numbers cost 40 ms for
 // a hub's 10,000 asks (BENCHMARKS.md).
-WITH collect([a, q, b]) AS asks
-WITH asks, [d IN [$today] |
-       [toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END,
-        toInteger(substring(d, 5, 2)), toInteger(substring(d, 8, 2))]] AS ymd
-WITH asks, coalesce([x IN ymd | (x[0] / 400) * 146097 + (x[0] % 400) * 365 + (x[0] % 400) / 4
-       - (x[0] % 400) / 100 + (153 * ((x[1] + 9) % 12) + 2) / 5 + x[2] - 1 - 719468][0],
-       timestamp() / 86400000) AS today_day
-UNWIND asks AS ask
-WITH ask[0] AS a, ask[1] AS q, ask[2] AS b, today_day
+WITH a, q, b, kind, today_day
+WHERE kind = 'ask' AND size(q.date) IN [4, 7, 10]
+// (a WITH of its own: FalkorDB does not stop at the first false term of an AND, and an undated
+// ask's day below would be an error)
+WITH a, q, b, today_day
 WHERE NOT coalesce(q._answered_day <= today_day, false)
   AND (q.day <= today_day OR q.day IS NULL AND [d IN [q.date + substring('-01-01', size(q.date) - 4)] |
            (toInteger(substring(d, 0, 4)) - CASE WHEN toInteger(substring(d, 5, 2)) <= 2 THEN 1 ELSE 0 END) / 400 * 146097

@@ -574,10 +574,10 @@ def test_the_lookup_fragment_tries_every_label_names_can_have():
 def test_the_timeline_reads_every_fact_type_the_schema_declares():
     """With no actor (or for a hub) the timeline reads each fact type through its `date` index
     (patterns per type: neither engine uses a per-type index for a pattern of several types): the
-    range, the year and the month $since falls in; with an actor it expands the same types (not
-    MENTIONS): every list is graph/schema.py's FACT_TYPES."""
+    range, and the year and the month $since falls in (one read, `IN`); with an actor it expands
+    the same types (not MENTIONS): every list is graph/schema.py's FACT_TYPES."""
     text = (ROOT / "queries" / "timeline.cypher").read_text(encoding="utf-8")
-    for var in "tym":
+    for var in "ty":
         assert re.findall(rf"\[\(x\)-\[{var}\d+:(\w+)\]->\(y\)", text) == list(FACT_TYPES), var
     (own,) = re.findall(r"\(n\)-\[own:([\w|]+)\]-\(\)", text)
     assert own.split("|") == list(FACT_TYPES)
