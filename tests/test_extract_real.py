@@ -1917,3 +1917,14 @@ def test_run_together_sentences_are_split_and_rarely_criticising_is_no_criticism
     facts = _facts(text, name="news.txt")
     assert not {f for f in facts if f[1] == "CRITICISED"}
     assert "Mark Rowley" not in {f[0] for f in facts if f[1] == "SAID"}
+
+
+def test_what_a_speaker_will_do_is_a_promise_but_not_what_they_will_do_next_in_the_room():
+    text = (
+        "Transcript, 25 May 2016\n\nFiona Twycross AM: How does the EU help London?\n\nSadiq Khan "
+        "(Mayor of London): Thank you, Chairman. I will campaign to remain in the EU. I will give you "
+        "one example. I shall respond to the questions in turn.\n\nFiona Twycross AM: Thank you.\n"
+    )
+    assert {f for f in _facts(text, name="transcript.txt") if f[1] == "COMMITTED_TO"} == {
+        ("Sadiq Khan", "COMMITTED_TO", "campaign to remain in the EU"),
+    }

@@ -218,6 +218,9 @@ def _surface_pattern() -> re.Pattern[str]:
 
 _LIST_AFTER = re.compile(r"^(?:They|These|Those)\s+(?:are|were|include|included)\b")
 _DONE = re.compile(r"\b(?:I|[Ww]e)(?:['’]ve|\s+have)\s")
+_WILL_DO = re.compile(
+    r"\b(?:I|[Ww]e)(?:['’]ll|\s+will|\s+shall)\s"
+)  # "I will campaign to ..." (COMMITTED_TO, modal)
 
 
 def worth_parsing(sentence: str) -> bool:
@@ -228,4 +231,5 @@ def worth_parsing(sentence: str) -> bool:
         or _surface_pattern().search(sentence) is not None
         or bool(_LIST_AFTER.match(sentence))
         or _DONE.search(sentence) is not None  # "I have frozen TfL fares" (COMMITTED_TO, perfect)
+        or _WILL_DO.search(sentence) is not None
     )
