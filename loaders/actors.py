@@ -153,6 +153,7 @@ def clean_person_name(text: str) -> str:
     name = re.sub(r"['’]s?$", "", name)  # "Danny Baker’s"
     name = _POSTNOM.sub("", name)
     name = _HON.sub("", name)
+    name = re.sub(r"(?:\s+(?:Councillor|Cllr))+$", "", name)  # a flattened table: "Fiona Colley Councillor"
     return name.strip(" ,")
 
 

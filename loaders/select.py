@@ -8,6 +8,7 @@ document's date: a press release's announcement happened on the day it was publi
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -77,6 +78,15 @@ def select_facts(doc: Doc) -> None:
         ):
             # "pledged to work with the new Prime Minister to reset relations between the capital
             # and the government": a promise is to do something, not to someone named in it
+            facts.drop(key)
+            continue
+        if (
+            fact.predicate == "FUNDS"
+            and fact.object is not None
+            and (fact.object.label == "Post" or _OFFICE_NAMED.match(fact.object.name))
+        ):
+            # "delegated authority for expenditure of funds to the Executive Director": an office
+            # spends for its body; it is not who money is given to
             facts.drop(key)
             continue
         if all(doc.zone_at(ev.start, "boilerplate") is not None for ev in fact.evidence):
@@ -276,6 +286,11 @@ def _member_over_their_body(doc: Doc) -> None:
 
 
 _ACTOR_LABELS = ("Person", "Organization", "Post")
+# a phrase that names an office ("Executive Director of Communities and Intelligence")
+_OFFICE_NAMED = re.compile(
+    r"(?:(?:Executive|Deputy|Assistant|Interim|Acting|Chief|Senior)\s+)*"
+    r"(?:Director|Head|Officer|Manager|Secretary|Commissioner|Chair|Chairman|Mayor)\b(?![’'])"
+)
 
 
 def _critic_of_the_actor_not_the_act(doc: Doc) -> None:

@@ -1928,3 +1928,16 @@ def test_what_a_speaker_will_do_is_a_promise_but_not_what_they_will_do_next_in_t
     assert {f for f in _facts(text, name="transcript.txt") if f[1] == "COMMITTED_TO"} == {
         ("Sadiq Khan", "COMMITTED_TO", "campaign to remain in the EU"),
     }
+
+
+def test_money_is_not_given_to_an_office_and_a_flattened_tables_councillor_is_no_part_of_a_name():
+    text = (
+        "DD1221 Team London\n\nDate signed: 04 September 2014\nDecision by: Jeff Jacobs, Head of Paid "
+        "Service\n\nThe Mayor approved expenditure of up to £680,000 and delegated authority for "
+        "expenditure of funds to the Executive Director of Communities and Intelligence.\n\nPresent:\n\n"
+        "Dr Fiona Twycross AM (Chair) Fiona Colley Councillor (Vice-Chair)\n"
+    )
+    facts = _facts(text, name="decision.txt")
+    assert not {f for f in facts if f[1] == "FUNDS" and f[2].startswith("Executive Director")}
+    assert "Fiona Colley" in {f[0] for f in facts}
+    assert not {f for f in facts if "Councillor" in f[0]}
