@@ -1941,3 +1941,14 @@ def test_money_is_not_given_to_an_office_and_a_flattened_tables_councillor_is_no
     assert not {f for f in facts if f[1] == "FUNDS" and f[2].startswith("Executive Director")}
     assert "Fiona Colley" in {f[0] for f in facts}
     assert not {f for f in facts if "Councillor" in f[0]}
+
+
+def test_rebuking_demands_made_by_someone_criticises_them_but_responding_to_announcements_replies_to_no_one():
+    text = (
+        "News, 6 March 2019\n\nLondon Mayor Sadiq Khan has rebuked demands by Philip Hammond that police "
+        "should shift existing resources. Responding to announcements by the Government, the London "
+        "Fire Commissioner Andy Roe said reform was needed.\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert {f for f in facts if f[1] == "CRITICISED"} == {("Sadiq Khan", "CRITICISED", "Philip Hammond")}
+    assert not {f for f in facts if f[1] == "REPLIED_TO"}

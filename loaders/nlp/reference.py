@@ -75,7 +75,15 @@ ACT_NOUNS = {
     "stance",
     "promise",
     "pledge",
+    "demand",
+    "request",
+    "suggestion",
 }
+# acts that stand for the one "by" whom they were made ("demands by Philip Hammond"; not
+# "announcements by the Government", which someone may respond to without replying to anyone)
+_MADE_BY = frozenset(
+    {"demand", "request", "proposal", "suggestion", "comment", "remark", "decision", "attack"}
+)
 # What someone asks or sends: a reply to it answers them
 _SENT_NOUNS = {
     "question",
@@ -350,6 +358,13 @@ class Resolver:
             for c in tok.children:
                 if c.dep_ == "poss":
                     return self.actor(c)
+            if owner and tok.lemma_.lower() in _MADE_BY:
+                # "rebuked demands by Philip Hammond": the act is whoever made it
+                for c in tok.children:
+                    if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                return self.actor(p)
         ref = self._mention(tok, head_only=True)
         if owner and tok.pos_ == "PROPN" and (ref is None or ref.entity.label not in ACTOR_LABELS):
             # "My London Plan includes a commitment to ...": a named plan stands for its owner
