@@ -109,6 +109,9 @@ RECORD_LABELS = ("Document", EVIDENCE_LABEL)
 THING_LABELS = tuple(name for name in NODE_LABELS if name not in RECORD_LABELS)
 _ANY = THING_LABELS
 _ACTORS = ACTOR_LABELS
+# a promise is to do or keep something, never a person or an office ("pledged to work with the new
+# Prime Minister" promises the work)
+_PROMISED = tuple(name for name in THING_LABELS if name not in ("Person", "Post"))
 
 # Where evidence is stored. Each piece (one quote of one document, with its offsets) is its own
 # Evidence node, written once: its `id` is a hash of the fact's key and the piece, `fact` is the
@@ -163,7 +166,9 @@ _TYPES = (
         ("role",),
     ),
     RelType("CHAIRS", "chairs a body or inquiry", ("Person",), ("Organization", "Inquiry", "Meeting"), ()),
-    RelType("COMMITTED_TO", "committed to something", _ACTORS, _ANY, ("text", "amount_gbp", "due", *_DATED)),
+    RelType(
+        "COMMITTED_TO", "committed to something", _ACTORS, _PROMISED, ("text", "amount_gbp", "due", *_DATED)
+    ),
     RelType("SAID", "made a statement", _ACTORS, ("Statement",), _DATED),
     RelType("CRITICISED", "criticised an actor, programme or decision", _ACTORS, _ANY, _DATED),
     RelType("WELCOMED", "welcomed an actor, programme or decision", _ACTORS, _ANY, _DATED),

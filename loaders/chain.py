@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from loaders.document import Doc
 from loaders.layouts import find_voice, read_layout, speaker_turns
+from loaders.layouts.base import LIST_MARK
 from loaders.money_lists import find_money_lists
 from loaders.names import linker_for
 from loaders.nlp.model import parse
@@ -44,7 +45,7 @@ def _mentions(doc: Doc) -> None:
     doc.mentions = linker_for(doc.registry).link(doc.text, doc.ref_date)
 
 
-_BULLET = re.compile(r"(?:[•·▪◦‣*–-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}\))\s+")
+_BULLET = re.compile(LIST_MARK.pattern + r"\s+")
 
 
 def _sentences(doc: Doc) -> None:

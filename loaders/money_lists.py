@@ -17,108 +17,90 @@ from __future__ import annotations
 import re
 
 from loaders.document import Doc
+from loaders.layouts.base import LIST_MARK, lines
 from loaders.money import find_amounts
 
 __all__ = ["find_money_lists"]
 
 # a list item's bullet or number, or a line that holds only a bullet
-_BULLET = re.compile(r"[ \t]*(?:[-•·▪◦‣*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])?[ \t]*")
+# an item's list mark and the spaces after it
+_MARK = re.compile(LIST_MARK.pattern + r"?[ \t]*")
 _TO = re.compile(r"[ \t]*(?:\([^)\n]{0,80}\)[ \t]*)?(?:to|for)[ \t]+(?:the[ \t]+)?")
 # a lead that is about giving money
 _GIVING = re.compile(
     r"(?i)\b(?:grant|award|allocat|fund|invest|distribut|provid|amounts?\b|sums?\b|paid|pay|spend|spent|receiv)"
 )
 _BY = re.compile(r"\bby[ \t]+(?:the[ \t]+)?", re.I)
-_ACTORS = ("Organization", "Person")
+_ACTORS = ("Organization", "Person")  # who gives or gets money in a list (an office spends for its body)
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
+def _body(text: str, start: int, end: int) -> int:
+    """Where a line's words start, after its list mark."""
+    return _MARK.match(text, start, end).end()
 
 
 def _item(doc: Doc, start: int, end: int):
-    """The sum and the recipient's mention of an item line, or None."""
+    """The sum and the recipient's mention of an item line ("£502,992.00 to Lewisham"), or None."""
     text = doc.text
-    body = _BULLET.match(text, start, end).end()
+    body = _body(text, start, end)
     amounts = find_amounts(text[body:end])
     if not amounts or amounts[0].start != 0:
         return None
-    amount = amounts[0]
-    to = _TO.match(text, body + amount.end, end)
-    if to is None:
-        return None
-    mention = next((m for m in doc.mentions.mentions if m.start == to.end()), None)
+    to = _TO.match(text, body + amounts[0].end, end)
+    mention = doc.mentions.at(to.end()) if to is not None else None
     if mention is None or mention.label not in _ACTORS:
         return None
-    return amount, mention
+    return amounts[0], mention
 
 
 def _giver(doc: Doc, start: int, end: int):
-    """Who gives the money a lead line announces: the actor after "by", else a FUNDS fact's funder."""
+    """Who gives the money a lead line announces: the actor after "by", else a FUNDS fact's
+    funder, else the one actor named before the word for giving."""
     for by in _BY.finditer(doc.text, start, end):
-        m = next((m for m in doc.mentions.mentions if m.start == by.end() and m.end <= end), None)
-        if m is not None and m.label in _ACTORS:
+        m = doc.mentions.at(by.end())
+        if m is not None and m.end <= end and m.label in _ACTORS:
             return m.entity
     for fact in doc.facts:
         if fact.predicate == "FUNDS" and any(start <= ev.start < end for ev in fact.evidence):
             return fact.subject
     giving = _GIVING.search(doc.text, start, end)
-    before = [m for m in doc.mentions.mentions if start <= m.start and m.end <= giving.start()]
-    # "The Mayor announced the following grants:": the one actor named before the giving word
-    actors = {m.entity.id: m.entity for m in before if m.label in _ACTORS}
+    # "The Mayor announced the following grants:"
+    actors = {
+        m.entity.id: m.entity for m in doc.mentions.between(start, giving.start()) if m.label in _ACTORS
+    }
     return next(iter(actors.values())) if len(actors) == 1 else None
-
-
-def _opens_on_sum(doc: Doc, start: int, end: int) -> bool:
-    body = _BULLET.match(doc.text, start, end).end()
-    return doc.text.startswith("£", body)
-
-
-def _lead(doc: Doc, lines: list[tuple[int, int]], i: int) -> int | None:
-    """The line before item `i`, past blank lines, bullets and other items."""
-    for j in range(i - 1, -1, -1):
-        s, e = lines[j]
-        if _BULLET.fullmatch(doc.text, s, e) is None and not _opens_on_sum(doc, s, e):
-            return j
-    return None
 
 
 def find_money_lists(doc: Doc) -> None:
     text = doc.text
-    lines = _lines(text)
+    rows = list(lines(text))  # non-blank lines, trimmed
     givers: dict[int, object] = {}
-    for i, (start, end) in enumerate(lines):
-        if not _opens_on_sum(doc, start, end):
+    lead = None  # the row before the current run of items and list marks
+    for i, (start, end, line) in enumerate(rows):
+        opens_on_sum = text.startswith("£", _body(text, start, end))
+        if not opens_on_sum and not LIST_MARK.fullmatch(line):
+            lead = i
             continue
-        item = _item(doc, start, end)
-        j = _lead(doc, lines, i) if item is not None else None
-        if j is None:
+        item = _item(doc, start, end) if opens_on_sum else None
+        if item is None or lead is None:
             continue
-        s, e = lines[j]
-        lead = text[s:e].rstrip()
-        if not lead.endswith(":") or not _GIVING.search(lead):
+        s, e, words = rows[lead]
+        if not words.endswith(":") or not _GIVING.search(words):
             continue
-        if j not in givers:
-            givers[j] = _giver(doc, s, e)
-        giver = givers[j]
+        if lead not in givers:
+            givers[lead] = _giver(doc, s, e)
+        giver = givers[lead]
         if giver is None:
             continue
         amount, recipient = item
-        body = _BULLET.match(text, start, end).end()
         fact = doc.facts.add(
             "FUNDS",
             giver,
             recipient.entity,
-            (body, end),
+            (_body(text, start, end), end),
             layer="layout",
             amount_gbp=amount.gbp,
             date=doc.date,
         )
         if fact is not None:  # the lead names the giver: a second piece of evidence
-            doc.facts.add(
-                "FUNDS", giver, recipient.entity, (s, s + len(lead)), layer="layout", amount_gbp=amount.gbp
-            )
+            doc.facts.add("FUNDS", giver, recipient.entity, (s, e), layer="layout", amount_gbp=amount.gbp)

@@ -117,9 +117,10 @@ _NOT_OFFICE = re.compile(
     r"^(?:member\s+of\s+the\s+public|members\b|officers\b|(?:" + "|".join(sorted(NO_LONGER)) + r")(?:-|\b))",
     re.I,
 )
+# "as", "in her role as": the office someone acts in
+_AS = r"(?:in\s+(?:his|her|their)\s+(?:role|capacity)\s+)?as\s+"
 _AS_OFFICE = re.compile(
-    r"\s+(?:in\s+(?:his|her|their)\s+(?:role|capacity)\s+)?as\s+(?:the\s+|a\s+|London['’]s\s+|my\s+|his\s+|"
-    r"her\s+|our\s+|their\s+)?(?:new\s+)?"
+    rf"\s+{_AS}(?:the\s+|a\s+|London['’]s\s+|my\s+|his\s+|her\s+|our\s+|their\s+)?(?:new\s+)?"
 )
 _BARE = re.compile(rf"^(?:{_HEADS})$", re.I)
 
@@ -332,7 +333,7 @@ def _phrase_after(text: str, start: int, line_end: int) -> tuple[int, int] | Non
     phrase = text[start:stop]
     phrase = _STOP_WORDS.sub("", phrase).rstrip(" ,")
     # "Sadiq Khan, as Chair of Transport for London (TfL), will appear ...": the office he acts in
-    phrase = re.sub(r"^(?:in\s+(?:his|her|their)\s+(?:role|capacity)\s+)?as\s+", "", phrase)
+    phrase = re.sub("^" + _AS, "", phrase)
     phrase = _LEAD_IN.sub("", phrase)
     if re.match(
         r"(?i)(?:who|which|that|whose|where|when|said|says|commented|added|told|explained)\b|\w+ed\s+by\b",
@@ -430,9 +431,7 @@ def split_offices(phrase: str) -> list[str]:
 
 def _too_long(phrase: str, limit: int = 12) -> bool:
     """An office is at most `limit` words; two joined by " and " at most `limit` each."""
-    both = _TWO_OFFICES.fullmatch(phrase)
-    parts = (both.group("first"), both.group("second")) if both else (phrase,)
-    return any(len(part.split()) > limit for part in parts)
+    return any(len(part.split()) > limit for part in split_offices(phrase))
 
 
 def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
@@ -468,9 +467,12 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
         body = _meeting_body(doc)
         if body is not None:
             stated = doc.facts.add("CHAIRS", person, body, evidence, layer="apposition") is not None
-    elif _DEPUTY_CHAIR.fullmatch(phrase) and text[span[0] - 1 : span[0]] == "(" and _meeting_body(doc):
+    elif (
+        _DEPUTY_CHAIR.fullmatch(phrase)
+        and text[span[0] - 1 : span[0]] == "("
+        and (body := _meeting_body(doc)) is not None
+    ):
         # "Léonie Cooper AM (Deputy Chair)" in a list of those present: deputy of the meeting's body
-        body = _meeting_body(doc)
         post = post_entity(doc.registry, f"{phrase} of the {body.name}")
         stated = post is not None and post_fact(doc, person, post, evidence) is not None
     elif chair:

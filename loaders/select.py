@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from graph.facts import Entity, Fact
-from graph.schema import FACT_TYPES, REL_TYPES, allows
+from graph.schema import ACTOR_LABELS, FACT_TYPES, REL_TYPES, allows
 from loaders.document import LAYERS, Doc, facts_overlap
 from loaders.names.money_programmes import is_money_named
 
@@ -70,14 +70,11 @@ def select_facts(doc: Doc) -> None:
         if (
             fact.predicate == "COMMITTED_TO"
             and fact.object is not None
-            and (
-                fact.object.label in ("Person", "Post")
-                or fact.object.label == "Organization"
-                and doc.registry.get(fact.object.id) is not None
-            )
+            and doc.registry.get(fact.object.id) is not None
+            and fact.object.label == "Organization"
         ):
-            # "pledged to work with the new Prime Minister to reset relations between the capital
-            # and the government": a promise is to do something, not to someone named in it
+            # "... to reset relations between the capital and the government": a promise is to do
+            # something, not to a body named in it (the schema already refuses people and offices)
             facts.drop(key)
             continue
         if (
@@ -285,7 +282,6 @@ def _member_over_their_body(doc: Doc) -> None:
             facts.drop(key)
 
 
-_ACTOR_LABELS = ("Person", "Organization", "Post")
 # a phrase that names an office ("Executive Director of Communities and Intelligence")
 _OFFICE_NAMED = re.compile(
     r"(?:(?:Executive|Deputy|Assistant|Interim|Acting|Chief|Senior)\s+)*"
@@ -300,10 +296,10 @@ def _critic_of_the_actor_not_the_act(doc: Doc) -> None:
     crit = [f for f in facts if f.predicate == "CRITICISED" and f.object is not None]
     for key in list(facts.facts):
         f = facts.facts[key]
-        if f.predicate != "CRITICISED" or f.object is None or f.object.label in _ACTOR_LABELS:
+        if f.predicate != "CRITICISED" or f.object is None or f.object.label in ACTOR_LABELS:
             continue
         if any(
-            g.subject.id == f.subject.id and g.object.label in _ACTOR_LABELS and facts_overlap(f, g)
+            g.subject.id == f.subject.id and g.object.label in ACTOR_LABELS and facts_overlap(f, g)
             for g in crit
         ):
             facts.drop(key)

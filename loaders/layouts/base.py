@@ -18,10 +18,14 @@ __all__ = [
     "first_sentences",
     "title_line",
     "QUESTION_OPENERS",
+    "LIST_MARK",
     "asker_in",
     "add_answer",
     "add_question",
 ]
+
+# The mark that opens a list item: a bullet or dash, "1.", "(a)", "iv)"
+LIST_MARK = re.compile(r"(?:[•·▪◦‣*–-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|[ivx]{1,4}\))")
 
 # Words a question opens with: after an asker's name on a flattened line ("... Onkar Sahota How
 # are you working ...?") they are the question's, not the name's.

@@ -30,6 +30,7 @@ __all__ = [
     "opens_main_clause",
     "said_of_another",
     "not_anyone_yet",
+    "NO_ONE_IN_PARTICULAR",
 ]
 
 # offices named by their remit: "Deputy Mayor for Transport", "the deputy mayor for housing",
@@ -145,9 +146,10 @@ def said_of_another(text: str, start: int) -> bool:
 
 # words before an office that name no holder in particular: "any Prime Minister who is committed
 # to ...", "whoever is the next Mayor", "a future Commissioner"
+NO_ONE_IN_PARTICULAR = frozenset({"any", "every", "each", "no", "whichever", "whoever", "whatever"})
 _NOT_ANYONE_YET = re.compile(
-    r"(?i)\b(?:any|every|each|no|whichever|whoever|a\s+future|the\s+next|the\s+incoming|the\s+future|"
-    r"next|future|incoming|prospective|would-be)\s+$"
+    rf"(?i)\b(?:{'|'.join(sorted(NO_ONE_IN_PARTICULAR))}|(?:a\s+|the\s+)?(?:next|future|incoming)|"
+    r"prospective|would-be)\s+$"
 )
 
 

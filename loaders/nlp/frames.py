@@ -15,7 +15,7 @@ from typing import Any
 
 from loaders.money import FUNDING_NOUNS
 
-__all__ = ["Frame", "frame", "conjuncts", "subject_of", "reporter"]
+__all__ = ["Frame", "frame", "conjuncts", "subject_of", "reporter", "means_phrases"]
 
 Token = Any  # spacy.tokens.Token
 
@@ -134,18 +134,13 @@ _OPINING = {"think", "believe", "consider", "feel", "expect", "intend", "plan", 
 _NOT_ONLY = frozenset({"just", "only", "merely", "simply"})
 
 
+# words that deny the verb they modify ("has rarely criticised")
+_DENYING = frozenset({"never", "not", "n't", "rarely", "seldom", "hardly", "barely", "scarcely"})
+
+
 def _negated(token: Token) -> bool:
     for c in token.children:
-        if c.dep_ == "neg" or c.lower_ in (
-            "never",
-            "not",
-            "n't",
-            "rarely",
-            "seldom",
-            "hardly",
-            "barely",
-            "scarcely",
-        ):
+        if c.dep_ == "neg" or c.lower_ in _DENYING:
             after = token.doc[c.i + 1] if c.i + 1 < len(token.doc) else None
             if c.lower_ == "not" and after is not None and after.lower_ in _NOT_ONLY:
                 continue  # "is not just absurd, it lacks self-awareness": more than that, not less
@@ -260,6 +255,16 @@ def subject_of(verb: Token, depth: int = 0) -> list[Token]:
 def _owner(noun: Token) -> list[Token]:
     """Whose a noun is ("the Mayor's cuts"); a place's ("London's drowning figure") is no one's."""
     return [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in ("GPE", "LOC")]
+
+
+def means_phrases(token: Token) -> list[Token]:
+    """The "by"-phrases of how something is done under `token`: "committed to helping 500 people
+    off the streets | by pledging an extra £2m" (a "by" with a gerund, not an agent's "by")."""
+    return [
+        t
+        for t in token.subtree
+        if t.dep_ == "prep" and t.lower_ == "by" and any(c.dep_ == "pcomp" for c in t.children)
+    ]
 
 
 def reporter(token: Token, speech_words: frozenset[str]) -> list[Token]:

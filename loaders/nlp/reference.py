@@ -17,6 +17,8 @@ from graph.facts import Entity, slug
 from loaders.actors import clean_person_name, looks_like_person
 from loaders.document import Doc
 from loaders.names.focus import agrees, person_in_focus
+from loaders.names.posts import NO_ONE_IN_PARTICULAR
+from loaders.nlp.frames import means_phrases
 from loaders.quotes.verbs import REPORTING_SET
 
 __all__ = ["Ref", "Resolver", "ACTOR_LABELS", "inside_a_name"]
@@ -24,9 +26,6 @@ __all__ = ["Ref", "Resolver", "ACTOR_LABELS", "inside_a_name"]
 Token = Any
 ACTOR_LABELS = ("Person", "Organization", "Post")
 # Nouns for acts: "regrets his failure", "welcomes the Government's announcement".
-# determiners of a phrase that names no one in particular
-_NO_ONE_IN_PARTICULAR = frozenset({"any", "every", "each", "no", "whichever", "whatever"})
-
 ACT_NOUNS = {
     "failure",
     "decision",
@@ -325,7 +324,7 @@ class Resolver:
         "welcomes the Government's announcement" about the Government."""
         if tok.pos_ == "PRON" or tok.lower_ in _FIRST_PERSON:
             return self.pronoun(tok)
-        if any(c.dep_ == "det" and c.lower_ in _NO_ONE_IN_PARTICULAR for c in tok.children):
+        if any(c.dep_ == "det" and c.lower_ in NO_ONE_IN_PARTICULAR for c in tok.children):
             return None  # "any Prime Minister who is committed to ...": no one in particular
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS:
             return self._author_of(tok)
@@ -521,12 +520,10 @@ class Resolver:
         # is done is a fact of its own (FUNDS), not part of what is done
         means = next(
             (
-                c
-                for c in tok.children
-                if c.dep_ == "prep"
-                and c.lower_ == "by"
-                and any(x.dep_ == "pcomp" for x in c.children)
-                and any(x.text in ("£", "$", "€") or x.ent_type_ == "MONEY" for x in c.subtree)
+                by
+                for by in means_phrases(tok)
+                if by.head.i == tok.i
+                and any(x.text in ("£", "$", "€") or x.ent_type_ == "MONEY" for x in by.subtree)
             ),
             None,
         )

@@ -18,7 +18,7 @@ from loaders.dates import find_dates
 from loaders.document import Doc
 from loaders.money import FUNDING_NOUNS, WHERE_MONEY_IS_SET, find_amounts
 from loaders.names.money_programmes import is_money_named
-from loaders.nlp.frames import Frame, conjuncts, frame, reporter
+from loaders.nlp.frames import Frame, conjuncts, frame, means_phrases, reporter
 from loaders.nlp.lexicon import Pattern, patterns
 from loaders.nlp.reference import Ref, Resolver, inside_a_name
 from loaders.offices import assembly_group, post_fact
@@ -800,31 +800,15 @@ def _resolve(
     return None
 
 
-# what money is, never what it is paid to ("approves expenditure of £1.5m")
-_MONEY_NOUNS = {
-    "award",
-    "allocation",
-    "funding",
-    "investment",
-    "grant",
-    "money",
-    "cash",
-    "funds",
-    "expenditure",
-    "spending",
-    "spend",
-}
+# what money is, never what it is paid to ("approves expenditure of £1.5m", "the award of £7.2m");
+# a budget may be what money goes to ("£1m added to the VRU's budget")
+_MONEY_NOUNS = (FUNDING_NOUNS - {"budget"}) | {"award"}
 
 
 def _moves_money(f: Frame) -> bool:
     """A noun trigger is money ("funding", "a grant") or moves money ("transfers of funding")."""
     lemma = f.trigger.lemma_.lower()
-    return (
-        lemma in _MONEY_NOUNS
-        or lemma in FUNDING_NOUNS
-        or lemma not in ("transfer",)
-        or any(t.lemma_.lower() in FUNDING_NOUNS for t in f.get("prep:of"))
-    )
+    return lemma != "transfer" or any(t.lemma_.lower() in FUNDING_NOUNS for t in f.get("prep:of"))
 
 
 def _funding_noun(f: Frame) -> bool:
@@ -907,13 +891,11 @@ def _sums_in(res: Resolver, f: Frame, sent: tuple[int, int], amounts) -> list:
 def _in_means(res: Resolver, f: Frame, sent: tuple[int, int], amount) -> bool:
     """Whether a sum stands in a "by ..."-phrase of how the trigger's clause is done: "committed to
     helping 500 people off the streets by pledging an extra £2m" (the promise is the helping)."""
-    for tok in f.trigger.subtree:
-        if tok.dep_ == "prep" and tok.lower_ == "by" and any(c.dep_ == "pcomp" for c in tok.children):
-            toks = list(tok.subtree)
-            lo = res.offset + toks[0].idx
-            hi = res.offset + toks[-1].idx + len(toks[-1].text)
-            if lo <= sent[0] + amount.start and sent[0] + amount.end <= hi:
-                return True
+    for by in means_phrases(f.trigger):
+        lo = res.offset + by.left_edge.idx
+        hi = res.offset + by.right_edge.idx + len(by.right_edge.text)
+        if lo <= sent[0] + amount.start and sent[0] + amount.end <= hi:
+            return True
     return False
 
 
