@@ -114,6 +114,9 @@ _SENDER = re.compile(
     r"\b(?P<name>[A-Z][^\W\d_]*['’-]?[^\W\d_]*(?:[ ][A-Z][^\W\d_'’-]*){1,2})[ ](?:AM|MP|OBE|MBE|CBE)\b"
 )
 _DEAR = re.compile(r"^[ ]*Dear[ ][^\n]{1,80},?[ ]*$", re.MULTILINE)
+# "Dear Ed... I wholeheartedly welcome ...": a letter to a paper opens on its salutation
+_DEAR_OPENING = re.compile(r"\s*Dear[ ][A-Z][\w'.-]*(?:[ ][A-Z][\w'.-]*){0,3}(?:,|\.{2,}|…)")
+_SIGNED_NAME = re.compile(r"(?:[A-Z][a-z'-]+[ ]){1,3}[A-Z][a-z'-]+(?:[ ]AM)?$")
 _CLOSING = re.compile(
     r"^[ ]*(?:Yours[ ](?:sincerely|faithfully|truly)|Best[ ]wishes|Kind[ ]regards|With[ ]best[ ]wishes)[ ,]*$",
     re.MULTILINE | re.IGNORECASE,
@@ -231,7 +234,7 @@ def detect(doc: DocumentInfo) -> GenreInfo:
     folded = fold(text)
     head = folded[:3000]
     info = GenreInfo()
-    if _OUR_REF.search(head) or _DEAR.search(head) or _CLOSING.search(folded):
+    if _OUR_REF.search(head) or _DEAR.search(head) or _CLOSING.search(folded) or _DEAR_OPENING.match(head):
         info.genre = "letter"
         _letter(folded, info)
         # keep headings as written (dashes, apostrophes), not folded
@@ -348,24 +351,39 @@ def _letter(text: str, info: GenreInfo) -> None:
         info.reply_span = (start + len(text[start:end]) - len(text[start:end].lstrip()), end)
     closings = list(_CLOSING.finditer(text))
     closing = closings[-1] if closings else None
+    lines = []
     if closing:
         lines = [
             (s + closing.end(), e + closing.end(), ln.strip())
             for s, e, ln in _lines(text[closing.end() : closing.end() + 1500])
             if ln.strip() and not re.search(r"\bsignature\b|\bsigned\b|^\[|^!\[", ln, re.IGNORECASE)
         ]
-        if lines:
-            s, e, name = lines[0]
-            s += len(text[s:e]) - len(text[s:e].lstrip())
-            info.author = name
-            info.author_span = (s, e)
-            if len(lines) > 1:
-                info.author_office = lines[1][2]
-                info.author_span = (
-                    s,
-                    lines[1][1]
-                    - (len(text[lines[1][0] : lines[1][1]]) - len(text[lines[1][0] : lines[1][1]].rstrip())),
-                )
+    elif dear or _DEAR_OPENING.match(text):
+        lines = _signed_at_the_end(text)
+    if lines:
+        s, e, name = lines[0]
+        s += len(text[s:e]) - len(text[s:e].lstrip())
+        info.author = name
+        info.author_span = (s, e)
+        offices = lines[1:] if not closing else lines[1:2]
+        if offices:
+            info.author_office = "\n".join(line for _, _, line in offices)
+            last = text[offices[-1][0] : offices[-1][1]]
+            info.author_span = (s, offices[-1][1] - (len(last) - len(last.rstrip())))
+
+
+def _signed_at_the_end(text: str) -> list[tuple[int, int, str]]:
+    """A letter with no "Yours sincerely" signs in its last short lines: a name, then its offices
+    ("John Biggs / London Assembly budget chair / Member for City and East London")."""
+    block: list[tuple[int, int, str]] = []
+    for s, e, ln in reversed(list(_lines(text))):
+        line = ln.strip()
+        if not line:
+            continue
+        if len(block) == 4 or len(line) > 60 or line.endswith((".", "!", "?", ":", ";")):
+            break
+        block.insert(0, (s, e, line))
+    return block if block and _SIGNED_NAME.match(block[0][2]) else []
 
 
 def _question_answer(text: str, info: GenreInfo) -> None:

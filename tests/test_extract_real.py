@@ -1952,3 +1952,38 @@ def test_rebuking_demands_made_by_someone_criticises_them_but_responding_to_anno
     facts = _facts(text, name="news.txt")
     assert {f for f in facts if f[1] == "CRITICISED"} == {("Sadiq Khan", "CRITICISED", "Philip Hammond")}
     assert not {f for f in facts if f[1] == "REPLIED_TO"}
+
+
+def test_welcoming_an_announcement_a_decision_or_an_appointment_welcomes_whoever_it_is_of():
+    text = (
+        "News, 12 March 2006\n\nKen Livingstone strongly welcomed the announcement that the Government "
+        "would be proceeding with the Hybrid Bill. The London Assembly welcomed the decision of the "
+        "Metropolitan Police to impose conditions on the march. Jenny Jones welcomed the appointment of "
+        "Edward Lister.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "WELCOMED"} == {
+        ("Ken Livingstone", "WELCOMED", "UK Government"),
+        ("London Assembly", "WELCOMED", "Metropolitan Police Service"),
+        ("Jenny Jones", "WELCOMED", "Edward Lister"),
+    }
+
+
+def test_a_motion_in_quotation_marks_welcomes_a_named_week_the_parse_reads_as_a_time():
+    text = (
+        "London Living Wage\n\nWednesday 5 November 2014\n\nMotion detail\n\n“The London Assembly "
+        "welcomes Living Wage Week.\n\nPay and poverty is an increasingly critical issue in London.”\n"
+    )
+    assert {f for f in _facts(text, name="motion.txt") if f[1] == "WELCOMED"} == {
+        ("London Assembly", "WELCOMED", "Living Wage Week"),
+    }
+
+
+def test_a_letter_to_a_paper_signed_only_at_the_end_is_the_signatorys_first_person():
+    text = (
+        "Dear Ed... I wholeheartedly welcome the Transport for London fares freeze.\n\nBut I also want to "
+        "be realistic about the cost of living in the capital.\n\nJohn Biggs\n\nMember for City and East "
+        "London\n"
+    )
+    facts = _facts(text, name="letter.txt")
+    assert ("John Biggs", "WELCOMED", "Transport for London") in facts
+    assert {f[0] for f in facts} == {"John Biggs"}

@@ -140,13 +140,14 @@ def _block_person(
     person = named.actor
     if office and span is not None:
         ev = trim(doc.text, *span)
-        chair = _CHAIR.match(office.strip())
-        if chair:
-            body = _body(doc, chair.group("body"))
-            if body is not None:
-                doc.facts.add("CHAIRS", person, body, ev, layer="layout")
-        else:
-            post = resolve_name(doc.registry, f"{name}, {office}", doc.ref_date)
+        for line in office.splitlines():  # a signature may print several offices, one a line
+            chair = _CHAIR.match(line.strip())
+            if chair:
+                body = _body(doc, chair.group("body"))
+                if body is not None:
+                    doc.facts.add("CHAIRS", person, body, ev, layer="layout")
+                continue
+            post = resolve_name(doc.registry, f"{name}, {line}", doc.ref_date)
             if post is not None and post.post is not None:
                 doc.facts.add("HOLDS_OFFICE", person, post.post, ev, layer="layout")
     return person

@@ -438,6 +438,12 @@ def _money_named_by(verb: Token) -> list[Token]:
     ]
 
 
+def _misread_name(tok: Token) -> bool:
+    """A name the parse took for a time ("welcomes Living Wage Week", "Black History Month"):
+    a proper noun after names, not a bare day or month."""
+    return tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+
+
 def frame(token: Token, kind: str) -> Frame:
     """The roles of a trigger `token` of `kind` (verb, noun or adj)."""
     f = Frame(trigger=token, kind=kind, negated=_negated(token))
@@ -465,6 +471,8 @@ def frame(token: Token, kind: str) -> Frame:
                 roles["dative"] = conjuncts(c)
             elif c.dep_ == "attr":
                 roles["attr"] = [c]
+            elif c.dep_ == "npadvmod" and c.i > token.i and _misread_name(c) and not f.passive:
+                roles.setdefault("obj", [c])
         participle = token.tag_ == "VBN" or (token.i == 0 and token.tag_ == "VB")  # "Set up in March, ..."
         if (
             participle

@@ -18,7 +18,7 @@ from loaders.actors import clean_person_name, looks_like_person
 from loaders.document import Doc
 from loaders.names.focus import agrees, person_in_focus
 from loaders.names.posts import NO_ONE_IN_PARTICULAR
-from loaders.nlp.frames import means_phrases
+from loaders.nlp.frames import means_phrases, subject_of
 from loaders.quotes.verbs import REPORTING_SET
 
 __all__ = ["Ref", "Resolver", "ACTOR_LABELS", "inside_a_name"]
@@ -77,12 +77,17 @@ ACT_NOUNS = {
     "demand",
     "request",
     "suggestion",
+    "appointment",
 }
 # acts that stand for the one "by" whom they were made ("demands by Philip Hammond"; not
 # "announcements by the Government", which someone may respond to without replying to anyone)
 _MADE_BY = frozenset(
     {"demand", "request", "proposal", "suggestion", "comment", "remark", "decision", "attack"}
 )
+# Acts of appointing: "the appointment of Neale Coleman" is his
+_OF_WHOM = frozenset({"appointment"})
+# What is announced: "the announcement that the Government would proceed" is the Government's
+_ANNOUNCED = frozenset({"announcement", "news", "confirmation", "decision"})
 # What someone asks or sends: a reply to it answers them
 _SENT_NOUNS = {
     "question",
@@ -357,13 +362,23 @@ class Resolver:
             for c in tok.children:
                 if c.dep_ == "poss":
                     return self.actor(c)
-            if owner and tok.lemma_.lower() in _MADE_BY:
-                # "rebuked demands by Philip Hammond": the act is whoever made it
+            if owner and tok.lemma_.lower() in _MADE_BY | _OF_WHOM:
+                # "rebuked demands by Philip Hammond", "welcomes the decision of the Metropolitan
+                # Police": the act is whoever made it; "the appointment of Neale Coleman" is his
                 for c in tok.children:
-                    if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                    if c.dep_ in ("prep", "agent") and (
+                        c.lower_ == "by" or c.lower_ == "of" and c.i == tok.i + 1
+                    ):
                         for p in c.children:
-                            if p.dep_ == "pobj":
-                                return self.actor(p)
+                            if p.dep_ == "pobj" and (who := self.actor(p)) is not None:
+                                return who
+            if owner and tok.lemma_.lower() in _ANNOUNCED:
+                # "welcomed the announcement that the Government would proceed": who will act
+                for c in tok.children:
+                    if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children):
+                        for s in subject_of(c)[:1]:
+                            if (who := self.actor(s)) is not None:
+                                return who
         ref = self._mention(tok, head_only=True)
         if owner and tok.pos_ == "PROPN" and (ref is None or ref.entity.label not in ACTOR_LABELS):
             # "My London Plan includes a commitment to ...": a named plan stands for its owner
