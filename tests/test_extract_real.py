@@ -1987,3 +1987,21 @@ def test_a_letter_to_a_paper_signed_only_at_the_end_is_the_signatorys_first_pers
     facts = _facts(text, name="letter.txt")
     assert ("John Biggs", "WELCOMED", "Transport for London") in facts
     assert {f[0] for f in facts} == {"John Biggs"}
+
+
+def test_a_bailout_funds_whoever_it_is_of_and_money_from_one_body_for_another_is_the_first_bodys():
+    text = (
+        "News, 1 June 2020\n\nTransport Secretary Grant Shapps has agreed a £1.6bn bailout of Transport for "
+        "London.\n\nThe Mayor of London Boris Johnson today announced £3.4m of funding from "
+        "Transport for London (TfL) for Westminster City Council.\n"
+    )
+    doc = DocumentInfo(name="news.txt", sha256="news.txt", text=text)
+    funds = {
+        (f.subject.name, f.object.name, f.amount_gbp)
+        for f in extract(doc, default_registry()).facts
+        if f.predicate == "FUNDS"
+    }
+    assert funds == {
+        ("Grant Shapps", "Transport for London", 1_600_000_000),
+        ("Transport for London", "Westminster City Council", 3_400_000),
+    }

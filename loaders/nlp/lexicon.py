@@ -73,7 +73,7 @@ _KEYS = {
     "clause",
 }
 WORD_LISTS = "words"  # the file's [words] table: named word lists a frame cites as "@name"
-_MONEY = ("any", "required", "forbidden", "sum_or_noun")
+_MONEY = ("any", "required", "forbidden", "sum_or_noun", "optional")
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ class Pattern:
     reported: bool = False  # the trigger's clause is what its subject said they would do
     clause: str = "any"  # any | required | forbidden | to: whether the trigger has a "to"/"that"-clause
     not_object_words: frozenset[str] = frozenset()  # ... or must not be
-    money: str = "any"  # any | required | forbidden | sum_or_noun
+    money: str = "any"  # any | required | forbidden | sum_or_noun | optional
     subject: tuple[str, ...] = ()
     object: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ("actor",)

@@ -310,9 +310,11 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         ref = res.predicate(f.trigger)
         props["about"] = ref.entity.name if ref else None
     sums: list = [None]
-    if pat.money in ("required", "sum_or_noun", "forbidden"):
+    if pat.money in ("required", "sum_or_noun", "forbidden", "optional"):
         found = _sums_in(res, f, sent, amounts)
-        if pat.money == "forbidden":
+        if pat.money == "optional":
+            sums = found or [None]
+        elif pat.money == "forbidden":
             if [a for a in found if not _in_means(res, f, sent, a)]:
                 return made
         elif found:
