@@ -2005,3 +2005,22 @@ def test_a_bailout_funds_whoever_it_is_of_and_money_from_one_body_for_another_is
         ("Grant Shapps", "Transport for London", 1_600_000_000),
         ("Transport for London", "Westminster City Council", 3_400_000),
     }
+
+
+def test_funding_whose_owner_is_named_is_given_by_them_and_a_shared_object_carries_its_source():
+    text = (
+        "News, 3 March 2025\n\nThe mayor’s funding will be allocated to the British Fashion Council over the "
+        "next four years. The GLA will receive and manage £200m of funding from the Department for "
+        "Communities and Local Government.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "FUNDS"} == {
+        ("Sadiq Khan", "FUNDS", "British Fashion Council"),
+        ("Department for Communities and Local Government", "FUNDS", "Greater London Authority"),
+    }
+
+
+def test_regretting_the_fact_that_someone_failed_criticises_them():
+    text = "Motion, 4 June 2014\n\nThe Assembly regrets the fact that the Mayor has failed to publish the plan.\n"
+    assert {f for f in _facts(text, name="motion.txt") if f[1] == "CRITICISED"} == {
+        ("London Assembly", "CRITICISED", "Boris Johnson"),
+    }

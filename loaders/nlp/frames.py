@@ -535,12 +535,20 @@ def frame(token: Token, kind: str) -> Frame:
         if money:
             roles["compound"] = money
         if "obj" not in roles:
-            # "I will undertake and publish a Strategic Housing Market assessment"
+            # "I will undertake and publish a Strategic Housing Market assessment"; "will receive and
+            # manage £200m of funding from DCLG": the shared object's phrases are the trigger's too
             for c in token.children:
                 if c.dep_ == "conj" and c.pos_ == "VERB":
                     objs = [x for x in c.children if x.dep_ == "dobj"]
                     if objs:
                         roles["obj"] = conjuncts(objs[0])
+                        shared: dict[str, list[Token]] = {}
+                        _preps(c, shared)
+                        _preps(objs[0], shared)
+                        for o in shared.get("prep:of", [])[:1]:
+                            _preps(o, shared)  # "£200m of funding from DCLG"
+                        for key, found in shared.items():
+                            roles.setdefault(key, found)
                         break
     elif kind == "noun":
         roles["self"] = [token]

@@ -86,8 +86,9 @@ _MADE_BY = frozenset(
 )
 # Acts of appointing: "the appointment of Neale Coleman" is his
 _OF_WHOM = frozenset({"appointment"})
-# What is announced: "the announcement that the Government would proceed" is the Government's
-_ANNOUNCED = frozenset({"announcement", "news", "confirmation", "decision"})
+# What is announced or stated: "the announcement that the Government would proceed" is the
+# Government's, "the fact that the Mayor has failed" is about the Mayor
+_ANNOUNCED = frozenset({"announcement", "news", "confirmation", "decision", "fact", "revelation"})
 # What someone asks or sends: a reply to it answers them
 _SENT_NOUNS = {
     "question",
@@ -372,13 +373,14 @@ class Resolver:
                         for p in c.children:
                             if p.dep_ == "pobj" and (who := self.actor(p)) is not None:
                                 return who
-            if owner and tok.lemma_.lower() in _ANNOUNCED:
-                # "welcomed the announcement that the Government would proceed": who will act
-                for c in tok.children:
-                    if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children):
-                        for s in subject_of(c)[:1]:
-                            if (who := self.actor(s)) is not None:
-                                return who
+        if owner and tok.pos_ == "NOUN" and tok.lemma_.lower() in _ANNOUNCED:
+            # "welcomed the announcement that the Government would proceed": who will act;
+            # "regrets the fact that the Mayor has failed to ...": whom the fact is about
+            for c in tok.children:
+                if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children):
+                    for s in subject_of(c)[:1]:
+                        if (who := self.actor(s, owner=True)) is not None:
+                            return who
         ref = self._mention(tok, head_only=True)
         if owner and tok.pos_ == "PROPN" and (ref is None or ref.entity.label not in ACTOR_LABELS):
             # "My London Plan includes a commitment to ...": a named plan stands for its owner
