@@ -58,10 +58,11 @@ _MEMBER = re.compile(
     re.I,
 )
 _PARTY = re.compile(
-    r"^(?P<party>Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?|Brexit\s+Alliance)\s+"
+    r"^(?P<party>Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?|Brexit\s+Alliance)(?:['’]s)?\s+"
     r"(?!(?:group|party)['’]s\b)(?P<rest>.+)$",  # ("the Conservative group's spokesman" keeps its group)
     re.I,
 )
+_SPOKES = ("spokesman", "spokeswoman", "spokesperson")
 _FOUNDER = re.compile(r"(?i)^(?:co-)?founder\s+of\s+(?:the\s+)?(?P<body>.+)$")
 # two offices joined: "X Ambassador and Founder of Y", "Chair of the X Committee and Chief Fire
 # Officer, Y", "Executive Director Housing and Land and Interim CEO of OPDC" (the first holds an
@@ -390,8 +391,12 @@ def _phrase_before(
             and not words[k].group(0)[:1].isupper()
         ):
             # "transport secretary", "shadow chancellor": one word before a lowercase office word,
-            # and no more ("Ministers criticise mayor Boris Johnson" is a headline)
+            # and no more ("Ministers criticise mayor Boris Johnson" is a headline) but the body
+            # or party whose spokesman it is ("Labour's London Assembly fire spokesman Navin Shah")
+            spokes = words[k].group(0).lower().startswith("spokes")
             k -= 1
+            while spokes and k > 0 and words[k - 1].group(0)[:1].isupper():
+                k -= 1
         break
     while k < len(words) and (words[k].group(0).lower() in _CONNECTOR | _BOUNDARY):
         k += 1
@@ -450,11 +455,18 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
     evidence = (min(m.start, span[0]), max(m.end, span[1]))
     person: Entity = m.entity
     party = _PARTY.match(phrase)
-    if party:
-        phrase = party.group("rest")
+    if party and not phrase.lower().endswith(_SPOKES):
+        phrase = party.group(
+            "rest"
+        )  # (a party's spokesman is the party's post: "Conservative budget spokesman")
     member = bool(_MEMBER.match(phrase)) or bool(re.search(r"\bAM\b", text[m.start : m.end + 4]))
     # "Conservative Group leader": the party's group in the Assembly, as the words say
-    assembly_word = bool(re.search(r"(?i)\bassembly\b|^group\b", phrase)) or member
+    # ("Labour's City Hall Police & Crime spokesperson", an Assembly Member on the page's date)
+    assembly_word = (
+        bool(re.search(r"(?i)\bassembly\b|^group\b|\bcity hall\b", phrase))
+        or member
+        or doc.registry.term("member-of-the-london-assembly", person.id, doc.ref_date) is not None
+    )
     stated = False
     chair = _CHAIR.match(phrase)
     if _MEMBER.match(phrase):

@@ -1153,7 +1153,7 @@ def test_an_office_named_after_as_and_a_party_spokesman_are_offices_held():
     offices = {f for f in _facts(text, name="news.txt") if f[1] == "HOLDS_OFFICE"}
     assert offices == {
         ("Sadiq Khan", "HOLDS_OFFICE", "Police and Crime Commissioner for London"),
-        ("Brian Coleman", "HOLDS_OFFICE", "Budget spokesman"),
+        ("Brian Coleman", "HOLDS_OFFICE", "Conservative budget spokesman"),  # the party's post
     }
 
 
@@ -2023,4 +2023,29 @@ def test_regretting_the_fact_that_someone_failed_criticises_them():
     text = "Motion, 4 June 2014\n\nThe Assembly regrets the fact that the Mayor has failed to publish the plan.\n"
     assert {f for f in _facts(text, name="motion.txt") if f[1] == "CRITICISED"} == {
         ("London Assembly", "CRITICISED", "Boris Johnson"),
+    }
+
+
+def test_a_party_spokesman_before_a_name_holds_the_partys_post_and_is_in_its_assembly_group():
+    text = (
+        "News, 12 December 2007\n\nConservative budget spokesman Brian Coleman said the rise was wrong. "
+        "Labour's London Assembly fire spokesman Navin Shah said the cuts were wrong.\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert {f for f in facts if f[1] in ("HOLDS_OFFICE", "MEMBER_OF")} == {
+        ("Brian Coleman", "HOLDS_OFFICE", "Conservative budget spokesman"),
+        ("Brian Coleman", "MEMBER_OF", "Conservative Group"),
+        ("Navin Shah", "HOLDS_OFFICE", "Labour's London Assembly fire spokesman"),
+        ("Navin Shah", "MEMBER_OF", "Labour Group"),
+        ("Navin Shah", "MEMBER_OF", "London Assembly"),
+    }
+
+
+def test_a_second_as_after_a_gapped_name_is_not_the_first_persons_office():
+    text = (
+        "News, 12 May 2000\n\nA coalition of Labour, Green and Liberal Democrat Assembly Members ensured "
+        "Labour’s Trevor Phillips was elected as Chair and LibDem Baroness Sally Hamwee as Deputy Chair.\n"
+    )
+    assert not {
+        f for f in _facts(text, name="news.txt") if f[0] == "Trevor Phillips" and f[1] == "HOLDS_OFFICE"
     }

@@ -282,12 +282,17 @@ def reporter(token: Token, speech_words: frozenset[str]) -> list[Token]:
 
 
 def _preps(token: Token, out: dict[str, list[Token]], depth: int = 0) -> None:
+    seen_as = False
     for c in token.children:
         if c.dep_ in ("prep", "dative", "agent") and (
             c.pos_ == "ADP" or c.dep_ == "prep" and c.lower_ == "to"
         ):
             # ("to" tagged a particle but attached as a preposition: "transferred £3m to TfL")
             key = "prep:" + c.lower_
+            if key == "prep:as":
+                if seen_as:
+                    continue  # "elected as Chair and Sally Hamwee as Deputy Chair": hers, not his
+                seen_as = True
             objs = _pobj(c)
             out.setdefault(key, []).extend(objs)
             if depth == 0 and token.pos_ in ("NOUN", "PROPN"):
