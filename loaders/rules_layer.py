@@ -225,9 +225,18 @@ def _speaker_entity(ctx: Context, start: int, end: int) -> Entity | None:
     """The actor a speaker phrase names: its person when it has one ("Green Party assembly member
     Jo Bloggs", "the FBU's secretary, Jo Bloggs"), else its first body or office ("a City Hall
     spokesperson")."""
-    actors = [m.entity for m in ctx.ments.between(start, end) if m.entity.label in ACTORS]
-    people = [e for e in actors if e.label == "Person"]
+    ments = [m for m in ctx.ments.between(start, end) if m.entity.label in ACTORS]
+    actors = [m.entity for m in ments]
+    # "Khan's deputy mayor for culture, Justine Simons": the owner of the speaker's office is not
+    # the speaker
+    people = [
+        m.entity for m in ments if m.entity.label == "Person" and not _POSSESSIVE.match(ctx.text, m.end)
+    ]
+    people = people or [e for e in actors if e.label == "Person"]
     return people[0] if people else actors[0] if actors else None
+
+
+_POSSESSIVE = re.compile(r"['’]s?\b")
 
 
 def _within(spans: list[tuple[int, int]], text: str):

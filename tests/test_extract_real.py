@@ -2049,3 +2049,11 @@ def test_a_second_as_after_a_gapped_name_is_not_the_first_persons_office():
     assert not {
         f for f in _facts(text, name="news.txt") if f[0] == "Trevor Phillips" and f[1] == "HOLDS_OFFICE"
     }
+
+
+def test_the_owner_named_before_a_speakers_office_is_not_the_speaker():
+    text = (
+        "News, 3 March 2025\n\nSadiq Khan launched the fund.\n\nKhan’s deputy mayor for culture, Justine Simons, "
+        "told the Local Democracy Reporting Service: “There have been some shocks. Covid was a big shock.”\n"
+    )
+    assert {f[0] for f in _facts(text, name="news.txt") if f[1] == "SAID"} == {"Justine Simons"}
