@@ -2057,3 +2057,16 @@ def test_the_owner_named_before_a_speakers_office_is_not_the_speaker():
         "told the Local Democracy Reporting Service: “There have been some shocks. Covid was a big shock.”\n"
     )
     assert {f[0] for f in _facts(text, name="news.txt") if f[1] == "SAID"} == {"Justine Simons"}
+
+
+def test_greetings_denials_and_powers_are_not_reactions_oversight_or_money():
+    text = (
+        "Police and Crime Committee, 4 September 2019\n\nUnmesh Desai AM (Chair): I would like to welcome our "
+        "guests, Sophie Linden, Deputy Mayor for Policing and Crime.\n\nSadiq Khan (Mayor of London): It is "
+        "vital that neither I nor the Commissioner is complacent about this. I confirmed my intention to "
+        "appoint Dany Cotton as the first London Fire Commissioner to hold the office under the new "
+        "arrangements. The Mayor also approved a delegation of his general powers to TfL, costing £23 "
+        "million.\n"
+    )
+    facts = _facts(text, name="transcript.txt")
+    assert not {f for f in facts if f[1] in ("WELCOMED", "CRITICISED", "OVERSEES", "FUNDS")}

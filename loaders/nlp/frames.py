@@ -145,6 +145,13 @@ def _negated(token: Token) -> bool:
             if c.lower_ == "not" and after is not None and after.lower_ in _NOT_ONLY:
                 continue  # "is not just absurd, it lacks self-awareness": more than that, not less
             return True
+    clause = token.head if token.dep_ in ("acomp", "attr", "oprd") else token
+    for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+        # "neither I nor the Commissioner is complacent", "no one is complacent", "nobody was blamed"
+        if subj.lower_ in ("nobody", "none", "neither") or any(
+            c.lower_ in ("neither", "no") and c.dep_ in ("preconj", "det") for c in subj.children
+        ):
+            return True
     up = token
     for _ in range(3):
         # "I do not think it appropriate for the GLA to sign up": a denied view denies its clause

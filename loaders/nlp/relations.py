@@ -114,7 +114,7 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
         needs = pat.verbs[lemma]
         if None in needs:
             return "verb", None
-        near = list(tok.children)
+        near = [c for c in tok.children if c.dep_ != "aux"]  # ("to hold the office": no "hold to")
         for c in tok.children:
             if c.dep_ in ("prt", "advmod", "dobj"):
                 near.extend(c.children)
