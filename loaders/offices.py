@@ -31,7 +31,7 @@ from loaders.names.people import POST_NOMINALS
 from loaders.names.posts import NO_LONGER, no_longer_held, opens_main_clause, said_of_another
 from loaders.registry import Registry
 
-__all__ = ["find_offices", "post_fact", "OFFICE_HEAD", "assembly_group", "split_offices"]
+__all__ = ["find_offices", "post_fact", "OFFICE_HEAD", "assembly_group", "split_offices", "meeting_body"]
 
 _HEADS = (
     "mayor|chair|chairman|chairwoman|chairperson|commissioner|chief executive|director|secretary|leader|"
@@ -476,13 +476,13 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
         and text[span[0] - 1 : span[0]] == "("
     ):
         # a list of those present: "Brian Coleman (Chairman)" chairs the meeting's body
-        body = _meeting_body(doc)
+        body = meeting_body(doc)
         if body is not None:
             stated = doc.facts.add("CHAIRS", person, body, evidence, layer="apposition") is not None
     elif (
         _DEPUTY_CHAIR.fullmatch(phrase)
         and text[span[0] - 1 : span[0]] == "("
-        and (body := _meeting_body(doc)) is not None
+        and (body := meeting_body(doc)) is not None
     ):
         # "Léonie Cooper AM (Deputy Chair)" in a list of those present: deputy of the meeting's body
         post = post_entity(doc.registry, f"{phrase} of the {body.name}")
@@ -515,7 +515,7 @@ _MEETING_OF = re.compile(
 )
 
 
-def _meeting_body(doc: Doc) -> Entity | None:
+def meeting_body(doc: Doc) -> Entity | None:
     """The body whose meeting a document records: the one its head names ("Minutes of the
     inaugural meeting of the Metropolitan Police Authority", "Meeting: Transport Committee"),
     else the London Assembly on a page that names it; None on a page that names neither (a TfL

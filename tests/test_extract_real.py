@@ -2070,3 +2070,22 @@ def test_greetings_denials_and_powers_are_not_reactions_oversight_or_money():
     )
     facts = _facts(text, name="transcript.txt")
     assert not {f for f in facts if f[1] in ("WELCOMED", "CRITICISED", "OVERSEES", "FUNDS")}
+
+
+def test_a_committee_or_authority_transcripts_chair_chairs_that_body_not_the_assembly():
+    committee = (
+        "Appendix 1\n\nPolice and Crime Committee – 17 November 2016\n\nTranscript of Item 5 - Q&A\n\n"
+        "Steve O’Connell AM (Chairman): Now we go to the substantive item this morning.\n\n"
+        "Sophie Linden (Deputy Mayor for Policing and Crime): Thank you, Chairman.\n"
+    )
+    authority = (
+        "Transcript of the meeting of the Metropolitan Police Authority held on Thursday, 24 February 2011 "
+        "at 10 am in the Chamber, City Hall, SE1.\n\nKit Malthouse (Chairman): Good morning.\n\n"
+        "Jenny Jones: Good morning, Chairman.\n"
+    )
+    assert {f for f in _facts(committee, name="t.txt") if f[1] == "CHAIRS"} == {
+        ("Steve O'Connell", "CHAIRS", "Police and Crime Committee"),
+    }
+    assert {f for f in _facts(authority, name="t.txt") if f[1] == "CHAIRS"} == {
+        ("Kit Malthouse", "CHAIRS", "Metropolitan Police Authority"),
+    }

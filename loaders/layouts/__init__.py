@@ -14,6 +14,7 @@ from loaders.genre import detect as general_reading
 from loaders.layouts import decision, letter, motion, question_page, transcript, written_answers
 from loaders.layouts.base import lines
 from loaders.layouts.turns import read_turns
+from loaders.offices import meeting_body
 
 __all__ = ["LAYOUTS", "read_layout", "speaker_turns", "find_voice"]
 
@@ -104,7 +105,8 @@ def speaker_turns(doc: Doc) -> None:
     """Speaker turns in any document (a question page may quote a whole exchange); a transcript
     has read its own."""
     if doc.layout != transcript.NAME:
-        read_turns(doc)
+        # "Kit Malthouse (Chairman):" at a meeting of the Metropolitan Police Authority chairs it
+        read_turns(doc, body=meeting_body(doc))
 
 
 # a title that says the Mayor wrote the document

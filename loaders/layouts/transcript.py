@@ -33,7 +33,11 @@ NAME = "transcript"
 _ITEM = re.compile(r"^[ \t]*(?P<num>\d{3,5}[ \t]*/[ \t]*\d{4,5})\s*[-–]\s*(?P<rest>[^\n]+?)\s*$", re.M)
 _HEAD = re.compile(r"\bTranscript\b|Question\s+Time|Question\s+Number|Plenary|Committee\s+meeting", re.I)
 _MAYOR_ROLE = re.compile(r"\bMayor\b", re.I)
-_COMMITTEE = re.compile(r"\b(?P<name>(?:[A-Z][\w,&’'-]*\s+){1,6}Committee)\b")
+# the body whose meeting it is: "Police and Crime Committee – 17 November 2016", "Transcript of the
+# meeting of the Metropolitan Police Authority held on ..."
+_NAME = r"[A-Z][\w,&’'-]*(?:[ ]+(?:[A-Z][\w,&’'-]*|and|of|for|&)){0,6}"
+_COMMITTEE = re.compile(rf"\b(?P<name>{_NAME}[ ]+Committee)\b")
+_MEETING_OF = re.compile(rf"(?i:\bmeeting[ ]+of[ ]+(?:the[ ]+)?)(?P<name>{_NAME})")
 
 
 def detect(text: str) -> bool:
@@ -55,11 +59,7 @@ def read(doc: Doc) -> None:
     doc.date = date or doc.date
     doc.ref_date = doc.date or year or doc.ref_date
     doc.genre = "question_answer"
-    body = None
-    committee = _COMMITTEE.search(head)
-    if committee and "Question Time" not in head:
-        entry = doc.registry.find(committee.group("name").strip())
-        body = entry.entity if entry is not None else None
+    body = None if "Question Time" in head else _body_in_head(doc, head)
     turns = read_turns(doc, body=body, min_turns=1 if items else 2)
     mayor = _mayor(doc, turns)
     if mayor is None:
@@ -188,3 +188,18 @@ def _question_after(text: str, start: int, stop: int) -> tuple[int, int]:
         if "?" in line or len(line.split()) > 6:
             return s, e
     return start, start
+
+
+def _body_in_head(doc: Doc, head: str):
+    """The committee or authority the head names, as the registry knows it (its longest known
+    ending: "London Assembly Police and Crime Committee", "Metropolitan Police Authority")."""
+    for rx in (_COMMITTEE, _MEETING_OF):
+        found = rx.search(head)
+        if found is None:
+            continue
+        words = found.group("name").strip(" ,").split()
+        for i in range(len(words)):
+            entry = doc.registry.find(" ".join(words[i:]))
+            if entry is not None and entry.label == "Organization":
+                return entry.entity
+    return None
