@@ -2089,3 +2089,15 @@ def test_a_committee_or_authority_transcripts_chair_chairs_that_body_not_the_ass
     assert {f for f in _facts(authority, name="t.txt") if f[1] == "CHAIRS"} == {
         ("Kit Malthouse", "CHAIRS", "Metropolitan Police Authority"),
     }
+
+
+def test_a_decision_gives_its_sum_to_the_body_named_after_it_even_one_the_parse_reads_as_a_verb():
+    text = (
+        "PCD 1441 Additional Funding 2023/24 - specialist support for victims of crime\n\nDecision by: Sophie "
+        "Linden, Deputy Mayor, Policing and Crime\n\nThe Deputy Mayor for Policing and Crime is recommended "
+        "to:\n\n1. Approve the award of up to £200,000 additional funding in 2023/24 to Galop to provide "
+        "specialist support to those victims identified.\n"
+    )
+    assert {f for f in _facts(text, name="decision.txt") if f[1] == "FUNDS"} == {
+        ("Sophie Linden", "FUNDS", "Galop"),
+    }

@@ -160,6 +160,27 @@ def read(doc: Doc) -> None:
                 break
 
 
+# "the award of up to £200,000 additional funding in 2023/24 to Galop to provide ...": whom the sum
+# is given to, named a few words after it (the parse may read an unknown name as a verb)
+_TO_NAMED = re.compile(
+    r"[^.;:£]{0,60}?\bto[ ]+(?:the[ ]+)?(?P<name>[A-Z][\w&'’-]*(?:[ ]+(?:[A-Z][\w&'’-]*|of|for|and|&)){0,5})"
+)
+
+
+def _recipient(doc: Doc, after: str) -> Entity | None:
+    """The body or person a sum is given to, from the words after it, if they name one."""
+    m = _TO_NAMED.match(after)
+    if m is None:
+        return None
+    name = re.sub(r"(?:[ ]+(?:of|for|and|&))+$", "", m.group("name"))
+    named = resolve_name(doc.registry, name, doc.ref_date)
+    if named is not None:
+        return named.actor if named.actor.label in ("Organization", "Person") else None
+    if name.split()[-1] in PROGRAMME_HEADS or _PROGRAMME.fullmatch(name):
+        return None  # "to the Mayor's Shared Endeavour Fund": a programme, read below
+    return Entity(name=name, label="Organization", id=slug(name))
+
+
 def _approved_sums(
     doc: Doc, signer: Entity, programme: Entity | None, at: int, sent: tuple[int, int]
 ) -> None:
@@ -191,7 +212,7 @@ def _approved_sums(
             None,
         )
         named = Entity(name=own.group("name"), label="Programme", id=slug(own.group("name"))) if own else None
-        target = named or programme
+        target = _recipient(doc, sentence[amount.end :]) or named or programme
         if target is None:
             continue
         doc.facts.add(
