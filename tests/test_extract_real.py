@@ -2093,7 +2093,8 @@ def test_a_committee_or_authority_transcripts_chair_chairs_that_body_not_the_ass
 
 def test_a_decision_gives_its_sum_to_the_body_named_after_it_even_one_the_parse_reads_as_a_verb():
     text = (
-        "PCD 1441 Additional Funding 2023/24 - specialist support for victims of crime\n\nDecision by: Sophie "
+        "PCD 1441 Additional Funding 2023/24 - specialist support for victims of crime\n\nKey information\n\n"
+        "Reference code: PCD 1441\n\nDate signed:\n\nDecision by: Sophie "
         "Linden, Deputy Mayor, Policing and Crime\n\nThe Deputy Mayor for Policing and Crime is recommended "
         "to:\n\n1. Approve the award of up to £200,000 additional funding in 2023/24 to Galop to provide "
         "specialist support to those victims identified.\n"
