@@ -225,7 +225,12 @@ def _speaker_entity(ctx: Context, start: int, end: int) -> Entity | None:
     """The actor a speaker phrase names: its person when it has one ("Green Party assembly member
     Jo Bloggs", "the FBU's secretary, Jo Bloggs"), else its first body or office ("a City Hall
     spokesperson")."""
-    ments = [m for m in ctx.ments.between(start, end) if m.entity.label in ACTORS]
+    # ("according to a letter obtained by the Standard": who obtained the words did not say them)
+    ments = [
+        m
+        for m in ctx.ments.between(start, end)
+        if m.entity.label in ACTORS and not _OBTAINED_BY.search(ctx.text, max(start, m.start - 30), m.start)
+    ]
     actors = [m.entity for m in ments]
     # "Khan's deputy mayor for culture, Justine Simons": the owner of the speaker's office is not
     # the speaker
@@ -237,6 +242,7 @@ def _speaker_entity(ctx: Context, start: int, end: int) -> Entity | None:
 
 
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_OBTAINED_BY = re.compile(r"\b(?:obtained|seen|leaked|passed|released|sent|shown)[ ](?:by|to)[ ](?:the[ ])?$")
 
 
 def _within(spans: list[tuple[int, int]], text: str):

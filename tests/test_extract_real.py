@@ -2102,3 +2102,11 @@ def test_a_decision_gives_its_sum_to_the_body_named_after_it_even_one_the_parse_
     assert {f for f in _facts(text, name="decision.txt") if f[1] == "FUNDS"} == {
         ("Sophie Linden", "FUNDS", "Galop"),
     }
+
+
+def test_who_obtained_a_letter_is_not_who_wrote_it():
+    text = (
+        "News, 1 May 2020\n\nThe Mayor of London also threatened to break ranks with the Government over health "
+        "messaging, according to a letter obtained by the Standard using Freedom of Information laws.\n"
+    )
+    assert "Evening Standard" not in {f[0] for f in _facts(text, name="news.txt")}
