@@ -135,7 +135,8 @@ def find_offices(doc: Doc) -> None:
         if m.entity.label != "Person":
             continue
         if m.kind == "office":
-            _full_title(doc, m, named_people)
+            if not _someone_elses(doc, i, m.start, m.entity.id):
+                _full_title(doc, m, named_people)
             span = _as_office(doc, m, i)
             if span:
                 _office_facts(doc, m, span)
@@ -233,7 +234,8 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
     # "Name, Office" and "Name AM, Office"
     a = _NAME_END_COMMA.match(after)
     if a:
-        span = _phrase_after(text, m.end + a.end(), line_end)
+        people = {p.start for p in doc.mentions.between(m.end, line_end) if p.entity.label == "Person"}
+        span = _phrase_after(text, m.end + a.end(), line_end, people)
         if span and not opens_main_clause(text, max(line_start, m.start - 60), m.start, span[1]):
             found.append(span)
     # "Name (Office)", not a transcript's "Name (Role):"; a transcript's editor writes
@@ -254,7 +256,7 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
         span = _phrase_before(text, line_start, line_start + b.start()) or _lowercase_chair(
             doc, line_start, line_start + b.start()
         )
-        if span and not said_of_another(text, span[0]):
+        if span and not said_of_another(text, span[0]) and not _someone_elses(doc, i, span[0]):
             found.append(span)
     # "Title Name": "transport secretary Grant Shapps", "Mayor of London Boris Johnson"
     if not found and re.search(r"\S\s+$", before) and not re.search(r",\s*$", before):
@@ -278,6 +280,17 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
     return found
 
 
+def _someone_elses(doc: Doc, i: int, office_start: int, holder: str | None = None) -> bool:
+    """Whether an office read before mention `i` ("Office, Name") belongs to the person just before
+    it: "Seb Dance, Deputy Mayor for Transport, Phil Graham, ..." is Seb Dance's office, and in
+    "Ben Lucas (Founding Director, Metro Dynamics)" the name after the office is where he works."""
+    prev = next((p for p in reversed(doc.mentions.mentions[:i]) if p.entity.label == "Person"), None)
+    if prev is None or prev.end > office_start or prev.entity.id == holder:
+        return False
+    gap = doc.text[_after_post_nominals(doc.text, prev.end) : office_start]
+    return bool(re.fullmatch(r"\s*[,(]\s*", gap))
+
+
 def _as_office(doc: Doc, m, i: int) -> tuple[int, int] | None:
     """ "the Mayor as London's Police and Crime Commissioner", "X in her role as Chair of Y": an
     office the registry knows, named right after "as"."""
@@ -297,7 +310,9 @@ def _as_office(doc: Doc, m, i: int) -> tuple[int, int] | None:
     return None
 
 
-def _phrase_after(text: str, start: int, line_end: int) -> tuple[int, int] | None:
+def _phrase_after(
+    text: str, start: int, line_end: int, people: set[int] | frozenset[int] = frozenset()
+) -> tuple[int, int] | None:
     # a hard-wrapped line that breaks an office off after a joining word ("GLA member for Croydon
     # and\n\nSutton"): the office goes on on the next line
     wrap_end = start
@@ -323,7 +338,12 @@ def _phrase_after(text: str, start: int, line_end: int) -> tuple[int, int] | Non
         body = text[k] == "," and re.match(
             r",\s+(?:[A-Z][\w’'&.-]*(?:\s+(?:and|of|for|the|&)\s+|\s+)?)+(?=[,.;\n]|$)", text[k:line_end]
         )
-        if body and k + body.end() - start < 160:
+        if (
+            body
+            and k + body.end() - start < 160
+            and k + len(body.group(0)) - len(body.group(0)[1:].lstrip()) not in people
+        ):
+            # (not a person named next in a list: "Seb Dance, Deputy Mayor for Transport, Phil Graham")
             pos = k + body.end()
             stop = pos
             continue

@@ -2110,3 +2110,17 @@ def test_who_obtained_a_letter_is_not_who_wrote_it():
         "messaging, according to a letter obtained by the Standard using Freedom of Information laws.\n"
     )
     assert "Evening Standard" not in {f[0] for f in _facts(text, name="news.txt")}
+
+
+def test_in_a_list_of_witnesses_an_office_belongs_to_the_name_before_it():
+    text = (
+        "Question & Answer Session, 12 October 2023\n\nAsked of: Seb Dance, Deputy Mayor for Transport, Phil "
+        "Graham, Executive Director of Good Growth, Ben Lucas (Founding Director, Metro Dynamics) and Caroline "
+        "Sheridan (Engineering and Asset Director, Thames Water)\n"
+    )
+    assert {f for f in _facts(text, name="question.txt") if f[1] == "HOLDS_OFFICE"} == {
+        ("Seb Dance", "HOLDS_OFFICE", "Deputy Mayor for Transport"),
+        ("Phil Graham", "HOLDS_OFFICE", "Executive Director of Good Growth"),
+        ("Ben Lucas", "HOLDS_OFFICE", "Founding Director, Metro Dynamics"),
+        ("Caroline Sheridan", "HOLDS_OFFICE", "Engineering and Asset Director, Thames Water"),
+    }
