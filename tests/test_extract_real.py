@@ -2124,3 +2124,18 @@ def test_in_a_list_of_witnesses_an_office_belongs_to_the_name_before_it():
         ("Ben Lucas", "HOLDS_OFFICE", "Founding Director, Metro Dynamics"),
         ("Caroline Sheridan", "HOLDS_OFFICE", "Engineering and Asset Director, Thames Water"),
     }
+
+
+def test_a_question_page_with_an_organisation_field_and_a_list_of_those_asked():
+    text = (
+        "Question & Answer Session: London's Long-Term Infrastructure Needs (Supplementary) [19]\n\nMeeting: "
+        "Plenary on 08 June 2023\nSession name: Plenary on 08/06/2023 between 10:00 and 12:00\nQuestion by: "
+        "Keith Prince\nOrganisation: City Hall Conservatives\nAsked of: Seb Dance, Deputy Mayor for Transport, "
+        "Phil Graham, Executive Director of Good Growth\n\nQuestion\n\nKeith Prince AM: Thank you, Chair. "
+        "Will the Superloop reach Havering?\n"
+    )
+    facts = _facts(text, name="question.txt")
+    assert {f for f in facts if f[1] in ("ASKED", "MEMBER_OF")} == {
+        ("Keith Prince", "ASKED", "Seb Dance"),
+        ("Keith Prince", "MEMBER_OF", "Conservative Group"),
+    }

@@ -60,6 +60,7 @@ _LABELS = (
     "question reference",
     "date answered",
     "answer date",
+    "organisation",
 )
 _ASKER = ("question by", "question from", "question asked by", "asked by", "tabled by")
 _ANSWERER = ("answered by", "answer by", "answer from")
@@ -115,11 +116,21 @@ def read(doc: Doc) -> None:
 
     asker_field = _get(by_label, _ASKER)
     asker = group = None
+    # the asker's group: the line under the name, or an "Organisation:" field ("City Hall Conservatives")
+    organisation = _get(by_label, ("organisation",))
     if asker_field is not None and asker_field.values:
         named = resolve_name(doc.registry, asker_field.values[0][2], doc.ref_date)
         asker = named.actor if named else None
-        if len(asker_field.values) > 1 and _GROUP_WORDS.search(asker_field.values[1][2]):
-            s, e, value = asker_field.values[1]
+        group_line = (
+            asker_field.values[1]
+            if len(asker_field.values) > 1
+            else organisation.values[0]
+            if organisation is not None and organisation.values
+            else None
+        )
+        if group_line is not None and _GROUP_WORDS.search(group_line[2]):
+            s, e, value = group_line
+            e = max(e, asker_field.values[0][1])
             entry = doc.registry.find(value)
             from graph.facts import Entity, slug
 
@@ -145,8 +156,7 @@ def read(doc: Doc) -> None:
         answerer = holder.entity if holder else None
     asked = answerer
     if asked_field is not None and asked_field.values:
-        named = resolve_name(doc.registry, asked_field.values[0][2], doc.ref_date)
-        asked = named.actor if named else answerer
+        asked = _first_named(doc, asked_field.values[0][2]) or answerer
     doc.author = asker
     doc.addressee = asked
 
@@ -186,6 +196,17 @@ def read(doc: Doc) -> None:
         doc.facts.add("ASKED", asker, asked, span, layer="layout", date=session, about=about)
     if a_span[1] > a_span[0]:
         add_answer(doc, answerer, asker, a_span, about, answer_date or session)
+
+
+def _first_named(doc: Doc, value: str):
+    """Whom an "Asked of:" field names first: the whole value ("The Mayor"), else its first part
+    that names someone ("Seb Dance, Deputy Mayor for Transport, Phil Graham, ... and John
+    Kavanagh (Programme Director, BusinessLDN)": Seb Dance)."""
+    for part in (value, *re.split(r",\s*|\s+and\s+|\s*\(", value)):
+        named = resolve_name(doc.registry, part.strip(), doc.ref_date) if part.strip() else None
+        if named is not None:
+            return named.actor
+    return None
 
 
 def _question_list(doc: Doc, fields: list[Field]) -> None:
