@@ -2139,3 +2139,18 @@ def test_a_question_page_with_an_organisation_field_and_a_list_of_those_asked():
         ("Keith Prince", "ASKED", "Seb Dance"),
         ("Keith Prince", "MEMBER_OF", "Conservative Group"),
     }
+
+
+def test_condemning_what_someone_imposes_backing_what_someone_decided_and_being_pleased_to_see_it():
+    text = (
+        "Motion, 6 March 2013\n\nThis Assembly condemns the financial constraints being imposed on the London "
+        "Fire Brigade by the Mayor. This Assembly therefore supports the decision by the London Fire & "
+        'Emergency Planning Authority to reject the proposed cuts.\n\nAndrew Dismore AM said: "I was pleased '
+        'to see that Mayor Boris Johnson has at last signed the declaration."\n'
+    )
+    facts = _facts(text, name="motion.txt")
+    assert {f for f in facts if f[1] in ("CRITICISED", "WELCOMED")} == {
+        ("London Assembly", "CRITICISED", "Boris Johnson"),
+        ("London Assembly", "WELCOMED", "London Fire and Emergency Planning Authority"),
+        ("Andrew Dismore", "WELCOMED", "Boris Johnson"),
+    }

@@ -450,6 +450,10 @@ def _money_named_by(verb: Token) -> list[Token]:
     ]
 
 
+# verbs of finding out: "pleased to see that ...", "glad to hear that ..."
+_PERCEIVING = frozenset({"see", "hear", "learn", "note", "read", "discover"})
+
+
 def _misread_name(tok: Token) -> bool:
     """A name the parse took for a time ("welcomes Living Wage Week", "Black History Month"):
     a proper noun after names, not a bare day or month."""
@@ -541,6 +545,11 @@ def frame(token: Token, kind: str) -> Frame:
             inner = subject_of(clause[0]) if clause[0].dep_ in ("ccomp", "advcl") else []
             if inner:
                 roles["clause_subject"] = inner
+            if clause[0].dep_ == "ccomp" and _is_passive(clause[0]):
+                # "condemns the constraints being imposed on the Brigade by the Mayor": who does it
+                agents = [p for c in clause[0].children if c.dep_ == "agent" for p in _pobj(c)]
+                if agents:
+                    roles["clause_agent"] = agents
             if clause_object(clause[0]):
                 roles["clause_object"] = clause_object(clause[0])
         money = _money_named_by(token)
@@ -682,6 +691,14 @@ def frame(token: Token, kind: str) -> Frame:
         clause = _clause(token)
         if clause:
             roles["clause"] = clause
+            seen = (
+                [c for c in clause[0].children if c.dep_ == "ccomp"]
+                if clause[0].lemma_ in _PERCEIVING
+                else []
+            )
+            inner = subject_of(seen[0]) if seen else []
+            if inner:
+                roles["clause_subject"] = inner  # "pleased to see that Mayor Boris Johnson has signed ..."
         f.negated = f.negated or _negated(head)
     f.roles = roles
     return f

@@ -27,6 +27,7 @@ ROLES = (
     "purpose",
     "clause_subject",
     "clause_object",
+    "clause_agent",
     "quote",
     "report",
     "attr",
