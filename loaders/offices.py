@@ -119,7 +119,10 @@ _NOT_OFFICE = re.compile(
     re.I,
 )
 # "as", "in her role as": the office someone acts in
-_AS = r"(?:in\s+(?:his|her|their)\s+(?:role|capacity)\s+)?as\s+"
+_AS = (
+    r"(?:in\s+(?:his|her|their)\s+(?:role|capacity)\s+"
+    r"|on\s+(?:his|her|their)\s+(?:appointment|election|re-?election|re-?appointment)\s+)?as\s+"
+)
 _AS_OFFICE = re.compile(
     rf"\s+{_AS}(?:the\s+|a\s+|London['’]s\s+|my\s+|his\s+|her\s+|our\s+|their\s+)?(?:new\s+)?"
 )

@@ -2154,3 +2154,15 @@ def test_condemning_what_someone_imposes_backing_what_someone_decided_and_being_
         ("London Assembly", "WELCOMED", "London Fire and Emergency Planning Authority"),
         ("Andrew Dismore", "WELCOMED", "Boris Johnson"),
     }
+
+
+def test_a_list_of_those_present_names_people_by_their_role_in_brackets():
+    text = (
+        "Minutes of the meeting of the Metropolitan Police Authority held on 26 June 2003.\n\n  • Toby Harris "
+        "(Chair)\n  • Richard Barnes (Deputy Chair)\n  • R David Muir (Deputy Chair)\n  • Anthony Arbour\n"
+    )
+    assert {f for f in _facts(text, name="minutes.txt") if f[1] in ("CHAIRS", "HOLDS_OFFICE")} == {
+        ("Toby Harris", "CHAIRS", "Metropolitan Police Authority"),
+        ("Richard Barnes", "HOLDS_OFFICE", "Deputy Chair of the Metropolitan Police Authority"),
+        ("David Muir", "HOLDS_OFFICE", "Deputy Chair of the Metropolitan Police Authority"),
+    }

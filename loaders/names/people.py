@@ -116,7 +116,10 @@ _PERSON_AFTER = re.compile(
     r"spokeswoman|founder|co-founder|commissioner|minister|secretary|mayor|president|councillor|"
     r"chief[ ]constable|chief[ ]officer|lead|manager|coordinator|organiser|ambassador|officer|adviser|"
     r"advisor|campaigner|researcher|professor|analyst|economist|trustee|patron|campaigns?[ ]officer))"
-    r"|the[ ][A-Z][\w']*'s)\b)"
+    r"|the[ ][A-Z][\w']*'s)\b"
+    # "Richard Barnes (Deputy Chair)", "Catherine Crawford (Clerk)": a list of those present
+    r"|[ ]\((?:[A-Z][\w-]*[ ]){0,3}(?i:(?:deputy|vice|assistant|acting)[ -])?"
+    r"(?i:chair(?:man|woman|person)?|clerk|treasurer|commissioner|director|head|secretary|mayor|leader)\b)"
 )
 # An office and a comma right before a name: "the Director of Public Health, Jo Bloggs".
 _OFFICE_BEFORE = re.compile(
@@ -157,6 +160,9 @@ def _signature_context(folded: str, start: int, end: int) -> bool:
 _PARTY_FIRST = frozenset(
     {"Labour", "Tory", "Tories", "Lib-Dem", "Lib-Dems", "LibDem", "Conservative", "Green", "UKIP", "Ukip"}
 )
+
+
+_TRAILING_TITLES = frozenset({"Councillor", "Cllr", "Councilor"})
 
 
 class PersonFinder:
@@ -208,6 +214,8 @@ class PersonFinder:
                 # retry just after the offending word ("Met Commissioner Jo Bloggs")
                 pos = m.start() + len(" ".join(words[: bad[-1] + 1])) + 1
                 continue
+            if len(words) == 3 and words[-1] in _TRAILING_TITLES:
+                continue  # "Fiona Colley Councillor (Vice-Chair)": a flattened table's title, no name
             after = folded[m.end() : m.end() + 60]
             has_post = bool(m.group("post").strip(", "))
             before = folded[max(0, m.start() - 40) : m.start()]
