@@ -2166,3 +2166,14 @@ def test_a_list_of_those_present_names_people_by_their_role_in_brackets():
         ("Richard Barnes", "HOLDS_OFFICE", "Deputy Chair of the Metropolitan Police Authority"),
         ("David Muir", "HOLDS_OFFICE", "Deputy Chair of the Metropolitan Police Authority"),
     }
+
+
+def test_a_bid_or_plea_to_someone_asks_them():
+    text = (
+        "News, 4 March 2021\n\nTfL submitted a bid to the government for the additional funding required, which "
+        "was rejected. The Mayor's bid to the Treasury for an extra £150m was also rejected.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "ASKED"} == {
+        ("Transport for London", "ASKED", "UK Government"),
+        ("Sadiq Khan", "ASKED", "HM Treasury"),
+    }
