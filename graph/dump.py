@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from graph.facts import Batch
-from graph.schema import EVIDENCE_FIELDS, check_label, check_rel_type
+from graph.schema import EVIDENCE_FIELDS, FIRST_DOCUMENTS, check_label, check_rel_type
 from graph.store import Store, StoreError
 
 FORMAT = "civicgraph-dump"
@@ -82,9 +82,9 @@ def dump(store: Store, out: IO[str]) -> tuple[int, int]:
 
 
 def _node_props(props: dict[str, Any]) -> dict[str, Any]:
-    """A dumped node's properties without its relationship counts, which the store counts again
-    as the relationships are restored (graph/schema.py DERIVED)."""
-    return {k: v for k, v in props.items() if not k.startswith(("_out_", "_in_"))}
+    """A dumped node's properties without its relationship counts and first documents, which the
+    store derives again as the relationships are restored (graph/schema.py DERIVED)."""
+    return {k: v for k, v in props.items() if not k.startswith(("_out_", "_in_")) and k != FIRST_DOCUMENTS}
 
 
 def _rel_row(rel: dict[str, Any]) -> dict[str, Any]:

@@ -47,7 +47,14 @@ from graph.store import (
     StoreURIError,
     redact,
 )
-from graph.upsert import DERIVE_ABOUT_KEYS, Rows, batch_rows, plan_upsert, statement_params
+from graph.upsert import (
+    DERIVE_ABOUT_KEYS,
+    DERIVE_FIRST_DOCUMENTS,
+    Rows,
+    batch_rows,
+    plan_upsert,
+    statement_params,
+)
 
 log = logging.getLogger("civicgraph.store")
 T = TypeVar("T")
@@ -473,6 +480,8 @@ class FalkorStore:
                 if "already exists" not in str(exc):
                     raise
         self.run(DERIVE_ABOUT_KEYS, write=True)  # a store written before asks kept it
+        for statement in DERIVE_FIRST_DOCUMENTS:  # ... or nodes their first documents
+            self.run(statement, write=True)
         self._schema_ready = True
 
     def loaded_documents(self) -> dict[str, str]:

@@ -27,6 +27,7 @@ from graph.schema import (
     EVIDENCE_COUNT,
     EVIDENCE_LABEL,
     EVIDENCE_PROPERTIES,
+    FIRST_DOCUMENTS,
     SAMPLE_DOCUMENT,
     SAMPLE_ORDER,
     SAMPLE_QUOTE,
@@ -42,8 +43,9 @@ WRITTEN = "written"
 # that write an element: the ask-reply pairing (graph/pairing.py, recomputed from the asks and
 # replies, which are compared) and the relationship counts on nodes (DEGREE_PREFIXES), which are
 # checked against the relationships the store holds instead (Stored.degrees); an ask's `about` in
-# lower case (ABOUT_KEY), which the store sets from `about` (compared).
-IGNORED = frozenset({*JOURNAL_PROPERTIES, WRITTEN, "day", ABOUT_KEY, *PAIRING_PROPERTIES})
+# lower case (ABOUT_KEY), which the store sets from `about` (compared); the first documents that
+# mention a node (FIRST_DOCUMENTS), which the store keeps from the MENTIONS it holds (compared).
+IGNORED = frozenset({*JOURNAL_PROPERTIES, WRITTEN, "day", ABOUT_KEY, FIRST_DOCUMENTS, *PAIRING_PROPERTIES})
 DEGREE_PREFIXES = ("_out_", "_in_")
 
 # An element of the graph: ("node", label, id) or ("rel", type, source id, target id, key). Each

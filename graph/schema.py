@@ -37,6 +37,8 @@ __all__ = [
     "STATEMENT_LABEL",
     "TEXT_KEY",
     "ABOUT_KEY",
+    "FIRST_DOCUMENTS",
+    "FIRST_DOCUMENTS_KEPT",
 ]
 
 
@@ -245,6 +247,16 @@ TEXT_KEY = "_text_key"
 # written before it get it at their next write (ensure_schema runs graph/upsert.py
 # DERIVE_ABOUT_KEYS); until then the questions lower an ask's `about` without it as before.
 ABOUT_KEY = "_about_key"
+# On every mentioned node, the names of the first FIRST_DOCUMENTS_KEPT documents that mention it,
+# in name order, without repeats (what the actor profile shows): kept as MENTIONS are written (a
+# name put in its place in the list, which stays this long), and chosen again from the documents
+# left when a replaced document's name was in it (graph/upsert.py). A hub is mentioned by tens of
+# thousands of documents: reading, sorting and collecting 54,933 names to keep 20 was 50 of the
+# profile's 57 ms at 1M relationships (BENCHMARKS.md). Stores written before it get it at their
+# next write (ensure_schema runs graph/upsert.py DERIVE_FIRST_DOCUMENTS); until then the profile
+# reads a node's mentions as before.
+FIRST_DOCUMENTS = "_first_documents"
+FIRST_DOCUMENTS_KEPT = 20
 
 # Exact-match node indexes ensure_schema() creates, as (label, property): `id` everywhere (the
 # MERGE key and what `id:<node id>` parameters look up), the search keys where names are looked up,

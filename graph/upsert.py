@@ -16,10 +16,12 @@ How values merge, so that loading documents in any order gives the same graph:
   10,000th document as at the first. The relationship keeps a count and one sample quote;
 - what the store derives is kept up to date in the same statement: each node's count of
   relationships by type and direction (`_out_TYPE`, `_in_TYPE`, set when a relationship is
-  created), and the pairing of asks with replies (graph/pairing.py).
+  created), the names of the first documents that mention it (graph/schema.py FIRST_DOCUMENTS,
+  set when a MENTIONS is created), and the pairing of asks with replies (graph/pairing.py).
 
 A replaced document (a changed file) takes its pieces away: relationships left with none are
-deleted, their samples chosen again from what is left, counts lowered, asks paired again.
+deleted, their samples chosen again from what is left, counts lowered, asks paired again, and
+the first documents chosen again for the nodes whose list named it.
 """
 
 from __future__ import annotations
@@ -50,6 +52,9 @@ from graph.schema import (
     EVIDENCE_FIELDS,
     EVIDENCE_LABEL,
     FACT_TYPES,
+    FIRST_DOCUMENTS,
+    FIRST_DOCUMENTS_KEPT,
+    NODE_LABELS,
     SAMPLE_DOCUMENT,
     SAMPLE_ORDER,
     SAMPLE_QUOTE,
@@ -91,6 +96,51 @@ DERIVE_ABOUT_KEYS = (
 )
 
 _COUNT = "WITH count(*) AS _c"
+
+
+def _first_documents_from_mentions(node: str, where: str = "") -> list[str]:
+    """Set `node`'s FIRST_DOCUMENTS from the documents that mention it (`where` filters them,
+    `fd_d` being the document): their names in order, without repeats, the first
+    FIRST_DOCUMENTS_KEPT of them; removed when none has a name. `node` is bound before."""
+    return [
+        f"OPTIONAL MATCH (fd_d:Document)-[:MENTIONS]->({node}){where}",
+        f"WITH {node}, fd_d.name AS fd_name",
+        "ORDER BY fd_name",
+        f"WITH {node}, collect(DISTINCT fd_name) AS fd_names",
+        f"SET {node}.{FIRST_DOCUMENTS} = CASE WHEN size(fd_names) = 0 THEN null "
+        f"ELSE fd_names[0..{FIRST_DOCUMENTS_KEPT}] END",
+    ]
+
+
+# Sets FIRST_DOCUMENTS on the mentioned nodes of a store written before the store kept it (every
+# write does since), a label at a time (a scan of the label's nodes: Evidence nodes, most of a
+# store, are never mentioned); run where the schema is made sure of, as DERIVE_ABOUT_KEYS. A node
+# whose documents have no name is read again each time (there is nothing to keep).
+DERIVE_FIRST_DOCUMENTS = tuple(
+    "\n".join(
+        [
+            f"MATCH (fd_m:{label}) WHERE fd_m.{FIRST_DOCUMENTS} IS NULL",
+            "WITH fd_m",
+            "MATCH (fd_d:Document)-[:MENTIONS]->(fd_m) WHERE fd_d.name IS NOT NULL",
+            "WITH DISTINCT fd_m",
+            *_first_documents_from_mentions("fd_m"),
+            "RETURN count(fd_m) AS derived",
+        ]
+    )
+    for label in NODE_LABELS
+    if label != EVIDENCE_LABEL
+)
+
+
+def _insert_first_document(doc: str, node: str) -> str:
+    """The SET item putting document `doc`'s name in its place in `node`'s FIRST_DOCUMENTS (the
+    list stays in name order, without repeats, FIRST_DOCUMENTS_KEPT long at most)."""
+    kept = f"coalesce({node}.{FIRST_DOCUMENTS}, [])"
+    return (
+        f"{node}.{FIRST_DOCUMENTS} = CASE WHEN {doc}.name IS NULL OR {doc}.name IN {kept} THEN {node}.{FIRST_DOCUMENTS} "
+        f"ELSE ([fd IN {kept} WHERE fd < {doc}.name] + [{doc}.name] + [fd IN {kept} WHERE fd > {doc}.name])"
+        f"[0..{FIRST_DOCUMENTS_KEPT}] END"
+    )
 
 
 def clean_text(text: str | bytes) -> str:
@@ -207,6 +257,7 @@ def node_rows(batch: Batch) -> dict[str, dict[str, dict[str, Any]]]:
             raise SchemaError(f"{where} ({label}): id must be a non-empty string")
         props = _clean_props(node.get("props"), where=f"{where} ({label} {node_id})")
         props.pop("id", None)
+        props.pop(FIRST_DOCUMENTS, None)  # derived by the store from the MENTIONS it holds
         _add_search_keys(label, props)
         rows = by_label.setdefault(label, {})
         known = rows.get(node_id)
@@ -416,7 +467,8 @@ def _rel_segment(param: str, group: tuple[str, str, str], rows: list[dict[str, A
         f"MERGE (a:{src_label} {{id: r.src}})",
         f"MERGE (b:{dst_label} {{id: r.dst}})",
         f"MERGE (a)-[x:{rel_type} {{key: r.key}}]->(b)",
-        f"ON CREATE SET a.{out} = coalesce(a.{out}, 0) + 1, b.{into} = coalesce(b.{into}, 0) + 1",
+        f"ON CREATE SET a.{out} = coalesce(a.{out}, 0) + 1, b.{into} = coalesce(b.{into}, 0) + 1"
+        + (f", {_insert_first_document('a', 'b')}" if rel_type == "MENTIONS" else ""),
         *_set_clauses("x", rows),
     ]
     if any(row["ev"] for row in rows):
@@ -487,6 +539,17 @@ def _replace_segments() -> list[str]:
     mentioned nodes' counts), then nodes left with no relationship."""
     segments = [_replace_type_segment(t) for t in FACT_TYPES]
     segments.append(f"MATCH (gone:{EVIDENCE_LABEL}) WHERE gone.doc_id IN $replaces\nDELETE gone")
+    segments.append(  # the first documents chosen again where a replaced document's name was one
+        "\n".join(
+            [
+                "UNWIND $replaces AS fd_old",
+                "MATCH (fd_gone:Document {id: fd_old})-[:MENTIONS]->(fd_m)",
+                f"WHERE fd_gone.name IN fd_m.{FIRST_DOCUMENTS}",
+                "WITH DISTINCT fd_m",
+                *_first_documents_from_mentions("fd_m", " WHERE NOT fd_d.id IN $replaces"),
+            ]
+        )
+    )
     mentioned = degree_property("MENTIONS", "in")
     segments.append(
         "\n".join(
@@ -532,7 +595,8 @@ def _pairing_segments(
 # Variables of the write and pairing segments. Each segment gets its own names (a suffix): FalkorDB
 # 4.16 has crashed or mixed up values when a statement reused a variable name in a later part.
 _VARIABLES = ("n", "r", "a", "b", "x", "e", "v", "q", "k", "t", "c", "m", "fit", "best", "answered",
-              "rank", "better", "plain", "reply")  # fmt: skip
+              "rank", "better", "plain", "reply", "fd", "fd_old", "fd_gone", "fd_m", "fd_d", "fd_name",
+              "fd_names")  # fmt: skip
 _VARIABLE = re.compile(r"(?<![\w.$'])(" + "|".join(_VARIABLES) + r")(?![\w'])")
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'")
 

@@ -1011,6 +1011,96 @@ def test_an_actor_profile_lists_the_first_20_documents_by_name_and_counts_them_a
         assert (uncounted["documents"], uncounted["documents_total"]) == (sorted(names)[:20], 25)
 
 
+def _first_documents(store: Store, entity: Entity) -> list[str] | None:
+    rows = store.run("MATCH (n {id: $id}) RETURN n._first_documents AS kept", {"id": entity.id})
+    return rows[0]["kept"] if rows else None
+
+
+def _first_documents_counted(store: Store, entity: Entity) -> list[str] | None:
+    """The first documents that mention the node, read from the MENTIONS the store holds."""
+    rows = store.run(
+        "MATCH (d:Document)-[:MENTIONS]->(n {id: $id}) WHERE d.name IS NOT NULL "
+        "RETURN DISTINCT d.name AS name ORDER BY name",
+        {"id": entity.id},
+    )
+    return [row["name"] for row in rows][:20] or None
+
+
+def test_the_first_documents_are_kept_as_documents_are_written_replaced_and_derived(tmp_path):
+    """graph/schema.py FIRST_DOCUMENTS: the names of the first 20 documents that mention a node,
+    kept as the MENTIONS are written, one document at a time or several in one statement, names
+    repeated and in any case; chosen again when a replaced document was one of them (a changed
+    file still mentioning the node, or no longer); derived for a store written before it. The
+    profile reads it and gives what reading the mentions gives."""
+    from graph.upsert import batch_rows, merge_rows
+
+    other = Entity("Elsewhere Board", "Organization")
+    names = [f"note-{i:02d}.txt" for i in range(26)] + ["Zeta.txt", "alpha.txt", "\u00c9mile.txt", "_x.txt"]
+    order = [names[i] for i in (7, 3, 29, 0, 25, 12, 28, 1, 19, 26, 5, 27, 9, 14, 2, 21, 8, 23, 4, 11)]
+    order += [n for n in names if n not in order]
+    docs = {name: _doc(name, f"{name}: the Isolated Trust met.", "news") for name in names}
+    twin = _doc("note-02.txt", "note-02.txt, a second file of that name: the Isolated Trust met.", "news")
+
+    def written(store: Store) -> None:
+        kept = _first_documents(store, LONER)
+        assert kept == _first_documents_counted(store, LONER)
+        if not store.run("MATCH (n {id: $id}) RETURN n.id AS id", {"id": LONER.id}):
+            return  # every document that mentioned it is gone, and so is the node
+        [profile] = run(store, "actor", actor="Isolated Trust")
+        store.run("MATCH (n {id: $id}) REMOVE n._first_documents", {"id": LONER.id}, write=True)
+        [read] = run(store, "actor", actor="Isolated Trust")  # from the mentions, as before
+        assert profile == read and profile["documents"] == (kept or [])
+        store.run(
+            "MATCH (n {id: $id}) SET n._first_documents = $kept", {"id": LONER.id, "kept": kept}, write=True
+        )
+
+    with open_store(f"embedded:{tmp_path / 'store'}") as store:
+        for name in order[:6]:  # one document a statement
+            store.upsert(to_batch(docs[name], [], [LONER]))
+            written(store)
+        for start in range(6, len(order), 8):  # several in one statement, as a load's group
+            group = [to_batch(docs[name], [], [LONER]) for name in order[start : start + 8]]
+            store.upsert(merge_rows(batch_rows(b) for b in group))
+            written(store)
+        store.upsert(to_batch(twin, [], [LONER]))  # a name twice: kept once
+        written(store)
+        assert _first_documents(store, LONER) == sorted(names)[:20]
+        assert run(store, "actor", actor="Isolated Trust")[0]["documents_total"] == len(names) + 1
+
+        def replace(old: DocumentInfo, new: DocumentInfo, mentioned: list[Entity]) -> None:
+            store.upsert(to_batch(new, [], mentioned), replaces=[old.sha256])
+            if old is not twin:
+                docs[new.name] = new
+            written(store)
+
+        first = sorted(names)[0]  # changed, still mentioning the trust: the list is the same
+        replace(docs[first], _doc(first, f"{first}: the Isolated Trust met again.", "news"), [LONER])
+        assert _first_documents(store, LONER) == sorted(names)[:20]
+        replace(twin, _doc("note-02.txt", "note-02.txt, changed: the Board met.", "news"), [other])
+        assert "note-02.txt" in _first_documents(store, LONER), "the other file of that name mentions it"
+        gone = sorted(names)[3]  # changed, no longer mentioning the trust: the 21st comes in
+        replace(docs[gone], _doc(gone, f"{gone}: the Board met.", "news"), [other])
+        assert _first_documents(store, LONER) == [n for n in sorted(names) if n != gone][:20]
+        assert _first_documents(store, other) == sorted(["note-02.txt", gone])
+        for name in [n for n in sorted(names) if n != gone]:  # every mention gone: so is the node
+            replace(docs[name], _doc(name, f"{name}, changed: the Board met.", "news"), [other])
+        assert _first_documents(store, LONER) is None
+        assert _first_documents(store, other) == sorted(set(names))[:20]
+
+        # a store written before the store kept them: derived where the schema is made sure of
+        store.upsert(to_batch(_doc("late.txt", "late.txt: the Isolated Trust met.", "news"), [], [LONER]))
+        store.run("MATCH (n) REMOVE n._first_documents", write=True)
+        assert _first_documents(store, other) is None
+        store.ensure_schema()
+        assert (
+            _first_documents(store, other)
+            == _first_documents_counted(store, other)
+            == sorted(set(names))[:20]
+        )
+        assert _first_documents(store, LONER) == ["late.txt"]
+        assert store.run("MATCH (n) WHERE n._first_documents IS NOT NULL RETURN count(n) AS n") == [{"n": 2}]
+
+
 def test_statements_search_words_in_any_case_in_stores_old_and_new(tmp_path):
     """The word search reads the lower-case text the store keeps with each statement
     (graph/schema.py TEXT_KEY); a statement written before it existed is found all the same."""
