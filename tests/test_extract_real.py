@@ -2177,3 +2177,20 @@ def test_a_bid_or_plea_to_someone_asks_them():
         ("Transport for London", "ASKED", "UK Government"),
         ("Sadiq Khan", "ASKED", "HM Treasury"),
     }
+
+
+def test_a_quoted_paragraph_after_a_list_the_speaker_introduced_is_still_theirs():
+    text = (
+        'News, 14 January 2013\n\nBoris Johnson has proposed closing 12 fire stations.\n\n"Boris has a clear choice - he can '
+        'either cut council tax or keep our fire stations open," Navin Shah said.\n\nFire stations proposed '
+        'for closure\n\n  • Belsize in Camden\n  • Bow in Tower Hamlets\n\n"By axing 12 fire stations Boris '
+        'is jeopardising the safety and security of Londoners."\n'
+    )
+    assert ("Navin Shah", "CRITICISED", "Boris Johnson") in _facts(text, name="news.txt")
+
+
+def test_a_failing_someone_shows_is_criticism_of_them():
+    text = 'News, 14 November 2012\n\nJohn Biggs said: "The hypocrisy of the Mayor is unbelievable."\n'
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "CRITICISED"} == {
+        ("John Biggs", "CRITICISED", "Boris Johnson"),
+    }

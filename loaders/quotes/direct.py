@@ -5,6 +5,9 @@ whole-sentence quotes straight after an attributed one, which keep its speaker a
 
 from __future__ import annotations
 
+import re
+
+from loaders.layouts.base import LIST_MARK
 from loaders.quotes.attribution import attribution_after, attribution_before
 from loaders.quotes.context import QuoteContext
 from loaders.quotes.marks import QuoteUnit
@@ -61,6 +64,23 @@ def _unattributed(ctx: QuoteContext, unit: QuoteUnit) -> Quote:
     )
 
 
+def _only_a_list(between: str) -> bool:
+    """Nothing between two quotes, or only a bulleted list the first quote introduced ("... the
+    12 stations are:" then the stations, then the next quoted paragraph): news copy goes on with
+    the same speaker."""
+    rows = [line.strip() for line in between.splitlines() if line.strip()]
+    if not rows:
+        return True
+    items = [row for row in rows if LIST_MARK.match(row)]
+    headings = [row for row in rows if not LIST_MARK.match(row)]
+    return (
+        len(items) >= 2
+        and not any(re.search(r"[“”\"]", row) for row in rows)
+        # a heading over the list ("Fire stations proposed for closure"), no sentence
+        and all(len(row.split()) <= 8 and not row.endswith((".", "!", "?")) for row in headings)
+    )
+
+
 def inherit(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
     """Whole-sentence quotes right after an attributed quote keep its speaker."""
     text = ctx.text
@@ -77,7 +97,7 @@ def inherit(ctx: QuoteContext, quotes: list[Quote]) -> list[Quote]:
             continue
         between = text[prev.clause_end : unit.open]
         starts_sentence = ctx.sentence_start(unit.open) >= unit.open
-        if between.strip() or not starts_sentence or word_count(q.text) < 4:
+        if not _only_a_list(between) or not starts_sentence or word_count(q.text) < 4:
             prev = None
             continue
         clause_end = ctx.sentence_end(max(unit.start, unit.end - 1))
