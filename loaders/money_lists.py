@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from graph.facts import Entity, slug
 from loaders.document import Doc
 from loaders.layouts.base import LIST_MARK, lines
 from loaders.money import find_amounts
@@ -28,9 +29,13 @@ _MARK = re.compile(LIST_MARK.pattern + r"?[ \t]*")
 _TO = re.compile(r"[ \t]*(?:\([^)\n]{0,80}\)[ \t]*)?(?:to|for)[ \t]+(?:the[ \t]+)?")
 # a lead that is about giving money
 _GIVING = re.compile(
-    r"(?i)\b(?:grant|award|allocat|fund|invest|distribut|provid|amounts?\b|sums?\b|paid|pay|spend|spent|receiv)"
+    r"(?i)\b(?:grant|award|allocat|fund|financ|invest|distribut|provid|amounts?\b|sums?\b|paid|pay|spend|spent|receiv)"
 )
 _BY = re.compile(r"\bby[ \t]+(?:the[ \t]+)?", re.I)
+# a lead that says whom the sums are given to: its items name recipients, not purposes
+_TO_WHOM = re.compile(r"(?i)\b(?:paid|given|granted|awarded|allocated|distributed|transferred)[ \t]+to\b")
+# what an item's sum pays for: "for <what>", "to <verb> <what>", or a verb straight after the sum
+_PURPOSE = re.compile(r"[ \t]+(?:(?P<lead>for|to)[ \t]+)?(?P<what>[a-z][^\n]*)")
 _ACTORS = ("Organization", "Person")  # who gives or gets money in a list (an office spends for its body)
 
 
@@ -40,7 +45,9 @@ def _body(text: str, start: int, end: int) -> int:
 
 
 def _item(doc: Doc, start: int, end: int):
-    """The sum and the recipient's mention of an item line ("£502,992.00 to Lewisham"), or None."""
+    """The sum and what it goes to of an item line: a named actor ("£502,992.00 to Lewisham"),
+    else what it pays for ("£240,000 for road renewal works on Great George Street to repair
+    ...", "£290,000 to improve cycling provision in the Cannon Street area"), or None."""
     text = doc.text
     body = _body(text, start, end)
     amounts = find_amounts(text[body:end])
@@ -48,9 +55,18 @@ def _item(doc: Doc, start: int, end: int):
         return None
     to = _TO.match(text, body + amounts[0].end, end)
     mention = doc.mentions.at(to.end()) if to is not None else None
-    if mention is None or mention.label not in _ACTORS:
+    if mention is not None and mention.label in _ACTORS:
+        return amounts[0], mention.entity
+    purpose = _PURPOSE.match(text, body + amounts[0].end, end)
+    if purpose is None:
         return None
-    return amounts[0], mention
+    name = re.split(r"\.(?:\s|$)|;", purpose.group("what"))[0]
+    if purpose.group("lead") == "for":
+        name = re.split(r"\s+to\s+(?=[a-z])", name)[0]  # "works on Great George Street to repair ..."
+    name = " ".join(name.split()).rstrip(" ,")
+    if not 2 <= len(name.split()) <= 16:
+        return None
+    return amounts[0], Entity(name=name, label="Programme", id=slug(name))
 
 
 def _giver(doc: Doc, start: int, end: int):
@@ -63,6 +79,12 @@ def _giver(doc: Doc, start: int, end: int):
     for fact in doc.facts:
         if fact.predicate == "FUNDS" and any(start <= ev.start < end for ev in fact.evidence):
             return fact.subject
+    # "The £3.4m package will allow the borough to finance several schemes including:": whoever
+    # the page says gives that sum
+    for amount in find_amounts(doc.text[start:end]):
+        for fact in doc.facts:
+            if fact.predicate == "FUNDS" and fact.amount_gbp == amount.gbp and fact.evidence[0].start < start:
+                return fact.subject
     giving = _GIVING.search(doc.text, start, end)
     # "The Mayor announced the following grants:"
     actors = {
@@ -93,14 +115,18 @@ def find_money_lists(doc: Doc) -> None:
         if giver is None:
             continue
         amount, recipient = item
+        if giver.id == recipient.id:
+            continue
+        if recipient.label == "Programme" and _TO_WHOM.search(words):
+            continue  # "The grants to be paid to boroughs ...: £15,000 for new lighting": not a borough
         fact = doc.facts.add(
             "FUNDS",
             giver,
-            recipient.entity,
+            recipient,
             (_body(text, start, end), end),
             layer="layout",
             amount_gbp=amount.gbp,
             date=doc.date,
         )
         if fact is not None:  # the lead names the giver: a second piece of evidence
-            doc.facts.add("FUNDS", giver, recipient.entity, (s, e), layer="layout", amount_gbp=amount.gbp)
+            doc.facts.add("FUNDS", giver, recipient, (s, e), layer="layout", amount_gbp=amount.gbp)

@@ -2194,3 +2194,24 @@ def test_a_failing_someone_shows_is_criticism_of_them():
     assert {f for f in _facts(text, name="news.txt") if f[1] == "CRITICISED"} == {
         ("John Biggs", "CRITICISED", "Boris Johnson"),
     }
+
+
+def test_a_list_of_sums_and_what_each_pays_for_under_a_package_the_page_says_who_gives():
+    text = (
+        "News, 2 March 2009\n\nBoris Johnson today announced £3.4m of funding from Transport for London (TfL) "
+        "for Westminster City Council.\n\nThe £3.4m package will allow the borough to finance several schemes "
+        "including:\n\n  • £240,000 for road renewal works on Great George Street to repair any uneven "
+        "surfaces.\n  • £290,000 to improve cycling provision in the Cannon Street area. Measures will include "
+        "two way cycling.\n"
+    )
+    doc = DocumentInfo(name="news.txt", sha256="news.txt", text=text)
+    funds = {
+        (f.subject.name, f.object.name, f.amount_gbp)
+        for f in extract(doc, default_registry()).facts
+        if f.predicate == "FUNDS"
+    }
+    assert funds == {
+        ("Transport for London", "Westminster City Council", 3_400_000),
+        ("Transport for London", "road renewal works on Great George Street", 240_000),
+        ("Transport for London", "improve cycling provision in the Cannon Street area", 290_000),
+    }
