@@ -2215,3 +2215,29 @@ def test_a_list_of_sums_and_what_each_pays_for_under_a_package_the_page_says_who
         ("Transport for London", "road renewal works on Great George Street", 240_000),
         ("Transport for London", "improve cycling provision in the Cannon Street area", 290_000),
     }
+
+
+def test_each_sum_a_budget_includes_funds_what_its_own_to_clause_names():
+    text = (
+        "Evening Standard, 11 February 2004\n\nThe Mayor's budget includes £25million to be spent on preparatory "
+        "work to extend the congestion charge zone into Kensington and Chelsea by 2006, and £4million to "
+        "progress the West London Tram scheme from Uxbridge to Shepherd's Bush.\n"
+    )
+    doc = DocumentInfo(name="news.txt", sha256="news.txt", text=text)
+    funds = {
+        (f.subject.name, f.object.name, f.amount_gbp)
+        for f in extract(doc, default_registry()).facts
+        if f.predicate == "FUNDS"
+    }
+    assert funds == {
+        (
+            "Ken Livingstone",
+            "preparatory work to extend the congestion charge zone into Kensington and Chelsea by 2006",
+            25_000_000,
+        ),
+        (
+            "Ken Livingstone",
+            "progress the West London Tram scheme from Uxbridge to Shepherd's Bush",
+            4_000_000,
+        ),
+    }

@@ -18,7 +18,7 @@ from loaders.dates import find_dates
 from loaders.document import Doc
 from loaders.money import FUNDING_NOUNS, WHERE_MONEY_IS_SET, find_amounts
 from loaders.names.money_programmes import is_money_named
-from loaders.nlp.frames import Frame, conjuncts, frame, means_phrases, reporter
+from loaders.nlp.frames import Frame, conjuncts, frame, means_phrases, reporter, subject_of
 from loaders.nlp.lexicon import Pattern, patterns
 from loaders.nlp.reference import Ref, Resolver, inside_a_name
 from loaders.offices import assembly_group, post_fact
@@ -84,6 +84,62 @@ def parser_relations(doc: Doc) -> None:
                 for fact, how in _facts(doc, resolver, pat, f, sent, amounts or []):
                     if how == "phrase":
                         generic.setdefault(i, []).append(fact)
+        _sums_with_purposes(doc, resolver, sdoc, sent)
+
+
+# verbs whose subject holds the sums listed after them: "The Mayor's budget includes £25million to
+# be spent on ..., and £4million to progress the West London Tram scheme"
+_HOLDING = frozenset({"include", "contain", "provide", "earmark", "allocate", "commit", "pledge", "set"})
+
+
+def _sums_with_purposes(doc: Doc, res: Resolver, sdoc, sent: tuple[int, int]) -> None:
+    """Each sum a holding verb lists with its own "to"-clause funds what that clause names, from
+    the verb's subject (or whose the subject is: "the Mayor's budget" is the Mayor's money)."""
+    amounts = None
+    for tok in sdoc:
+        if not (tok.like_num or tok.pos_ == "NUM") or tok.dep_ not in ("dobj", "conj"):
+            continue
+        purpose = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("relcl", "acl")
+                and c.pos_ == "VERB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+        head = tok
+        while head.dep_ == "conj":
+            head = head.head
+        verb = head.head
+        if purpose is None or head.dep_ != "dobj" or verb.lemma_.lower() not in _HOLDING:
+            continue
+        subject = next(iter(subject_of(verb)), None)
+        if subject is None:
+            continue
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        funder = res.actor(owner) if owner is not None else res.actor(subject)
+        # "to be spent on preparatory work to extend ...": what it is spent on
+        on = [
+            p for c in purpose.children if c.dep_ == "prep" and c.lower_ in ("on", "for") for p in c.children
+        ]
+        first = on[0].left_edge if on and on[0].dep_ == "pobj" else purpose.left_edge
+        words = list(sdoc[first.i : purpose.right_edge.i + 1])
+        while words and (words[0].dep_ in ("aux", "auxpass", "det") or words[0].lower_ == "to"):
+            words = words[1:]
+        if funder is None or len(words) < 2:
+            continue
+        name = doc.text[res.offset + words[0].idx : res.offset + words[-1].idx + len(words[-1].text)]
+        what = Entity(name=name, label="Programme", id=slug(name))
+        if amounts is None:
+            amounts = find_amounts(doc.text[sent[0] : sent[1]])
+        pos = res.offset + tok.idx - sent[0]
+        amount = next((a for a in amounts if a.start <= pos < a.end), None)
+        if amount is not None:
+            doc.facts.add(
+                "FUNDS", funder.entity, what, sent, layer="parser", amount_gbp=amount.gbp, date=doc.date
+            )
 
 
 def _they_are(doc: Doc, sdoc, i: int, facts: list) -> None:
