@@ -34,6 +34,7 @@ _INTRO_END = re.compile(
 )
 _ACTORS = ("Person", "Organization", "Post")
 _PRONOUN_SPEAKER = re.compile(r"\s*(?:he|she)\s+(?:said|says|added|told|explained|continued)\b", re.I)
+_PRONOUN_LAST = re.compile(r"\b(?:he|she)\s*$", re.I)  # "During a visit, he told ...:"
 _SPEECH = re.compile(r"\b(?:said|says|added|told|explained|warned|insisted|argued)\b")
 
 
@@ -120,14 +121,19 @@ def _before_words(line: str, start: int, end: int) -> int:
 def _speaker(doc: Doc, start: int, end: int) -> Entity | None:
     """The person the intro line names (the last one before the speech verb), else its body;
     "He said:" is the person in focus."""
-    mentions = [m for m in doc.mentions.between(start, end) if m.entity.label in _ACTORS]
+    # "he told the Press Association:": whom the words are told to is not who speaks
+    verb = _SPEECH.search(doc.text, start, end)
+    until = verb.start() if verb is not None else end
+    mentions = [m for m in doc.mentions.between(start, until) if m.entity.label in _ACTORS]
     people = [m for m in mentions if m.entity.label == "Person"]
     if people:
         return people[-1].entity
     if mentions:
         return mentions[-1].entity
-    if _PRONOUN_SPEAKER.match(doc.text, start, end):
-        return person_in_focus(doc.mentions, doc.sentences, start, starts=doc.sentence_starts)
+    pronoun = _PRONOUN_SPEAKER.match(doc.text, start, end) or _PRONOUN_LAST.search(doc.text, start, until)
+    if pronoun:
+        at = pronoun.start() + len(pronoun.group(0)) - len(pronoun.group(0).lstrip())
+        return person_in_focus(doc.mentions, doc.sentences, at, starts=doc.sentence_starts)
     return None
 
 

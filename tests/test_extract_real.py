@@ -2241,3 +2241,15 @@ def test_each_sum_a_budget_includes_funds_what_its_own_to_clause_names():
             4_000_000,
         ),
     }
+
+
+def test_he_is_not_a_woman_the_page_names_and_whom_words_are_told_to_is_not_their_speaker():
+    text = (
+        "News, 8 March 2019\n\nMr Khan said forces are already prioritising violent crime.\n\nHis comments, which "
+        "included a suggestion about Prime Minister Theresa May’s Brexit deal, were rejected by Mr Khan.\n\n"
+        "During a housing visit in north London, he told the Press Association: “In London we are prioritising "
+        "our efforts towards tackling violent crime.\n\n“I myself have directed officers to move from roads "
+        "and transport.”\n"
+    )
+    said = {f[0] for f in _facts(text, name="news.txt") if f[1] == "SAID"}
+    assert said == {"Sadiq Khan"}

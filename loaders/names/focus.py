@@ -10,25 +10,41 @@ up to the pronoun first): the subject the text is about, not merely the last nam
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
 
 from graph.facts import Entity
 from loaders.names.mentions import DocMentions
 
 __all__ = ["inside_quotation", "person_in_focus", "agrees"]
 
+FIRST_NAMES_FILE = Path(__file__).resolve().parents[1] / "data" / "first_names.toml"
 _BACK = 10  # sentences looked back
 _PRONOUN = re.compile(r"(?i)(?:he|him|his|she|her|hers)\b")
 _FEMALE = re.compile(r"(?:Ms|Mrs|Miss|Dame|Lady|Baroness)\.?\s+$")
 _MALE = re.compile(r"(?:Mr|Sir|Lord)\.?\s+$")
 
 
+@cache
+def _first_names() -> dict[str, str]:
+    """First name -> "f" or "m" (loaders/data/first_names.toml)."""
+    data = tomllib.loads(FIRST_NAMES_FILE.read_text(encoding="utf-8"))
+    return {name: g for g, key in (("f", "female"), ("m", "male")) for name in data[key]}
+
+
 def _genders(mentions: DocMentions) -> dict[str, str]:
-    """Whom the page itself calls Ms or Mr ("Ms Rudd", "Mr Khan"): their id -> "f" or "m"."""
+    """Whom the page itself calls Ms or Mr ("Ms Rudd", "Mr Khan"), else whose first name tells
+    ("Theresa May"): their id -> "f" or "m"."""
     known = mentions.genders
     if known is None:
         known = {}
+        names = _first_names()
+        for m in mentions.mentions:
+            if m.entity.label == "Person" and m.entity.name.split()[0] in names:
+                known.setdefault(m.entity.id, names[m.entity.name.split()[0]])
         text = mentions.text
         for m in mentions.mentions:
             if m.entity.label != "Person":
@@ -41,9 +57,9 @@ def _genders(mentions: DocMentions) -> dict[str, str]:
                 else own.split()[0] + " "
             )
             if _FEMALE.search(word):
-                known.setdefault(m.entity.id, "f")
+                known[m.entity.id] = "f"  # a title wins over a first name
             elif _MALE.search(word):
-                known.setdefault(m.entity.id, "m")
+                known[m.entity.id] = "m"
         mentions.genders = known
     return known
 
