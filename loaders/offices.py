@@ -172,6 +172,8 @@ _PARTY_POSS = re.compile(rf"(?<![\w-]){_PARTY_WORD}(?:[ ]Party)?(?:['’]s?|[ ]m
 # Gareth Thomas", "Ken Livingstone, Labour's mayoral candidate"
 _PARTY_OFFICE_BEFORE = re.compile(rf"(?<![\w-]){_PARTY_WORD}(?:[ ]Party)?['’]s?[ ][a-z][\w -]{{2,60}}?,[ ]+$")
 _PARTY_OFFICE_AFTER = re.compile(rf",[ ]+(?:the[ ])?{_PARTY_WORD}(?:[ ]Party)?['’]s?[ ][a-z][\w-]*")
+# "Assembly member Sian Berry of the Green Party"
+_PARTY_OF_AFTER = re.compile(rf"[ ]+of[ ]+the[ ]+{_PARTY_WORD}[ ]Party\b")
 
 
 def _party_possessive(doc: Doc, m) -> None:
@@ -181,6 +183,7 @@ def _party_possessive(doc: Doc, m) -> None:
         _PARTY_POSS.search(doc.text, max(0, m.start - 30), m.start)
         or _PARTY_OFFICE_BEFORE.search(doc.text, max(0, m.start - 90), m.start)
         or _PARTY_OFFICE_AFTER.match(doc.text, _after_post_nominals(doc.text, m.end))
+        or _PARTY_OF_AFTER.match(doc.text, _after_post_nominals(doc.text, m.end))
     )
     if found is None:
         return
@@ -509,6 +512,14 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
     ):
         # "Léonie Cooper AM (Deputy Chair)" in a list of those present: deputy of the meeting's body
         post = post_entity(doc.registry, f"{phrase} of the {body.name}")
+        stated = post is not None and post_fact(doc, person, post, evidence) is not None
+    elif (
+        re.fullmatch(r"(?i)clerk", phrase)
+        and text[span[0] - 1 : span[0]] == "("
+        and (body := meeting_body(doc)) is not None
+    ):
+        # "Catherine Crawford (Clerk)" in a list of those present: the meeting's body's clerk
+        post = post_entity(doc.registry, f"Clerk to the {body.name}")
         stated = post is not None and post_fact(doc, person, post, evidence) is not None
     elif chair:
         body = _body(doc, chair.group("body"))

@@ -2253,3 +2253,16 @@ def test_he_is_not_a_woman_the_page_names_and_whom_words_are_told_to_is_not_thei
     )
     said = {f[0] for f in _facts(text, name="news.txt") if f[1] == "SAID"}
     assert said == {"Sadiq Khan"}
+
+
+def test_a_clerk_in_a_list_of_those_present_and_a_member_of_a_named_party():
+    minutes = (
+        "Minutes of the meeting of the Metropolitan Police Authority held on 26 June 2003.\n\n  • Toby Harris "
+        "(Chair)\n  • Catherine Crawford (Clerk)\n"
+    )
+    assert {f for f in _facts(minutes, name="minutes.txt") if f[1] in ("CHAIRS", "HOLDS_OFFICE")} == {
+        ("Toby Harris", "CHAIRS", "Metropolitan Police Authority"),
+        ("Catherine Crawford", "HOLDS_OFFICE", "Clerk to the Metropolitan Police Authority"),
+    }
+    news = "News, 3 June 2016\n\nAssembly member Sian Berry of the Green Party said rents had risen.\n"
+    assert ("Siân Berry", "MEMBER_OF", "Green Group") in _facts(news, name="news.txt")
