@@ -497,11 +497,13 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
     chair = _CHAIR.match(phrase)
     if _MEMBER.match(phrase):
         stated = True
-    elif (
-        re.fullmatch(r"(?i)chair|chairman|chairwoman|chairperson", phrase)
-        and text[span[0] - 1 : span[0]] == "("
+    elif re.fullmatch(r"(?i)chair|chairman|chairwoman|chairperson", phrase) and (
+        text[span[0] - 1 : span[0]] == "("
+        or doc.genre == "question_answer"
+        and re.search(r"\bthe\s+$", text[max(0, span[0] - 5) : span[0]])
     ):
-        # a list of those present: "Brian Coleman (Chairman)" chairs the meeting's body
+        # a list of those present: "Brian Coleman (Chairman)" chairs the meeting's body; so does
+        # "the Chairman, Roger Evans" at the meeting's questions
         body = meeting_body(doc)
         if body is not None:
             stated = doc.facts.add("CHAIRS", person, body, evidence, layer="apposition") is not None

@@ -2266,3 +2266,13 @@ def test_a_clerk_in_a_list_of_those_present_and_a_member_of_a_named_party():
     }
     news = "News, 3 June 2016\n\nAssembly member Sian Berry of the Green Party said rents had risen.\n"
     assert ("Siân Berry", "MEMBER_OF", "Green Group") in _facts(news, name="news.txt")
+
+
+def test_the_chairman_named_in_an_answer_at_the_assemblys_questions_chairs_the_assembly():
+    text = (
+        "Mayor's Oral Update\n\nMQT on 2015-03-25\nSession date: \nMarch 25, 2015\nQuestion By: \nRoger Evans\n"
+        "GLA Conservatives\nAsked Of: \nThe Mayor\n\nItem 4 - Report of the Mayor\n\nAnswer for Mayor's Oral "
+        "Update\nAnswered By: \nThe Mayor\n\nMembers of the Assembly, we are going to have a new statutory Deputy Mayor in the form of "
+        "the Chairman, Roger Evans, who has accepted my offer.\n"
+    )
+    assert ("Roger Evans", "CHAIRS", "London Assembly") in _facts(text, name="question.txt")
