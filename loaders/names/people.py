@@ -191,10 +191,15 @@ class PersonFinder:
             words = name.split()
             if words[0] in NOT_NAME and words[0] not in ("Lord",):
                 continue
+            end = m.end()
+            if len(words) > 2 and words[-1] in _TRAILING_TITLES:
+                # "Councillor Oonagh Moulton Councillor JP": a flattened table's next title
+                name = " ".join(words[:-1])
+                end = m.start("name") + len(name)
             ent = self.resolve(name, m.group("title"), people)
             if ent is None:
                 continue
-            found.append(Mention(m.start(), m.end(), ent, "person"))
+            found.append(Mention(m.start(), end, ent, "person"))
         pos = 0
         while True:
             m = _PLAIN_NAME.search(folded, pos)
