@@ -2276,3 +2276,16 @@ def test_the_chairman_named_in_an_answer_at_the_assemblys_questions_chairs_the_a
         "the Chairman, Roger Evans, who has accepted my offer.\n"
     )
     assert ("Roger Evans", "CHAIRS", "London Assembly") in _facts(text, name="question.txt")
+
+
+def test_a_body_concerned_about_someones_plans_criticises_them_and_lacking_courage_is_criticism():
+    text = (
+        "News, 3 November 2000\n\nThe Association of London Government said it was 'concerned' about the "
+        "mayor's plans to add an extra 60p on every household's council tax bill. Ken Livingstone said: \"I am "
+        'deeply concerned by the funding crisis facing the Met."\n'
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "CRITICISED"} == {
+        ("Association of London Government", "CRITICISED", "Ken Livingstone"),
+    }
+    text = 'News, 5 May 2015\n\nJohn Biggs said: "The Mayor lacks the courage of his convictions."\n'
+    assert ("John Biggs", "CRITICISED", "Boris Johnson") in _facts(text, name="news.txt")

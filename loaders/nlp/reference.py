@@ -642,7 +642,9 @@ class Resolver:
             while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
             if verb is not None and verb.pos_ in ("VERB", "AUX"):
-                for c in verb.children:
+                # ("The ALG said it was concerned": the body that says what "it" is)
+                reported = verb.head if verb.dep_ == "ccomp" and verb.head.lower_ in REPORTING_SET else None
+                for c in (*verb.children, *(reported.children if reported is not None else ())):
                     if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and c.pos_ != "PRON":
                         ref = self._mention(c, head_only=True)
                         if ref is not None and ref.entity.label == "Organization":
