@@ -63,6 +63,9 @@ _PARTY = re.compile(
     re.I,
 )
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
+_PARTY_INSIDE = re.compile(
+    r"\b(?P<party>Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?)\b"
+)
 _FOUNDER = re.compile(r"(?i)^(?:co-)?founder\s+of\s+(?:the\s+)?(?P<body>.+)$")
 # two offices joined: "X Ambassador and Founder of Y", "Chair of the X Committee and Chief Fire
 # Officer, Y", "Executive Director Housing and Land and Interim CEO of OPDC" (the first holds an
@@ -481,6 +484,9 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
     evidence = (min(m.start, span[0]), max(m.end, span[1]))
     person: Entity = m.entity
     party = _PARTY.match(phrase)
+    if party is None and phrase.lower().endswith(_SPOKES):
+        # "London Assembly Liberal Democrat environment spokesperson": the party inside the title
+        party = _PARTY_INSIDE.search(phrase)
     if party and not phrase.lower().endswith(_SPOKES):
         phrase = party.group(
             "rest"

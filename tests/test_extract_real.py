@@ -2289,3 +2289,14 @@ def test_a_body_concerned_about_someones_plans_criticises_them_and_lacking_coura
     }
     text = 'News, 5 May 2015\n\nJohn Biggs said: "The Mayor lacks the courage of his convictions."\n'
     assert ("John Biggs", "CRITICISED", "Boris Johnson") in _facts(text, name="news.txt")
+
+
+def test_welcoming_someones_resources_welcomes_them_and_a_party_inside_a_spokespersons_title():
+    text = (
+        "News, 12 October 2000\n\nSir John Stevens, the Metropolitan Police commissioner, welcomed the mayor's "
+        "extra resources.\n\nLondon Assembly Liberal Democrat environment spokesperson, Mike Tuffrey, said "
+        "London is now more polluted.\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert ("John Stevens", "WELCOMED", "Ken Livingstone") in facts
+    assert ("Mike Tuffrey", "MEMBER_OF", "Liberal Democrat Group") in facts

@@ -78,6 +78,9 @@ ACT_NOUNS = {
     "request",
     "suggestion",
     "appointment",
+    # what someone spends stands for them: "welcomed the mayor's extra resources"
+    "resource",
+    "investment",
 }
 # acts that stand for the one "by" whom they were made ("demands by Philip Hammond"; not
 # "announcements by the Government", which someone may respond to without replying to anyone)
