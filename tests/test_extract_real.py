@@ -2300,3 +2300,13 @@ def test_welcoming_someones_resources_welcomes_them_and_a_party_inside_a_spokesp
     facts = _facts(text, name="news.txt")
     assert ("John Stevens", "WELCOMED", "Ken Livingstone") in facts
     assert ("Mike Tuffrey", "MEMBER_OF", "Liberal Democrat Group") in facts
+
+
+def test_a_passive_verb_joined_to_another_shares_its_subject():
+    text = (
+        "News, 2005\n\nKen Livingstone launched the London Climate Change Agency today. It has the backing of "
+        "big businesses like HSBC and will be run by Allan Jones, who pioneered new energy systems in Woking.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "LEADS"} == {
+        ("Allan Jones", "LEADS", "London Climate Change Agency"),
+    }

@@ -489,6 +489,11 @@ def frame(token: Token, kind: str) -> Frame:
                 roles["attr"] = [c]
             elif c.dep_ == "npadvmod" and c.i > token.i and _misread_name(c) and not f.passive:
                 roles.setdefault("obj", [c])
+        if f.passive and "obj" not in roles and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+            # "It has the backing of big businesses and will be run by Allan Jones": the shared subject
+            shared = subject_of(token.head)
+            if shared:
+                roles["obj"] = shared
         participle = token.tag_ == "VBN" or (token.i == 0 and token.tag_ == "VB")  # "Set up in March, ..."
         if (
             participle
