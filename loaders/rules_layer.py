@@ -13,7 +13,7 @@ import re
 
 from graph.facts import Entity, Evidence, slug
 from loaders.document import Doc
-from loaders.names.focus import agrees, inside_quotation, person_in_focus
+from loaders.names.focus import agrees, inside_quotation, person_in_focus, person_titled
 from loaders.names.mentions import DocMentions, Mention
 from loaders.quotes import find_quotes
 from loaders.relations import ACTORS, Context, Quote, extract_relations
@@ -238,6 +238,12 @@ def _speaker_entity(ctx: Context, start: int, end: int) -> Entity | None:
         m.entity for m in ments if m.entity.label == "Person" and not _POSSESSIVE.match(ctx.text, m.end)
     ]
     people = people or [e for e in actors if e.label == "Person"]
+    if not people:
+        # "the Home Office minister added:" after "Policing Minister Kit Malthouse": the person the
+        # page gave that title, not the body named before it
+        titled = person_titled(ctx.ments, start, end)
+        if titled is not None:
+            return titled
     return people[0] if people else actors[0] if actors else None
 
 

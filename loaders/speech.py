@@ -22,7 +22,7 @@ import re
 
 from graph.facts import Entity
 from loaders.document import Doc, Zone
-from loaders.names.focus import person_in_focus
+from loaders.names.focus import person_in_focus, person_titled
 
 __all__ = ["speaker_blocks"]
 
@@ -128,6 +128,9 @@ def _speaker(doc: Doc, start: int, end: int) -> Entity | None:
     people = [m for m in mentions if m.entity.label == "Person"]
     if people:
         return people[-1].entity
+    titled = person_titled(doc.mentions, start, until)  # "..., the Home Office minister added:"
+    if titled is not None:
+        return titled
     if mentions:
         return mentions[-1].entity
     pronoun = _PRONOUN_SPEAKER.match(doc.text, start, end) or _PRONOUN_LAST.search(doc.text, start, until)

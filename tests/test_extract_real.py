@@ -2310,3 +2310,14 @@ def test_a_passive_verb_joined_to_another_shares_its_subject():
     assert {f for f in _facts(text, name="news.txt") if f[1] == "LEADS"} == {
         ("Allan Jones", "LEADS", "London Climate Change Agency"),
     }
+
+
+def test_the_minister_is_the_person_the_page_gave_that_title():
+    text = (
+        "News, 1 July 2022\n\nThe criticism from Policing Minister Kit Malthouse follows the Met being put into "
+        'special measures.\n\nCalling on Mr Khan to "get a grip", the Home Office minister added: "I don\'t '
+        "know how much more serious it can get for London's police force.\"\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert ("Kit Malthouse", "ASKED", "Sadiq Khan") in facts
+    assert "Home Office" not in {f[0] for f in facts}

@@ -19,7 +19,7 @@ from pathlib import Path
 from graph.facts import Entity
 from loaders.names.mentions import DocMentions
 
-__all__ = ["inside_quotation", "person_in_focus", "agrees"]
+__all__ = ["inside_quotation", "person_in_focus", "person_titled", "agrees"]
 
 FIRST_NAMES_FILE = Path(__file__).resolve().parents[1] / "data" / "first_names.toml"
 _BACK = 10  # sentences looked back
@@ -121,5 +121,23 @@ def person_in_focus(
                 continue  # "When asked by Susan Hall if ..., he said": he is not the asker
             if quoted(s0, m.start) if quoted is not None else inside_quotation(text, s0, m.start):
                 continue
+            return m.entity
+    return None
+
+
+# a phrase that is a title only: "the Home Office minister", "the commissioner"
+_ROLE_AT_END = re.compile(r"(?i)\b(?P<role>minister|secretary|commissioner|chancellor)\s*$")
+
+
+def person_titled(mentions: DocMentions, start: int, end: int) -> Entity | None:
+    """Whom a phrase that is only a title (text[start:end], "the Home Office minister") stands
+    for: the last person named before it with that title written right before the name
+    ("Policing Minister Kit Malthouse"), else None."""
+    role = _ROLE_AT_END.search(mentions.text, start, end)
+    if role is None:
+        return None
+    word = re.compile(rf"(?i)\b{role.group('role')}\s+$")
+    for m in reversed(mentions.before(start)):
+        if m.entity.label == "Person" and word.search(mentions.text, max(0, m.start - 40), m.start):
             return m.entity
     return None

@@ -16,7 +16,7 @@ from typing import Any
 from graph.facts import Entity, slug
 from loaders.actors import clean_person_name, looks_like_person
 from loaders.document import Doc
-from loaders.names.focus import agrees, person_in_focus
+from loaders.names.focus import agrees, person_in_focus, person_titled
 from loaders.names.posts import NO_ONE_IN_PARTICULAR
 from loaders.nlp.frames import means_phrases, subject_of
 from loaders.quotes.verbs import REPORTING_SET
@@ -337,6 +337,12 @@ class Resolver:
             return None  # "any Prime Minister who is committed to ...": no one in particular
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in DOCUMENT_NOUNS:
             return self._author_of(tok)
+        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            # "the Home Office minister added": the person the page gave that title
+            pos = self.offset + tok.idx
+            titled = person_titled(self.doc.mentions, self.offset + tok.left_edge.idx, pos + len(tok.text))
+            if titled is not None:
+                return Ref(titled, pos, pos + len(tok.text), "pronoun")
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in PART_NOUNS:
             # "all parties on the Assembly", "members of the Committee": the body they make up
             for c in tok.children:
