@@ -2321,3 +2321,13 @@ def test_the_minister_is_the_person_the_page_gave_that_title():
     facts = _facts(text, name="news.txt")
     assert ("Kit Malthouse", "ASKED", "Sadiq Khan") in facts
     assert "Home Office" not in {f[0] for f in facts}
+
+
+def test_a_project_named_by_its_sum_is_funded_by_whoever_announces_it():
+    text = (
+        "MayorWatch, 2008\n\nBoris Johnson yesterday announced a three year, £77m project to regenerate the "
+        "capital’s housing estates.\n"
+    )
+    assert {f for f in _facts(text, name="news.txt") if f[1] == "FUNDS"} == {
+        ("Boris Johnson", "FUNDS", "£77m project"),
+    }

@@ -30,7 +30,7 @@ _MONEY = re.compile(
     r"towards|this|that|which|each|every|next|last|this|would|will|could|should|may|might|must|can|is|was|"
     r"are|were|be|been|has|have|had|directly|also|not|more|than|year|years|month|months|week|day)\b)"
     r"[a-z][a-z-]*){0,3})"
-    r"[ ](?P<head>package|fund|funding|pot|grant|grants|programme|scheme|investment|boost|plan|inquiry|enquiry|review)s?\b"
+    r"[ ](?P<head>package|fund|funding|pot|grant|grants|programme|scheme|investment|boost|plan|project|inquiry|enquiry|review)s?\b"
 )
 _MONEY_KIND = {
     "package": "package",
@@ -44,6 +44,7 @@ _MONEY_KIND = {
     "programme": "programme",
     "scheme": "scheme",
     "plan": "plan",
+    "project": "project",
     "inquiry": "inquiry",
     "enquiry": "inquiry",
     "review": "review",

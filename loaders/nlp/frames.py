@@ -660,6 +660,9 @@ def frame(token: Token, kind: str) -> Frame:
                 owner = [c for c in subj[0].children if c.dep_ == "poss"]
                 if owner:
                     roles["poss"] = owner
+        if token.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX"):
+            # "announced a three year, £77m project to ...": the parse's head noun stands between
+            token, head = head, head.head
         if "governor" in roles:
             pass
         elif token.dep_ in ("dobj", "nsubjpass", "attr", "appos") and head.pos_ in ("VERB", "AUX"):
