@@ -20,7 +20,7 @@ import re
 from graph.facts import Entity
 from loaders.actors import post_entity
 from loaders.document import Doc
-from loaders.layouts.base import lines
+from loaders.layouts.base import LIST_MARK, lines
 
 __all__ = ["find_rosters"]
 
@@ -138,7 +138,7 @@ def _guests(doc: Doc, rows: list[tuple[int, int, str]]) -> None:
         body = _asking_body(doc, start, end)
         if body is None:
             continue
-        for g_start, g_end, _g in rows[k + 1 : k + 12]:
+        for g_start, g_end, g_line in rows[k + 1 : k + 12]:
             found = doc.mentions.between(g_start, g_end)
             first = found[0] if found else None
             if (
@@ -146,6 +146,8 @@ def _guests(doc: Doc, rows: list[tuple[int, int, str]]) -> None:
                 or first.entity.label != "Person"
                 or doc.text[g_start : first.start].strip(" \t•·-–*")
             ):
+                if LIST_MARK.match(g_line):
+                    continue  # a guest the page names in a way not read as a person: the list goes on
                 break
             doc.facts.add("ASKED", body, first.entity, (g_start, g_end), layer="layout", date=doc.date)
 

@@ -2331,3 +2331,17 @@ def test_a_project_named_by_its_sum_is_funded_by_whoever_announces_it():
     assert {f for f in _facts(text, name="news.txt") if f[1] == "FUNDS"} == {
         ("Boris Johnson", "FUNDS", "£77m project"),
     }
+
+
+def test_every_guest_listed_for_questioning_is_asked_and_a_deputy_chief_of_staff_is_a_person():
+    text = (
+        "Mayoral Decisions under scrutiny\n\nCreated on\n17 December 2024\n\nThe GLA Oversight Committee will "
+        "discuss the mandates with the Mayor's senior officials. The guests are:\n\n  • Richard Watts, Deputy "
+        "Chief of Staff to the Mayor of London\n  • Ayo Akande, Assistant Director Skills and Employment, GLA\n"
+    )
+    facts = _facts(text, name="release.txt")
+    assert {f for f in facts if f[1] == "ASKED" and f[2] != "Sadiq Khan"} == {
+        ("GLA Oversight Committee", "ASKED", "Richard Watts"),
+        ("GLA Oversight Committee", "ASKED", "Ayo Akande"),
+    }
+    assert ("Richard Watts", "HOLDS_OFFICE", "Deputy Chief of Staff to the Mayor of London") in facts

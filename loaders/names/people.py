@@ -114,7 +114,7 @@ _PERSON_AFTER = re.compile(
     r"(?:(?i:(?:deputy[ ]|assistant[ ]|executive[ ]|managing[ ]|regional[ ]|general[ ]|acting[ ]|interim[ ])?"
     r"(?:leader|chair|chairman|chairwoman|member|head|chief[ ]executive|director|spokesperson|spokesman|"
     r"spokeswoman|founder|co-founder|commissioner|minister|secretary|mayor|president|councillor|"
-    r"chief[ ]constable|chief[ ]officer|lead|manager|coordinator|organiser|ambassador|officer|adviser|"
+    r"chief[ ]constable|chief[ ]officer|chief[ ]of[ ]staff|lead|manager|coordinator|organiser|ambassador|officer|adviser|"
     r"advisor|campaigner|researcher|professor|analyst|economist|trustee|patron|campaigns?[ ]officer))"
     r"|the[ ][A-Z][\w']*'s)\b"
     # "Richard Barnes (Deputy Chair)", "Catherine Crawford (Clerk)": a list of those present
