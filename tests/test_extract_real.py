@@ -2345,3 +2345,13 @@ def test_every_guest_listed_for_questioning_is_asked_and_a_deputy_chief_of_staff
         ("GLA Oversight Committee", "ASKED", "Ayo Akande"),
     }
     assert ("Richard Watts", "HOLDS_OFFICE", "Deputy Chief of Staff to the Mayor of London") in facts
+
+
+def test_money_named_with_whom_it_is_to_help_funds_them():
+    text = (
+        'News, 2017\n\nSadiq Khan said: "We are planting trees." His £1 million Greener City community fund '
+        "is part of his wider £9 million funding to help schools, local groups and boroughs.\n"
+    )
+    funds = {f for f in _facts(text, name="news.txt") if f[1] == "FUNDS"}
+    assert ("Sadiq Khan", "FUNDS", "local groups") in funds
+    assert ("Sadiq Khan", "FUNDS", "London boroughs") in funds

@@ -651,6 +651,10 @@ def frame(token: Token, kind: str) -> Frame:
         purpose = _purpose(token)
         if purpose:
             roles["purpose"] = purpose
+            # "£60m plans to boost the Metropolitan Police": whom the money is for
+            objs = [c for c in purpose[0].children if c.dep_ == "dobj"]
+            if objs:
+                roles["purpose_object"] = conjuncts(objs[0])
         head = token.head
         if token.dep_ == "attr" and head.lemma_ == "be":
             # "the Mayor's Outer London Fund is a £50m initiative": the fund is what is meant

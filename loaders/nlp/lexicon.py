@@ -28,6 +28,7 @@ ROLES = (
     "clause_subject",
     "clause_object",
     "clause_agent",
+    "purpose_object",
     "quote",
     "report",
     "attr",
