@@ -2355,3 +2355,11 @@ def test_money_named_with_whom_it_is_to_help_funds_them():
     funds = {f for f in _facts(text, name="news.txt") if f[1] == "FUNDS"}
     assert ("Sadiq Khan", "FUNDS", "local groups") in funds
     assert ("Sadiq Khan", "FUNDS", "London boroughs") in funds
+
+
+def test_funding_someone_an_amount_is_not_funding_the_amount():
+    text = (
+        "Decision, 2025\n\nOn 10 February 2025, the Home Office confirmed that they will be funding all 20 "
+        "Violence Reduction Units the same amount for one year.\n"
+    )
+    assert not {f for f in _facts(text, name="decision.txt") if f[1] == "FUNDS" and "amount" in f[2]}
