@@ -57,15 +57,15 @@ _MEMBER = re.compile(
     r"^(?:(?:the\s+)?(?:london\s+)?assembly\s+member|AM|member\s+of\s+the\s+(?:london\s+)?assembly|london\s+assembly\s+member)$",
     re.I,
 )
+# the parties an office may name, as the tables below key them
+_PARTIES = r"Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?"
 _PARTY = re.compile(
-    r"^(?P<party>Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?|Brexit\s+Alliance)(?:['’]s)?\s+"
+    rf"^(?P<party>{_PARTIES}|Brexit\s+Alliance)(?:['’]s)?\s+"
     r"(?!(?:group|party)['’]s\b)(?P<rest>.+)$",  # ("the Conservative group's spokesman" keeps its group)
     re.I,
 )
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
-_PARTY_INSIDE = re.compile(
-    r"\b(?P<party>Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?)\b"
-)
+_PARTY_INSIDE = re.compile(rf"\b(?P<party>{_PARTIES})\b")
 _FOUNDER = re.compile(r"(?i)^(?:co-)?founder\s+of\s+(?:the\s+)?(?P<body>.+)$")
 # two offices joined: "X Ambassador and Founder of Y", "Chair of the X Committee and Chief Fire
 # Officer, Y", "Executive Director Housing and Land and Interim CEO of OPDC" (the first holds an
@@ -75,9 +75,7 @@ _TWO_OFFICES = re.compile(
     rf"(?P<second>(?:(?:interim|acting|joint|senior|executive)[ ])?(?:(?i:{_HEADS})\b|CEO\b).*)",
     re.I | re.S,
 )
-_PARTY_BEFORE = re.compile(
-    r"(?<![\w-])(?:Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?)\s+$"
-)
+_PARTY_BEFORE = re.compile(rf"(?<![\w-])(?:{_PARTIES})\s+$")
 _PARTY_GROUP = {
     "labour": "Labour Group",
     "conservative": "Conservative Group",

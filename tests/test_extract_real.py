@@ -62,6 +62,16 @@ def _facts(text: str, name: str = "page.txt") -> set[tuple]:
     return out
 
 
+def _funds(text: str, name: str = "page.txt") -> set[tuple]:
+    """(funder, recipient, amount) of every FUNDS fact: money passages assert the sums too."""
+    doc = DocumentInfo(name=name, sha256=name, text=text)
+    return {
+        (f.subject.name, f.object.name, f.amount_gbp)
+        for f in extract(doc, default_registry()).facts
+        if f.predicate == "FUNDS"
+    }
+
+
 QUESTION_PAGE = """Bus Safety
 
 MQT on 2019-03-21
@@ -1995,12 +2005,7 @@ def test_a_bailout_funds_whoever_it_is_of_and_money_from_one_body_for_another_is
         "London.\n\nThe Mayor of London Boris Johnson today announced £3.4m of funding from "
         "Transport for London (TfL) for Westminster City Council.\n"
     )
-    doc = DocumentInfo(name="news.txt", sha256="news.txt", text=text)
-    funds = {
-        (f.subject.name, f.object.name, f.amount_gbp)
-        for f in extract(doc, default_registry()).facts
-        if f.predicate == "FUNDS"
-    }
+    funds = _funds(text, name="news.txt")
     assert funds == {
         ("Grant Shapps", "Transport for London", 1_600_000_000),
         ("Transport for London", "Westminster City Council", 3_400_000),
@@ -2204,12 +2209,7 @@ def test_a_list_of_sums_and_what_each_pays_for_under_a_package_the_page_says_who
         "surfaces.\n  • £290,000 to improve cycling provision in the Cannon Street area. Measures will include "
         "two way cycling.\n"
     )
-    doc = DocumentInfo(name="news.txt", sha256="news.txt", text=text)
-    funds = {
-        (f.subject.name, f.object.name, f.amount_gbp)
-        for f in extract(doc, default_registry()).facts
-        if f.predicate == "FUNDS"
-    }
+    funds = _funds(text, name="news.txt")
     assert funds == {
         ("Transport for London", "Westminster City Council", 3_400_000),
         ("Transport for London", "road renewal works on Great George Street", 240_000),
@@ -2223,12 +2223,7 @@ def test_each_sum_a_budget_includes_funds_what_its_own_to_clause_names():
         "work to extend the congestion charge zone into Kensington and Chelsea by 2006, and £4million to "
         "progress the West London Tram scheme from Uxbridge to Shepherd's Bush.\n"
     )
-    doc = DocumentInfo(name="news.txt", sha256="news.txt", text=text)
-    funds = {
-        (f.subject.name, f.object.name, f.amount_gbp)
-        for f in extract(doc, default_registry()).facts
-        if f.predicate == "FUNDS"
-    }
+    funds = _funds(text, name="news.txt")
     assert funds == {
         (
             "Ken Livingstone",

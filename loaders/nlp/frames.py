@@ -664,12 +664,13 @@ def frame(token: Token, kind: str) -> Frame:
                 owner = [c for c in subj[0].children if c.dep_ == "poss"]
                 if owner:
                     roles["poss"] = owner
+        at = token  # where the noun stands in its clause
         if token.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX"):
             # "announced a three year, £77m project to ...": the parse's head noun stands between
-            token, head = head, head.head
+            at, head = head, head.head
         if "governor" in roles:
             pass
-        elif token.dep_ in ("dobj", "nsubjpass", "attr", "appos") and head.pos_ in ("VERB", "AUX"):
+        elif at.dep_ in ("dobj", "nsubjpass", "attr", "appos") and head.pos_ in ("VERB", "AUX"):
             gov = subject_of(head) if not _is_passive(head) else []
             if not gov:
                 for c in head.children:
@@ -680,7 +681,7 @@ def frame(token: Token, kind: str) -> Frame:
                 if head.lemma_ in _GIVING:
                     roles["giver"] = gov
             f.negated = f.negated or _negated(head)
-        elif token.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
+        elif at.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
             gov = subject_of(head.head)
             if gov:
                 roles["governor"] = gov
