@@ -96,6 +96,16 @@ def select_facts(doc: Doc) -> None:
             # "businesses say ...", "an independent charity which ...": a description names no one
             facts.drop(key)
             continue
+        if (
+            fact.predicate == "SAID"
+            and fact.subject.label == "Organization"
+            and not _through_a_spokesperson(doc, fact)
+        ):
+            # "City Hall says ...", a committee report's own words, a motion's: a body's voice is
+            # its documents (the document is the evidence of what it holds); a statement is a
+            # person's, or a body's through its spokesperson ("a spokesman for the GLA said")
+            facts.drop(key)
+            continue
         if fact.date is None and fact.predicate in _DATED and doc.date:
             fact.date = doc.date
     _one_label_per_entity(doc)
@@ -139,6 +149,19 @@ def _one_label_per_entity(doc: Doc) -> None:
             doc.facts.drop(key)
             continue
         fact.subject, fact.object = subject, obj
+
+
+_SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person|people)\b|\bstatement\b", re.IGNORECASE)
+
+
+def _through_a_spokesperson(doc: Doc, fact: Fact) -> bool:
+    """Whether a sentence a statement is quoted from says it came through a spokesperson."""
+    for ev in fact.evidence:
+        i = doc.sentence_index(ev.start)
+        start, end = doc.sentences[i] if i >= 0 else (ev.start, ev.end)
+        if _SPOKESPERSON.search(doc.text, min(start, ev.start), max(end, ev.end)):
+            return True
+    return False
 
 
 def _one_statement_per_speaker(doc: Doc) -> None:
