@@ -2368,3 +2368,16 @@ def test_a_body_speaks_through_its_documents_or_a_spokesperson_not_as_a_speaker(
     assert {(s, p, o) for s, p, o in _facts(text, name="news.txt") if p == "SAID"} == {
         ("Greater London Authority", "SAID", "The Mayor has provided an extra £6.4m to")
     }
+
+
+def test_what_a_speaker_will_do_next_in_the_room_is_no_promise():
+    text = (
+        "Mayor's Question Time, 3 May 2023\n\n"
+        "Jennette Arnold OBE AM (Chair): I will pick that up in a moment. I am going to agree with you.\n"
+        "Sadiq Khan (Mayor of London): We are going to be discussing it at a later stage. I will "
+        "publish the review of fire stations in June.\n"
+        "The Authority agreed to adjourn for five minutes.\n"
+    )
+    assert {(s, p, o) for s, p, o in _facts(text, name="transcript.txt") if p == "COMMITTED_TO"} == {
+        ("Sadiq Khan", "COMMITTED_TO", "publish the review of fire stations in June")
+    }
