@@ -963,7 +963,6 @@ def test_a_commitment_in_a_plan_of_ones_own_is_ones_commitment():
             "COMMITTED_TO",
             "lead a city-wide assessment of the accommodation needs of all Gypsies and Travellers",
         ),
-        ("Sadiq Khan", "LEADS", "London Plan"),
         ("Sadiq Khan", "SAID", "My London Plan includes a commitment to "),
     }
 
@@ -2380,4 +2379,15 @@ def test_what_a_speaker_will_do_next_in_the_room_is_no_promise():
     )
     assert {(s, p, o) for s, p, o in _facts(text, name="transcript.txt") if p == "COMMITTED_TO"} == {
         ("Sadiq Khan", "COMMITTED_TO", "publish the review of fire stations in June")
+    }
+
+
+def test_a_plan_someone_has_is_a_document_not_a_programme_they_lead():
+    text = (
+        "Outer London\n\nOn 3 May 2012 Boris Johnson said the Mayor's Police and Crime Plan and the "
+        "GLA's Capital Strategy would both be published in June. The Mayor's Outer London Fund "
+        "will open for bids.\n"
+    )
+    assert {(s, p, o) for s, p, o in _facts(text, name="news.txt") if p == "LEADS"} == {
+        ("Boris Johnson", "LEADS", "Outer London Fund")
     }
