@@ -2391,3 +2391,20 @@ def test_a_plan_someone_has_is_a_document_not_a_programme_they_lead():
     assert {(s, p, o) for s, p, o in _facts(text, name="news.txt") if p == "LEADS"} == {
         ("Boris Johnson", "LEADS", "Outer London Fund")
     }
+
+
+DECISION_UNDER_A_FIELDS_HEADING = """Key information
+Reference code: PCD 1236
+Date signed: 3 May 2022
+Decision by: Sophie Linden, Deputy Mayor, Policing and Crime
+PCD 1236 Victim Support Services Fund
+The Deputy Mayor for Policing and Crime is recommended to:
+- Approve the allocation of £1,340,676 in 2024/25 from mayoral funding to tackle VAWG.
+"""
+
+
+def test_a_heading_over_a_decisions_fields_is_not_its_title():
+    assert _facts(DECISION_UNDER_A_FIELDS_HEADING, name="pcd.txt") == {
+        ("Sophie Linden", "HOLDS_OFFICE", "Deputy Mayor for Policing and Crime"),
+        ("Sophie Linden", "FUNDS", "Victim Support Services Fund"),
+    }

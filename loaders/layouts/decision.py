@@ -22,7 +22,7 @@ import re
 from graph.facts import Entity, slug
 from loaders.actors import post_entity, resolve_name
 from loaders.document import Doc, Zone
-from loaders.layouts.base import first_date, read_fields, title_line
+from loaders.layouts.base import first_date, lines, read_fields, title_line
 from loaders.money import find_amounts
 from loaders.names.heads import PROGRAMME_HEADS
 from loaders.offices import post_fact, split_offices
@@ -85,6 +85,21 @@ _FUNDING_ITEM = re.compile(
 )
 
 
+def _title(text: str, fields: list) -> tuple[int, int, str] | None:
+    """The decision's title: its first line, unless that line heads the block of fields below it
+    (london.gov.uk's "Key information" over "Reference code: PCD 1236") and the first line after
+    the fields is the title, with the decision's reference ("PCD 1236 Ministry of Justice funding")."""
+    first = title_line(text)
+    if first is None or not fields or _REF.search(first[2]):
+        return first
+    below = next(lines(text, first[1]), None)
+    if below is None or below[0] != fields[0].line_start:
+        return first
+    after = max(f.values[-1][1] if f.values else f.line_start for f in fields)
+    line = next(lines(text, after), None)
+    return line if line is not None and _REF.match(line[2]) else first
+
+
 def detect(text: str) -> bool:
     return len(_DETECT.findall(text[:4000])) >= 2
 
@@ -96,7 +111,7 @@ def read(doc: Doc) -> None:
     date_field = fields.get("date signed") or fields.get("date of decision") or fields.get("decision date")
     doc.date = first_date(date_field.value) if date_field and date_field.value else doc.date
     doc.ref_date = doc.date or doc.ref_date
-    title = title_line(text)
+    title = _title(text, sorted(fields.values(), key=lambda f: f.line_start))
     ref_field = fields.get("reference code") or fields.get("reference")
     reference = ref_field.value if ref_field and ref_field.value else None
     if reference is None and title:
