@@ -86,6 +86,9 @@ def select_facts(doc: Doc) -> None:
             # spends for its body; it is not who money is given to
             facts.drop(key)
             continue
+        if fact.predicate == "FUNDS" and fact.object is not None and _A_RESERVE.search(fact.object.name):
+            facts.drop(key)  # "the transfer of £1.7m to the budget resilience reserve": a body's own money
+            continue
         if all(doc.zone_at(ev.start, "boilerplate") is not None for ev in fact.evidence):
             facts.drop(key)  # "NOW READ: TfL 'must prepare' ...": another page's headline
             continue
@@ -151,6 +154,7 @@ def _one_label_per_entity(doc: Doc) -> None:
         fact.subject, fact.object = subject, obj
 
 
+_A_RESERVE = re.compile(r"\breserves?$", re.IGNORECASE)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person|people)\b|\bstatement\b", re.IGNORECASE)
 
 

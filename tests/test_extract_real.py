@@ -2408,3 +2408,13 @@ def test_a_heading_over_a_decisions_fields_is_not_its_title():
         ("Sophie Linden", "HOLDS_OFFICE", "Deputy Mayor for Policing and Crime"),
         ("Sophie Linden", "FUNDS", "Victim Support Services Fund"),
     }
+
+
+def test_money_moved_into_a_bodys_own_reserve_funds_no_one():
+    text = (
+        DECISION_UNDER_A_FIELDS_HEADING
+        + "- Approve the transfer of £1,688,537 to the budget resilience reserve following confirmation.\n"
+    )
+    assert {(s, p, o) for s, p, o in _facts(text, name="pcd.txt") if p == "FUNDS"} == {
+        ("Sophie Linden", "FUNDS", "Victim Support Services Fund"),
+    }
