@@ -109,3 +109,9 @@ def test_definite_references_to_money_and_the_force(linker):
     found = names(linker, text)
     assert ("the money", "£5m package", "Programme") in found
     assert ("the force", "Metropolitan Police Service", "Organization") in found
+
+
+def test_a_flattened_tables_titles_name_no_person(linker):
+    text = "Dr Fiona Twycross AM (Chair) AM Councillor Oonagh Moulton Councillor JP, AM Councillor Councillor AM AM AM"
+    people = {name for _, name, label in names(linker, text) if label == "Person"}
+    assert people == {"Fiona Twycross", "Oonagh Moulton"}

@@ -219,8 +219,10 @@ class PersonFinder:
                 # retry just after the offending word ("Met Commissioner Jo Bloggs")
                 pos = m.start() + len(" ".join(words[: bad[-1] + 1])) + 1
                 continue
-            if len(words) == 3 and words[-1] in _TRAILING_TITLES:
-                continue  # "Fiona Colley Councillor (Vice-Chair)": a flattened table's title, no name
+            if len(words) == 3 and words[-1] in _TRAILING_TITLES or words[0] in _TRAILING_TITLES:
+                # "Fiona Colley Councillor (Vice-Chair)", "Councillor Councillor AM AM AM": a
+                # flattened table's titles, no name (a titled name is read above)
+                continue
             after = folded[m.end() : m.end() + 60]
             has_post = bool(m.group("post").strip(", "))
             before = folded[max(0, m.start() - 40) : m.start()]
