@@ -452,3 +452,24 @@ def parse_date(text: str, reference: str | dt.date | None = None) -> str | None:
     """The ISO value of the first date expression in text ("Date: 20 April 2026" -> "2026-04-20")."""
     mentions = find_dates(text, reference)
     return mentions[0].iso if mentions else None
+
+
+# A date a file is named by: a full date anywhere in the name ("2019-03-08-khan-letter.txt",
+# "minutes_20160929.pdf") or a year closing it ("guardian-livingstone-tube-2001.txt").
+_NAME_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_NAME_YEAR = re.compile(r"(?<![\d£$])[-_ ]((?:19|20)\d\d)$")
+
+
+def name_date(name: str) -> str | None:
+    """The date a document's file name gives, ISO and as precise as the name, if any; never a
+    day that does not exist or a year after this one."""
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name.rsplit("/", 1)[-1])
+    m = _NAME_DAY.search(stem)
+    if m is not None:
+        day = _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if day is not None and day <= dt.date.today():
+            return _iso_day(day)
+    m = _NAME_YEAR.search(stem)
+    if m is not None and int(m.group(1)) <= dt.date.today().year:
+        return m.group(1)
+    return None

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders.dates import DateMention, find_dates, parse_date, parse_reference, resolve_relative
+from loaders.dates import DateMention, find_dates, name_date, parse_date, parse_reference, resolve_relative
 
 REF = "2026-04-20"  # a Monday
 
@@ -237,3 +237,20 @@ def test_any_text_gives_valid_sorted_spans_deterministically(text: str, referenc
 @given(TEXTS)
 def test_without_reference_nothing_relative_is_returned(text: str) -> None:
     assert not any(m.relative for m in find_dates(text))
+
+
+@pytest.mark.parametrize(
+    "name, date",
+    [
+        ("2019-03-08-khan-letter.txt", "2019-03-08"),
+        ("minutes_20160929.pdf", "2016-09-29"),
+        ("s02_guardian-livingstone-silenced-2001.txt", "2001"),
+        ("report 2010.html", "2010"),
+        ("budget-2024-25.txt", None),  # a financial year, not the page's date
+        ("q-2014-5158-oconnell.txt", None),  # a question's number
+        ("2023-02-30-notes.txt", None),  # no such day
+        ("plan-2099.txt", None),  # not yet
+    ],
+)
+def test_a_date_a_file_is_named_by(name, date):
+    assert name_date(name) == date

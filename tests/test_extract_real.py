@@ -2418,3 +2418,14 @@ def test_money_moved_into_a_bodys_own_reserve_funds_no_one():
     assert {(s, p, o) for s, p, o in _facts(text, name="pcd.txt") if p == "FUNDS"} == {
         ("Sophie Linden", "FUNDS", "Victim Support Services Fund"),
     }
+
+
+def test_a_page_with_no_date_of_its_own_takes_the_one_its_file_is_named_by():
+    text = (
+        "Livingstone silenced on tube reports\n\nThe London mayor, Ken Livingstone, said today that "
+        "he had been blocked from making public two reports.\n"
+    )
+    facts = extract(DocumentInfo("s02_guardian-livingstone-2001.txt", "n", text), default_registry()).facts
+    assert {(f.predicate, f.date) for f in facts} == {("HOLDS_OFFICE", None), ("SAID", "2001")}
+    dated = extract(DocumentInfo("2018-02-14-news.txt", "n", REPORTED_THEN_QUOTED), default_registry()).facts
+    assert {(f.subject.name, f.predicate, f.date) for f in dated} == {("Sadiq Khan", "SAID", "2018-02-14")}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.dates import name_date
 from loaders.document import Doc, Zone
 from loaders.genre import detect as general_reading
 from loaders.layouts import decision, letter, motion, question_page, transcript, written_answers
@@ -45,7 +46,13 @@ def read_layout(doc: Doc) -> None:
                 doc.layout = layout.NAME
                 layout.read(doc)
                 break
-    doc.ref_date = doc.ref_date or doc.date or _latest_date(doc.text)
+    # a page that gives no date of its own: the reader's (an HTML page's metadata), else the one
+    # its file is named by ("2019-03-08-khan-letter.txt", "guardian-livingstone-2001.txt"); a
+    # year alone does not say who "the Mayor" is in a year two Mayors held office (2008, 2016),
+    # so it does not replace what the text's names tell
+    named = None if doc.date or doc.info.date else name_date(doc.info.name)
+    doc.date = doc.date or doc.info.date or named
+    doc.ref_date = doc.ref_date or (None if named and len(named) < 10 else doc.date) or _latest_date(doc.text)
     _title_zone(doc)
     _site_chrome(doc)
     # the Document node carries what the layout found
