@@ -54,9 +54,12 @@ Counting
 A question paged by date (queries/paging.py, `// page by`) may give, after its statement, the
 statement that counts its rows by month: a line `// count`, then Cypher returning `group` (the
 month, "2024-03", a year-only date's year, "~" for undated rows) and `rows`, a group on as many
-rows as it likes (they are added). The same includes are put before it; it must count exactly
-the rows the question's statement returns (tests compare it with the count paging.py derives).
-Without it the count is derived from the question's statement.
+rows as it likes (they are added). It may be several statements joined by lines `UNION ALL`
+(a statement per index it reads, say): the same includes are put before each, as a `CALL {}`
+subquery, which would look them up once, is one form FalkorDB 4.16 takes and Neo4j 5 deprecates
+(it wants `CALL (vars) {}`, which FalkorDB does not parse). It must count exactly the rows the
+question's statement returns (tests compare it with the count paging.py derives). Without it
+the count is derived from the question's statement.
 
 So a file holds only its own Cypher: `Question.cypher` is the complete statement that runs,
 and `civicgraph ask NAME --cypher` prints it with its parameters for the Neo4j Browser. Every
@@ -111,6 +114,7 @@ _INCLUDE = re.compile(
 # A fragment line that belongs to one option only: `... // if: OPTION` or `... // unless: OPTION`.
 _OPTION_TAG = re.compile(r"\s*//\s*(if|unless):\s*([a-z][a-z0-9-]*)\s*$")
 _COUNT_LINE = re.compile(r"^// count$", re.MULTILINE)
+_UNION_LINE = re.compile(r"^UNION ALL$", re.MULTILINE)
 _WITH_LINE = re.compile(r"^(\s*WITH\s+(?:DISTINCT\s+)?)", re.MULTILINE)
 _TRUE = {"true", "yes", "1", "y", "on"}
 _FALSE = {"false", "no", "0", "n", "off"}
@@ -568,7 +572,12 @@ def parse_question(
         body, count_body = body[: counting[0].start()].rstrip() + "\n", body[counting[0].end() :]
         if not count_body.strip():
             raise CatalogError(f"{source}: no Cypher after '// count'")
-        count = _expand(includes, fragments, count_body.lstrip("\n"), source)
+        parts = _UNION_LINE.split(count_body)
+        if any(not part.strip() for part in parts):
+            raise CatalogError(f"{source}: a 'UNION ALL' of the count with no Cypher before or after it")
+        count = "UNION ALL\n".join(
+            _expand(includes, fragments, part.strip("\n") + "\n", source) for part in parts
+        )
     cypher = _expand(includes, fragments, body, source)
     try:
         used = parameters(cypher)

@@ -259,9 +259,10 @@ def shared(tmp_path_factory) -> Iterator[Store]:
 @pytest.mark.parametrize("name", COUNTED)
 def test_a_count_a_question_gives_is_the_count_derived_from_its_statement(shared, name):
     """For no actor, one actor, a name that finds two nodes (a fact between them counted once), a
-    name that finds none, and each of those read as a hub (its counts raised past the threshold,
-    then put back), with `since` and `until` of every precision: the question's own count gives
-    the same months and rows as the count paging.py derives, and the pages are the answer's."""
+    name that finds none, a typed alias, and each of those read as a hub (its counts raised past
+    the threshold, then put back), with `since` and `until` of every precision: the question's own
+    count gives the same months and rows as the count paging.py derives and as the rows the
+    question returns, and the pages are the answer's."""
     question = CATALOG[name]
     mayor = prepare(shared, question, {"actor": "Sadiq Khan"}).params["actor"]
     assert len(shared.run("MATCH (n {name: 'Susan Hall'}) RETURN n.id AS id")) == 2
@@ -282,7 +283,13 @@ def test_a_count_a_question_gives_is_the_count_derived_from_its_statement(shared
                     for until in untils:
                         params = {"actor": actor, "since": since, "until": until}
                         derived = _groups(shared, derived_count(question), params)
-                        assert _groups(shared, counted(question), params) == derived, (hub, params)
+                        own = _groups(shared, counted(question), params)
+                        assert own == derived, (hub, params)
+                        answer: dict[str, int] = {}  # the rows the question returns, by month
+                        for row in shared.run(question.cypher, params):
+                            month = row["date"][:7] if row["date"] is not None else "~"
+                            answer[month] = answer.get(month, 0) + 1
+                        assert own == answer, (hub, params)
                         compared += bool(derived)
             for actor in actors:
                 params = {"actor": actor, "since": "2024-01", "until": "2025"}
@@ -314,3 +321,20 @@ def test_a_count_is_parsed_from_after_the_statement():
         parse_question(head + body + count.replace("RETURN", "WHERE $x RETURN"), fragments={})
     with pytest.raises(CatalogError, match="no Cypher after"):
         parse_question(head + body + "// count\n", fragments={})
+
+
+def test_a_count_of_several_statements_has_the_includes_before_each():
+    """A count joined by `UNION ALL` lines (Neo4j 5 deprecates `CALL {}`, FalkorDB 4.16 does not
+    parse `CALL (vars) {}`): each statement gets the question's includes."""
+    from queries.catalog import CatalogError, Fragment, parse_question
+
+    fragment = Fragment("pick", "d", "WITH $until AS picked\n", gives=("picked",), source="_pick.cypher")
+    head = "// name: q\n// description: d\n// param: until date\n// returns: d\n// include: pick\n"
+    body = "MATCH (n) WHERE n.d <= picked\nWITH n  // page by n.d\nORDER BY n.d\nRETURN n.d AS d\n"
+    count = "// count\nMATCH (n:A) RETURN n.d AS group, count(*) AS rows\nUNION ALL\nMATCH (n:B) RETURN n.d AS group, count(*) AS rows\n"
+    question = parse_question(head + body + count, fragments={"pick": fragment})
+    parts = question.count.split("UNION ALL\n")
+    assert len(parts) == 2 and all(part.count("WITH $until AS picked") == 1 for part in parts)
+    assert "MATCH (n:A)" in parts[0] and "MATCH (n:B)" in parts[1]
+    with pytest.raises(CatalogError, match="no Cypher before or after"):
+        parse_question(head + body + count + "UNION ALL\n", fragments={"pick": fragment})
