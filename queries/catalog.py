@@ -49,6 +49,18 @@ first WITH and does not carry on), and `options:` lines (`NAME -- what it does`)
 line) carry what earlier includes gave; a fragment never names those variables in a `WITH`.
 The question's own Cypher must carry them itself.
 
+Counting
+--------
+A question paged by date (queries/paging.py, `// page by`) may give, after its statement, the
+statement that counts its rows by month: a line `// count`, then Cypher returning `group` (the
+month, "2024-03", a year-only date's year, "~" for undated rows) and `rows`, a group on as many
+rows as it likes (they are added). It may be several statements joined by lines `UNION ALL`
+(a statement per index it reads, say): the same includes are put before each, as a `CALL {}`
+subquery, which would look them up once, is one form FalkorDB 4.16 takes and Neo4j 5 deprecates
+(it wants `CALL (vars) {}`, which FalkorDB does not parse). It must count exactly the rows the
+question's statement returns (tests compare it with the count paging.py derives). Without it
+the count is derived from the question's statement.
+
 So a file holds only its own Cypher: `Question.cypher` is the complete statement that runs,
 and `civicgraph ask NAME --cypher` prints it with its parameters for the Neo4j Browser. Every
 parameter reaches Cypher as `$NAME`, always bound (to null when not given).
@@ -101,6 +113,8 @@ _INCLUDE = re.compile(
 )
 # A fragment line that belongs to one option only: `... // if: OPTION` or `... // unless: OPTION`.
 _OPTION_TAG = re.compile(r"\s*//\s*(if|unless):\s*([a-z][a-z0-9-]*)\s*$")
+_COUNT_LINE = re.compile(r"^// count$", re.MULTILINE)
+_UNION_LINE = re.compile(r"^UNION ALL$", re.MULTILINE)
 _WITH_LINE = re.compile(r"^(\s*WITH\s+(?:DISTINCT\s+)?)", re.MULTILINE)
 _TRUE = {"true", "yes", "1", "y", "on"}
 _FALSE = {"false", "no", "0", "n", "off"}
@@ -266,6 +280,7 @@ class Question:
     notes: tuple[str, ...] = field(default=(), compare=False)
     includes: tuple[Include, ...] = ()
     body: str = ""  # the file's own Cypher, after the header
+    count: str | None = None  # the statement counting the rows by month, if the file gives one (`// count`)
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -548,16 +563,36 @@ def parse_question(
     for pname in looked_up:
         if pname not in seen:
             raise CatalogError(f"{source}: include renames ${pname}, which is not a declared parameter")
-    cypher = _expand(includes, fragments if fragments is not None else load_fragments(), body, source)
+    fragments = fragments if fragments is not None else load_fragments()
+    count: str | None = None
+    counting = list(_COUNT_LINE.finditer(body))
+    if len(counting) > 1:
+        raise CatalogError(f"{source}: more than one '// count' line")
+    if counting:
+        body, count_body = body[: counting[0].start()].rstrip() + "\n", body[counting[0].end() :]
+        if not count_body.strip():
+            raise CatalogError(f"{source}: no Cypher after '// count'")
+        parts = _UNION_LINE.split(count_body)
+        if any(not part.strip() for part in parts):
+            raise CatalogError(f"{source}: a 'UNION ALL' of the count with no Cypher before or after it")
+        count = "UNION ALL\n".join(
+            _expand(includes, fragments, part.strip("\n") + "\n", source) for part in parts
+        )
+    cypher = _expand(includes, fragments, body, source)
     try:
         used = parameters(cypher)
+        counted = parameters(count) if count is not None else set()
     except StatementRefused as exc:
         raise CatalogError(f"{source}: {exc}") from None
+    if counted - seen:
+        raise CatalogError(
+            f"{source}: the count uses undeclared parameter(s) {', '.join(sorted(counted - seen))}"
+        )
     if used - seen:
         raise CatalogError(f"{source}: uses undeclared parameter(s) {', '.join(sorted(used - seen))}")
     if seen - used:
         raise CatalogError(f"{source}: declares unused parameter(s) {', '.join(sorted(seen - used))}")
-    return Question(name, description, params, returns, cypher, source, tuple(notes), includes, body)
+    return Question(name, description, params, returns, cypher, source, tuple(notes), includes, body, count)
 
 
 def _cypher_files(folder: Traversable | None, fragments: bool) -> list[Traversable]:

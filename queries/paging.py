@@ -36,6 +36,11 @@ cuts only the rows up to the page (a date index reads the range asked), not the 
 Rows up to a date come first in the answer's order, so the page is the same rows. At a million
 relationships the first page of the busiest answers costs half what one statement did
 (BENCHMARKS.md).
+
+The count derived that way carries every row the statement builds up to the mark (its lists,
+unwinds, DISTINCT). A question may instead give its own count after its statement (`// count`,
+queries/catalog.py: rows `group` and `rows`, a group on several rows added up), which `counted`
+then returns; it must give exactly the derived count's groups (tests/test_query_pages.py).
 """
 
 from __future__ import annotations
@@ -47,7 +52,16 @@ from typing import Any
 from graph.store import Store
 from queries.catalog import Question
 
-__all__ = ["DEFAULT_LIMIT", "PAGE_PARAMS", "Page", "counted", "page_until", "paged", "run_page"]
+__all__ = [
+    "DEFAULT_LIMIT",
+    "PAGE_PARAMS",
+    "Page",
+    "counted",
+    "derived_count",
+    "page_until",
+    "paged",
+    "run_page",
+]
 
 DEFAULT_LIMIT = 100
 PAGE_OFFSET = "page_offset"
@@ -135,10 +149,24 @@ def _by(question: Question) -> tuple[re.Match[str], str] | None:
 
 def counted(question: Question) -> str | None:
     """The statement counting the answer's rows by month of the date of its `// page by` mark
-    (rows `group`, `rows`; undated rows in the group "~"), or None when the mark has no date."""
+    (rows `group`, `rows`, a group on several rows to be added; undated rows in the group "~"):
+    the question's own (`// count`) if it gives one, else derived from its statement; None when
+    the mark has no date."""
     found = _by(question)
     if found is None:
+        if question.count is not None:
+            raise ValueError(f"{question.source}: a `// count` needs a `// page by` mark with a date")
         return None
+    if question.count is not None:
+        return question.count
+    return derived_count(question)
+
+
+def derived_count(question: Question) -> str:
+    """The count of `counted` derived from the question's statement up to its `// page by` mark."""
+    found = _by(question)
+    if found is None:
+        raise ValueError(f"{question.source}: no `// page by` mark with a date to count by")
     mark, date = found
     return (
         f"{question.cypher[: mark.start()]}"
@@ -182,7 +210,9 @@ def run_page(
     counting = counted(question)
     total: int | None = None
     if counting is not None:  # rows by month: the total, then read only up to the page's month
-        groups = {row["group"]: int(row["rows"]) for row in store.run(counting, params)}
+        groups: dict[str, int] = {}
+        for row in store.run(counting, params):
+            groups[row["group"]] = groups.get(row["group"], 0) + int(row["rows"])
         total = sum(groups.values())
         if offset >= total:
             return Page([], total, offset)

@@ -581,6 +581,10 @@ def test_the_timeline_reads_every_fact_type_the_schema_declares():
         assert re.findall(rf"\[\(x\)-\[{var}\d+:(\w+)\]->\(y\)", text) == list(FACT_TYPES), var
     (own,) = re.findall(r"\(n\)-\[own:([\w|]+)\]-\(\)", text)
     assert own.split("|") == list(FACT_TYPES)
+    # its count (`// count`): a read per type from the year $since falls in, or the actors' own
+    assert re.findall(r"MATCH \(x\)-\[c\d+:(\w+)\]->\(y\)", text) == list(FACT_TYPES)
+    (mine,) = re.findall(r"\(n\)-\[mine:([\w|]+)\]-\(\)", text)
+    assert mine.split("|") == list(FACT_TYPES)
 
 
 def test_the_pairing_and_the_schema_agree_on_which_genres_make_asks():

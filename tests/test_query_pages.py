@@ -13,7 +13,7 @@ from graph.facts import DocumentInfo, Entity, Evidence, Fact, short_hash, to_bat
 from graph.schema import ABOUT_KEY
 from graph.store import Store, open_store
 from queries.catalog import get_question, load_catalog
-from queries.paging import counted, page_until, run_page
+from queries.paging import counted, derived_count, page_until, run_page
 from queries.resolve import prepare
 
 CATALOG = load_catalog()
@@ -216,3 +216,125 @@ def test_a_batch_cannot_set_the_lower_case_about(tmp_path):
         st.upsert(batch)
         [ask] = _asks(st).values()
         assert ask["lowered"] == ask["about"].lower()
+
+
+def _groups(store: Store, cypher: str, params: dict[str, Any]) -> dict[str, int]:
+    groups: dict[str, int] = {}
+    for row in store.run(cypher, params):
+        groups[row["group"]] = groups.get(row["group"], 0) + int(row["rows"])
+    return groups
+
+
+COUNTED = [name for name, question in CATALOG.items() if question.count is not None]
+
+
+def test_the_questions_that_give_their_own_count():
+    assert COUNTED == ["timeline"]
+    for name in COUNTED:
+        assert counted(CATALOG[name]) == CATALOG[name].count
+        assert "// count" not in CATALOG[name].cypher
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Iterator[Store]:
+    """The letters, and facts between two nodes of one name (a Person and an Organization called
+    Susan Hall), and a hub's facts by month and year only."""
+    org = Entity("Susan Hall", "Organization")
+    with open_store("embedded:" + str(tmp_path_factory.mktemp("shared"))) as st:
+        for batch in _batches():
+            st.upsert(batch)
+        for i, (a, b, date) in enumerate([(org, HALL, "2024-01-15"), (HALL, org, "2024-01"), (org, MAYOR, "2024"),
+                                          (MET, org, "2025-03-31"), (HALL, MAYOR, "2025-03")]):  # fmt: skip
+            text = f"Note {i}.\n{a.name} asked {b.name} about Buses {i}.\n"
+            doc = DocumentInfo(name=f"note-{i:03d}.txt", sha256=short_hash("note", str(i), length=64), text=text,
+                               genre="letter")  # fmt: skip
+            quote = f"{a.name} asked {b.name} about Buses {i}."
+            start = text.index(quote)
+            fact = Fact(a, "ASKED", b, [Evidence(doc.name, doc.sha256, quote, start, start + len(quote))],
+                        date=date, about=f"Buses {i}")  # fmt: skip
+            st.upsert(to_batch(doc, [fact]))
+        yield st
+
+
+@pytest.mark.parametrize("name", COUNTED)
+def test_a_count_a_question_gives_is_the_count_derived_from_its_statement(shared, name):
+    """For no actor, one actor, a name that finds two nodes (a fact between them counted once), a
+    name that finds none, a typed alias, and each of those read as a hub (its counts raised past
+    the threshold, then put back), with `since` and `until` of every precision: the question's own
+    count gives the same months and rows as the count paging.py derives and as the rows the
+    question returns, and the pages are the answer's."""
+    question = CATALOG[name]
+    mayor = prepare(shared, question, {"actor": "Sadiq Khan"}).params["actor"]
+    assert len(shared.run("MATCH (n {name: 'Susan Hall'}) RETURN n.id AS id")) == 2
+    actors = [None, mayor, "susan hall", "the Mayor", "nobody"]
+    sinces = [None, "2024", "2024-01", "2024-01-01", "2024-01-15", "2024-02-03", "2025-03-31"]
+    untils = [None, "2023", "2024-01", "2024-02-03", "2024-12-31", "2025", "2025-03"]
+    compared = 0
+    for hub in (False, True):
+        if hub:
+            shared.run("MATCH (n) WHERE n.name IN ['Sadiq Khan', 'Susan Hall'] SET n._in_ASKED = n._in_ASKED + 10000",
+                       write=True)  # fmt: skip
+            assert [
+                r["n"] for r in shared.run("MATCH (n) WHERE n._in_ASKED > 5000 RETURN count(n) AS n")
+            ] == [3]
+        try:
+            for actor in actors:
+                for since in sinces:
+                    for until in untils:
+                        params = {"actor": actor, "since": since, "until": until}
+                        derived = _groups(shared, derived_count(question), params)
+                        own = _groups(shared, counted(question), params)
+                        assert own == derived, (hub, params)
+                        answer: dict[str, int] = {}  # the rows the question returns, by month
+                        for row in shared.run(question.cypher, params):
+                            month = row["date"][:7] if row["date"] is not None else "~"
+                            answer[month] = answer.get(month, 0) + 1
+                        assert own == answer, (hub, params)
+                        compared += bool(derived)
+            for actor in actors:
+                params = {"actor": actor, "since": "2024-01", "until": "2025"}
+                whole = shared.run(question.cypher, params)
+                for offset in (0, 2, 7):
+                    page = run_page(shared, question, params, offset=offset, limit=3)
+                    assert (page.total, page.rows) == (len(whole), whole[offset : offset + 3]), (hub, params)
+        finally:
+            if hub:
+                shared.run("MATCH (n) WHERE n.name IN ['Sadiq Khan', 'Susan Hall'] SET n._in_ASKED = n._in_ASKED - 10000",
+                           write=True)  # fmt: skip
+    assert compared > 200
+
+
+def test_a_count_is_parsed_from_after_the_statement():
+    from queries.catalog import CatalogError, parse_question
+
+    head = "// name: q\n// description: d\n// param: until date\n// returns: d\n"
+    body = "MATCH (n) WHERE n.d <= $until\nWITH n  // page by n.d\nORDER BY n.d\nRETURN n.d AS d\n"
+    count = "// count\nMATCH (n) RETURN n.d AS group, count(*) AS rows\n"
+    question = parse_question(head + body + count, fragments={})
+    assert (
+        question.cypher.strip() == body.strip() and question.count.strip() == count.split("\n", 1)[1].strip()
+    )
+    assert counted(question) == question.count
+    with pytest.raises(CatalogError, match="more than one"):
+        parse_question(head + body + count + count, fragments={})
+    with pytest.raises(CatalogError, match="the count uses undeclared"):
+        parse_question(head + body + count.replace("RETURN", "WHERE $x RETURN"), fragments={})
+    with pytest.raises(CatalogError, match="no Cypher after"):
+        parse_question(head + body + "// count\n", fragments={})
+
+
+def test_a_count_of_several_statements_has_the_includes_before_each():
+    """A count joined by `UNION ALL` lines (Neo4j 5 deprecates `CALL {}`, FalkorDB 4.16 does not
+    parse `CALL (vars) {}`): each statement gets the question's includes."""
+    from queries.catalog import CatalogError, Fragment, parse_question
+
+    fragment = Fragment("pick", "d", "WITH $until AS picked\n", gives=("picked",), source="_pick.cypher")
+    head = "// name: q\n// description: d\n// param: until date\n// returns: d\n// include: pick\n"
+    body = "MATCH (n) WHERE n.d <= picked\nWITH n  // page by n.d\nORDER BY n.d\nRETURN n.d AS d\n"
+    count = "// count\nMATCH (n:A) RETURN n.d AS group, count(*) AS rows\nUNION ALL\nMATCH (n:B) RETURN n.d AS group, count(*) AS rows\n"
+    question = parse_question(head + body + count, fragments={"pick": fragment})
+    parts = question.count.split("UNION ALL\n")
+    assert len(parts) == 2 and all(part.count("WITH $until AS picked") == 1 for part in parts)
+    assert "MATCH (n:A)" in parts[0] and "MATCH (n:B)" in parts[1]
+    with pytest.raises(CatalogError, match="no Cypher before or after"):
+        parse_question(head + body + count + "UNION ALL\n", fragments={"pick": fragment})
