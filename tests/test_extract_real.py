@@ -2429,3 +2429,14 @@ def test_a_page_with_no_date_of_its_own_takes_the_one_its_file_is_named_by():
     assert {(f.predicate, f.date) for f in facts} == {("HOLDS_OFFICE", None), ("SAID", "2001")}
     dated = extract(DocumentInfo("2018-02-14-news.txt", "n", REPORTED_THEN_QUOTED), default_registry()).facts
     assert {(f.subject.name, f.predicate, f.date) for f in dated} == {("Sadiq Khan", "SAID", "2018-02-14")}
+
+
+def test_who_welcomes_a_launch_did_not_launch_it():
+    text = (
+        "Climate agency\n\nKen Livingstone launched the London Climate Change Agency on 3 May 2005. "
+        'Tony Blair said: "I warmly welcome the launch of London\'s Climate Change Agency."\n'
+    )
+    assert {(s, p, o) for s, p, o in _facts(text, name="news.txt") if p in ("ESTABLISHED", "WELCOMED")} == {
+        ("Ken Livingstone", "ESTABLISHED", "London Climate Change Agency"),
+        ("Tony Blair", "WELCOMED", "Climate Change Agency"),
+    }

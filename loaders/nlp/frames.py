@@ -15,6 +15,39 @@ from typing import Any
 
 from loaders.money import FUNDING_NOUNS
 
+# Verbs whose subject reacts to the act a noun names ("welcomed the launch", "opposed the
+# funding", "attended the opening"), so is not the one who did it (the noun's governor).
+_REACTIONS = frozenset(
+    {
+        "welcome",
+        "praise",
+        "applaud",
+        "celebrate",
+        "hail",
+        "congratulate",
+        "support",
+        "back",
+        "endorse",
+        "criticise",
+        "criticize",
+        "condemn",
+        "oppose",
+        "attack",
+        "question",
+        "challenge",
+        "regret",
+        "deplore",
+        "reject",
+        "note",
+        "mark",
+        "attend",
+        "discuss",
+        "scrutinise",
+        "scrutinize",
+        "review",
+    }
+)
+
 __all__ = ["Frame", "frame", "conjuncts", "subject_of", "reporter", "means_phrases"]
 
 Token = Any  # spacy.tokens.Token
@@ -668,8 +701,8 @@ def frame(token: Token, kind: str) -> Frame:
         if token.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and head.head.pos_ in ("VERB", "AUX"):
             # "announced a three year, £77m project to ...": the parse's head noun stands between
             at, head = head, head.head
-        if "governor" in roles:
-            pass
+        if "governor" in roles or head.lemma_.lower() in _REACTIONS:
+            pass  # "Blair welcomed the launch of the Agency": who reacts to an act did not do it
         elif at.dep_ in ("dobj", "nsubjpass", "attr", "appos") and head.pos_ in ("VERB", "AUX"):
             gov = subject_of(head) if not _is_passive(head) else []
             if not gov:
