@@ -112,8 +112,9 @@ THING_LABELS = tuple(name for name in NODE_LABELS if name not in RECORD_LABELS)
 _ANY = THING_LABELS
 _ACTORS = ACTOR_LABELS
 # a promise is to do or keep something, never a person or an office ("pledged to work with the new
-# Prime Minister" promises the work)
-_PROMISED = tuple(name for name in THING_LABELS if name not in ("Person", "Post"))
+# Prime Minister" promises the work); what is led is a body, an operation or a programme, not a
+# person or an office either
+_NOT_PEOPLE = tuple(name for name in THING_LABELS if name not in ("Person", "Post"))
 
 # Where evidence is stored. Each piece (one quote of one document, with its offsets) is its own
 # Evidence node, written once: its `id` is a hash of the fact's key and the piece, `fact` is the
@@ -169,13 +170,13 @@ _TYPES = (
     ),
     RelType("CHAIRS", "chairs a body or inquiry", ("Person",), ("Organization", "Inquiry", "Meeting"), ()),
     RelType(
-        "COMMITTED_TO", "committed to something", _ACTORS, _PROMISED, ("text", "amount_gbp", "due", *_DATED)
+        "COMMITTED_TO", "committed to something", _ACTORS, _NOT_PEOPLE, ("text", "amount_gbp", "due", *_DATED)
     ),
     RelType("SAID", "made a statement", _ACTORS, ("Statement",), _DATED),
     RelType("CRITICISED", "criticised an actor, programme or decision", _ACTORS, _ANY, _DATED),
     RelType("WELCOMED", "welcomed an actor, programme or decision", _ACTORS, _ANY, _DATED),
     RelType("COMMISSIONED", "commissioned an inquiry, inspection or service", _ACTORS, _ANY, _DATED),
-    RelType("LEADS", "leads an operation, inquiry or programme", _ACTORS, _ANY, ()),
+    RelType("LEADS", "leads a body, an operation, inquiry or programme", _ACTORS, _NOT_PEOPLE, ()),
     RelType("REVIEWS", "inspects or reviews", _ACTORS, _ANY, _DATED),
     RelType("ESTABLISHED", "set up a body or programme", _ACTORS, _ANY, _DATED),
     RelType("PARTNERS_WITH", "works in partnership with", _ACTORS, _ACTORS, ()),

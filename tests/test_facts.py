@@ -3,7 +3,7 @@
 import pytest
 
 from graph.facts import DocumentInfo, Entity, Evidence, Fact, epoch_day, slug, to_batch
-from graph.schema import SchemaError
+from graph.schema import SchemaError, allows
 
 TEXT = "The Borough Council will fund the Riverside Youth Hub with £50,000. Ann Lee said: “It matters.”"
 DOC = DocumentInfo(name="note.txt", sha256="ab" * 32, text=TEXT, path="/tmp/note.txt", genre="generic")
@@ -87,3 +87,11 @@ def test_full_dates_get_a_day_number_partial_ones_do_not():
     assert epoch_day("2026-04-20") - epoch_day("2026-02-26") == 53
     assert epoch_day("2026-04") is None
     assert epoch_day("not a date") is None
+
+
+def test_what_is_led_or_promised_is_a_thing_never_a_person_or_an_office():
+    for rel in ("LEADS", "COMMITTED_TO"):
+        assert not allows(rel, "Person", "Person")
+        assert not allows(rel, "Organization", "Post")
+        assert allows(rel, "Person", "Programme")
+    assert allows("LEADS", "Person", "Organization")  # "Stephen Greenhalgh, who heads MOPAC"
