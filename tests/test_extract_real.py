@@ -2440,3 +2440,14 @@ def test_who_welcomes_a_launch_did_not_launch_it():
         ("Ken Livingstone", "ESTABLISHED", "London Climate Change Agency"),
         ("Tony Blair", "WELCOMED", "Climate Change Agency"),
     }
+
+
+def test_an_abandoned_target_or_a_broken_promise_is_no_commitment():
+    text = (
+        "Police numbers\n\nOn 3 May 2023 the Mayor's Office for Policing and Crime had abandoned for "
+        "2023/24 the target of aiming to recruit 6,000 additional police officers. Boris Johnson broke his "
+        "promise to cut fares. Sadiq Khan made a promise to freeze fares.\n"
+    )
+    assert {(s, p, o) for s, p, o in _facts(text, name="news.txt") if p == "COMMITTED_TO"} == {
+        ("Sadiq Khan", "COMMITTED_TO", "freeze fares")
+    }

@@ -330,6 +330,12 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         return made  # "Funding for the Night Tube will be cut by the Government": no one funds it
     if pat.family == "FUNDS" and f.kind == "noun" and not _moves_money(f):
         return made  # "the transfer of powers from the Home Office to the Mayor"
+    if (
+        pat.family == "COMMITTED_TO"
+        and f.kind == "noun"
+        and _governing_verb(f.trigger).lemma_.lower() in _UNDONE
+    ):
+        return made  # "MOPAC had abandoned the target of ...", "broke his promise": no promise stands
     if pat.family == "COMMITTED_TO" and (
         f.trigger.sent.text.rstrip(" ”\"'’").endswith("?") or _opens_as_question(f.trigger.sent)
     ):
@@ -529,6 +535,18 @@ def _fill(
 _TAKEN_AWAY = frozenset(
     {"cut", "reduce", "withdraw", "scrap", "axe", "slash", "freeze", "end", "halve", "lose"}
 )
+
+# what is done to a promise or a target that undoes it
+_UNDONE = frozenset(
+    {"abandon", "drop", "scrap", "ditch", "break", "breach", "miss", "shelve", "abolish", "axe", "renege"}
+)
+
+
+def _governing_verb(noun: Token) -> Token:
+    """The verb a noun is the object of, also through a preposition the parse put between them
+    ("had abandoned for 2023/24 the target of ...")."""
+    return noun.head.head if noun.dep_ == "pobj" else noun.head
+
 
 # Families a speaker's opinion gives even where the speaker is asking a question
 _OPINIONS = {"CRITICISED", "WELCOMED"}
