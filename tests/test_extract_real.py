@@ -2451,3 +2451,15 @@ def test_an_abandoned_target_or_a_broken_promise_is_no_commitment():
     assert {(s, p, o) for s, p, o in _facts(text, name="news.txt") if p == "COMMITTED_TO"} == {
         ("Sadiq Khan", "COMMITTED_TO", "freeze fares")
     }
+
+
+def test_whoever_announces_a_receipt_of_money_gives_it():
+    text = (
+        "Culture\n\nSadiq Khan announced on 3 May 2018 that Waltham Forest will receive £1.35m of funding. "
+        "He said that Brent will receive £1.1m. Sadiq Khan confirmed that TfL will receive £1bn from the "
+        "Government.\n"
+    )
+    assert _funds(text, name="news.txt") == {
+        ("Sadiq Khan", "London Borough of Waltham Forest", 1350000),
+        ("UK Government", "Transport for London", 1000000000),
+    }

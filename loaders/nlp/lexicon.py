@@ -46,6 +46,7 @@ ROLES = (
     "named_in_sentence",
     "as_subject",
     "reporter",
+    "announcer",
     "predicate",
 )
 KINDS = ("actor", "named", "named_thing", "thing", "body", "assembly", "assembly_member", "post", "person")

@@ -536,6 +536,22 @@ _TAKEN_AWAY = frozenset(
     {"cut", "reduce", "withdraw", "scrap", "axe", "slash", "freeze", "end", "halve", "lose"}
 )
 
+# verbs by which someone makes their own decision known ("Khan announced that Waltham Forest will
+# receive £1.35m"), not any speech ("said that schools will receive ..." may be someone else's money)
+_ANNOUNCING = frozenset(
+    {
+        "announce",
+        "announced",
+        "announces",
+        "confirm",
+        "confirmed",
+        "confirms",
+        "unveil",
+        "unveiled",
+        "unveils",
+    }
+)
+
 # what is done to a promise or a target that undoes it
 _UNDONE = frozenset(
     {"abandon", "drop", "scrap", "ditch", "break", "breach", "miss", "shelve", "abolish", "axe", "renege"}
@@ -580,8 +596,9 @@ def _fill_once(
                 pos = res.offset + f.trigger.idx
                 return [Ref(who, pos, pos + len(f.trigger.text), "publisher")]
             continue
-        if role == "reporter":
-            said = [r for tok in reporter(f.trigger, REPORTING_SET)[:1] if (r := res.actor(tok)) is not None]
+        if role in ("reporter", "announcer"):
+            verbs = REPORTING_SET if role == "reporter" else _ANNOUNCING
+            said = [r for tok in reporter(f.trigger, verbs)[:1] if (r := res.actor(tok)) is not None]
             if said and _kind_ok(said[0].entity, ("actor",), said[0].how, res.doc.registry):
                 return said
             continue
