@@ -197,8 +197,8 @@ class Doc:
         entry = self.registry.holder(post_id, self.ref_date)
         if entry is not None:
             return entry.entity
-        if self.ref_date or self.mentions is None:
-            return None
+        if (self.ref_date and len(self.ref_date) == 10) or self.mentions is None:
+            return None  # (a year or month two holders shared: the one the page names, below)
         stood_for = [
             m.entity
             for m in self.mentions.mentions

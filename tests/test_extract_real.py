@@ -2463,3 +2463,17 @@ def test_whoever_announces_a_receipt_of_money_gives_it():
         ("Sadiq Khan", "London Borough of Waltham Forest", 1350000),
         ("UK Government", "Transport for London", 1000000000),
     }
+
+
+def test_the_mayor_of_a_year_the_file_is_named_by():
+    text = "Fares row\n\nThe Mayor said the fares would rise.\n"
+    named = "Fares row\n\nThe Mayor said the fares would rise. Boris Johnson later met the Assembly.\n"
+
+    def speakers(name: str, body: str) -> set[str]:
+        facts = extract(DocumentInfo(name, "n", body), default_registry()).facts
+        return {f.subject.name for f in facts if f.predicate == "SAID"}
+
+    assert speakers("guardian-fares-2004.txt", text) == {"Ken Livingstone"}
+    # 2008 had two Mayors: the one the page names, else the office
+    assert speakers("guardian-fares-2008.txt", named) == {"Boris Johnson"}
+    assert speakers("guardian-fares-2008.txt", text) == {"Mayor of London"}

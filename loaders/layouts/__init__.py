@@ -47,12 +47,14 @@ def read_layout(doc: Doc) -> None:
                 layout.read(doc)
                 break
     # a page that gives no date of its own: the reader's (an HTML page's metadata), else the one
-    # its file is named by ("2019-03-08-khan-letter.txt", "guardian-livingstone-2001.txt"); a
-    # year alone does not say who "the Mayor" is in a year two Mayors held office (2008, 2016),
-    # so it does not replace what the text's names tell
+    # its file is named by ("2019-03-08-khan-letter.txt", "guardian-livingstone-2001.txt")
     named = None if doc.date or doc.info.date else name_date(doc.info.name)
     doc.date = doc.date or doc.info.date or named
-    doc.ref_date = doc.ref_date or (None if named and len(named) < 10 else doc.date) or _latest_date(doc.text)
+    latest = _latest_date(doc.text)
+    if named and len(named) < 10 and latest and latest.startswith(named):
+        named = latest  # the file's year, made precise by the latest full date the page gives in it
+    doc.ref_date = doc.ref_date or doc.date if not named else doc.ref_date or named
+    doc.ref_date = doc.ref_date or latest
     _title_zone(doc)
     _site_chrome(doc)
     # the Document node carries what the layout found

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from graph.facts import Entity, slug
 from loaders.names.bounded import Bounded
@@ -167,6 +168,17 @@ def _mayors_term(registry: Registry, named_people, named_count, named_first):
     return min(terms, key=lambda h: (-named_count[h.person], named_first[h.person]))
 
 
+@dataclass(frozen=True)
+class _Term:
+    start: str
+    end: str | None
+
+
+def _period_end(date: str) -> str:
+    """The last day a partial ISO date ("2008", "2016-05") can mean, as a sortable string."""
+    return date + ("-12-31" if len(date) == 4 else "-31")
+
+
 def _overlaps(term, era) -> bool:
     """Whether two terms of office share a day (an open end is today)."""
     return term.start <= (era.end or "9999") and era.start <= (term.end or "9999")
@@ -248,17 +260,23 @@ def resolve_posts(doc: DocMentions, registry: Registry, ref_date: str | None) ->
             # "the London Fire Commissioner" alone stays the office
             if person is not None and m.entity.id != "mayor-of-london" and person.id not in named_people:
                 person = None
-        if person is None and not ref_date:
+        if person is None and (not ref_date or len(ref_date) < 10):
             # no date to go by: the holder of this post that the document names most (first,
             # on a tie): "Sadiq Khan has told ... the Mayor blames ... Khan accusing Boris
             # Johnson"; for another office, only a holder in the era of the Mayor the page names
-            # (Boris Johnson the Mayor is not "the Prime Minister" of a page about 2011)
+            # (Boris Johnson the Mayor is not "the Prime Minister" of a page about 2011); with a
+            # year or month that two holders share (2008, 2016), the one of them the page names
             post = registry.get(m.entity.id)
+            period = _Term(ref_date, _period_end(ref_date)) if ref_date else era
             named = [
                 h.person
                 for h in (post.holders if post else [])
                 if h.person in named_people
-                and (era is None or m.entity.id == "mayor-of-london" or _overlaps(h, era))
+                and (
+                    period is None
+                    or (m.entity.id == "mayor-of-london" and not ref_date)
+                    or _overlaps(h, period)
+                )
             ]
             if named:
                 best = min(named, key=lambda p: (-named_count[p], named_first[p]))
