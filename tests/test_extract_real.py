@@ -2477,3 +2477,15 @@ def test_the_mayor_of_a_year_the_file_is_named_by():
     # 2008 had two Mayors: the one the page names, else the office
     assert speakers("guardian-fares-2008.txt", named) == {"Boris Johnson"}
     assert speakers("guardian-fares-2008.txt", text) == {"Mayor of London"}
+
+
+def test_a_group_of_members_or_an_office_is_no_body_of_that_name():
+    from loaders.chain import run_chain
+    from loaders.document import Doc
+
+    text = (
+        "Authority\n\nA coalition of Labour, Green and Liberal Democrat Assembly Members (AMs) ensured "
+        "Labour's Trevor Phillips was elected as Chair on 3 May 2000.\n"
+    )
+    doc = run_chain(Doc(info=DocumentInfo("news.txt", "n", text), registry=default_registry()))
+    assert {m.entity.name for m in doc.mentions.mentions} == {"Labour Party", "Trevor Phillips"}

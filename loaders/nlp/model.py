@@ -231,8 +231,21 @@ def _add_entities(doc: Doc, sdoc: Any) -> list:
                 "trust",
                 "police",
                 "office",
+                "chair",
+                "chairman",
+                "chairwoman",
+                "mayor",
+                "commissioner",
+                "minister",
+                "secretary",
+                "director",
+                "leader",
+                "treasurer",
+                "clerk",
             ):
-                continue  # a common word the recogniser took for a name
+                continue  # a common word (or an office: "was elected as Chair") taken for a name
+            if re.match(r"\s+(?:Members?|members?|AMs?|MPs?)\b", doc.text[end : end + 12]):
+                continue  # "Liberal Democrat Assembly Members": people of a group, not a body's name
             known = doc.registry.find(name)
             entity = (
                 known.entity if known is not None else Entity(name=name, label="Organization", id=slug(name))
