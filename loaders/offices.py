@@ -250,10 +250,17 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
     p = re.match(r"\s*\(\s*([^()\n]{2,120})\)(?!\s*:)", after) or re.match(
         r"\s*\[\s*([^\[\]\n]{2,120})\](?!\s*:)", after
     )
-    if p and _HEAD.search(p.group(1)):
+    surname = m.entity.name.split()[-1] if m.entity.name else ""
+    if (
+        p
+        and _HEAD.search(p.group(1))
+        and not (surname and re.search(rf"\b{re.escape(surname)}\b", p.group(1)))
+    ):
+        # (not "Patrick McLoughlin [The Rt Hon Patrick McLoughlin, Secretary of State for
+        # Transport]": an editor's full name and title, whose office the name in it gives)
         s = m.end + p.start(1)
         found.append((s, s + len(p.group(1).rstrip())))
-    span = _as_office(doc, m, i)
+    span = _as_office(doc, m, i) or _role_as_office(doc, m, i)
     if span:
         found.append(span)
     before = text[line_start : m.start]
@@ -285,6 +292,26 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
             if span and not said_of_another(text, span[0]):
                 found.append(span)
     return found
+
+
+# "Fiona Twycross will be stepping down from her role as Deputy Mayor for Fire and Resilience",
+# "X, who combines it with her post as Chair of Y": an office the clause says is the subject's own
+_ROLE_AS = re.compile(
+    r"[^.;:\n\"“”]{0,80}?\b(?:in|from|of|with|to)\s+(?:his|her|their)\s+(?:current\s+)?"
+    r"(?:role|position|post|job|capacity)\s+as\s+(?:the\s+|a\s+|an\s+)?$"
+)
+# ... unless it is an office left ("has stepped down from her role as ...", "resigned from")
+_LEFT = re.compile(r"(?i)\b(?:stepped|stood|resigned|quit|left|retired|sacked|removed|ousted)\b|\bformer\b")
+
+
+def _role_as_office(doc: Doc, m, i: int) -> tuple[int, int] | None:
+    nxt = doc.mentions.mentions[i + 1] if i + 1 < len(doc.mentions.mentions) else None
+    if nxt is None or not (nxt.post is not None or nxt.entity.label == "Post"):
+        return None
+    gap = doc.text[m.end : nxt.start]
+    if not _ROLE_AS.fullmatch(gap) or _LEFT.search(gap):
+        return None
+    return nxt.start, nxt.end
 
 
 def _someone_elses(doc: Doc, i: int, office_start: int, holder: str | None = None) -> bool:

@@ -2489,3 +2489,24 @@ def test_a_group_of_members_or_an_office_is_no_body_of_that_name():
     )
     doc = run_chain(Doc(info=DocumentInfo("news.txt", "n", text), registry=default_registry()))
     assert {m.entity.name for m in doc.mentions.mentions} == {"Labour Party", "Trevor Phillips"}
+
+
+def test_an_office_someone_is_stepping_down_from_is_still_theirs_one_left_is_not():
+    text = (
+        "Deputy Mayors\n\nOn 3 May 2024 City Hall said Baroness Fiona Twycross will be stepping down from "
+        "her role as Deputy Mayor for Fire and Resilience. Shirley Rodrigues has stepped down from her "
+        "position as Deputy Mayor for Environment and Energy.\n"
+    )
+    assert {(s, p, o) for s, p, o in _facts(text, name="press.txt") if p == "HOLDS_OFFICE"} == {
+        ("Fiona Twycross", "HOLDS_OFFICE", "Deputy Mayor for Fire and Resilience")
+    }
+
+
+def test_an_editors_bracket_with_the_full_name_and_title_gives_the_title_once():
+    text = (
+        "Strikes\n\nBoris Johnson said on 3 May 2015 it was the legislation which Patrick McLoughlin "
+        "[The Rt Hon Patrick McLoughlin, Secretary of State for Transport] has now pledged.\n"
+    )
+    assert {(s, p, o) for s, p, o in _facts(text, name="transcript.txt") if p == "HOLDS_OFFICE"} == {
+        ("Patrick McLoughlin", "HOLDS_OFFICE", "Secretary of State for Transport")
+    }
