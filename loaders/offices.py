@@ -150,7 +150,11 @@ def find_offices(doc: Doc) -> None:
         if k > 0 and _HEAD.search(surface[:k]):
             # "Mayor Sadiq Khan", "Commissioner Cressida Dick": the title is part of the mention
             title = surface[:k].rstrip()
-            _office_facts(doc, m, (m.start, m.start + len(title)))
+            start = m.start
+            word = re.search(r"(?<![\w’'-])[A-Z][\w’'&.-]*\s+$", text[max(0, m.start - 30) : m.start])
+            if title.islower() and word and doc.registry.find(f"{word.group(0).strip()} {title}") is not None:
+                start -= len(word.group(0))  # "London mayor Sadiq Khan": the office the two words name
+            _office_facts(doc, m, (start, m.start + len(title)))
         # the line around the mention, at most a few hundred characters each side (a document
         # of one long line must not cost a scan of the line per mention)
         line_start = max(text.rfind("\n", max(0, m.start - _WINDOW), m.start) + 1, m.start - _WINDOW, 0)

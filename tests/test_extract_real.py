@@ -2510,3 +2510,14 @@ def test_an_editors_bracket_with_the_full_name_and_title_gives_the_title_once():
     assert {(s, p, o) for s, p, o in _facts(text, name="transcript.txt") if p == "HOLDS_OFFICE"} == {
         ("Patrick McLoughlin", "HOLDS_OFFICE", "Secretary of State for Transport")
     }
+
+
+def test_a_place_or_body_before_a_lower_case_title_names_the_office():
+    text = (
+        "Knife crime\n\nLondon mayor Sadiq Khan spoke on 3 May 2018. Met commissioner Cressida Dick "
+        "listened. Yesterday mayor Jo Bloggs of Camden left.\n"
+    )
+    assert {(s, p, o) for s, p, o in _facts(text, name="news.txt") if p == "HOLDS_OFFICE"} == {
+        ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
+        ("Cressida Dick", "HOLDS_OFFICE", "Commissioner of Police of the Metropolis"),
+    }
