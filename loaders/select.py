@@ -89,6 +89,15 @@ def select_facts(doc: Doc) -> None:
         if fact.predicate == "FUNDS" and fact.object is not None and _A_RESERVE.search(fact.object.name):
             facts.drop(key)  # "the transfer of £1.7m to the budget resilience reserve": a body's own money
             continue
+        if (
+            fact.predicate == "FUNDS"
+            and fact.object is not None
+            and _THE_MONEY_ITSELF.match(fact.object.name)
+        ):
+            facts.drop(
+                key
+            )  # "the award of a grant of £177,375", "the value of £30,000 each": the sum, not whom it is for
+            continue
         if all(doc.zone_at(ev.start, "boilerplate") is not None for ev in fact.evidence):
             facts.drop(key)  # "NOW READ: TfL 'must prepare' ...": another page's headline
             continue
@@ -155,6 +164,10 @@ def _one_label_per_entity(doc: Doc) -> None:
 
 
 _A_RESERVE = re.compile(r"\breserves?$", re.IGNORECASE)
+_THE_MONEY_ITSELF = re.compile(
+    r"(?i)(?:the\s+)?(?:award|value|grant|allocation|sum|total|amount|payment|contribution)s?\s+of\s+"
+    r"(?:(?:a|an|the|up\s+to)\s+)*(?:(?:grant|award|sum|total)s?\s+of\s+)?£"
+)
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person|people)\b|\bstatement\b", re.IGNORECASE)
 
 

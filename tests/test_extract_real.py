@@ -2521,3 +2521,17 @@ def test_a_place_or_body_before_a_lower_case_title_names_the_office():
         ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
         ("Cressida Dick", "HOLDS_OFFICE", "Commissioner of Police of the Metropolis"),
     }
+
+
+def test_each_sum_a_decision_gives_to_its_own_recipient():
+    text = (
+        DECISION_UNDER_A_FIELDS_HEADING
+        + "2. Approve the award of a grant of £177,375 to Bounce Back to enable the Divert Programme.\n"
+        + "3. Approve a grant of £20,000 to LB Enfield and £20,000 to LB Haringey to enable the work.\n"
+    )
+    assert _funds(text, name="pcd.txt") == {
+        ("Sophie Linden", "Victim Support Services Fund", 1340676),
+        ("Sophie Linden", "Bounce Back", 177375),
+        ("Sophie Linden", "London Borough of Enfield", 20000),
+        ("Sophie Linden", "London Borough of Haringey", 20000),
+    }

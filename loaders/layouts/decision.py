@@ -207,12 +207,26 @@ def _approved_sums(
     for amount in find_amounts(sentence):
         if sent_start + amount.start < at:
             continue
+        after = sentence[amount.end : amount.end + 20]
         if re.match(
             r"\s*(?:grant|award|contribution|payment|allocation)?\s*(?:to|for)\s+(?:the\s+)?[A-Z]",
             sentence[amount.end :],
         ):
-            continue  # a sum with its own recipient ("a £100k grant to British Transport Police"): the parser's
-        after = sentence[amount.end : amount.end + 20]
+            # a sum with its own recipient ("a £100k grant to British Transport Police", "£20,000 to
+            # LB Enfield and £20,000 to LB Haringey"): that recipient's, each sum its own
+            own_recipient = _recipient(doc, sentence[amount.end :])
+            if own_recipient is not None:
+                doc.facts.add(
+                    "FUNDS",
+                    signer,
+                    own_recipient,
+                    (sent_start, sent_end),
+                    layer="layout",
+                    amount_gbp=amount.gbp,
+                    date=doc.date,
+                    period=amount.period,
+                )
+            continue
         year = (
             first_date(after, doc.ref_date, full=False) if re.match(r"\s+(?:in|for)\s+\d{4}", after) else None
         )
