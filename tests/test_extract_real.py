@@ -2535,3 +2535,13 @@ def test_each_sum_a_decision_gives_to_its_own_recipient():
         ("Sophie Linden", "London Borough of Enfield", 20000),
         ("Sophie Linden", "London Borough of Haringey", 20000),
     }
+
+
+def test_an_intention_announced_with_a_time_phrase_before_its_clause():
+    text = (
+        "Western extension\n\nOn 3 May 2008 Boris Johnson announced his intention this week to ditch the "
+        "western extension.\n"
+    )
+    assert {(s, p, o) for s, p, o in _facts(text, name="news.txt") if p == "COMMITTED_TO"} == {
+        ("Boris Johnson", "COMMITTED_TO", "ditch the western extension")
+    }

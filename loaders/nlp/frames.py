@@ -663,12 +663,17 @@ def frame(token: Token, kind: str) -> Frame:
                 if c.dep_ == "nsubj":
                     roles.setdefault("prep:for", []).extend(conjuncts(c))
         clause = _clause(token)
-        if not clause and token.dep_ == "dobj" and nxt is not None and nxt.lower_ == "to":
-            # "keep his election promise to have 1,000 more police officers": a parse that hung
-            # the promise's "to"-clause on the verb
+        if not clause and token.dep_ == "dobj":
+            # "keep his election promise to have 1,000 more police officers", "announced his
+            # intention this week to ditch the extension": a parse that hung the noun's "to"-clause
+            # on the verb (a few words on, after a time phrase)
             clause = [
-                c for c in token.head.children if c.dep_ == "xcomp" and c.i > token.i and nxt in c.children
-            ]
+                c
+                for c in token.head.children
+                if c.dep_ in ("xcomp", "advcl")
+                and token.i < c.i <= token.i + 5
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ][:1]
         if (
             not clause
             and nxt is not None
