@@ -2545,3 +2545,16 @@ def test_an_intention_announced_with_a_time_phrase_before_its_clause():
     assert {(s, p, o) for s, p, o in _facts(text, name="news.txt") if p == "COMMITTED_TO"} == {
         ("Boris Johnson", "COMMITTED_TO", "ditch the western extension")
     }
+
+
+def test_a_departure_announced_or_a_tranche_of_money_is_neither_a_promise_nor_a_recipient():
+    text = (
+        "Changes\n\nDany Cotton announced on 3 May 2019 that she would be stepping down on New Year's Eve. "
+        "Sadiq Khan said he would publish the review. DD2522 set out that Sadiq Khan approved the next "
+        "tranche of £3 million for the Future Neighbourhoods programme.\n"
+    )
+    facts = _facts(text, name="news.txt")
+    assert {(s, p, o) for s, p, o in facts if p == "COMMITTED_TO"} == {
+        ("Sadiq Khan", "COMMITTED_TO", "publish the review")
+    }
+    assert not [o for _, p, o in facts if p == "FUNDS" and o.startswith("next tranche")]
