@@ -179,6 +179,8 @@ _PARTY_OFFICE_BEFORE = re.compile(rf"(?<![\w-]){_PARTY_WORD}(?:[ ]Party)?['’]s
 _PARTY_OFFICE_AFTER = re.compile(rf",[ ]+(?:the[ ])?{_PARTY_WORD}(?:[ ]Party)?['’]s?[ ][a-z][\w-]*")
 # "Assembly member Sian Berry of the Green Party"
 _PARTY_OF_AFTER = re.compile(rf"[ ]+of[ ]+the[ ]+{_PARTY_WORD}[ ]Party\b")
+# a list of members or questioners: "From Cllr Martin Whelton (Labour Group)", "Len Duvall AM (Labour)"
+_PARTY_BRACKET_AFTER = re.compile(rf"[ ]*\([ ]*{_PARTY_WORD}(?:[ ](?:Party|Group))?[ ]*\)")
 
 
 def _party_possessive(doc: Doc, m) -> None:
@@ -189,6 +191,7 @@ def _party_possessive(doc: Doc, m) -> None:
         or _PARTY_OFFICE_BEFORE.search(doc.text, max(0, m.start - 90), m.start)
         or _PARTY_OFFICE_AFTER.match(doc.text, _after_post_nominals(doc.text, m.end))
         or _PARTY_OF_AFTER.match(doc.text, _after_post_nominals(doc.text, m.end))
+        or _PARTY_BRACKET_AFTER.match(doc.text, _after_post_nominals(doc.text, m.end))
     )
     if found is None:
         return

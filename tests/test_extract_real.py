@@ -2558,3 +2558,15 @@ def test_a_departure_announced_or_a_tranche_of_money_is_neither_a_promise_nor_a_
         ("Sadiq Khan", "COMMITTED_TO", "publish the review")
     }
     assert not [o for _, p, o in facts if p == "FUNDS" and o.startswith("next tranche")]
+
+
+def test_a_party_in_brackets_after_a_name_is_the_persons_party_or_assembly_group():
+    text = (
+        "Present on 3 May 2012: Councillor Jo Bloggs (Conservative), Jenny Jones AM (Green), Len Duvall AM "
+        "(Labour Group).\n"
+    )
+    assert {(s, p, o) for s, p, o in _facts(text, name="minutes.txt") if p == "MEMBER_OF"} == {
+        ("Jo Bloggs", "MEMBER_OF", "Conservative Party"),
+        ("Jenny Jones", "MEMBER_OF", "Green Group"),
+        ("Len Duvall", "MEMBER_OF", "Labour Group"),
+    }
