@@ -2570,3 +2570,16 @@ def test_a_party_in_brackets_after_a_name_is_the_persons_party_or_assembly_group
         ("Jenny Jones", "MEMBER_OF", "Green Group"),
         ("Len Duvall", "MEMBER_OF", "Labour Group"),
     }
+
+
+def test_a_transcript_item_without_its_askers_name_is_asked_by_its_first_questioner():
+    text = (
+        "Transcript of my exchange with Sadiq on Fire Brigade funding\n\n2017/4525 – Fire Brigade funding\n\n"
+        "Andrew Dismore AM: Do you consider it would help to fund the London Fire Brigade?\n\n"
+        "Sadiq Khan (Mayor of London): Thank you, Chair. It remains vital that we fund the Brigade.\n\n"
+        "Andrew Dismore AM: Thank you for that answer.\n"
+    )
+    assert {(s, p, o) for s, p, o in _facts(text, name="t.txt") if p in ("ASKED", "REPLIED_TO")} == {
+        ("Andrew Dismore", "ASKED", "Sadiq Khan"),
+        ("Sadiq Khan", "REPLIED_TO", "Andrew Dismore"),
+    }

@@ -69,9 +69,21 @@ def read(doc: Doc) -> None:
         for k, item in enumerate(items):
             stop = items[k + 1].start() if k + 1 < len(items) else len(text)
             title, asker, q_from = _title_and_asker(doc, item, stop)
-            if asker is None:
-                continue
             item_turns = [t for t in turns if item.end() <= t.start < stop]
+            if asker is None:
+                # "2017/4525 – Fire Brigade funding" and then "Andrew Dismore AM: Do you ...?": the
+                # item's first turn by someone other than the Mayor or the chair, if it asks
+                first = next(
+                    (
+                        t
+                        for t in item_turns
+                        if t.speaker.id != mayor.id and not (t.role and re.match(r"(?i)chair", t.role))
+                    ),
+                    None,
+                )
+                if first is None or "?" not in text[first.text_start : first.end]:
+                    continue
+                asker, q_from = first.speaker, first.start
             _exchange(doc, asker, mayor, title, date, q_from, stop, item_turns)
         return
     # no numbered items: each member who asks and is answered by the Mayor
