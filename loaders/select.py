@@ -101,8 +101,13 @@ def select_facts(doc: Doc) -> None:
         if all(doc.zone_at(ev.start, "boilerplate") is not None for ev in fact.evidence):
             facts.drop(key)  # "NOW READ: TfL 'must prepare' ...": another page's headline
             continue
-        if fact.predicate == "SAID" and doc.zone_at(fact.evidence[0].start, "motion") is not None:
-            facts.drop(key)  # "This Assembly notes that ...": a motion asks, it is not a statement
+        motion = doc.zone_at(fact.evidence[0].start, "motion") if fact.predicate == "SAID" else None
+        if motion is not None and (
+            motion.speaker is None or fact.subject.id == motion.speaker.id or fact.subject.label != "Person"
+        ):
+            # "This Assembly notes that ...": a motion asks, it is not a statement (but the words it
+            # quotes are their speaker's: "the Mayor stated: 'It is the policy to ...'")
+            facts.drop(key)
             continue
         if fact.subject.name[:1].islower() and doc.registry.get(fact.subject.id) is None:
             # "businesses say ...", "an independent charity which ...": a description names no one

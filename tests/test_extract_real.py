@@ -2583,3 +2583,14 @@ def test_a_transcript_item_without_its_askers_name_is_asked_by_its_first_questio
         ("Andrew Dismore", "ASKED", "Sadiq Khan"),
         ("Sadiq Khan", "REPLIED_TO", "Andrew Dismore"),
     }
+
+
+def test_words_a_motion_quotes_are_their_speakers_not_the_assemblys():
+    text = (
+        "Police front counters\n\nMotion detail\n\nEmma Best AM moved, and Thomas Turrell AM seconded the "
+        "following motion:\n\nThis Assembly notes that on 3 September 2024, during Mayor's "
+        "Question Time, the Mayor stated: “It is the policy to make sure every borough has one 24-hour "
+        "police station front counter.”\n\nThis Assembly calls on the Mayor to keep his promise.\n"
+    )
+    said = {(s, p, o) for s, p, o in _facts(text, name="motion.txt") if p == "SAID"}
+    assert said == {("Sadiq Khan", "SAID", "It is the policy to make sure every boro")}
