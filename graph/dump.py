@@ -12,14 +12,24 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from graph.facts import Batch
-from graph.schema import EVIDENCE_FIELDS, FIRST_DOCUMENTS, check_label, check_rel_type
+from graph.schema import (
+    EVIDENCE_FIELDS,
+    FIRST_DOCUMENTS,
+    MONTH_FACTS,
+    MONTHS,
+    TOTALS_LABEL,
+    check_label,
+    check_rel_type,
+)
 from graph.store import Store, StoreError
 
 FORMAT = "civicgraph-dump"
 VERSION = 1
 PAGE = 5000
 
-_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id, labels(n)[0] SKIP $skip LIMIT $limit"
+_NODES = (  # the store-wide counts by month (graph/schema.py TOTALS_LABEL) are counted again as it is restored
+    f"MATCH (n) WHERE NOT n:{TOTALS_LABEL} RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id, labels(n)[0] SKIP $skip LIMIT $limit"
+)
 _RELS = (
     "MATCH (a)-[r]->(b) RETURN type(r) AS type, labels(a) AS src_labels, a.id AS src, "
     "labels(b) AS dst_labels, b.id AS dst, properties(r) AS props "
@@ -82,9 +92,10 @@ def dump(store: Store, out: IO[str]) -> tuple[int, int]:
 
 
 def _node_props(props: dict[str, Any]) -> dict[str, Any]:
-    """A dumped node's properties without its relationship counts and first documents, which the
-    store derives again as the relationships are restored (graph/schema.py DERIVED)."""
-    return {k: v for k, v in props.items() if not k.startswith(("_out_", "_in_")) and k != FIRST_DOCUMENTS}
+    """A dumped node's properties without its relationship counts, first documents and facts by
+    month, which the store derives again as the relationships are restored (graph/schema.py DERIVED)."""
+    derived = (FIRST_DOCUMENTS, MONTHS, MONTH_FACTS)
+    return {k: v for k, v in props.items() if not k.startswith(("_out_", "_in_")) and k not in derived}
 
 
 def _rel_row(rel: dict[str, Any]) -> dict[str, Any]:
