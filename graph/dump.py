@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
+from graph.cypher_check import StatementRefused
 from graph.facts import Batch
 from graph.schema import (
     EVIDENCE_FIELDS,
@@ -121,6 +122,22 @@ def _rel_row(rel: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _upsert(store: Store, batch: Batch) -> None:
+    """Write a batch of restored rows; one whose statement is over the length limit (many kinds of
+    relationship, each its own part of the statement) is written in two halves, and so on."""
+    try:
+        store.upsert(batch)
+    except StatementRefused as exc:
+        if "characters long" not in str(exc) or len(batch.nodes) + len(batch.rels) < 2:
+            raise
+        for part in ("nodes", "rels"):
+            rows = getattr(batch, part)
+            half = len(rows) // 2
+            for piece in (rows[:half], rows[half:]):
+                if piece:
+                    _upsert(store, Batch(**{part: list(piece)}))
+
+
 def restore(store: Store, source: IO[str], *, batch_size: int = 2000) -> tuple[int, int]:
     """Read a dump into `store` (nodes first, then relationships); returns the counts restored."""
     store.ensure_schema()
@@ -137,7 +154,7 @@ def restore(store: Store, source: IO[str], *, batch_size: int = 2000) -> tuple[i
 
     def flush() -> None:
         if batch.nodes or batch.rels:
-            store.upsert(batch)
+            _upsert(store, batch)
             counts[0] += len(batch.nodes)
             counts[1] += len(batch.rels)
             batch.nodes.clear()

@@ -149,26 +149,25 @@ def _insert_first_document(doc: str, node: str) -> str:
 
 def _move_months() -> list[str]:
     """Move facts between months in the counts graph/schema.py MONTHS / MONTH_FACTS keep: on rows
-    binding `tl_t` (the TOTALS_LABEL node, or null), `a`, `b` (a fact's ends) and `tl_old`, `tl_new`
-    (the month the fact was counted in and the one it is counted in now, null for none), each node
-    (`a` once when the fact joins it to itself) gets -1 in the old month and +1 in the new one.
-    The moves are added up by node first, so that each node's lists are set once (from one row).
-    A month left at 0 is taken out, and lists left empty removed, so that the same facts give the
-    same lists (in some order) whatever order they were written and moved in (the fingerprint)."""
+    binding `mt` (the TOTALS_LABEL node, or null), `a`, `b` (a fact's ends) and `mo`, `mn` (the
+    month the fact was counted in and the one it is counted in now, null for none), each node (`a`
+    once when the fact joins it to itself) gets -1 in the old month and +1 in the new one. The
+    moves are added up by node first, so that each node's lists are set once (from one row). A
+    month left at 0 is taken out, and lists left empty removed, so that the same facts give the
+    same lists (in some order) whatever order they were written and moved in (the fingerprint).
+    Short names: a statement has one of these per group of dated relationships, and a statement
+    is at most 65,536 characters (graph/cypher_check.py)."""
     return [
-        "WITH tl_t, a, b, CASE WHEN tl_old = tl_new THEN [] ELSE [[tl_old, -1], [tl_new, 1]] END AS tl_moves",
-        "UNWIND [tl_e IN tl_moves WHERE tl_e[0] IS NOT NULL] AS tl_m",
-        "UNWIND [tl_e IN [tl_t, a] + CASE WHEN a = b THEN [] ELSE [b] END WHERE tl_e IS NOT NULL] AS tl_n",
-        "WITH tl_n, tl_m[0] AS tl_g, sum(tl_m[1]) AS tl_d",
-        "WITH tl_n, collect([tl_g, tl_d]) AS tl_ds",
-        f"WITH tl_n, tl_ds, coalesce(tl_n.{MONTHS}, []) AS tl_had, coalesce(tl_n.{MONTH_FACTS}, []) AS tl_counts",
-        "WITH tl_n, tl_had + [tl_e IN tl_ds WHERE NOT tl_e[0] IN tl_had | tl_e[0]] AS tl_all,",
-        "     [tl_i IN range(0, size(tl_had) - 1) | tl_counts[tl_i]"
-        " + reduce(tl_s = 0, tl_e IN tl_ds | tl_s + CASE WHEN tl_e[0] = tl_had[tl_i] THEN tl_e[1] ELSE 0 END)]"
-        " + [tl_e IN tl_ds WHERE NOT tl_e[0] IN tl_had | tl_e[1]] AS tl_sums",
-        "WITH tl_n, [tl_i IN range(0, size(tl_all) - 1) WHERE tl_sums[tl_i] <> 0] AS tl_left, tl_all, tl_sums",
-        f"SET tl_n.{MONTHS} = CASE WHEN size(tl_left) = 0 THEN null ELSE [tl_i IN tl_left | tl_all[tl_i]] END,",
-        f"    tl_n.{MONTH_FACTS} = CASE WHEN size(tl_left) = 0 THEN null ELSE [tl_i IN tl_left | tl_sums[tl_i]] END",
+        "UNWIND [e IN CASE WHEN mo = mn THEN [] ELSE [[mo, -1], [mn, 1]] END WHERE e[0] IS NOT NULL] AS mm",
+        "UNWIND [e IN [mt, a] + CASE WHEN a = b THEN [] ELSE [b] END WHERE e IS NOT NULL] AS mx",
+        "WITH mx, mm[0] AS mg, sum(mm[1]) AS md",
+        f"WITH mx, collect([mg, md]) AS ms, coalesce(mx.{MONTHS}, []) AS mh",
+        f"WITH mx, mh + [e IN ms WHERE NOT e[0] IN mh | e[0]] AS ma, [i IN range(0, size(mh) - 1) |"
+        f" mx.{MONTH_FACTS}[i] + reduce(c = 0, e IN ms | c + CASE WHEN e[0] = mh[i] THEN e[1] ELSE 0 END)]"
+        " + [e IN ms WHERE NOT e[0] IN mh | e[1]] AS mc",
+        "WITH mx, ma, mc, [i IN range(0, size(ma) - 1) WHERE mc[i] <> 0] AS mi",
+        f"SET mx.{MONTHS} = CASE WHEN size(mi) = 0 THEN null ELSE [i IN mi | ma[i]] END,"
+        f"    mx.{MONTH_FACTS} = CASE WHEN size(mi) = 0 THEN null ELSE [i IN mi | mc[i]] END",
     ]
 
 
@@ -179,19 +178,17 @@ def _months_write_segment(param: str, group: tuple[str, str, str]) -> str:
     rel_type, src_label, dst_label = group
     return "\n".join(
         [
-            f"MERGE (tl_t:{TOTALS_LABEL} {{id: '{TOTALS_ID}'}})",
-            "WITH tl_t",
-            f"UNWIND ${param} AS r",
+            f"MERGE (mt:{TOTALS_LABEL} {{id: '{TOTALS_ID}'}})",
+            f"WITH mt UNWIND ${param} AS r",
             f"MERGE (a:{src_label} {{id: r.src}})",
             f"MERGE (b:{dst_label} {{id: r.dst}})",
-            "WITH tl_t, r, a, b",
             # read through the type's `key` index: a pattern from `a` to `b` reads every relationship
             # between the two (248,922 rows for 200 documents' asks between two hubs at 3,000 documents)
-            f"OPTIONAL MATCH ()-[x:{rel_type} {{key: r.key}}]->()",
-            "WITH tl_t, a, b, r.key AS tl_k, r.p.date AS tl_new,",
-            "     collect(CASE WHEN startNode(x) = a AND endNode(x) = b THEN x.date END) AS tl_was",
-            "WITH tl_t, a, b, substring(tl_was[0], 0, 7) AS tl_old, substring(CASE WHEN tl_new IS NULL THEN tl_was[0] "
-            "WHEN size(tl_was) = 0 OR tl_new > tl_was[0] THEN tl_new ELSE tl_was[0] END, 0, 7) AS tl_new",
+            f"WITH mt, r, a, b OPTIONAL MATCH ()-[x:{rel_type} {{key: r.key}}]->()",
+            "WITH mt, a, b, r.key AS k, r.p.date AS mp, collect(CASE WHEN startNode(x) = a AND endNode(x) = b"
+            " THEN x.date END) AS mw",
+            "WITH mt, a, b, substring(mw[0], 0, 7) AS mo, substring(CASE WHEN mp IS NULL THEN mw[0]"
+            " WHEN size(mw) = 0 OR mp > mw[0] THEN mp ELSE mw[0] END, 0, 7) AS mn",
             *_move_months(),
         ]
     )
@@ -202,14 +199,14 @@ def _months_replace_segment(rel_type: str) -> str:
     will delete (every evidence piece from the replaced documents) taken off their month."""
     return "\n".join(
         [
-            f"OPTIONAL MATCH (tl_t:{TOTALS_LABEL} {{id: '{TOTALS_ID}'}})",
-            "WITH tl_t",
+            f"OPTIONAL MATCH (mt:{TOTALS_LABEL} {{id: '{TOTALS_ID}'}})",
+            "WITH mt",
             f"MATCH (k:{EVIDENCE_LABEL}) WHERE k.doc_id IN $replaces AND k.type = '{rel_type}'",
-            "WITH DISTINCT tl_t, k.fact AS tl_k",
-            f"MATCH (a)-[x:{rel_type} {{key: tl_k}}]->(b) WHERE x.date IS NOT NULL",
+            "WITH DISTINCT mt, k.fact AS mk",
+            f"MATCH (a)-[x:{rel_type} {{key: mk}}]->(b) WHERE x.date IS NOT NULL",
             f"OPTIONAL MATCH (v:{EVIDENCE_LABEL} {{fact: x.key}}) WHERE NOT v.doc_id IN $replaces",
-            "WITH tl_t, a, b, x, count(v) AS tl_left",
-            "WITH tl_t, a, b, CASE WHEN tl_left = 0 THEN substring(x.date, 0, 7) END AS tl_old, null AS tl_new",
+            "WITH mt, a, b, x, count(v) AS ml",
+            "WITH mt, a, b, CASE WHEN ml = 0 THEN substring(x.date, 0, 7) END AS mo, null AS mn",
             *_move_months(),
         ]
     )
@@ -706,8 +703,8 @@ def _pairing_segments(
 # 4.16 has crashed or mixed up values when a statement reused a variable name in a later part.
 _VARIABLES = ("n", "r", "a", "b", "x", "e", "v", "q", "k", "t", "c", "m", "fit", "best", "answered",
               "rank", "better", "plain", "reply", "fd", "fd_old", "fd_gone", "fd_m", "fd_d", "fd_name",
-              "fd_names", "tl_t", "tl_n", "tl_m", "tl_e", "tl_g", "tl_d", "tl_ds", "tl_i", "tl_s", "tl_k",
-              "tl_old", "tl_new", "tl_moves", "tl_left", "tl_had", "tl_counts", "tl_all", "tl_sums", "tl_was")  # fmt: skip
+              "fd_names", "mt", "mo", "mn", "mm", "mx", "mg", "md", "ms", "mh", "mc", "mi", "mw", "mk", "ml", "ma", "mp", "i",
+              "c")  # fmt: skip
 _VARIABLE = re.compile(r"(?<![\w.$'])(" + "|".join(_VARIABLES) + r")(?![\w'])")
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'")
 
