@@ -192,8 +192,9 @@ def post_entity(registry: Registry, office: str) -> Entity | None:
 
 
 # shapes no title has: a sentence break inside ("Mayor. In January"), a conjunction or a verb
-# first ("But Lib-Dem member", "will chair the panel"), a time word ("Yesterday mayor X"), a bracket ("[High Level Champion"), a form
-# of address ("New York, Mr Mayor, is ..."), an office no longer held ("former Chief Executive")
+# first ("But Lib-Dem member", "will chair the panel"), a time word ("Yesterday mayor X"), a bracket
+# ("[High Level Champion"), a form of address ("New York, Mr Mayor, is ..."), an office no longer
+# held ("former Chief Executive")
 _NOT_A_TITLE = re.compile(
     r"[a-z]\.\s+[A-Z]|[\[\]]|^(?:but|and|or|so|yet|however|also|will|would|shall|should|can|could|may|might|must|"
     r"is|was|has|had|have|says|said|mr|mrs|ms|madam|yesterday|today|tonight|tomorrow|meanwhile|earlier|later|now|"

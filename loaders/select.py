@@ -94,9 +94,8 @@ def select_facts(doc: Doc) -> None:
             and fact.object is not None
             and _THE_MONEY_ITSELF.match(fact.object.name)
         ):
-            facts.drop(
-                key
-            )  # "the award of a grant of £177,375", "the value of £30,000 each": the sum, not whom it is for
+            # "the award of a grant of £177,375", "the value of £30,000 each": the sum, not whom it is for
+            facts.drop(key)
             continue
         if all(doc.zone_at(ev.start, "boilerplate") is not None for ev in fact.evidence):
             facts.drop(key)  # "NOW READ: TfL 'must prepare' ...": another page's headline

@@ -62,6 +62,11 @@ def _facts(text: str, name: str = "page.txt") -> set[tuple]:
     return out
 
 
+def _family(text: str, *predicates: str, name: str = "page.txt") -> set[tuple[str, str, str]]:
+    """The whole list of a passage's facts of these relation types, as _facts gives them."""
+    return {f for f in _facts(text, name=name) if f[1] in predicates}
+
+
 def _funds(text: str, name: str = "page.txt") -> set[tuple]:
     """(funder, recipient, amount) of every FUNDS fact: money passages assert the sums too."""
     doc = DocumentInfo(name=name, sha256=name, text=text)
@@ -2364,7 +2369,7 @@ def test_a_body_speaks_through_its_documents_or_a_spokesperson_not_as_a_speaker(
         'brigade was "stretched to breaking point". A City Hall spokesperson said: "The Mayor has '
         'provided an extra £6.4m to the brigade."\n'
     )
-    assert {(s, p, o) for s, p, o in _facts(text, name="news.txt") if p == "SAID"} == {
+    assert _family(text, "SAID", name="news.txt") == {
         ("Greater London Authority", "SAID", "The Mayor has provided an extra £6.4m to")
     }
 
@@ -2377,7 +2382,7 @@ def test_what_a_speaker_will_do_next_in_the_room_is_no_promise():
         "publish the review of fire stations in June.\n"
         "The Authority agreed to adjourn for five minutes.\n"
     )
-    assert {(s, p, o) for s, p, o in _facts(text, name="transcript.txt") if p == "COMMITTED_TO"} == {
+    assert _family(text, "COMMITTED_TO", name="transcript.txt") == {
         ("Sadiq Khan", "COMMITTED_TO", "publish the review of fire stations in June")
     }
 
@@ -2388,9 +2393,7 @@ def test_a_plan_someone_has_is_a_document_not_a_programme_they_lead():
         "GLA's Capital Strategy would both be published in June. The Mayor's Outer London Fund "
         "will open for bids.\n"
     )
-    assert {(s, p, o) for s, p, o in _facts(text, name="news.txt") if p == "LEADS"} == {
-        ("Boris Johnson", "LEADS", "Outer London Fund")
-    }
+    assert _family(text, "LEADS", name="news.txt") == {("Boris Johnson", "LEADS", "Outer London Fund")}
 
 
 DECISION_UNDER_A_FIELDS_HEADING = """Key information
@@ -2415,7 +2418,7 @@ def test_money_moved_into_a_bodys_own_reserve_funds_no_one():
         DECISION_UNDER_A_FIELDS_HEADING
         + "- Approve the transfer of £1,688,537 to the budget resilience reserve following confirmation.\n"
     )
-    assert {(s, p, o) for s, p, o in _facts(text, name="pcd.txt") if p == "FUNDS"} == {
+    assert _family(text, "FUNDS", name="pcd.txt") == {
         ("Sophie Linden", "FUNDS", "Victim Support Services Fund"),
     }
 
@@ -2436,7 +2439,7 @@ def test_who_welcomes_a_launch_did_not_launch_it():
         "Climate agency\n\nKen Livingstone launched the London Climate Change Agency on 3 May 2005. "
         'Tony Blair said: "I warmly welcome the launch of London\'s Climate Change Agency."\n'
     )
-    assert {(s, p, o) for s, p, o in _facts(text, name="news.txt") if p in ("ESTABLISHED", "WELCOMED")} == {
+    assert _family(text, "ESTABLISHED", "WELCOMED", name="news.txt") == {
         ("Ken Livingstone", "ESTABLISHED", "London Climate Change Agency"),
         ("Tony Blair", "WELCOMED", "Climate Change Agency"),
     }
@@ -2448,9 +2451,7 @@ def test_an_abandoned_target_or_a_broken_promise_is_no_commitment():
         "2023/24 the target of aiming to recruit 6,000 additional police officers. Boris Johnson broke his "
         "promise to cut fares. Sadiq Khan made a promise to freeze fares.\n"
     )
-    assert {(s, p, o) for s, p, o in _facts(text, name="news.txt") if p == "COMMITTED_TO"} == {
-        ("Sadiq Khan", "COMMITTED_TO", "freeze fares")
-    }
+    assert _family(text, "COMMITTED_TO", name="news.txt") == {("Sadiq Khan", "COMMITTED_TO", "freeze fares")}
 
 
 def test_whoever_announces_a_receipt_of_money_gives_it():
@@ -2497,7 +2498,7 @@ def test_an_office_someone_is_stepping_down_from_is_still_theirs_one_left_is_not
         "her role as Deputy Mayor for Fire and Resilience. Shirley Rodrigues has stepped down from her "
         "position as Deputy Mayor for Environment and Energy.\n"
     )
-    assert {(s, p, o) for s, p, o in _facts(text, name="press.txt") if p == "HOLDS_OFFICE"} == {
+    assert _family(text, "HOLDS_OFFICE", name="press.txt") == {
         ("Fiona Twycross", "HOLDS_OFFICE", "Deputy Mayor for Fire and Resilience")
     }
 
@@ -2507,7 +2508,7 @@ def test_an_editors_bracket_with_the_full_name_and_title_gives_the_title_once():
         "Strikes\n\nBoris Johnson said on 3 May 2015 it was the legislation which Patrick McLoughlin "
         "[The Rt Hon Patrick McLoughlin, Secretary of State for Transport] has now pledged.\n"
     )
-    assert {(s, p, o) for s, p, o in _facts(text, name="transcript.txt") if p == "HOLDS_OFFICE"} == {
+    assert _family(text, "HOLDS_OFFICE", name="transcript.txt") == {
         ("Patrick McLoughlin", "HOLDS_OFFICE", "Secretary of State for Transport")
     }
 
@@ -2517,7 +2518,7 @@ def test_a_place_or_body_before_a_lower_case_title_names_the_office():
         "Knife crime\n\nLondon mayor Sadiq Khan spoke on 3 May 2018. Met commissioner Cressida Dick "
         "listened. Yesterday mayor Jo Bloggs of Camden left.\n"
     )
-    assert {(s, p, o) for s, p, o in _facts(text, name="news.txt") if p == "HOLDS_OFFICE"} == {
+    assert _family(text, "HOLDS_OFFICE", name="news.txt") == {
         ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
         ("Cressida Dick", "HOLDS_OFFICE", "Commissioner of Police of the Metropolis"),
     }
@@ -2542,7 +2543,7 @@ def test_an_intention_announced_with_a_time_phrase_before_its_clause():
         "Western extension\n\nOn 3 May 2008 Boris Johnson announced his intention this week to ditch the "
         "western extension.\n"
     )
-    assert {(s, p, o) for s, p, o in _facts(text, name="news.txt") if p == "COMMITTED_TO"} == {
+    assert _family(text, "COMMITTED_TO", name="news.txt") == {
         ("Boris Johnson", "COMMITTED_TO", "ditch the western extension")
     }
 
@@ -2565,7 +2566,7 @@ def test_a_party_in_brackets_after_a_name_is_the_persons_party_or_assembly_group
         "Present on 3 May 2012: Councillor Jo Bloggs (Conservative), Jenny Jones AM (Green), Len Duvall AM "
         "(Labour Group).\n"
     )
-    assert {(s, p, o) for s, p, o in _facts(text, name="minutes.txt") if p == "MEMBER_OF"} == {
+    assert _family(text, "MEMBER_OF", name="minutes.txt") == {
         ("Jo Bloggs", "MEMBER_OF", "Conservative Party"),
         ("Jenny Jones", "MEMBER_OF", "Green Group"),
         ("Len Duvall", "MEMBER_OF", "Labour Group"),
@@ -2579,7 +2580,7 @@ def test_a_transcript_item_without_its_askers_name_is_asked_by_its_first_questio
         "Sadiq Khan (Mayor of London): Thank you, Chair. It remains vital that we fund the Brigade.\n\n"
         "Andrew Dismore AM: Thank you for that answer.\n"
     )
-    assert {(s, p, o) for s, p, o in _facts(text, name="t.txt") if p in ("ASKED", "REPLIED_TO")} == {
+    assert _family(text, "ASKED", "REPLIED_TO", name="t.txt") == {
         ("Andrew Dismore", "ASKED", "Sadiq Khan"),
         ("Sadiq Khan", "REPLIED_TO", "Andrew Dismore"),
     }
@@ -2592,5 +2593,5 @@ def test_words_a_motion_quotes_are_their_speakers_not_the_assemblys():
         "Question Time, the Mayor stated: “It is the policy to make sure every borough has one 24-hour "
         "police station front counter.”\n\nThis Assembly calls on the Mayor to keep his promise.\n"
     )
-    said = {(s, p, o) for s, p, o in _facts(text, name="motion.txt") if p == "SAID"}
+    said = _family(text, "SAID", name="motion.txt")
     assert said == {("Sadiq Khan", "SAID", "It is the policy to make sure every boro")}

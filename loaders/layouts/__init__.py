@@ -50,11 +50,10 @@ def read_layout(doc: Doc) -> None:
     # its file is named by ("2019-03-08-khan-letter.txt", "guardian-livingstone-2001.txt")
     named = None if doc.date or doc.info.date else name_date(doc.info.name)
     doc.date = doc.date or doc.info.date or named
-    latest = _latest_date(doc.text)
-    if named and len(named) < 10 and latest and latest.startswith(named):
-        named = latest  # the file's year, made precise by the latest full date the page gives in it
-    doc.ref_date = doc.ref_date or doc.date if not named else doc.ref_date or named
-    doc.ref_date = doc.ref_date or latest
+    if not doc.ref_date:
+        latest = _latest_date(doc.text)
+        # the file's year, made precise by the latest full date the page gives in it
+        doc.ref_date = latest if named and latest and latest.startswith(named) else doc.date or latest
     _title_zone(doc)
     _site_chrome(doc)
     # the Document node carries what the layout found

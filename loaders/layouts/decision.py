@@ -208,40 +208,33 @@ def _approved_sums(
         if sent_start + amount.start < at:
             continue
         after = sentence[amount.end : amount.end + 20]
+        year = (
+            first_date(after, doc.ref_date, full=False) if re.match(r"\s+(?:in|for)\s+\d{4}", after) else None
+        )
+        recipient = _recipient(doc, sentence[amount.end :])
         if re.match(
             r"\s*(?:grant|award|contribution|payment|allocation)?\s*(?:to|for)\s+(?:the\s+)?[A-Z]",
             sentence[amount.end :],
         ):
             # a sum with its own recipient ("a £100k grant to British Transport Police", "£20,000 to
-            # LB Enfield and £20,000 to LB Haringey"): that recipient's, each sum its own
-            own_recipient = _recipient(doc, sentence[amount.end :])
-            if own_recipient is not None:
-                doc.facts.add(
-                    "FUNDS",
-                    signer,
-                    own_recipient,
-                    (sent_start, sent_end),
-                    layer="layout",
-                    amount_gbp=amount.gbp,
-                    date=doc.date,
-                    period=amount.period,
-                )
-            continue
-        year = (
-            first_date(after, doc.ref_date, full=False) if re.match(r"\s+(?:in|for)\s+\d{4}", after) else None
-        )
-        # not the budget or programme the money comes from ("of the CT & CE Hub budget", "from the X Programme")
-        own = next(
-            (
-                p
-                for p in _PROGRAMME.finditer(sentence, amount.end)
-                if not _BUDGET.match(sentence, p.end())
-                and not _SOURCE.search(sentence, max(0, p.start() - 20), p.start())
-            ),
-            None,
-        )
-        named = Entity(name=own.group("name"), label="Programme", id=slug(own.group("name"))) if own else None
-        target = _recipient(doc, sentence[amount.end :]) or named or programme
+            # LB Enfield and £20,000 to LB Haringey"): that recipient's, each sum its own (one these
+            # words do not name is the parser's)
+            target = recipient
+        else:
+            # not the budget or programme the money comes from ("of the CT & CE Hub budget", "from the X Programme")
+            own = next(
+                (
+                    p
+                    for p in _PROGRAMME.finditer(sentence, amount.end)
+                    if not _BUDGET.match(sentence, p.end())
+                    and not _SOURCE.search(sentence, max(0, p.start() - 20), p.start())
+                ),
+                None,
+            )
+            named = (
+                Entity(name=own.group("name"), label="Programme", id=slug(own.group("name"))) if own else None
+            )
+            target = recipient or named or programme
         if target is None:
             continue
         doc.facts.add(
