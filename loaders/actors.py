@@ -206,6 +206,11 @@ _NOT_A_TITLE = re.compile(
 
 def _office_forms(text: str) -> list[str]:
     forms = [text, "the " + text]
+    plain = re.sub(
+        r"(?i)^(?:(?:first|new|next|directly|democratically|elected|current|incoming)\s+)+", "", text
+    )
+    if plain != text and plain:  # "the first elected mayor of London" is the Mayor of London
+        forms += [plain, plain[0].upper() + plain[1:]]
     m = re.match(r"^(?P<owner>[\w&. ]+?)['’]s\s+(?P<role>.+)$", text)
     if m:  # "TfL's Commissioner" -> "TfL Commissioner", "Commissioner of TfL"
         forms += [f"{m.group('owner')} {m.group('role')}", f"{m.group('role')} of {m.group('owner')}"]

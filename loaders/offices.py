@@ -554,12 +554,18 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
         post = post_entity(doc.registry, f"{phrase} of the {body.name}")
         stated = post is not None and post_fact(doc, person, post, evidence) is not None
     elif (
-        re.fullmatch(r"(?i)clerk", phrase)
-        and text[span[0] - 1 : span[0]] == "("
-        and (body := meeting_body(doc)) is not None
+        text[span[0] - 1 : span[0]] == "("
+        and _bare_title(doc, phrase)
+        and (
+            body := _officers_of(doc, m.start)
+            or (meeting_body(doc) if not _POLICE_RANK.search(phrase) else None)
+        )
+        is not None
     ):
-        # "Catherine Crawford (Clerk)" in a list of those present: the meeting's body's clerk
-        post = post_entity(doc.registry, f"Clerk to the {body.name}")
+        # "Catherine Crawford (Chief Executive)" in a list of those present: an officer of the
+        # body the list's heading names ("MPS officers"), else of the meeting's body
+        joint = "to" if phrase.lower() == "clerk" else "of"
+        post = post_entity(doc.registry, f"{phrase} {joint} the {body.name}")
         stated = post is not None and post_fact(doc, person, post, evidence) is not None
     elif chair:
         body = _body(doc, chair.group("body"))
@@ -587,6 +593,49 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
 _MEETING_OF = re.compile(
     r"(?i)\b(?:meeting|minutes)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:meeting\s+of\s+(?:the\s+)?)?"
 )
+
+
+def _bare_title(doc: Doc, phrase: str) -> bool:
+    """A title that names no body and no registry office ("Treasurer", "Deputy Chief Executive";
+    not "Commissioner", which the registry knows, nor "Head of Secretariat")."""
+    if not re.fullmatch(rf"(?i)(?:(?:deputy|assistant|acting|interim)\s+)?(?:chief\s+)?(?:{_HEADS})", phrase):
+        return False
+    post = post_entity(doc.registry, phrase)
+    return post is None or doc.registry.find(post.name) is None
+
+
+# a rank in a police or fire service, never an office of the authority that oversees it
+_POLICE_RANK = re.compile(r"(?i)\b(?:commissioner|constable|commander|superintendent|inspector)\b")
+# the heading of a list of officers: "MPS officers", "TfL staff"
+_OFFICERS_HEADING = re.compile(r"(?P<org>[A-Z][\w&’'. -]{1,60}?)\s+(?i:officers|officials|staff)\s*:?")
+
+
+def _officers_of(doc: Doc, at: int) -> Entity | None:
+    """The body a list's heading names as the officers' own: the nearest line above that is not a
+    list item."""
+    end = doc.text.rfind("\n", 0, at)
+    for _ in range(40):
+        if end <= 0:
+            return None
+        start = doc.text.rfind("\n", 0, end) + 1
+        line = doc.text[start:end].strip()
+        end = start - 1
+        if (
+            not line
+            or line[:1] in "•-*·–"
+            or "(" in line
+            or len(line.split()) <= 4
+            and _NAMEISH.fullmatch(line)
+        ):
+            continue
+        heading = _OFFICERS_HEADING.fullmatch(line)
+        if heading is None:
+            return None
+        return _body(doc, heading.group("org"))
+    return None
+
+
+_NAMEISH = re.compile(r"(?:[A-Z][\w’'-]+\s*){1,4}")
 
 
 def meeting_body(doc: Doc) -> Entity | None:
@@ -670,7 +719,25 @@ def post_fact(doc: Doc, person: Entity, post: Entity, evidence: tuple[int, int],
     if member:
         body = _body(doc, member.group("body"))
         return doc.facts.add("MEMBER_OF", person, body, evidence, layer=layer) if body is not None else None
+    generic = _OF_THE_BODY.search(post.name)
+    if generic:
+        # "appointed as Vice-Chair of the Authority" in the Authority's minutes: its office
+        body = _meeting_body_called(doc, generic.group("word"))
+        if body is None:
+            return None
+        post = post_entity(doc.registry, f"{post.name[: generic.start()]} of the {body.name}") or post
     return doc.facts.add("HOLDS_OFFICE", person, post, evidence, layer=layer)
+
+
+# a body named only by its kind: "Chair of the Authority", "Vice-Chair of the Committee"
+_GENERIC_BODY = r"(?P<word>Authority|Committee|Board|Panel|Commission|Forum)"
+_OF_THE_BODY = re.compile(rf"\s+of\s+the\s+{_GENERIC_BODY}$")
+
+
+def _meeting_body_called(doc: Doc, word: str) -> Entity | None:
+    """The meeting's body when "the Authority" (or Committee, Board ...) can only mean it."""
+    body = meeting_body(doc)
+    return body if body is not None and word.lower() in body.name.lower() else None
 
 
 def _named(doc: Doc, words: str) -> Entity | None:
@@ -688,6 +755,8 @@ def _body(doc: Doc, words: str) -> Entity | None:
     name = re.sub(r"\s*\([A-Za-z]{2,8}\)$", "", name)  # "Transport for London (TfL)": its name again
     if not name:
         return None
+    if re.fullmatch(_GENERIC_BODY, name):
+        return _meeting_body_called(doc, name)  # "Chair of the Authority": no body called "Authority"
     forms = [name, re.sub(r"^(?:London\s+)?Assembly(?:'s|’s)?\s+", "", name, flags=re.I)]
     for form in forms:
         entry = doc.registry.find(form)

@@ -2595,3 +2595,53 @@ def test_words_a_motion_quotes_are_their_speakers_not_the_assemblys():
     )
     said = _family(text, "SAID", name="motion.txt")
     assert said == {("Sadiq Khan", "SAID", "It is the policy to make sure every boro")}
+
+
+def test_officers_in_a_list_of_those_present_hold_the_office_of_the_body_their_heading_names():
+    text = (
+        "Minutes of the meeting of the Metropolitan Police Authority held on 30 September 2010.\n\n"
+        "Members\n\n  • Kit Malthouse (Chairman)\n  • Tony Arbour\n\n"
+        "MPA officers\n\n  • Catherine Crawford (Chief Executive)\n  • Jane Harwood (Deputy Chief Executive)\n"
+        "  • Bob Atkins (Treasurer)\n\n"
+        "MPS officers\n\n  • Sir Paul Stephenson (Commissioner)\n  • Tim Godwin (Deputy Commissioner)\n"
+    )
+    assert _family(text, "HOLDS_OFFICE", "CHAIRS", name="minutes.txt") == {
+        ("Kit Malthouse", "CHAIRS", "Metropolitan Police Authority"),
+        ("Catherine Crawford", "HOLDS_OFFICE", "Chief Executive of the Metropolitan Police Authority"),
+        ("Jane Harwood", "HOLDS_OFFICE", "Deputy Chief Executive of the Metropolitan Police Authority"),
+        ("Bob Atkins", "HOLDS_OFFICE", "Treasurer of the Metropolitan Police Authority"),
+        ("Paul Stephenson", "HOLDS_OFFICE", "Commissioner of Police of the Metropolis"),
+        ("Tim Godwin", "HOLDS_OFFICE", "Deputy Commissioner of the Metropolitan Police Service"),
+    }
+
+
+def test_a_police_rank_in_a_list_of_those_present_is_not_an_office_of_the_meeting_body():
+    text = (
+        "Minutes of the meeting of the Metropolitan Police Authority held on 24 June 2004.\n\n"
+        "Officers\n\n  • Peter Martin (Treasurer)\n  • Sir Ian Blair (Deputy Commissioner)\n"
+    )
+    assert _family(text, "HOLDS_OFFICE", name="minutes.txt") == {
+        ("Peter Martin", "HOLDS_OFFICE", "Treasurer of the Metropolitan Police Authority"),
+        ("Ian Blair", "HOLDS_OFFICE", "Deputy Commissioner"),
+    }
+
+
+def test_an_appointment_in_minutes_names_the_office_and_the_authority_is_the_meetings_body():
+    text = (
+        "Minutes of the meeting of the Metropolitan Police Authority held on 24 June 2004.\n\n"
+        "Resolved – That Len Duvall be appointed Chair of the Authority for the year.\n\n"
+        "There being no other nominations, Cindy Butts was duly appointed as Vice-Chair of the Authority.\n\n"
+        "The Chair congratulated Jenny Jones on her appointment as Deputy Mayor and Nicholas Long on his "
+        "appointment as a member of the Independent Police Complaints Commission.\n"
+    )
+    assert _family(text, "HOLDS_OFFICE", "CHAIRS", "MEMBER_OF", name="minutes.txt") == {
+        ("Len Duvall", "CHAIRS", "Metropolitan Police Authority"),
+        ("Cindy Butts", "HOLDS_OFFICE", "Vice-Chair of the Metropolitan Police Authority"),
+        ("Jenny Jones", "HOLDS_OFFICE", "Deputy Mayor"),
+        ("Nicholas Long", "MEMBER_OF", "Independent Police Complaints Commission"),
+    }
+
+
+def test_the_authority_names_no_body_outside_its_own_minutes():
+    text = "Jo Bloggs was appointed Chair of the Board on 3 May 2012, the council said.\n"
+    assert _family(text, "HOLDS_OFFICE", "CHAIRS", name="news.txt") == set()

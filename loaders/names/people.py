@@ -119,7 +119,8 @@ _PERSON_AFTER = re.compile(
     r"|the[ ][A-Z][\w']*'s)\b"
     # "Richard Barnes (Deputy Chair)", "Catherine Crawford (Clerk)": a list of those present
     r"|[ ]\((?:[A-Z][\w-]*[ ]){0,3}(?i:(?:deputy|vice|assistant|acting)[ -])?"
-    r"(?i:chair(?:man|woman|person)?|clerk|treasurer|commissioner|director|head|secretary|mayor|leader)\b)"
+    r"(?i:chair(?:man|woman|person)?|clerk|treasurer|commissioner|director|head|secretary|mayor|leader|"
+    r"executive|officer|manager|adviser|advisor|solicitor|commander)\b)"
 )
 # An office and a comma right before a name: "the Director of Public Health, Jo Bloggs".
 _OFFICE_BEFORE = re.compile(

@@ -520,6 +520,8 @@ def frame(token: Token, kind: str) -> Frame:
                 roles["dative"] = conjuncts(c)
             elif c.dep_ == "attr":
                 roles["attr"] = [c]
+            elif c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN"):
+                roles["oprd"] = [c]  # "That Len Duvall be appointed Chair of the Authority"
             elif c.dep_ == "npadvmod" and c.i > token.i and _misread_name(c) and not f.passive:
                 roles.setdefault("obj", [c])
         if f.passive and "obj" not in roles and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):

@@ -32,6 +32,7 @@ ROLES = (
     "quote",
     "report",
     "attr",
+    "oprd",
     "poss",
     "governor",
     "compound",

@@ -469,6 +469,12 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                         continue  # "Sadiq being a ‘press release Mayor’": an epithet, not an office
                     if len(obj.entity.name.split()) == 1:
                         continue  # "He's supposed to be a leader": a word for a role, not an office
+                    trigger_end = res.offset + f.trigger.idx + len(f.trigger.text)
+                    if any(
+                        x.entity.label == "Person" and x.entity.id != subj.entity.id
+                        for x in doc.mentions.between(trigger_end, obj.start)
+                    ):
+                        continue  # "Jo on her appointment as X and Nick Long on his ... as Y": Y is Nick's
                     fact = post_fact(doc, subj.entity, obj.entity, sent, layer="parser")
                     if fact is not None:
                         made.append((fact, subj.how))
