@@ -438,7 +438,16 @@ def _phrase_before(
     chunk = text[line_start:end].rstrip()
     words = list(re.finditer(r"[\w’'&.-]+|[^\w\s]", chunk))
     k = len(words)
-    while k > 0:
+    unit = _LOWER_TITLE_END.search(chunk)
+    if unit is not None:
+        # "ALG chief executive Martin Pilgrim", "BOA chief Simon Clegg": a lower-case title of
+        # several words is one office word, with one word (or a capitalised name) before it
+        k = next(j for j, w in enumerate(words) if w.start() >= unit.start())
+        if k > 0 and re.fullmatch(r"[\w’'&.-]+", words[k - 1].group(0)):
+            k -= 1
+        while k > 0 and words[k - 1].group(0)[:1].isupper() and words[k].group(0)[:1].isupper():
+            k -= 1
+    while unit is None and k > 0:
         w = words[k - 1].group(0)
         if re.fullmatch(r"[^\w\s]", w) and w not in ("&",):
             break
@@ -465,9 +474,14 @@ def _phrase_before(
         return None
     start = line_start + words[k].start()
     phrase = text[start : line_start + len(chunk)]
-    if not _HEAD.search(phrase) or _NOT_OFFICE.match(phrase) or _too_long(phrase):
+    if (unit is None and not _HEAD.search(phrase)) or _NOT_OFFICE.match(phrase) or _too_long(phrase):
         return None
-    if title and not _HEAD.search(words[-1].group(0)) and not re.search(r"\bof\s+London$", phrase):
+    if (
+        title
+        and unit is None
+        and not _HEAD.search(words[-1].group(0))
+        and not re.search(r"\bof\s+London$", phrase)
+    ):
         return None
     if title and _BARE.match(phrase) and not phrase[:1].isupper():
         return None
@@ -476,6 +490,7 @@ def _phrase_before(
         return None  # "the former Mayor of London, Boris Johnson": not an office he holds
     if (
         title
+        and unit is None
         and registry is not None
         and phrase.islower()
         and before is not None
@@ -486,6 +501,15 @@ def _phrase_before(
         # ("Ministers criticise mayor Boris Johnson"); "and housing minister Mark Prisk" is an office
         return None
     return start, line_start + len(chunk)
+
+
+# lower-case titles of news reports that end right before a name: "chief executive", "chief of
+# staff", "cabinet member for transport", "policy adviser", "chief" ("Met chief Mark Rowley")
+_LOWER_TITLE_END = re.compile(
+    r"(?<![\w’'-])(?:(?:deputy|assistant|acting|interim)\s+)?(?:chief\s+executive|chief\s+of\s+staff|"
+    r"cabinet\s+member(?:\s+for\s+[a-z][a-z ,&]{2,60}?)?|policy\s+adviser|policy\s+advisor|"
+    r"chief\s+constable|chief\s+fire\s+officer|chief)$"
+)
 
 
 def split_offices(phrase: str) -> list[str]:

@@ -2645,3 +2645,16 @@ def test_an_appointment_in_minutes_names_the_office_and_the_authority_is_the_mee
 def test_the_authority_names_no_body_outside_its_own_minutes():
     text = "Jo Bloggs was appointed Chair of the Board on 3 May 2012, the council said.\n"
     assert _family(text, "HOLDS_OFFICE", "CHAIRS", name="news.txt") == set()
+
+
+def test_a_lower_case_title_of_several_words_before_a_name_is_an_office():
+    text = (
+        "ALG chief executive Martin Pilgrim said the budget was unrealistic. BOA chief Simon Clegg "
+        "backed the bid. Westminster's cabinet member for environment and transport, Councillor Danny "
+        "Chalkley, opposed it. Ministers criticise mayor Boris Johnson.\n"
+    )
+    assert _family(text, "HOLDS_OFFICE", name="news.txt") == {
+        ("Martin Pilgrim", "HOLDS_OFFICE", "ALG chief executive"),
+        ("Simon Clegg", "HOLDS_OFFICE", "BOA chief"),
+        ("Danny Chalkley", "HOLDS_OFFICE", "Westminster's cabinet member for environment and transport"),
+    }
