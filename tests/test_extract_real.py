@@ -2658,3 +2658,15 @@ def test_a_lower_case_title_of_several_words_before_a_name_is_an_office():
         ("Simon Clegg", "HOLDS_OFFICE", "BOA chief"),
         ("Danny Chalkley", "HOLDS_OFFICE", "Westminster's cabinet member for environment and transport"),
     }
+
+
+def test_his_after_a_name_and_on_is_that_persons_and_chief_executive_is_no_body():
+    text = (
+        "The Board congratulated Simon Kilonback on his recent appointment as TfL’s Chief Finance Officer "
+        "and Dr Nelson Ogunshakin OBE on his recent appointment as Chief Executive at the International "
+        "Federation of Consulting Engineers.\n"
+    )
+    assert _family(text, "HOLDS_OFFICE", "LEADS", "MEMBER_OF", name="minutes.txt") == {
+        ("Simon Kilonback", "HOLDS_OFFICE", "Chief Finance Officer"),
+        ("Nelson Ogunshakin", "HOLDS_OFFICE", "Chief Executive"),
+    }

@@ -260,8 +260,17 @@ def named_mentions(folded: str, scan: LineScan, reg: Registry) -> list[Mention]:
         if not HEAD_WORDS.intersection(folded[start:end].replace(".", " ").replace("'", " ").split()):
             continue  # discover_named keeps only phrases ending in a body, programme or inquiry word
         for s, e, ent in discover_named(folded, start, end, reg):
+            if _A_TITLE.fullmatch(ent.name):
+                continue  # "Chief Executive", "Executive Director": an office, not a body
             found.append(Mention(s, e, ent, "discovered"))
     return found
+
+
+# titles that end in a body word ("executive"): "Chief Executive", "Deputy Chief Executive Officer"
+_A_TITLE = re.compile(
+    r"(?i)(?:(?:deputy|assistant|acting|interim|joint|group)\s+)*(?:chief|executive)\s+"
+    r"(?:executive|director|officer)(?:\s+officer)?"
+)
 
 
 def named_by_context(

@@ -506,10 +506,12 @@ class Resolver:
         from loaders.actors import post_entity
         from loaders.offices import OFFICE_HEAD
 
+        two = f"{tok.doc[tok.i - 1].text} {tok.text}" if tok.i > 0 else tok.text  # "Chief Executive"
         if (
             tok.pos_ not in ("NOUN", "PROPN")
             or not OFFICE_HEAD.fullmatch(tok.lemma_)
             and not OFFICE_HEAD.fullmatch(tok.text)
+            and not OFFICE_HEAD.fullmatch(two)
         ):
             return None
         left, right = self.core(tok)
@@ -673,6 +675,9 @@ class Resolver:
                     return Ref(body, *span, "pronoun")
             return None
         if low in _THIRD_PERSON:
+            named = self._named_just_before(tok, pos)
+            if named is not None:
+                return Ref(named, *span, "pronoun")
             attributed = self._attribution_speaker(tok, pos)
             if attributed is not None:
                 return Ref(attributed, *span, "pronoun")
@@ -707,6 +712,18 @@ class Resolver:
             return []
         pos = self.offset + tok.idx
         return [Ref(m.entity, pos, pos + len(tok.text), "pronoun") for m in listed]
+
+    def _named_just_before(self, tok: Token, pos: int) -> Entity | None:
+        """'congratulated Jo Bloggs on her appointment and Nick Long OBE on his appointment': the
+        person named right before "on his/her" is the one it means."""
+        if tok.dep_ != "poss" or not re.search(r"\b(?:on|upon)\s+$", self.doc.text[max(0, pos - 8) : pos]):
+            return None
+        before = self.doc.mentions.before(pos, max(0, pos - 80))
+        last = before[-1] if before else None
+        if last is None or last.entity.label != "Person":
+            return None
+        gap = self.doc.text[last.end : pos]
+        return last.entity if re.fullmatch(r"(?:\s+[A-Z]{2,5})*\s+(?:on|upon)\s+", gap) else None
 
     def _attribution_speaker(self, tok: Token, pos: int) -> Entity | None:
         """'"... under Boris Johnson ...," he added': the "he" of a speech verb just after a
