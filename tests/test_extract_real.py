@@ -2670,3 +2670,11 @@ def test_his_after_a_name_and_on_is_that_persons_and_chief_executive_is_no_body(
         ("Simon Kilonback", "HOLDS_OFFICE", "Chief Finance Officer"),
         ("Nelson Ogunshakin", "HOLDS_OFFICE", "Chief Executive"),
     }
+
+
+def test_a_letter_in_response_to_a_letter_replies_to_whoever_wrote_it():
+    text = SCHOOL_LETTER.replace(
+        "Thank you for your email of 2 March following your visit to City Hall.",
+        "In response to your letter of 2 March, I can confirm the visit.",
+    ).replace("I also appreciate you taking the time to put your questions to me and my answers are below.", "")
+    assert _facts(text) == {("Boris Johnson", "REPLIED_TO", "Churchfields School Council")}

@@ -41,7 +41,8 @@ _LETTERHEAD_MAYOR = re.compile(r"^\s*MAYOR\s+OF\s+LONDON\s*$", re.M)
 _MAYOR_REF = re.compile(r"^[ ]*Our[ ]ref(?:erence)?[ ]*:?[ ]*MGLA", re.M | re.I)  # the Mayor's office
 _DEAR_NAME = re.compile(r"^[ ]*Dear[ ](?P<name>[^\n,]{2,80}?),?[ ]*$", re.M)
 _THANKS = re.compile(
-    r"\b[Tt]hank[ ]you[ ]for[ ]your[ ](?:recent[ ])?(?:letter|e-?mail|message|questions?|motion|petition|"
+    r"\b(?:[Tt]hank[ ]you[ ]for|[Ii]n[ ](?:response|reply)[ ]to|[Ff]urther[ ]to|[Ii][ ]am[ ]writing[ ]in[ ]"
+    r"(?:response|reply)[ ]to)[ ]your[ ](?:recent[ ])?(?:letter|e-?mail|message|questions?|motion|petition|"
     r"correspondence)\b[^\n.]*\.?"
 )
 _YOUR_QUESTIONS = re.compile(r"\byour[ ]questions?\b")
