@@ -58,6 +58,9 @@ def speaker_blocks(doc: Doc) -> None:
             while j < len(paragraphs) and text[paragraphs[j][0]] in _OPEN:
                 block.append(paragraphs[j])
                 j += 1
+            if not block and line.rstrip().endswith(":"):
+                block = _unmarked_block(text, paragraphs, i + 1)
+                j = i + 1 + len(block)
             if speaker is not None and block:
                 _said(doc, speaker, (s, e), block)
                 i = j
@@ -69,6 +72,29 @@ def speaker_blocks(doc: Doc) -> None:
                 i += 2
                 continue
         i += 1
+
+
+_CLOSE = '”’"'
+_NOT_WORDS = re.compile(r"^(?:notes?\b|ends\b|-+$|for more information|contact\b|editors?\b)", re.I)
+
+
+def _unmarked_block(text: str, paragraphs: list[tuple[int, int]], k: int) -> list[tuple[int, int]]:
+    """The words after "X said:" printed without opening quotation marks (a page's block quote
+    lost in copying): the first paragraph, and the ones after it up to the one that ends with the
+    closing mark, when one of the next five does; nothing when the next paragraph is no speech (a
+    heading, another speaker's line)."""
+    if k >= len(paragraphs):
+        return []
+    first = text[paragraphs[k][0] : paragraphs[k][1]]
+    if _NOT_WORDS.match(first) or _INTRO_END.search(first) or len(first.split()) < 5:
+        return []
+    for n in range(k, min(k + 5, len(paragraphs))):
+        para = text[paragraphs[n][0] : paragraphs[n][1]]
+        if n > k and (_INTRO_END.search(para) or _NOT_WORDS.match(para) or para[:1] in _OPEN):
+            break
+        if para.rstrip()[-1:] in _CLOSE:
+            return paragraphs[k : n + 1]
+    return paragraphs[k : k + 1]
 
 
 # the rest of a signature line after the name: ", Tory London Assembly member" (no sentence)

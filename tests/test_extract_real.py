@@ -2676,5 +2676,25 @@ def test_a_letter_in_response_to_a_letter_replies_to_whoever_wrote_it():
     text = SCHOOL_LETTER.replace(
         "Thank you for your email of 2 March following your visit to City Hall.",
         "In response to your letter of 2 March, I can confirm the visit.",
-    ).replace("I also appreciate you taking the time to put your questions to me and my answers are below.", "")
+    ).replace(
+        "I also appreciate you taking the time to put your questions to me and my answers are below.", ""
+    )
     assert _facts(text) == {("Boris Johnson", "REPLIED_TO", "Churchfields School Council")}
+
+
+def test_words_after_said_colon_without_opening_marks_are_the_speakers_up_to_the_closing_mark():
+    text = (
+        "Assembly votes to amend the budget\n\n28 January 2015\n\n"
+        "Caroline Pidgeon AM, who proposed the amendment, said:\n\n"
+        "This year’s fare package is hitting 25,000 people every day with staggering rises.\n\n"
+        "I hope he has the good sense to listen to the London Assembly and remove the appalling rise.”\n\n"
+        "Darren Johnson AM, who seconded the amendment, said:\n\n"
+        "The Mayor should be trying to encourage people to use public transport in zones 4-6.\n\n"
+        "The full text of the amendment is here.\n\nNotes for Editors:\n\nThe amendment was approved.\n"
+    )
+    facts = _facts(text, name="press.txt")
+    assert {f for f in facts if f[1] == "SAID"} == {
+        ("Caroline Pidgeon", "SAID", "This year’s fare package is hitting 25,0"),
+        ("Darren Johnson", "SAID", "The Mayor should be trying to encourage "),
+    }
+    assert not [f for f in facts if f[1] == "CRITICISED"]

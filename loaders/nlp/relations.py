@@ -743,6 +743,18 @@ def _named_in_sentence(res: Resolver, sent: tuple[int, int], subjects: list[Ref]
         q = ctx.quote_at(pos)
         if q is not None:
             span = (q.start, q.end)
+    assembly = doc.registry.find("London Assembly")
+    for s in subjects:
+        if assembly is not None and (
+            doc.registry.term("member-of-the-london-assembly", s.entity.id, doc.ref_date) is not None
+            or any(
+                m.entity.id == s.entity.id and re.match(r"\s+AM\b", doc.text[m.end : m.end + 4])
+                for m in doc.mentions.mentions
+            )
+        ):
+            own.add(assembly.id)  # an Assembly Member's harsh words are not about the Assembly
+    if re.search(r"(?i)\b(?:he|she|him|his|her)\b", doc.text[span[0] : span[1]]):
+        return []  # "I hope he has the good sense to listen to the London Assembly": someone else too
     named = {
         m.entity.id: m
         for m in doc.mentions.between(*span)
