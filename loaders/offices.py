@@ -731,6 +731,7 @@ def post_fact(doc: Doc, person: Entity, post: Entity, evidence: tuple[int, int],
     """HOLDS_OFFICE of a post; a chair's post is CHAIRS of its body, a member's MEMBER_OF."""
     if _NOT_AN_OFFICE_OPENING.match(post.name) or re.search(r"(?i)\s(?:of|for|and|the|to|in)$", post.name):
         return None  # ("Chairman of", a name the text broke off)
+    post = _the_holders_post(doc, person, post, doc.text[evidence[0] : evidence[1]])
     chair = _CHAIR.match(post.name)
     if chair:
         body = _body(doc, chair.group("body"))
@@ -751,6 +752,24 @@ def post_fact(doc: Doc, person: Entity, post: Entity, evidence: tuple[int, int],
             return None
         post = post_entity(doc.registry, f"{post.name[: generic.start()]} of the {body.name}") or post
     return doc.facts.add("HOLDS_OFFICE", person, post, evidence, layer=layer)
+
+
+def _the_holders_post(doc: Doc, person: Entity, post: Entity, words: str) -> Entity:
+    """A bare title the registry reads as another post ("Mike Brown MVO Commissioner" in TfL's
+    minutes is not the Met's Commissioner): the post of the same title the registry has the
+    person hold, when it has one and not the post read."""
+    reg = doc.registry
+    entry = reg.get(post.id)
+    if entry is None or not entry.holders or any(h.person == person.id for h in entry.holders):
+        return post
+    if any(name.lower() in words.lower() for name in (entry.name, *entry.aliases) if " " in name):
+        return post  # the words name that post in full ("Deputy Mayor for Government Relations")
+    head = _HEAD.findall(words.lower())
+    for own in reg.posts_of(person.id):
+        if own.id != entry.id and head and any(h in own.name.lower() for h in head):
+            if not doc.ref_date or reg.term(own.id, person.id, doc.ref_date) is not None:
+                return own.entity
+    return post
 
 
 # a body named only by its kind: "Chair of the Authority", "Vice-Chair of the Committee"

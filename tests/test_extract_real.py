@@ -2698,3 +2698,15 @@ def test_words_after_said_colon_without_opening_marks_are_the_speakers_up_to_the
         ("Darren Johnson", "SAID", "The Mayor should be trying to encourage "),
     }
     assert not [f for f in facts if f[1] == "CRITICISED"]
+
+
+def test_a_bare_title_is_the_post_the_registry_has_that_person_hold():
+    text = (
+        "Minutes of the Board held on 23 May 2018.\n\nStaff\n\n  • Mike Brown (Commissioner)\n\n"
+        "Minutes of the meeting of the Metropolitan Police Authority held on 24 June 2004.\n\n"
+        "MPS officers\n\n  • Sir John Stevens (Commissioner)\n"
+    )
+    assert _family(text, "HOLDS_OFFICE", name="minutes.txt") == {
+        ("Mike Brown", "HOLDS_OFFICE", "Commissioner of Transport for London"),
+        ("John Stevens", "HOLDS_OFFICE", "Commissioner of Police of the Metropolis"),
+    }

@@ -21,7 +21,11 @@ DOCUMENT_NAME_WORDS = frozenset(
 # Corporate Services" names no person "Financial Officer"
 OFFICE_NAME_WORDS = frozenset(
     ["Officer", "Officers", "Director", "Manager", "Treasurer", "Controller", "Auditor", "Financial",
-     "Executive", "Adviser", "Advisor"]
+     "Executive", "Adviser", "Advisor",
+     # the remits that end a title printed before the next name in a flattened list of officers
+     # ("General Counsel Michele Dix", "Managing Director, Surface Transport Mark Wild")
+     "Counsel", "Transport", "Audit", "Planning", "Resources", "Technology", "Communication",
+     "Communications", "Finance", "Operations", "Secretariat", "Customers", "Underground"]
 )  # fmt: skip
 
 
