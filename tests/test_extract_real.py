@@ -2710,3 +2710,9 @@ def test_a_bare_title_is_the_post_the_registry_has_that_person_hold():
         ("Mike Brown", "HOLDS_OFFICE", "Commissioner of Transport for London"),
         ("John Stevens", "HOLDS_OFFICE", "Commissioner of Police of the Metropolis"),
     }
+
+
+def test_calling_upon_someone_to_act_asks_them():
+    assert _family("Jo Bloggs AM called upon the Government to act urgently.\n", "ASKED") == {
+        ("Jo Bloggs", "ASKED", "UK Government")
+    }

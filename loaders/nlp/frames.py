@@ -325,9 +325,10 @@ def _preps(token: Token, out: dict[str, list[Token]], depth: int = 0) -> None:
     seen_as = False
     for c in token.children:
         if c.dep_ in ("prep", "dative", "agent") and (
-            c.pos_ == "ADP" or c.dep_ == "prep" and c.lower_ == "to"
+            c.pos_ == "ADP" or c.dep_ == "prep" and c.lower_ in ("to", "upon")
         ):
-            # ("to" tagged a particle but attached as a preposition: "transferred £3m to TfL")
+            # ("to" tagged a particle but attached as a preposition: "transferred £3m to TfL";
+            # "upon" tagged a conjunction: "call upon the Government to act")
             key = "prep:" + c.lower_
             if key == "prep:as":
                 if seen_as:
