@@ -2716,3 +2716,16 @@ def test_calling_upon_someone_to_act_asks_them():
     assert _family("Jo Bloggs AM called upon the Government to act urgently.\n", "ASKED") == {
         ("Jo Bloggs", "ASKED", "UK Government")
     }
+
+
+def test_a_thing_named_after_its_kind_is_the_one_the_new_kind_refers_to():
+    text = (
+        "Sadiq announces new service Energy Advice London\n\n"
+        "Sadiq Khan today announced a new service, Energy Advice London, in partnership with the Energy "
+        "Saving Trust. Funded by the Mayor, the new service will be run by the Energy Saving Trust. During the "
+        "campaign Mr Khan promised cheaper energy.\n"
+    )
+    assert _family(text, "FUNDS", "LEADS", name="press.txt") == {
+        ("Sadiq Khan", "FUNDS", "Energy Advice London"),
+        ("Energy Saving Trust", "LEADS", "Energy Advice London"),
+    }

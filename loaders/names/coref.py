@@ -163,9 +163,17 @@ def definite_refs(doc: DocMentions, registry: Registry) -> None:
                     break
                 continue
             last = e.name.split()[-1].lower() if e.name.split() else ""
-            if e.label in ("Organization", "Programme", "Inquiry") and last.rstrip(
-                "s"
-            ) == head.lower().rstrip("s"):
+            if (
+                e.label in ("Organization", "Programme", "Inquiry")
+                and (
+                    last.rstrip("s") == head.lower().rstrip("s")
+                    # "a new service, Energy Advice London ... the new service": the kind named before it
+                    or re.search(
+                        rf"\b{re.escape(head.lower())}(?:,|[ ]called|[ ]named)?[ ]$",
+                        folded[max(0, prev.start - 30) : prev.start].lower(),
+                    )
+                )
+            ):
                 target = e
                 break
         if target is not None:

@@ -92,6 +92,19 @@ NAMED_LOWER_HEAD = Bounded(
     r"partnership|grant|board|hub|taskforce|helpline|framework|forum|alliance|panel|unit|team))\b",
     "w-",
 )
+# "a new service, Energy Advice London,", "announces new service Energy Advice London", "a scheme
+# called Safer Streets": the kind of thing first, then its name
+TYPE_THEN_NAME = Bounded(
+    r"(?:(?:the|a|an|its|his|her|their|our|my)[ ](?:new[ ]|free[ ]|dedicated[ ]|pan-London[ ])?|new[ ])"
+    r"(?P<head>service|scheme|programme|fund|initiative|project|campaign|helpline|network|partnership|"
+    r"taskforce|hub|app|website|charity|body|unit)(?:,[ ]|[ ](?:called|named|known[ ]as)[ ]|[ ])"
+    r"(?P<name>[A-Z][\w'&-]*(?:[ ](?:(?:of|and|for|the|on|&)[ ])?[A-Z][\w'&-]*){1,5})(?=[ ]?[,.;:)\n]|$|[ ][a-z])",
+    "w-",
+)
+_HONORIFICS = frozenset(
+    ["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Baroness", "Cllr", "Councillor"]
+)
+_TYPE_ORGS = frozenset(["network", "partnership", "taskforce", "charity", "body", "unit"])
 _LOWER_HEAD_ORGS = frozenset(
     ["network", "partnership", "board", "helpline", "forum", "alliance", "panel", "unit", "team"]
 )
@@ -292,6 +305,20 @@ def named_by_context(
         if len(words) == 1 and (words[0] in NOT_NAME or len(words[0]) < 3):
             continue
         label = "Programme" if m.group("head") in _APPOSITIVE_PROGRAMME else "Organization"
+        out.append(Mention(s, e, Entity(name=name, label=label, id=slug(name)), "discovered"))
+    for m in TYPE_THEN_NAME.finditer(folded):
+        s, e = m.start("name"), m.end("name")
+        name = m.group("name")
+        words = name.split()
+        if (
+            (s, e) in known
+            or reg.find(name) is not None
+            or words[0] in NOT_NAME
+            or words[0] in LEADING_WORDS
+            or words[0].rstrip(".") in _HONORIFICS
+        ):
+            continue
+        label = "Organization" if m.group("head") in _TYPE_ORGS else "Programme"
         out.append(Mention(s, e, Entity(name=name, label=label, id=slug(name)), "discovered"))
     for m in scan.finditer(NAMED_LOWER_HEAD, "lower_head"):
         cap = m.group("cap")
