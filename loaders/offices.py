@@ -539,6 +539,15 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
     phrase = " ".join(text[span[0] : span[1]].split())
     evidence = (min(m.start, span[0]), max(m.end, span[1]))
     person: Entity = m.entity
+    if any(
+        x.entity.label == "Person"
+        and x.entity.id != person.id
+        and x.kind != "office"
+        and text[x.end : x.end + 2] not in ("'s", "’s")  # "Sadiq’s Deputy Mayor for Housing"
+        and not (text[x.start - 2 : x.start] == ", " and x.end >= span[1])  # "Director, Metro Dynamics"
+        for x in doc.mentions.between(*span)
+    ):
+        return  # "(Vice- Andrew Dismore AM Councillor Stephen Knight AM Chair": a flattened table's row
     party = _PARTY.match(phrase)
     if party is None and phrase.lower().endswith(_SPOKES):
         # "London Assembly Liberal Democrat environment spokesperson": the party inside the title

@@ -2729,3 +2729,25 @@ def test_a_thing_named_after_its_kind_is_the_one_the_new_kind_refers_to():
         ("Sadiq Khan", "FUNDS", "Energy Advice London"),
         ("Energy Saving Trust", "LEADS", "Energy Advice London"),
     }
+
+
+def test_a_budget_laid_before_parliament_funds_no_one_and_a_cut_off_word_names_nothing():
+    text = (
+        "Culture Secretary Tessa Jowell unveiled the new 2012 Olympics budget of £9.35bn to the House of "
+        "Commons yesterday. I hope the Mayor re-introduces the Pay As You Go caps in his final budget.\n"
+    )
+    assert _family(text, "FUNDS", "ESTABLISHED", name="news.txt") == set()
+
+
+def test_a_title_that_runs_into_other_names_is_a_flattened_table_not_an_office():
+    text = (
+        "Members present\n\nGareth Bacon AM (Chairman) Dr Fiona Twycross AM (Vice- Andrew Dismore AM "
+        "Councillor Stephen Knight AM Chair\n\nSadiq’s Deputy Mayor for Housing, Tom Copley, wrote to them.\n"
+    )
+    offices = _family(text, "HOLDS_OFFICE", name="minutes.txt")
+    assert not [f for f in offices if f[0] == "Fiona Twycross"]
+    assert ("Tom Copley", "HOLDS_OFFICE", "Sadiq’s Deputy Mayor for Housing") in offices or (
+        "Tom Copley",
+        "HOLDS_OFFICE",
+        "Deputy Mayor for Housing and Residential Development",
+    ) in offices

@@ -458,6 +458,14 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                 continue  # "launched a £9m fund": a sum is funding, not what is founded or promised
             if obj.how == "phrase" and _is_time(obj.entity.name):
                 continue  # "£15m in his budget for next year": a time is not a recipient
+            if pat.family == "FUNDS" and _a_legislature(doc, obj.entity):
+                continue  # "unveiled the budget of £9.35bn to the House of Commons": presented, not paid
+            if (
+                obj.how == "phrase"
+                and " " not in obj.entity.name
+                and re.match(r"[ ]+[A-Z]", doc.text[obj.end : obj.end + 3])
+            ):
+                continue  # "re-introduces the Pay As You Go caps": one word cut from a longer name
             for amount in sums:
                 extra = dict(props)
                 if amount is not None:
@@ -909,6 +917,12 @@ def _resolve(
         ):
             return ref
     return None
+
+
+def _a_legislature(doc: Doc, entity: Entity) -> bool:
+    """Parliament: a budget is laid before it, never paid to it."""
+    entry = doc.registry.get(entity.id)
+    return entry is not None and entry.kind == "legislature"
 
 
 # what money is, never what it is paid to ("approves expenditure of £1.5m", "the award of £7.2m");
