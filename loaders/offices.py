@@ -542,7 +542,7 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
     if any(
         x.entity.label == "Person"
         and x.entity.id != person.id
-        and x.kind != "office"
+        and x.kind not in ("office", "ner")  # (the statistical tagger's "Standard Life" is a firm)
         and text[x.end : x.end + 2] not in ("'s", "’s")  # "Sadiq’s Deputy Mayor for Housing"
         and not (text[x.start - 2 : x.start] == ", " and x.end >= span[1])  # "Director, Metro Dynamics"
         for x in doc.mentions.between(*span)
@@ -731,7 +731,10 @@ def _holds_a_verb(doc: Doc, span: tuple[int, int]) -> bool:
         return False
     offset = sdoc.user_data["offset"]
     return any(
-        t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP") and span[0] <= offset + t.idx < span[1]
+        t.pos_ == "VERB"
+        and t.tag_ in ("VBD", "VBZ", "VBP")
+        and span[0] <= offset + t.idx < span[1]
+        and doc.mentions.at(offset + t.idx) is None  # ("Surface Transport, TfL": a name read as a verb)
         for t in sdoc
     )
 

@@ -88,6 +88,8 @@ def _unmarked_block(text: str, paragraphs: list[tuple[int, int]], k: int) -> lis
     first = text[paragraphs[k][0] : paragraphs[k][1]]
     if _NOT_WORDS.match(first) or _INTRO_END.search(first) or len(first.split()) < 5:
         return []
+    if first.rstrip()[-1:] not in ".!?" + _CLOSE:
+        return []  # a headline of the next item on a list page, not a sentence someone said
     for n in range(k, min(k + 5, len(paragraphs))):
         para = text[paragraphs[n][0] : paragraphs[n][1]]
         if n > k and (_INTRO_END.search(para) or _NOT_WORDS.match(para) or para[:1] in _OPEN):

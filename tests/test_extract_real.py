@@ -2751,3 +2751,15 @@ def test_a_title_that_runs_into_other_names_is_a_flattened_table_not_an_office()
         "HOLDS_OFFICE",
         "Deputy Mayor for Housing and Residential Development",
     ) in offices
+
+
+def test_a_headline_after_said_colon_on_a_list_page_is_not_a_statement_and_a_name_is_not_a_verb():
+    text = (
+        "Statements\nTony Devenish, London Assembly member for West Central, said:\n"
+        "Mayor ‘wasting potential for 27,000 homes in Housing Zones’ with industrial land regulations\n"
+        "- Sites currently protected as Strategic Industrial Land\n\n"
+        "Isabel Dedring, Deputy Mayor for Transport\n\nLeon Daniels, Managing Director, Surface Transport, TfL\n"
+    )
+    facts = _facts(text, name="list.txt")
+    assert not [f for f in facts if f[1] == "SAID"]
+    assert ("Leon Daniels", "HOLDS_OFFICE", "Managing Director, Surface Transport, TfL") in facts
