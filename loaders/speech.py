@@ -121,6 +121,8 @@ def _signed_by(doc: Doc, line: str, signature: tuple[int, int]) -> Entity | None
     body = line.strip(_OPEN + "”’ ")
     if len(body.split()) < 8 or line.rstrip().endswith((":", "?")) or _SPEECH.search(line):
         return None
+    if re.match(r"\s*(?:[-–—•·*]|\d+[.)])\s", line):
+        return None  # an item of a list, not someone's words
     if any(c in body for c in _OPEN + "”’") and not body.endswith(tuple(".!?")):
         return None
     return people[0].entity
