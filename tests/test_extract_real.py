@@ -2763,3 +2763,16 @@ def test_a_headline_after_said_colon_on_a_list_page_is_not_a_statement_and_a_nam
     facts = _facts(text, name="list.txt")
     assert not [f for f in facts if f[1] == "SAID"]
     assert ("Leon Daniels", "HOLDS_OFFICE", "Managing Director, Surface Transport, TfL") in facts
+
+
+def test_questioning_a_quality_of_someone_criticises_them_questioning_them_asks():
+    text = (
+        "Ken Livingstone questioned the independence of the Forensic Audit Panel yesterday. The Council for "
+        "the Protection of Rural England questioned the mayor's determination to draw investment into "
+        "London. Jenny Jones AM questioned the Mayor about the budget.\n"
+    )
+    assert _family(text, "CRITICISED", "ASKED", name="2008-07-10-news.txt") == {
+        ("Ken Livingstone", "CRITICISED", "Forensic Audit Panel"),
+        ("Council for the Protection of Rural England", "CRITICISED", "Boris Johnson"),
+        ("Jenny Jones", "ASKED", "Boris Johnson"),
+    }

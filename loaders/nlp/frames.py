@@ -548,6 +548,9 @@ def frame(token: Token, kind: str) -> Frame:
             owner = [c for c in o.children if c.dep_ == "poss"]
             if owner:
                 roles["owner"] = owner
+            of = [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobj(c)]
+            if of:
+                roles["object_of"] = of  # "questioned the independence of the panel"
         if (
             f.passive
             and "obj" not in roles

@@ -33,6 +33,7 @@ ROLES = (
     "report",
     "attr",
     "oprd",
+    "object_of",
     "poss",
     "governor",
     "compound",
