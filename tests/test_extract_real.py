@@ -2776,3 +2776,13 @@ def test_questioning_a_quality_of_someone_criticises_them_questioning_them_asks(
         ("Council for the Protection of Rural England", "CRITICISED", "Boris Johnson"),
         ("Jenny Jones", "ASKED", "Boris Johnson"),
     }
+
+
+def test_grant_assistance_of_a_sum_is_the_money_not_its_recipient():
+    text = (
+        "This decision seeks consent to provide grant assistance of £269,000 to Groundwork London. "
+        "The decision is taken by Tom Middleton, Head of Governance.\n"
+    )
+    assert not [
+        f for f in _family(text, "FUNDS", name="2015-add304.txt") if f[2].startswith("grant assistance")
+    ]

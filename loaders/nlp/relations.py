@@ -927,7 +927,14 @@ def _a_legislature(doc: Doc, entity: Entity) -> bool:
 
 # what money is, never what it is paid to ("approves expenditure of £1.5m", "the award of £7.2m");
 # a budget may be what money goes to ("£1m added to the VRU's budget")
-_MONEY_NOUNS = (FUNDING_NOUNS - {"budget"}) | {"award"}
+_MONEY_NOUNS = (FUNDING_NOUNS - {"budget"}) | {
+    "award",
+    "assistance",
+    "contribution",
+    "payment",
+    "value",
+    "sum",
+}
 
 
 def _moves_money(f: Frame) -> bool:
