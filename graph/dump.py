@@ -11,15 +11,26 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
+from graph.cypher_check import StatementRefused
 from graph.facts import Batch
-from graph.schema import EVIDENCE_FIELDS, FIRST_DOCUMENTS, check_label, check_rel_type
+from graph.schema import (
+    EVIDENCE_FIELDS,
+    FIRST_DOCUMENTS,
+    MONTH_FACTS,
+    MONTHS,
+    TOTALS_LABEL,
+    check_label,
+    check_rel_type,
+)
 from graph.store import Store, StoreError
 
 FORMAT = "civicgraph-dump"
 VERSION = 1
 PAGE = 5000
 
-_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id, labels(n)[0] SKIP $skip LIMIT $limit"
+_NODES = (  # the store-wide counts by month (graph/schema.py TOTALS_LABEL) are counted again as it is restored
+    f"MATCH (n) WHERE NOT n:{TOTALS_LABEL} RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id, labels(n)[0] SKIP $skip LIMIT $limit"
+)
 _RELS = (
     "MATCH (a)-[r]->(b) RETURN type(r) AS type, labels(a) AS src_labels, a.id AS src, "
     "labels(b) AS dst_labels, b.id AS dst, properties(r) AS props "
@@ -82,9 +93,10 @@ def dump(store: Store, out: IO[str]) -> tuple[int, int]:
 
 
 def _node_props(props: dict[str, Any]) -> dict[str, Any]:
-    """A dumped node's properties without its relationship counts and first documents, which the
-    store derives again as the relationships are restored (graph/schema.py DERIVED)."""
-    return {k: v for k, v in props.items() if not k.startswith(("_out_", "_in_")) and k != FIRST_DOCUMENTS}
+    """A dumped node's properties without its relationship counts, first documents and facts by
+    month, which the store derives again as the relationships are restored (graph/schema.py DERIVED)."""
+    derived = (FIRST_DOCUMENTS, MONTHS, MONTH_FACTS)
+    return {k: v for k, v in props.items() if not k.startswith(("_out_", "_in_")) and k not in derived}
 
 
 def _rel_row(rel: dict[str, Any]) -> dict[str, Any]:
@@ -110,6 +122,22 @@ def _rel_row(rel: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _upsert(store: Store, batch: Batch) -> None:
+    """Write a batch of restored rows; one whose statement is over the length limit (many kinds of
+    relationship, each its own part of the statement) is written in two halves, and so on."""
+    try:
+        store.upsert(batch)
+    except StatementRefused as exc:
+        if "characters long" not in str(exc) or len(batch.nodes) + len(batch.rels) < 2:
+            raise
+        for part in ("nodes", "rels"):
+            rows = getattr(batch, part)
+            half = len(rows) // 2
+            for piece in (rows[:half], rows[half:]):
+                if piece:
+                    _upsert(store, Batch(**{part: list(piece)}))
+
+
 def restore(store: Store, source: IO[str], *, batch_size: int = 2000) -> tuple[int, int]:
     """Read a dump into `store` (nodes first, then relationships); returns the counts restored."""
     store.ensure_schema()
@@ -126,7 +154,7 @@ def restore(store: Store, source: IO[str], *, batch_size: int = 2000) -> tuple[i
 
     def flush() -> None:
         if batch.nodes or batch.rels:
-            store.upsert(batch)
+            _upsert(store, batch)
             counts[0] += len(batch.nodes)
             counts[1] += len(batch.rels)
             batch.nodes.clear()

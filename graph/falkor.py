@@ -50,6 +50,7 @@ from graph.store import (
 from graph.upsert import (
     DERIVE_ABOUT_KEYS,
     DERIVE_FIRST_DOCUMENTS,
+    DERIVE_MONTHS,
     Rows,
     batch_rows,
     plan_upsert,
@@ -481,6 +482,8 @@ class FalkorStore:
                     raise
         self.run(DERIVE_ABOUT_KEYS, write=True)  # a store written before asks kept it
         for statement in DERIVE_FIRST_DOCUMENTS:  # ... or nodes their first documents
+            self.run(statement, write=True)
+        for statement in DERIVE_MONTHS:  # ... or the dated facts by month
             self.run(statement, write=True)
         self._schema_ready = True
 

@@ -28,6 +28,8 @@ from graph.schema import (
     EVIDENCE_LABEL,
     EVIDENCE_PROPERTIES,
     FIRST_DOCUMENTS,
+    MONTH_FACTS,
+    MONTHS,
     SAMPLE_DOCUMENT,
     SAMPLE_ORDER,
     SAMPLE_QUOTE,
@@ -44,8 +46,20 @@ WRITTEN = "written"
 # replies, which are compared) and the relationship counts on nodes (DEGREE_PREFIXES), which are
 # checked against the relationships the store holds instead (Stored.degrees); an ask's `about` in
 # lower case (ABOUT_KEY), which the store sets from `about` (compared); the first documents that
-# mention a node (FIRST_DOCUMENTS), which the store keeps from the MENTIONS it holds (compared).
-IGNORED = frozenset({*JOURNAL_PROPERTIES, WRITTEN, "day", ABOUT_KEY, FIRST_DOCUMENTS, *PAIRING_PROPERTIES})
+# mention a node (FIRST_DOCUMENTS), which the store keeps from the MENTIONS it holds (compared); a
+# node's dated facts by month (MONTHS, MONTH_FACTS), kept from the facts it holds (compared).
+IGNORED = frozenset(
+    {
+        *JOURNAL_PROPERTIES,
+        WRITTEN,
+        "day",
+        ABOUT_KEY,
+        FIRST_DOCUMENTS,
+        MONTHS,
+        MONTH_FACTS,
+        *PAIRING_PROPERTIES,
+    }
+)
 DEGREE_PREFIXES = ("_out_", "_in_")
 
 # An element of the graph: ("node", label, id) or ("rel", type, source id, target id, key). Each

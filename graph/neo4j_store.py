@@ -24,7 +24,14 @@ from neo4j.graph import Node, Path, Relationship
 from graph.facts import Batch
 from graph.schema import neo4j_schema_statements
 from graph.store import DEFAULT_TIMEOUT_MS, QueryTimeout, ReadOnlyError, StoreError, StoreURIError, redact
-from graph.upsert import DERIVE_ABOUT_KEYS, DERIVE_FIRST_DOCUMENTS, Rows, plan_upsert, statement_params
+from graph.upsert import (
+    DERIVE_ABOUT_KEYS,
+    DERIVE_FIRST_DOCUMENTS,
+    DERIVE_MONTHS,
+    Rows,
+    plan_upsert,
+    statement_params,
+)
 
 T = TypeVar("T")
 
@@ -200,6 +207,8 @@ class Neo4jStore:
                     session.run(statement).consume()  # schema changes run in their own transactions
                 session.run(DERIVE_ABOUT_KEYS).consume()  # a store written before asks kept it
                 for statement in DERIVE_FIRST_DOCUMENTS:  # ... or nodes their first documents
+                    session.run(statement).consume()
+                for statement in DERIVE_MONTHS:  # ... or the dated facts by month
                     session.run(statement).consume()
 
         self._guard(go)

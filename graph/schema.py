@@ -39,6 +39,11 @@ __all__ = [
     "ABOUT_KEY",
     "FIRST_DOCUMENTS",
     "FIRST_DOCUMENTS_KEPT",
+    "MONTHS",
+    "MONTH_FACTS",
+    "TOTALS_LABEL",
+    "TOTALS_ID",
+    "month_group",
 ]
 
 
@@ -258,6 +263,30 @@ ABOUT_KEY = "_about_key"
 # reads a node's mentions as before.
 FIRST_DOCUMENTS = "_first_documents"
 FIRST_DOCUMENTS_KEPT = 20
+# The dated facts counted by month as the store writes, so that the timeline's total needs no read
+# of the facts (queries/timeline.cypher's count; reading 20,000 facts at ask time cost about 40 ms
+# at 1M relationships, BENCHMARKS.md): on every node, the facts (FACT_TYPES) it is either side of
+# (a fact between a node and itself counted once), and once for the whole store on the one node
+# labelled TOTALS_LABEL (id TOTALS_ID), as two lists of one length: MONTHS, the months (a date's
+# first 7 characters, `month_group`: "2024-03"; a year-only date "2024" is a month of its own) and
+# MONTH_FACTS, how many facts are dated in each (a month whose facts all went is taken out, and the
+# lists when none is left, so that the same facts give the same lists in any order). Kept by
+# graph/upsert.py as facts are created, as a merge moves a fact's date to another month ("2024" ->
+# "2024-03-15") and as a replaced document deletes facts; a store written before gets them at its
+# next write (ensure_schema runs graph/upsert.py DERIVE_MONTHS when there is no TOTALS_LABEL node
+# but there are dated facts); dumps leave them and the TOTALS_LABEL node out, and a restore counts
+# them again as it writes. The TOTALS_LABEL node is not one of NODE_LABELS: no batch can write it,
+# and every reader of all nodes leaves it out (dump, fingerprint, stats, exports, name lookups).
+MONTHS = "_months"
+MONTH_FACTS = "_month_facts"
+TOTALS_LABEL = "Totals"
+TOTALS_ID = "facts"
+
+
+def month_group(date: str) -> str:
+    """The month a date is counted in (MONTHS): its first 7 characters ("2024-03-15" -> "2024-03")."""
+    return date[:7]
+
 
 # Exact-match node indexes ensure_schema() creates, as (label, property): `id` everywhere (the
 # MERGE key and what `id:<node id>` parameters look up), the search keys where names are looked up,

@@ -38,7 +38,7 @@ from typing import Any, Protocol
 
 from graph.evidence import attach
 from graph.facts import is_iso_date
-from graph.schema import EVIDENCE_LABEL, FACT_TYPES, NODE_LABELS, REL_TYPES, check_rel_type
+from graph.schema import EVIDENCE_LABEL, FACT_TYPES, NODE_LABELS, REL_TYPES, TOTALS_LABEL, check_rel_type
 from graph.store import ReadOnlyError, Store, StoreError
 
 PAGE_SIZE = 5000
@@ -232,7 +232,8 @@ class Subgraph:
         self._cypher_result: tuple[dict[str, SubNode], dict[str, SubRel]] | None = None
         if self.sel.actor is not None:
             found = self.store.run(
-                "MATCH (n) WHERE n.id = $id RETURN n.id AS id LIMIT 1", {"id": self.sel.actor}
+                f"MATCH (n) WHERE n.id = $id AND NOT n:{TOTALS_LABEL} RETURN n.id AS id LIMIT 1",
+                {"id": self.sel.actor},
             )
             if not found:
                 raise SelectionError(f"no node with id {self.sel.actor!r}")
@@ -272,7 +273,7 @@ class Subgraph:
 
     def is_empty(self) -> bool:
         if self.sel.cypher is None and self.node_ids() is None:
-            return not self.store.run("MATCH (n) RETURN n.id AS id LIMIT 1")
+            return not self.store.run(f"MATCH (n) WHERE NOT n:{TOTALS_LABEL} RETURN n.id AS id LIMIT 1")
         return next(iter(self.nodes()), None) is None
 
     def node_ids(self) -> set[str] | None:
@@ -326,7 +327,7 @@ class Subgraph:
 
     def _all_nodes(self) -> Iterator[SubNode]:
         query = (
-            f"MATCH (n) WHERE n.id > $after AND NOT n:{EVIDENCE_LABEL} "
+            f"MATCH (n) WHERE n.id > $after AND NOT n:{EVIDENCE_LABEL} AND NOT n:{TOTALS_LABEL} "
             f"RETURN {_NODE_COLUMNS} ORDER BY n.id LIMIT $limit"
         )
         after = ""
@@ -447,7 +448,7 @@ def run_selection_cypher(
         wanted = sorted(strings)
         query = (
             f"MATCH (n) WHERE (n.name IN $names OR n.id IN $names) AND NOT n:Document AND NOT n:{EVIDENCE_LABEL} "
-            f"RETURN {_NODE_COLUMNS}"
+            f"AND NOT n:{TOTALS_LABEL} RETURN {_NODE_COLUMNS}"
         )
         for start in range(0, len(wanted), PAGE_SIZE):
             for row in store.run(query, {"names": wanted[start : start + PAGE_SIZE]}):

@@ -28,9 +28,16 @@ from pathlib import Path
 from typing import Any
 
 from graph.journal import Element, Stored, checksum, elements, journal, stored, written_by
-from graph.schema import EVIDENCE_LABEL, check_label, check_property, check_rel_type, degree_property
+from graph.schema import (
+    EVIDENCE_LABEL,
+    TOTALS_LABEL,
+    check_label,
+    check_property,
+    check_rel_type,
+    degree_property,
+)
 from graph.store import Store
-from graph.upsert import Rows, merge_rows
+from graph.upsert import DERIVE_MONTHS, Rows, merge_rows
 
 HEAL_GROUP = 20  # documents per healing upsert, as a load writes them
 
@@ -215,6 +222,10 @@ def _heal(store: Store, comparison: _Comparison, batches: dict[str, Rows]) -> li
         store.upsert(merge_rows(batches[doc] for doc in again[start : start + HEAL_GROUP]))
     if comparison.store.degrees or facts:
         _set_counts(store, stored(store).degrees)
+    if facts or nodes:  # facts deleted past the upsert: the dated facts by month counted again
+        store.run(f"MATCH (t:{TOTALS_LABEL}) DELETE t", write=True)
+        for statement in DERIVE_MONTHS:
+            store.run(statement, write=True)
     return again
 
 

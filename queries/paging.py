@@ -39,8 +39,9 @@ relationships the first page of the busiest answers costs half what one statemen
 
 The count derived that way carries every row the statement builds up to the mark (its lists,
 unwinds, DISTINCT). A question may instead give its own count after its statement (`// count`,
-queries/catalog.py: rows `group` and `rows`, a group on several rows added up), which `counted`
-then returns; it must give exactly the derived count's groups (tests/test_query_pages.py).
+queries/catalog.py: rows `group` and `rows`, a group on several rows added up, a group adding up
+to 0 no group: a row may take rows off, as the timeline's facts between two of its actors), which
+`counted` then returns; it must give exactly the derived count's groups (tests/test_query_pages.py).
 """
 
 from __future__ import annotations
@@ -213,6 +214,7 @@ def run_page(
         groups: dict[str, int] = {}
         for row in store.run(counting, params):
             groups[row["group"]] = groups.get(row["group"], 0) + int(row["rows"])
+        groups = {group: rows for group, rows in groups.items() if rows}
         total = sum(groups.values())
         if offset >= total:
             return Page([], total, offset)

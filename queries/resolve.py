@@ -41,7 +41,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.schema import NODE_LABELS, SEARCH_KEYS, SEARCHABLE_LABELS, check_label
+from graph.schema import NODE_LABELS, SEARCH_KEYS, SEARCHABLE_LABELS, TOTALS_LABEL, check_label
 from graph.store import Store
 from graph.subgraph import date_in_range
 from queries.catalog import Question, QuestionError
@@ -76,7 +76,7 @@ _BY_SEARCH_KEYS = _per_label(
     f"UNWIND $keys AS k\nMATCH (n:LABEL) WHERE k IN n.{SEARCH_KEYS}", SEARCHABLE_LABELS
 )
 _BY_ID = _per_label("MATCH (n:LABEL {id: $id})", [label for label in NODE_LABELS if label != "Document"])
-_ALL = f"MATCH (n) WHERE NOT n:Document AND NOT n:Statement RETURN {_FIELDS}"
+_ALL = f"MATCH (n) WHERE NOT n:Document AND NOT n:Statement AND NOT n:{TOTALS_LABEL} RETURN {_FIELDS}"
 _HOLDERS = (
     f"MATCH (n)-[h:HOLDS_OFFICE]->(o:Post {{id: $id}}) RETURN {_FIELDS}, h.start AS start, h.end AS end "
     "ORDER BY name"

@@ -81,144 +81,78 @@ RETURN r.date AS date, startNode(r).name AS subject, type(r) AS relation,
        r._quote AS quote, r._doc AS document
 ORDER BY date, subject, relation, object, coalesce(about, '')
 // count
-// The total, counted by month (queries/paging.py): the same facts as above, with no list, unwind
-// or DISTINCT. A statement per fact type, joined by UNION ALL (the actors looked up in each,
-// queries/catalog.py: a `CALL {}` would look them up once, but Neo4j 5 deprecates it and FalkorDB
-// 4.16 does not parse the `CALL (actors) {}` Neo4j wants), when there is no actor or one of the
-// actors is a hub: the type's facts dated from the year $since falls in to $until, read from its
-// `date` index, kept to the actors' own (a fact is read once however many of the actors it joins,
-// so none is counted twice), then those before $since that are not its year or its month left out
-// and $until tested again (the range reads are not exact, above). One read from the year and not
-// a second read of the year and the month: 16 more statements cost 10 ms on every run, the facts
-// read from the year's start to $since (none for a $since on 1 January) fewer. Otherwise (the
-// last statement) the actors' own facts, as above.
+// The total, counted by month (queries/paging.py), when there is no actor or one of the actors is
+// a hub: from the facts by month the store keeps as it writes (graph/schema.py MONTHS and
+// MONTH_FACTS: on every node for the facts it is either side of, and on the one Totals node for
+// the whole store), a statement each joined by UNION ALL (the actors looked up in each,
+// queries/catalog.py), so that no fact is read for the months wholly inside the range:
+// 1. the kept counts of the months the range takes whole: a month (a date's first 7 characters)
+//    is taken whole or not at all unless `$since` or `$until` is a date inside it, since every
+//    date in a month starts with the month (a year-only date "2024" is a month of its own, the
+//    one date in it); a `$since` to the day cuts its month, an `$until` to the month or the day
+//    cuts its own;
+// 2. the facts of the one or two months cut, read from each type's `date` index (from the month
+//    to the month + '~', after every date in it; the range reads are not exact, so the month and
+//    the dates are tested again), kept to the actors' own (a fact read once however many of the
+//    actors it joins);
+// 3. with several actors, the facts between two of them, counted on both in 1, taken off once
+//    (a month summing to 0 is no month, queries/paging.py).
+// Otherwise (the last statement) the actors' own facts, with DISTINCT, as the statement reads them.
 WITH actors WHERE ($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
                                                    AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000))
-MATCH (x)-[c1:ASKED]->(y) WHERE c1.date >= coalesce(substring($since, 0, 4), '') AND c1.date <= coalesce($until, '~')
-  AND ($actor IS NULL OR x IN actors OR y IN actors)
-WITH c1 WHERE ($since IS NULL OR c1.date >= $since OR c1.date IN [substring($since, 0, 4), substring($since, 0, 7)])
-  AND ($until IS NULL OR c1.date <= $until)
-RETURN substring(c1.date, 0, 7) AS group, count(*) AS rows
+OPTIONAL MATCH (totals:Totals {id: 'facts'}) WHERE $actor IS NULL
+UNWIND CASE WHEN $actor IS NULL THEN [totals] ELSE actors END AS holder
+UNWIND range(0, size(coalesce(holder._months, [])) - 1) AS i
+WITH holder._months[i] AS grp, holder._month_facts[i] AS kept
+WHERE kept <> 0
+  AND NOT coalesce(grp = CASE WHEN size($since) > 7 THEN substring($since, 0, 7) END, false)
+  AND NOT coalesce(grp = CASE WHEN size($until) >= 7 THEN substring($until, 0, 7) END, false)
+  AND ($since IS NULL OR grp >= $since OR grp = substring($since, 0, 7) OR grp = substring($since, 0, 4))
+  AND ($until IS NULL OR grp <= $until)
+RETURN grp AS group, sum(kept) AS rows
 UNION ALL
 WITH actors WHERE ($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
                                                    AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000))
-MATCH (x)-[c2:REPLIED_TO]->(y) WHERE c2.date >= coalesce(substring($since, 0, 4), '') AND c2.date <= coalesce($until, '~')
-  AND ($actor IS NULL OR x IN actors OR y IN actors)
-WITH c2 WHERE ($since IS NULL OR c2.date >= $since OR c2.date IN [substring($since, 0, 4), substring($since, 0, 7)])
-  AND ($until IS NULL OR c2.date <= $until)
-RETURN substring(c2.date, 0, 7) AS group, count(*) AS rows
+WITH actors, CASE WHEN size($since) > 7 THEN substring($since, 0, 7) END AS cut_since,
+     CASE WHEN size($until) >= 7 THEN substring($until, 0, 7) END AS cut_until
+UNWIND [c IN [cut_since, CASE WHEN cut_until = cut_since THEN null ELSE cut_until END] WHERE c IS NOT NULL] AS cut
+WITH cut,
+    [[(x)-[b1:ASKED]->(y) WHERE b1.date >= cut AND b1.date <= cut + '~' AND ($actor IS NULL OR x IN actors OR y IN actors) | b1.date]
+   , [(x)-[b2:REPLIED_TO]->(y) WHERE b2.date >= cut AND b2.date <= cut + '~' AND ($actor IS NULL OR x IN actors OR y IN actors) | b2.date]
+   , [(x)-[b3:FUNDS]->(y) WHERE b3.date >= cut AND b3.date <= cut + '~' AND ($actor IS NULL OR x IN actors OR y IN actors) | b3.date]
+   , [(x)-[b4:OVERSEES]->(y) WHERE b4.date >= cut AND b4.date <= cut + '~' AND ($actor IS NULL OR x IN actors OR y IN actors) | b4.date]
+   , [(x)-[b5:HOLDS_OFFICE]->(y) WHERE b5.date >= cut AND b5.date <= cut + '~' AND ($actor IS NULL OR x IN actors OR y IN actors) | b5.date]
+   , [(x)-[b6:MEMBER_OF]->(y) WHERE b6.date >= cut AND b6.date <= cut + '~' AND ($actor IS NULL OR x IN actors OR y IN actors) | b6.date]
+   , [(x)-[b7:CHAIRS]->(y) WHERE b7.date >= cut AND b7.date <= cut + '~' AND ($actor IS NULL OR x IN actors OR y IN actors) | b7.date]
+   , [(x)-[b8:COMMITTED_TO]->(y) WHERE b8.date >= cut AND b8.date <= cut + '~' AND ($actor IS NULL OR x IN actors OR y IN actors) | b8.date]
+   , [(x)-[b9:SAID]->(y) WHERE b9.date >= cut AND b9.date <= cut + '~' AND ($actor IS NULL OR x IN actors OR y IN actors) | b9.date]
+   , [(x)-[b10:CRITICISED]->(y) WHERE b10.date >= cut AND b10.date <= cut + '~' AND ($actor IS NULL OR x IN actors OR y IN actors) | b10.date]
+   , [(x)-[b11:WELCOMED]->(y) WHERE b11.date >= cut AND b11.date <= cut + '~' AND ($actor IS NULL OR x IN actors OR y IN actors) | b11.date]
+   , [(x)-[b12:COMMISSIONED]->(y) WHERE b12.date >= cut AND b12.date <= cut + '~' AND ($actor IS NULL OR x IN actors OR y IN actors) | b12.date]
+   , [(x)-[b13:LEADS]->(y) WHERE b13.date >= cut AND b13.date <= cut + '~' AND ($actor IS NULL OR x IN actors OR y IN actors) | b13.date]
+   , [(x)-[b14:REVIEWS]->(y) WHERE b14.date >= cut AND b14.date <= cut + '~' AND ($actor IS NULL OR x IN actors OR y IN actors) | b14.date]
+   , [(x)-[b15:ESTABLISHED]->(y) WHERE b15.date >= cut AND b15.date <= cut + '~' AND ($actor IS NULL OR x IN actors OR y IN actors) | b15.date]
+   , [(x)-[b16:PARTNERS_WITH]->(y) WHERE b16.date >= cut AND b16.date <= cut + '~' AND ($actor IS NULL OR x IN actors OR y IN actors) | b16.date]] AS parts
+UNWIND parts AS part
+UNWIND part AS d
+WITH cut, d WHERE substring(d, 0, 7) = cut
+  AND ($since IS NULL OR d >= $since OR d = substring($since, 0, 7) OR d = substring($since, 0, 4))
+  AND ($until IS NULL OR d <= $until)
+RETURN cut AS group, count(*) AS rows
 UNION ALL
-WITH actors WHERE ($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
+WITH actors WHERE size(actors) > 1 AND ($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
                                                    AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000))
-MATCH (x)-[c3:FUNDS]->(y) WHERE c3.date >= coalesce(substring($since, 0, 4), '') AND c3.date <= coalesce($until, '~')
-  AND ($actor IS NULL OR x IN actors OR y IN actors)
-WITH c3 WHERE ($since IS NULL OR c3.date >= $since OR c3.date IN [substring($since, 0, 4), substring($since, 0, 7)])
-  AND ($until IS NULL OR c3.date <= $until)
-RETURN substring(c3.date, 0, 7) AS group, count(*) AS rows
-UNION ALL
-WITH actors WHERE ($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
-                                                   AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000))
-MATCH (x)-[c4:OVERSEES]->(y) WHERE c4.date >= coalesce(substring($since, 0, 4), '') AND c4.date <= coalesce($until, '~')
-  AND ($actor IS NULL OR x IN actors OR y IN actors)
-WITH c4 WHERE ($since IS NULL OR c4.date >= $since OR c4.date IN [substring($since, 0, 4), substring($since, 0, 7)])
-  AND ($until IS NULL OR c4.date <= $until)
-RETURN substring(c4.date, 0, 7) AS group, count(*) AS rows
-UNION ALL
-WITH actors WHERE ($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
-                                                   AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000))
-MATCH (x)-[c5:HOLDS_OFFICE]->(y) WHERE c5.date >= coalesce(substring($since, 0, 4), '') AND c5.date <= coalesce($until, '~')
-  AND ($actor IS NULL OR x IN actors OR y IN actors)
-WITH c5 WHERE ($since IS NULL OR c5.date >= $since OR c5.date IN [substring($since, 0, 4), substring($since, 0, 7)])
-  AND ($until IS NULL OR c5.date <= $until)
-RETURN substring(c5.date, 0, 7) AS group, count(*) AS rows
-UNION ALL
-WITH actors WHERE ($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
-                                                   AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000))
-MATCH (x)-[c6:MEMBER_OF]->(y) WHERE c6.date >= coalesce(substring($since, 0, 4), '') AND c6.date <= coalesce($until, '~')
-  AND ($actor IS NULL OR x IN actors OR y IN actors)
-WITH c6 WHERE ($since IS NULL OR c6.date >= $since OR c6.date IN [substring($since, 0, 4), substring($since, 0, 7)])
-  AND ($until IS NULL OR c6.date <= $until)
-RETURN substring(c6.date, 0, 7) AS group, count(*) AS rows
-UNION ALL
-WITH actors WHERE ($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
-                                                   AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000))
-MATCH (x)-[c7:CHAIRS]->(y) WHERE c7.date >= coalesce(substring($since, 0, 4), '') AND c7.date <= coalesce($until, '~')
-  AND ($actor IS NULL OR x IN actors OR y IN actors)
-WITH c7 WHERE ($since IS NULL OR c7.date >= $since OR c7.date IN [substring($since, 0, 4), substring($since, 0, 7)])
-  AND ($until IS NULL OR c7.date <= $until)
-RETURN substring(c7.date, 0, 7) AS group, count(*) AS rows
-UNION ALL
-WITH actors WHERE ($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
-                                                   AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000))
-MATCH (x)-[c8:COMMITTED_TO]->(y) WHERE c8.date >= coalesce(substring($since, 0, 4), '') AND c8.date <= coalesce($until, '~')
-  AND ($actor IS NULL OR x IN actors OR y IN actors)
-WITH c8 WHERE ($since IS NULL OR c8.date >= $since OR c8.date IN [substring($since, 0, 4), substring($since, 0, 7)])
-  AND ($until IS NULL OR c8.date <= $until)
-RETURN substring(c8.date, 0, 7) AS group, count(*) AS rows
-UNION ALL
-WITH actors WHERE ($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
-                                                   AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000))
-MATCH (x)-[c9:SAID]->(y) WHERE c9.date >= coalesce(substring($since, 0, 4), '') AND c9.date <= coalesce($until, '~')
-  AND ($actor IS NULL OR x IN actors OR y IN actors)
-WITH c9 WHERE ($since IS NULL OR c9.date >= $since OR c9.date IN [substring($since, 0, 4), substring($since, 0, 7)])
-  AND ($until IS NULL OR c9.date <= $until)
-RETURN substring(c9.date, 0, 7) AS group, count(*) AS rows
-UNION ALL
-WITH actors WHERE ($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
-                                                   AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000))
-MATCH (x)-[c10:CRITICISED]->(y) WHERE c10.date >= coalesce(substring($since, 0, 4), '') AND c10.date <= coalesce($until, '~')
-  AND ($actor IS NULL OR x IN actors OR y IN actors)
-WITH c10 WHERE ($since IS NULL OR c10.date >= $since OR c10.date IN [substring($since, 0, 4), substring($since, 0, 7)])
-  AND ($until IS NULL OR c10.date <= $until)
-RETURN substring(c10.date, 0, 7) AS group, count(*) AS rows
-UNION ALL
-WITH actors WHERE ($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
-                                                   AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000))
-MATCH (x)-[c11:WELCOMED]->(y) WHERE c11.date >= coalesce(substring($since, 0, 4), '') AND c11.date <= coalesce($until, '~')
-  AND ($actor IS NULL OR x IN actors OR y IN actors)
-WITH c11 WHERE ($since IS NULL OR c11.date >= $since OR c11.date IN [substring($since, 0, 4), substring($since, 0, 7)])
-  AND ($until IS NULL OR c11.date <= $until)
-RETURN substring(c11.date, 0, 7) AS group, count(*) AS rows
-UNION ALL
-WITH actors WHERE ($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
-                                                   AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000))
-MATCH (x)-[c12:COMMISSIONED]->(y) WHERE c12.date >= coalesce(substring($since, 0, 4), '') AND c12.date <= coalesce($until, '~')
-  AND ($actor IS NULL OR x IN actors OR y IN actors)
-WITH c12 WHERE ($since IS NULL OR c12.date >= $since OR c12.date IN [substring($since, 0, 4), substring($since, 0, 7)])
-  AND ($until IS NULL OR c12.date <= $until)
-RETURN substring(c12.date, 0, 7) AS group, count(*) AS rows
-UNION ALL
-WITH actors WHERE ($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
-                                                   AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000))
-MATCH (x)-[c13:LEADS]->(y) WHERE c13.date >= coalesce(substring($since, 0, 4), '') AND c13.date <= coalesce($until, '~')
-  AND ($actor IS NULL OR x IN actors OR y IN actors)
-WITH c13 WHERE ($since IS NULL OR c13.date >= $since OR c13.date IN [substring($since, 0, 4), substring($since, 0, 7)])
-  AND ($until IS NULL OR c13.date <= $until)
-RETURN substring(c13.date, 0, 7) AS group, count(*) AS rows
-UNION ALL
-WITH actors WHERE ($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
-                                                   AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000))
-MATCH (x)-[c14:REVIEWS]->(y) WHERE c14.date >= coalesce(substring($since, 0, 4), '') AND c14.date <= coalesce($until, '~')
-  AND ($actor IS NULL OR x IN actors OR y IN actors)
-WITH c14 WHERE ($since IS NULL OR c14.date >= $since OR c14.date IN [substring($since, 0, 4), substring($since, 0, 7)])
-  AND ($until IS NULL OR c14.date <= $until)
-RETURN substring(c14.date, 0, 7) AS group, count(*) AS rows
-UNION ALL
-WITH actors WHERE ($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
-                                                   AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000))
-MATCH (x)-[c15:ESTABLISHED]->(y) WHERE c15.date >= coalesce(substring($since, 0, 4), '') AND c15.date <= coalesce($until, '~')
-  AND ($actor IS NULL OR x IN actors OR y IN actors)
-WITH c15 WHERE ($since IS NULL OR c15.date >= $since OR c15.date IN [substring($since, 0, 4), substring($since, 0, 7)])
-  AND ($until IS NULL OR c15.date <= $until)
-RETURN substring(c15.date, 0, 7) AS group, count(*) AS rows
-UNION ALL
-WITH actors WHERE ($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
-                                                   AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000))
-MATCH (x)-[c16:PARTNERS_WITH]->(y) WHERE c16.date >= coalesce(substring($since, 0, 4), '') AND c16.date <= coalesce($until, '~')
-  AND ($actor IS NULL OR x IN actors OR y IN actors)
-WITH c16 WHERE ($since IS NULL OR c16.date >= $since OR c16.date IN [substring($since, 0, 4), substring($since, 0, 7)])
-  AND ($until IS NULL OR c16.date <= $until)
-RETURN substring(c16.date, 0, 7) AS group, count(*) AS rows
+UNWIND actors AS a
+UNWIND actors AS b
+WITH a, b WHERE a <> b
+MATCH (a)-[f:ASKED|REPLIED_TO|FUNDS|OVERSEES|HOLDS_OFFICE|MEMBER_OF|CHAIRS|COMMITTED_TO|SAID|CRITICISED|WELCOMED|COMMISSIONED|LEADS|REVIEWS|ESTABLISHED|PARTNERS_WITH]->(b)
+WHERE f.date IS NOT NULL
+WITH substring(f.date, 0, 7) AS grp
+WHERE NOT coalesce(grp = CASE WHEN size($since) > 7 THEN substring($since, 0, 7) END, false)
+  AND NOT coalesce(grp = CASE WHEN size($until) >= 7 THEN substring($until, 0, 7) END, false)
+  AND ($since IS NULL OR grp >= $since OR grp = substring($since, 0, 7) OR grp = substring($since, 0, 4))
+  AND ($until IS NULL OR grp <= $until)
+RETURN grp AS group, 0 - count(*) AS rows
 UNION ALL
 WITH actors WHERE NOT (($actor IS NULL OR any(n IN actors WHERE reduce(facts = 0, k IN keys(n) | facts + CASE WHEN (k STARTS WITH '_out_' OR k STARTS WITH '_in_')
                                                    AND NOT k ENDS WITH '_MENTIONS' THEN properties(n)[k] ELSE 0 END) > 5000)))

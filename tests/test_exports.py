@@ -178,8 +178,11 @@ def store_uri(store):
 
 def store_nodes(st) -> dict[str, dict]:
     """Nodes by id, derived properties (leading underscore, kept up by the store) left out as
-    exports leave them out, and so are Evidence nodes (exports show evidence on its relationship)."""
-    rows = st.run("MATCH (n) WHERE NOT n:Evidence RETURN labels(n) AS labels, properties(n) AS props")
+    exports leave them out, and so are Evidence nodes (exports show evidence on its relationship)
+    and the store's own facts by month (graph/schema.py TOTALS_LABEL)."""
+    rows = st.run(
+        "MATCH (n) WHERE NOT n:Evidence AND NOT n:Totals RETURN labels(n) AS labels, properties(n) AS props"
+    )
     return {
         r["props"]["id"]: {
             "labels": sorted(r["labels"]),

@@ -24,7 +24,17 @@ from typer.testing import CliRunner
 from cli.app import app
 from graph.facts import DocumentInfo, Entity, Evidence, Fact, short_hash, to_batch
 from graph.fingerprint import fingerprint
-from graph.schema import ASK_GENRES, FACT_TYPES, MENTION_GENRES, NODE_LABELS, RECORD_LABELS
+from graph.schema import (
+    ASK_GENRES,
+    FACT_TYPES,
+    MENTION_GENRES,
+    MONTH_FACTS,
+    MONTHS,
+    NODE_LABELS,
+    RECORD_LABELS,
+    TOTALS_ID,
+    TOTALS_LABEL,
+)
 from graph.store import Store, open_store
 from queries.catalog import (
     CatalogError,
@@ -581,10 +591,15 @@ def test_the_timeline_reads_every_fact_type_the_schema_declares():
         assert re.findall(rf"\[\(x\)-\[{var}\d+:(\w+)\]->\(y\)", text) == list(FACT_TYPES), var
     (own,) = re.findall(r"\(n\)-\[own:([\w|]+)\]-\(\)", text)
     assert own.split("|") == list(FACT_TYPES)
-    # its count (`// count`): a read per type from the year $since falls in, or the actors' own
-    assert re.findall(r"MATCH \(x\)-\[c\d+:(\w+)\]->\(y\)", text) == list(FACT_TYPES)
+    # its count (`// count`): the months cut by $since or $until read per type, the facts between
+    # two actors, or the actors' own; the properties it reads are graph/schema.py's
+    assert re.findall(r"\[\(x\)-\[b\d+:(\w+)\]->\(y\)", text) == list(FACT_TYPES)
+    (between,) = re.findall(r"\(a\)-\[f:([\w|]+)\]->\(b\)", text)
+    assert between.split("|") == list(FACT_TYPES)
     (mine,) = re.findall(r"\(n\)-\[mine:([\w|]+)\]-\(\)", text)
     assert mine.split("|") == list(FACT_TYPES)
+    assert set(re.findall(r"holder\.(\w+)", text)) == {MONTHS, MONTH_FACTS}
+    assert re.findall(r"\(totals:(\w+) \{id: '(\w+)'\}\)", text) == [(TOTALS_LABEL, TOTALS_ID)]
 
 
 def test_the_pairing_and_the_schema_agree_on_which_genres_make_asks():
