@@ -2786,3 +2786,10 @@ def test_grant_assistance_of_a_sum_is_the_money_not_its_recipient():
     assert not [
         f for f in _family(text, "FUNDS", name="2015-add304.txt") if f[2].startswith("grant assistance")
     ]
+
+
+def test_a_known_persons_surname_misspelt_by_one_letter_is_still_that_person():
+    text = '"This is the best we could have done," said Ken Livinstone, the mayor of London, on 3 May 2003.\n'
+    assert _family(text, "HOLDS_OFFICE", name="news.txt") == {
+        ("Ken Livingstone", "HOLDS_OFFICE", "Mayor of London")
+    }

@@ -174,6 +174,7 @@ class PersonFinder:
         self.registry = registry
         self.by_first: dict[tuple[str, str], list[RegistryEntry]] = {}
         self.by_last: dict[str, list[RegistryEntry]] = {}
+        self.by_given: dict[str, list[RegistryEntry]] = {}
         for entry in registry:
             if entry.label == "Person":
                 parts = entry.name.split()
@@ -181,6 +182,7 @@ class PersonFinder:
                     for h in entry.honorifics:
                         self.by_first.setdefault((h, parts[0]), []).append(entry)
                     self.by_last.setdefault(parts[-1], []).append(entry)
+                    self.by_given.setdefault(parts[0], []).append(entry)
 
     def find(self, folded: str, people: dict[str, Entity]) -> list[Mention]:
         """Titled names, then bare names in a context that makes them people; `people` collects
@@ -281,6 +283,34 @@ class PersonFinder:
             ent = Entity(name=full, label="Person", id=slug(full), props=(("title", title),))
             people[ent.id] = ent
             return ent
+        misspelt = self._misspelt(words)
+        if misspelt is not None:
+            people[misspelt.id] = misspelt.entity
+            return misspelt.entity
         ent = Entity(name=name, label="Person", id=slug(name), props=(("title", title),) if title else ())
         people.setdefault(ent.id, ent)
         return people[ent.id]
+
+    def _misspelt(self, words: list[str]) -> RegistryEntry | None:
+        """The registry's one person with this first name and a surname one letter off ("Ken
+        Livinstone"), for surnames long enough that one letter does not make another name."""
+        if len(words) != 2 or len(words[1]) < 7:
+            return None
+        near = [
+            e
+            for e in self.by_given.get(words[0], [])
+            if len(e.name.split()) == 2 and _one_edit(e.name.split()[1], words[1])
+        ]
+        return near[0] if len(near) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by one inserted, deleted or replaced letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
