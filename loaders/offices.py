@@ -250,8 +250,12 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
     if a:
         people = {p.start for p in doc.mentions.between(m.end, line_end) if p.entity.label == "Person"}
         span = _phrase_after(text, m.end + a.end(), line_end, people)
-        if span and not opens_main_clause(text, max(line_start, m.start - 60), m.start, span[1]):
-            found.append(span)
+        if (
+            span
+            and not opens_main_clause(text, max(line_start, m.start - 60), m.start, span[1])
+            and not (text[span[0]].islower() and _holds_a_verb(doc, span))
+        ):
+            found.append(span)  # (not "Cllr Peter John, wrote to the Prime Minister": a clause)
     # "Name (Office)", not a transcript's "Name (Role):"; a transcript's editor writes
     # "Rosie Boycott [Chair, London Food Board]"
     p = re.match(r"\s*\(\s*([^()\n]{2,120})\)(?!\s*:)", after) or re.match(
@@ -266,7 +270,8 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
         # (not "Patrick McLoughlin [The Rt Hon Patrick McLoughlin, Secretary of State for
         # Transport]": an editor's full name and title, whose office the name in it gives)
         s = m.end + p.start(1)
-        found.append((s, s + len(p.group(1).rstrip())))
+        inner = _ITEMS_ATTENDED.sub("", p.group(1).rstrip())  # "(Chairman items 1-3 and 5)"
+        found.append((s, s + len(inner)))
     span = _as_office(doc, m, i) or _role_as_office(doc, m, i)
     if span:
         found.append(span)
@@ -300,6 +305,10 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
                 found.append(span)
     return found
 
+
+# the items of a meeting someone attended in a role, after the role in a list of those present:
+# "(Chairman items 1-3 and 5)", "(Vice Chairman, in the Chair items 4, 6-11)"
+_ITEMS_ATTENDED = re.compile(r"(?:,\s*in\s+the\s+Chair)?\s+(?:for\s+)?items?\s+[\d\s,–\-&and]+$", re.I)
 
 # "Fiona Twycross will be stepping down from her role as Deputy Mayor for Fire and Resilience",
 # "X, who combines it with her post as Chair of Y": an office the clause says is the subject's own
@@ -452,6 +461,8 @@ def _phrase_before(
         if re.fullmatch(r"[^\w\s]", w) and w not in ("&",):
             break
         low = w.lower()
+        if w in ("the", "a", "an") and k < len(words) and _HEAD.fullmatch(words[k].group(0)):
+            break  # "Mayor Sadiq Khan and the chair of London Councils": the article opens the office
         if w[:1].isupper() or _HEAD.fullmatch(low) or (low in _CONNECTOR and k < len(words)):
             k -= 1
             continue

@@ -2793,3 +2793,20 @@ def test_a_known_persons_surname_misspelt_by_one_letter_is_still_that_person():
     assert _family(text, "HOLDS_OFFICE", name="news.txt") == {
         ("Ken Livingstone", "HOLDS_OFFICE", "Mayor of London")
     }
+
+
+def test_chairing_a_body_and_the_items_a_role_was_held_for():
+    text = (
+        "Minutes of the meeting of the Metropolitan Police Authority held on 27 November 2008.\n\n"
+        "Boris Johnson (Chairman items 1-3 and 5)\nKit Malthouse (Vice Chairman, in the Chair items 4, 6-11)\n\n"
+        "James Cleverly, who will chair the London Regional Resilience Forum, said it was vital. Jennette "
+        "Arnold chaired the meeting. Mayor Sadiq Khan and the chair of London Councils, Cllr Peter John, "
+        "wrote to the Prime Minister.\n"
+    )
+    assert _family(text, "CHAIRS", "HOLDS_OFFICE", name="minutes.txt") == {
+        ("Boris Johnson", "CHAIRS", "Metropolitan Police Authority"),
+        ("Kit Malthouse", "HOLDS_OFFICE", "Vice Chairman of the Metropolitan Police Authority"),
+        ("James Cleverly", "CHAIRS", "London Regional Resilience Forum"),
+        ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
+        ("Peter John", "CHAIRS", "London Councils"),
+    }
