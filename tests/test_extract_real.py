@@ -2810,3 +2810,14 @@ def test_chairing_a_body_and_the_items_a_role_was_held_for():
         ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
         ("Peter John", "CHAIRS", "London Councils"),
     }
+
+
+def test_a_decision_form_copied_without_its_fields_is_still_a_decision_by_whoever_is_recommended():
+    text = (
+        "Key information\nExecutive summary\nThis paper seeks approval for the acceptance of £9,430,885 of "
+        "Home Office Grip Violence Fund grant.\nRecommendation\nThe Deputy Mayor for Policing and Crime is "
+        "recommended to:\na) Approve the allocation of £70,000 grant from the home office grip funding to "
+        "City of London Police (CoLP).\n"
+    )
+    funds = _funds(text, name="pcd.txt")
+    assert ("Deputy Mayor for Policing and Crime", "City of London Police", 70000.0) in funds

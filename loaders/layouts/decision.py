@@ -64,6 +64,11 @@ _APPROVE = re.compile(
 _APPROVER = re.compile(
     r"\bapproval\s+(?:is\s+sought\s+)?from\s+(?P<who>(?:the\s+)?[A-Z][^.;()\n]{2,80}?)(?:\s*\(|\s+to\b)"
 )
+# "The Deputy Mayor for Policing and Crime is recommended to:", "The Mayor is asked to:"
+_RECOMMENDED = re.compile(
+    r"\b(?P<who>(?:The|the)\s+[A-Z][^.;()\n]{2,80}?)\s+(?:is|are)\s+(?:recommended|asked|invited)\s+to\b"
+)
+_SUMMARY = re.compile(r"(?im)^[ \t]*(?:Executive\s+summary|Decision\s+required|Recommendations?)\b")
 _APPROVERS = ("Person", "Post", "Organization")
 _BUDGET = re.compile(r"\s+budget\b", re.I)
 _SOURCE = re.compile(
@@ -101,7 +106,12 @@ def _title(text: str, fields: list) -> tuple[int, int, str] | None:
 
 
 def detect(text: str) -> bool:
-    return len(_DETECT.findall(text[:4000])) >= 2
+    head = text[:4000]
+    if len(_DETECT.findall(head)) >= 2:
+        return True
+    # a decision form copied without its fields: "Executive summary ... The Deputy Mayor for
+    # Policing and Crime is recommended to: ... Approve the allocation of £170,000 ..."
+    return bool(_SUMMARY.search(head) and _RECOMMENDED.search(head) and _APPROVE.search(head))
 
 
 def read(doc: Doc) -> None:
@@ -145,10 +155,10 @@ def read(doc: Doc) -> None:
                     post_fact(doc, signer, post, span, layer="layout")
     else:
         # a copy without its signature block: the office whose approval the decision seeks
-        found = _APPROVER.search(text)
+        found = _APPROVER.search(text) or _RECOMMENDED.search(text)
         if found is None:
             return
-        who = re.sub(r"^the\s+", "", found.group("who"))
+        who = re.sub(r"^(?:the|The)\s+", "", found.group("who"))
         named = resolve_name(doc.registry, who, doc.ref_date)
         entry = doc.registry.find(who)
         signer = named.actor if named is not None else entry.entity if entry is not None else None
