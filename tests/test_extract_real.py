@@ -2821,3 +2821,14 @@ def test_a_decision_form_copied_without_its_fields_is_still_a_decision_by_whoeve
     )
     funds = _funds(text, name="pcd.txt")
     assert ("Deputy Mayor for Policing and Crime", "City of London Police", 70000.0) in funds
+
+
+def test_welcoming_or_criticising_the_decision_of_someone_is_about_them():
+    text = (
+        "Jo Bloggs AM welcomed the decision of the Metropolitan Police to impose conditions. Ann Smith AM "
+        "criticised the decision of Transport for London to close the station.\n"
+    )
+    assert _family(text, "WELCOMED", "CRITICISED", name="2012-05-03-news.txt") == {
+        ("Jo Bloggs", "WELCOMED", "Metropolitan Police Service"),
+        ("Ann Smith", "CRITICISED", "Transport for London"),
+    }
