@@ -2832,3 +2832,26 @@ def test_welcoming_or_criticising_the_decision_of_someone_is_about_them():
         ("Jo Bloggs", "WELCOMED", "Metropolitan Police Service"),
         ("Ann Smith", "CRITICISED", "Transport for London"),
     }
+
+
+def test_a_should_after_a_word_of_surprise_reports_what_someone_does_and_asks_nothing():
+    text = (
+        "Sadiq Khan (Mayor of London): I find it remarkable that the UK Independence Party (UKIP) should "
+        "be suggesting following French policy on a variety of issues.\n\n"
+        'Caroline Pidgeon said: "It is essential that the Government should fund the Met properly."\n'
+    )
+    assert _family(text, "ASKED", name="2016-09-14-transcript.txt") == {
+        ("Caroline Pidgeon", "ASKED", "UK Government"),
+    }
+
+
+def test_an_announcement_reported_as_a_clause_is_the_act_not_a_statement():
+    text = (
+        "The Mayor of London, Boris Johnson, today announced that he is increasing the London Living Wage to "
+        "£7.85 per hour.\n\n"
+        'Boris Johnson said the rise was "a fair deal for London\'s lowest paid workers".\n'
+    )
+    assert _family(text, "SAID", "COMMITTED_TO", name="2011-06-01-release.txt") == {
+        ("Boris Johnson", "COMMITTED_TO", "London Living Wage"),
+        ("Boris Johnson", "SAID", "\"a fair deal for London's lowest paid w"),
+    }

@@ -194,6 +194,7 @@ def _trigger(tok: Token, pat: Pattern) -> tuple[str, Token | None] | None:
         and tok.pos_ == "VERB"
         and lemma not in pat.not_verbs
         and any(c.dep_ == "aux" and c.lower_ in pat.modals for c in tok.children)
+        and not _putative(tok)
     ):
         return "modal", None
     if (
@@ -233,6 +234,25 @@ _QUESTION_AUX = frozenset(
     {"will", "would", "can", "could", "should", "shall", "do", "does", "did", "may", "must"}
 )
 _QUESTION_SUBJ = frozenset({"you", "we", "they", "he", "she", "i"})
+
+
+# "I find it remarkable that UKIP should be suggesting ...": a "should" after a word of surprise or
+# regret reports what someone does, it asks nothing of them ("It is essential that X should" asks)
+_PUTATIVE = frozenset(
+    {"remarkable", "surprising", "strange", "odd", "extraordinary", "astonishing", "amazing", "ironic",
+     "curious", "bizarre", "sad", "regrettable", "unfortunate", "shocking", "disappointing", "interesting",
+     "incredible", "unbelievable", "staggering", "striking", "telling", "natural", "understandable"}
+)  # fmt: skip
+
+
+def _putative(tok: Token) -> bool:
+    """Whether a verb's "should" is the putative one: its clause is what an adjective of surprise or
+    regret is about ("it is odd that TfL should ...", "I find it remarkable that ...")."""
+    if tok.dep_ != "ccomp":
+        return False
+    head = tok.head
+    words = [head] + [c for c in head.children if c.dep_ in ("acomp", "oprd", "ccomp", "attr")]
+    return any(w.pos_ == "ADJ" and w.lower_ in _PUTATIVE for w in words)
 
 
 def _opens_as_question(sent) -> bool:

@@ -16,7 +16,7 @@ from loaders.quotes.context import QuoteContext
 from loaders.quotes.marks import QUOTE_CHARS
 from loaders.quotes.quote import Quote
 from loaders.quotes.speakers import ELIDED, subject_after_verb, valid_subject
-from loaders.quotes.verbs import NEEDS_THAT, REPORTING_SET, TELL
+from loaders.quotes.verbs import ANNOUNCING, NEEDS_THAT, REPORTING_SET, TELL
 from loaders.quotes.words import BAD_LAST, DETERMINERS, FINITE_AUX, PREPOSITION_LIKE, PRONOUNS, SUBORDINATORS
 
 __all__ = ["reported_speech"]
@@ -167,6 +167,8 @@ def _reported_before(ctx: QuoteContext, att: Attribution, s_lo: int, s_hi: int) 
     """'X said (that) <clause>' and 'X told the Assembly (that) <clause>'."""
     text = ctx.text
     pos = att.verb_end
+    if att.verb in ANNOUNCING:
+        return None
     if att.verb in TELL:
         obj_end = _skip_object(text, pos, s_hi)
         if obj_end is None:

@@ -16,6 +16,7 @@ __all__ = [
     "CHARACTERISING",
     "EXPECTING",
     "NEEDS_THAT",
+    "ANNOUNCING",
     "TELL",
     "NAMING",
     "ALL_VERBS",
@@ -152,6 +153,9 @@ NEEDS_THAT = {
     "predicted",
 }
 TELL = {"told", "tells", "telling"}
+# "The Mayor today announced that £11.6m will be available": news of an act, which the families
+# of the act (FUNDS, COMMITTED_TO ...) read; as a clause it is no statement (a quote still is)
+ANNOUNCING = {"announced", "announces"}
 NAMING = {"called", "calls", "dubbed", "labelled", "labeled", "branded", "brands"}
 
 ALL_VERBS = _REPORTING + _DIRECT_ONLY + CHARACTERISING + EXPECTING
