@@ -2855,3 +2855,8 @@ def test_an_announcement_reported_as_a_clause_is_the_act_not_a_statement():
         ("Boris Johnson", "COMMITTED_TO", "London Living Wage"),
         ("Boris Johnson", "SAID", "a fair deal for London's lowest paid wor"),
     }
+
+
+def test_ministers_are_the_government():
+    text = 'Sadiq Khan said: "Ministers must urgently provide a clear timeline for finalising the funding."\n'
+    assert _family(text, "ASKED", name="2023-10-04-release.txt") == {("Sadiq Khan", "ASKED", "UK Government")}
