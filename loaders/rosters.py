@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 
 from graph.facts import Entity
-from loaders.actors import post_entity
+from loaders.actors import post_entity, resolve_name
 from loaders.document import Doc
 from loaders.layouts.base import LIST_MARK, lines
+from loaders.offices import meeting_body
 
 __all__ = ["find_rosters"]
 
@@ -43,6 +44,7 @@ def find_rosters(doc: Doc) -> None:
     text = doc.text
     rows = list(lines(text, 0, len(text)))
     _guests(doc, rows)
+    _present(doc, rows)
     i = 0
     while i < len(rows):
         body = _heading_body(doc, *rows[i])
@@ -158,3 +160,78 @@ def _asking_body(doc: Doc, start: int, end: int) -> Entity | None:
         return named[0]
     before = doc.mentions.before(start, max(0, start - 1500))
     return next((m.entity for m in reversed(before) if doc.registry.is_assembly_body(m.entity.id)), None)
+
+
+# the heading of the list of a meeting's members: "Members", "Present:", "Members present:"
+_PRESENT_HEADING = re.compile(
+    r"(?i)^(?:(?:board|authority|committee|assembly)\s+)?(?:members(?:\s+present)?|present)(?:\s*[:\-–])?$"
+)
+# what may stand around a present member's name: titles, post-nominals, a role in brackets
+_PRESENT_REST = re.compile(
+    r"^[\s,]*(?:AM|MP|[A-Z]{2,4}|\([^()\n]{1,60}\))?[\s,]*(?:\([^()\n]{1,60}\))?[\s,]*$"
+)
+
+
+def _present(doc: Doc, rows: list[tuple[int, int, str]]) -> None:
+    """Those present at a body's meeting, listed one a line in its minutes: the members listed under
+    "Members" or "Present" (or, as the minutes' first list, straight under their head) are
+    MEMBER_OF the meeting's body. A member with a role in brackets ("Toby Harris (Chair)") has its
+    office from loaders/offices.py instead; the lists under "MPA staff", "Also present",
+    "Apologies" have no heading of members and give nothing."""
+    if not _MINUTES.search(doc.text[:300]):
+        return
+    body = meeting_body(doc)
+    if body is None:
+        return
+    first = True
+    i = 0
+    while i < len(rows):
+        members = []
+        j = i
+        while j < len(rows) and (member := _present_member(doc, *rows[j])) is not None:
+            members.append(member)
+            j += 1
+        if len(members) < _MIN_MEMBERS:
+            i += 1
+            continue
+        heading = rows[i - 1][2].strip(" \t•·*") if i > 0 else ""
+        if _PRESENT_HEADING.match(heading) or first and i == 1 and _MINUTES.search(heading):
+            for person, role, span in members:
+                if role is None:
+                    doc.facts.add("MEMBER_OF", person, body, span, layer="layout")
+        first = False
+        i = j
+
+
+_MINUTES = re.compile(r"(?i)\bminutes\b")
+
+
+def _present_member(
+    doc: Doc, start: int, end: int, line: str
+) -> tuple[Entity, str | None, tuple[int, int]] | None:
+    """(person, role in brackets or None, span) when a line is one person and nothing else but
+    titles, post-nominals and a bracketed role."""
+    if len(line) > 90:
+        return None
+    found = doc.mentions.between(start, end)
+    if not found:  # a name nothing else on the page tells is a person's: "Anthony Arbour"
+        bare = line.lstrip(" \t•·-–*")
+        named = resolve_name(doc.registry, bare, doc.ref_date) if "(" not in bare else None
+        if named is None or named.actor.label != "Person" or named.post is not None:
+            return None
+        return named.actor, None, (end - len(bare), end)
+    if len(found) != 1 or found[0].entity.label != "Person" or found[0].kind == "office":
+        return None
+    person = found[0]
+    lead = doc.text[start : person.start].strip(" \t•·-–*")
+    if lead and not re.fullmatch(
+        r"(?i)(?:(?:sir|dame|dr|lord|baroness|cllr|councillor|mr|mrs|ms|prof)\.?\s*)+", lead
+    ):
+        return None
+    rest = _PRESENT_REST.match(doc.text[person.end : end])
+    if rest is None:
+        return None
+    role = re.search(r"\(([^()]+)\)", doc.text[person.end : end])
+    stripped = doc.text[start:end]
+    skip = len(stripped) - len(stripped.lstrip(" \t•·-–*"))
+    return person.entity, role.group(1) if role else None, (start + skip, end)

@@ -1523,7 +1523,7 @@ def test_what_must_happen_to_someone_and_what_a_thing_should_have_ask_no_one():
         "must urgently provide a clear timeline.”\n"
     )
     assert {f for f in _facts(text, name="news.txt") if f[1] == "ASKED"} == {
-        ("Sadiq Khan", "ASKED", "Ministers"),
+        ("Sadiq Khan", "ASKED", "UK Government"),  # "Ministers" are the Government
     }
 
 
@@ -2860,3 +2860,33 @@ def test_an_announcement_reported_as_a_clause_is_the_act_not_a_statement():
 def test_ministers_are_the_government():
     text = 'Sadiq Khan said: "Ministers must urgently provide a clear timeline for finalising the funding."\n'
     assert _family(text, "ASKED", name="2023-10-04-release.txt") == {("Sadiq Khan", "ASKED", "UK Government")}
+
+
+def test_the_members_present_at_a_bodys_meeting_are_its_members_and_its_staff_are_not():
+    text = (
+        "Minutes of the meeting of the London Assembly Housing Committee held on 5 March 2019\n\n"
+        "Present:\nAndrew Boff AM (Chair)\nTom Copley AM\nSian Berry AM\nLéonie Cooper AM\n\n"
+        "Also present:\nJohn Smith\nJane Doe\nBob Roe\n\n"
+        "1. Apologies\nApologies were received from Nicky Gavron AM.\n"
+    )
+    assert _family(text, "MEMBER_OF", "CHAIRS", name="2019-03-05-minutes.txt") == {
+        ("Andrew Boff", "CHAIRS", "Housing Committee"),
+        ("Andrew Boff", "MEMBER_OF", "London Assembly"),
+        ("Tom Copley", "MEMBER_OF", "Housing Committee"),
+        ("Siân Berry", "MEMBER_OF", "Housing Committee"),
+        ("Léonie Cooper", "MEMBER_OF", "Housing Committee"),
+    }
+
+
+def test_the_first_list_of_a_bodys_minutes_names_its_members_even_those_the_registry_does_not_know():
+    text = (
+        "Minutes of the inaugural meeting of the Metropolitan Police Authority held on 26 June 2000.\n\n"
+        "  • Toby Harris (Chair)\n  • Anthony Arbour\n  • Reshard Auladin\n  • Sir John Quinton\n\n"
+        "MPA staff:\n\n  • Peter Edwards (Clerk)\n  • Peter Martin (Transition Treasurer)\n"
+        "  • Ian Gaskell (Transition Team Leader)\n"
+    )
+    assert _family(text, "MEMBER_OF", name="mpa-minutes-2000.txt") == {
+        ("Anthony Arbour", "MEMBER_OF", "Metropolitan Police Authority"),
+        ("Reshard Auladin", "MEMBER_OF", "Metropolitan Police Authority"),
+        ("John Quinton", "MEMBER_OF", "Metropolitan Police Authority"),
+    }
