@@ -2890,3 +2890,22 @@ def test_the_first_list_of_a_bodys_minutes_names_its_members_even_those_the_regi
         ("Reshard Auladin", "MEMBER_OF", "Metropolitan Police Authority"),
         ("John Quinton", "MEMBER_OF", "Metropolitan Police Authority"),
     }
+
+
+def test_a_question_page_that_quotes_the_meeting_gives_each_members_exchange_with_the_mayor():
+    text = (
+        "Housing (Supplementary) [2]\n\nSession date: \nOctober 15, 2008\nQuestion By: \nAndrew Boff\n"
+        "GLA Conservatives\nAsked Of: \nThe Mayor\n\n\nMr Mayor, would you agree that we can now start to "
+        "meet the shortfall in family housing?\n\nAnswered By: \nThe Mayor\n\n"
+        "Boris Johnson (Mayor of London): Bang on. Absolutely right.\n\n"
+        "Andrew Boff (AM): Thank you.\n\n"
+        "Steve O'Connell (AM): On the subject of building council houses, does the Mayor welcome the fact "
+        "that 32 council houses were built in Croydon?\n\n"
+        "Boris Johnson (Mayor of London): Of course, Steve, I welcome that.\n"
+    )
+    assert _family(text, "ASKED", "REPLIED_TO", name="housing-supplementary-2008.txt") == {
+        ("Andrew Boff", "ASKED", "Boris Johnson"),
+        ("Boris Johnson", "REPLIED_TO", "Andrew Boff"),
+        ("Steve O'Connell", "ASKED", "Boris Johnson"),
+        ("Boris Johnson", "REPLIED_TO", "Steve O'Connell"),
+    }

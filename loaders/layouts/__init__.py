@@ -114,7 +114,12 @@ def speaker_turns(doc: Doc) -> None:
     has read its own."""
     if doc.layout != transcript.NAME:
         # "Kit Malthouse (Chairman):" at a meeting of the Metropolitan Police Authority chairs it
-        read_turns(doc, body=meeting_body(doc))
+        turns = read_turns(doc, body=meeting_body(doc))
+        mayor = transcript.mayor_in(doc, turns) if doc.layout == question_page.NAME else None
+        if mayor is not None:
+            # a question page that quotes the meeting: "Steve O'Connell (AM): ... does the Mayor
+            # welcome that?" and the Mayor's answer are another member's question
+            transcript.exchanges_with_the_mayor(doc, turns, mayor, doc.date)
 
 
 # a title that says the Mayor wrote the document

@@ -61,7 +61,7 @@ def read(doc: Doc) -> None:
     doc.genre = "question_answer"
     body = None if "Question Time" in head else _body_in_head(doc, head)
     turns = read_turns(doc, body=body, min_turns=1 if items else 2)
-    mayor = _mayor(doc, turns)
+    mayor = mayor_in(doc, turns)
     if mayor is None:
         _hearing(doc, turns, date)
         return
@@ -86,7 +86,14 @@ def read(doc: Doc) -> None:
                 asker, q_from = first.speaker, first.start
             _exchange(doc, asker, mayor, title, date, q_from, stop, item_turns)
         return
-    # no numbered items: each member who asks and is answered by the Mayor
+    exchanges_with_the_mayor(doc, turns, mayor, date)
+
+
+def exchanges_with_the_mayor(doc: Doc, turns: list[Turn], mayor: Entity, date: str | None) -> None:
+    """Turns without numbered items (a transcript's, or those a question page quotes from the
+    meeting): each member who asks and is answered by the Mayor in the next turn ASKED the Mayor,
+    and the Mayor REPLIED_TO them, once a member."""
+    text = doc.text
     asked: set[str] = set()
     for i, t in enumerate(turns[:-1]):
         nxt = turns[i + 1]
@@ -120,7 +127,8 @@ def _hearing(doc: Doc, turns: list[Turn], date: str | None) -> None:
         _exchange(doc, t.speaker, nxt.speaker, doc.title, date, t.start, nxt.end, [t, nxt])
 
 
-def _mayor(doc: Doc, turns: list[Turn]) -> Entity | None:
+def mayor_in(doc: Doc, turns: list[Turn]) -> Entity | None:
+    """The Mayor among the speakers: by the role in brackets, else the holder on the page's date."""
     for t in turns:
         if t.role and _MAYOR_ROLE.search(t.role) and not re.search(r"(?i)deputy", t.role):
             return t.speaker
