@@ -125,7 +125,7 @@ _AS = (
     r"|on\s+(?:his|her|their)\s+(?:appointment|election|re-?election|re-?appointment)\s+)?as\s+"
 )
 _AS_OFFICE = re.compile(
-    rf"\s+{_AS}(?:the\s+|a\s+|London['’]s\s+|my\s+|his\s+|her\s+|our\s+|their\s+)?(?:new\s+)?"
+    rf"\s+{_AS}(?:the\s+|a\s+|London['’]s\s+|my\s+|his\s+|her\s+|our\s+|their\s+)?(?:(?:new|first|first-ever|ever)\s+){{0,2}}"
 )
 _BARE = re.compile(rf"^(?:{_HEADS})$", re.I)
 

@@ -2909,3 +2909,14 @@ def test_a_question_page_that_quotes_the_meeting_gives_each_members_exchange_wit
         ("Steve O'Connell", "ASKED", "Boris Johnson"),
         ("Boris Johnson", "REPLIED_TO", "Steve O'Connell"),
     }
+
+
+def test_an_appointment_as_the_first_holder_names_the_whole_office():
+    text = (
+        "On 8 February, I announced my intention to appoint Dr Fiona Twycross as London’s first ever Deputy "
+        "Mayor for Fire and Resilience. I also appointed Jules Pipe as the first Deputy Mayor for Planning.\n"
+    )
+    assert _family(text, "HOLDS_OFFICE", name="2018-02-22-mayors-report.txt") == {
+        ("Fiona Twycross", "HOLDS_OFFICE", "Deputy Mayor for Fire and Resilience"),
+        ("Jules Pipe", "HOLDS_OFFICE", "Deputy Mayor for Planning, Regeneration and the Fire Service"),
+    }

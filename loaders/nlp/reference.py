@@ -514,11 +514,18 @@ class Resolver:
             and not OFFICE_HEAD.fullmatch(two)
         ):
             return None
+        ts = self.offset + tok.idx
+        for m in self.doc.mentions.between(ts - 200, ts + len(tok.text) + 200):
+            # the linker's office over the head: "the first Deputy Mayor for Fire and Resilience"
+            if m.start <= ts < m.end:
+                office = m.entity if m.entity.label == "Post" else m.post
+                if office is not None:
+                    return Ref(office, m.start, m.end, "mention")
         left, right = self.core(tok)
         while left.i < tok.i and (
-            left.dep_ in ("poss", "case", "det", "amod")
+            left.dep_ in ("poss", "case", "det", "amod", "advmod")
             and left.lower_
-            in _COUNTING | {"first", "first-ever", "new", "newly", "appointed", "current", "very"}
+            in _COUNTING | {"first", "first-ever", "new", "newly", "appointed", "current", "very", "ever"}
             or left.dep_ in ("poss", "case", "det")
             or left.lower_ in ("first-ever",)
         ):
