@@ -147,14 +147,34 @@ def find_offices(doc: Doc) -> None:
             continue
         surface = text[m.start : m.end]
         k = surface.find(m.entity.name.split()[0]) if m.entity.name else -1
-        if k > 0 and _HEAD.search(surface[:k]):
-            # "Mayor Sadiq Khan", "Commissioner Cressida Dick": the title is part of the mention
-            title = surface[:k].rstrip()
-            start = m.start
-            word = re.search(r"(?<![\w’'-])[A-Z][\w’'&.-]*\s+$", text[max(0, m.start - 30) : m.start])
+        honoured = (
+            _TITLE_HONORIFIC.search(text, max(0, m.start - 80), m.start)
+            or _THEN_TITLE.search(text, max(0, m.start - 60), m.start)
+            if k == 0
+            else None
+        )
+        if honoured is not None and honoured.re is _THEN_TITLE and _BARE.match(honoured.group("title")):
+            # "then-mayor Boris Johnson": a bare title made an office by "then"
+            post = post_entity(doc.registry, honoured.group("title").capitalize())
+            if post is not None and doc.registry.find(post.name) is not None:
+                post_fact(doc, m.entity, post, (honoured.start("title"), m.end))
+        elif honoured is not None or k > 0 and _HEAD.search(surface[:k]):
+            # "Mayor Sadiq Khan", "Commissioner Cressida Dick": the title is part of the mention;
+            # "Deputy Commissioner Sir Stephen House": the title before the honorific
+            title = honoured.group("title") if honoured is not None else surface[:k].rstrip()
+            start = honoured.start("title") if honoured is not None else m.start
+            word = re.search(r"(?<![\w’'-])[A-Z][\w’'&.-]*\s+$", text[max(0, start - 30) : start])
             if title.islower() and word and doc.registry.find(f"{word.group(0).strip()} {title}") is not None:
                 start -= len(word.group(0))  # "London mayor Sadiq Khan": the office the two words name
-            _office_facts(doc, m, (start, m.start + len(title)))
+            owner = _OWNER_BEFORE.search(text, max(0, start - 60), start)
+            if owner and any(
+                x.entity.label == "Organization" and x.end == owner.end("org")
+                for x in doc.mentions.between(owner.start("org"), owner.end("org"))
+            ):
+                start = owner.start("org")  # "The Met’s Deputy Commissioner Stephen House": the Met's office
+            _office_facts(
+                doc, m, (start, (honoured.end("title") if honoured is not None else m.start + len(title)))
+            )
         # the line around the mention, at most a few hundred characters each side (a document
         # of one long line must not cost a scan of the line per mention)
         line_start = max(text.rfind("\n", max(0, m.start - _WINDOW), m.start) + 1, m.start - _WINDOW, 0)
@@ -166,6 +186,14 @@ def find_offices(doc: Doc) -> None:
     bracketed_members(doc)
 
 
+# a title, then an honorific, right before a name: "Deputy Commissioner Sir Stephen House"
+_TITLE_HONORIFIC = re.compile(
+    rf"(?<![\w’'-])(?P<title>(?:[A-Z][\w-]*[ ]){{0,3}}(?i:{_HEADS}))[ ]+(?:Sir|Dame|Dr\.?|Lord|Lady|Baroness|Professor|Prof\.?)[ ]+$"
+)
+# a past holder's title right before the name: "then-mayor Boris Johnson", "ex-commissioner X"
+_THEN_TITLE = re.compile(rf"(?<![\w’'-])(?:then|former|ex)[- ](?P<title>(?i:{_HEADS}))[ ]+$")
+# a body's possessive right before a title: "The Met’s Deputy Commissioner Stephen House"
+_OWNER_BEFORE = re.compile(r"(?P<org>(?<![\w’'-])[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,5})['’]s[ ]+$")
 # the comma after a name and its post-nominals: "Susan Hall AM, Chairman of ..."
 _NAME_END_COMMA = re.compile(r"(?:\s+(?:" + "|".join(POST_NOMINALS) + r"))*\s*,\s+")
 # "Labour's Onkar Sahota", "the Conservatives' Susan Hall", "Tory Victoria Borwick", "Lib-Dem member X"

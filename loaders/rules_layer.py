@@ -244,7 +244,24 @@ def _speaker_entity(ctx: Context, start: int, end: int) -> Entity | None:
         titled = person_titled(ctx.ments, start, end)
         if titled is not None:
             return titled
+    if not actors and _THE_SPOKESPERSON.fullmatch(ctx.text, start, end):
+        return _spokesperson_for(ctx, start)
     return people[0] if people else actors[0] if actors else None
+
+
+_THE_SPOKESPERSON = re.compile(r"(?i)(?:the|a|his|her|its|their)\s+spokes(?:person|man|woman)")
+_SPOKESPERSON_FOR = re.compile(r"(?i)\bspokes(?:person|man|woman)\s+(?:for|of)\s+")
+
+
+def _spokesperson_for(ctx: Context, pos: int) -> Entity | None:
+    """Whom "the spokesperson" speaks for: the actor of the last "a spokesperson for X" before it."""
+    last = None
+    for m in _SPOKESPERSON_FOR.finditer(ctx.text, max(0, pos - 2000), pos):
+        last = m
+    if last is None:
+        return None
+    after = [x for x in ctx.ments.between(last.end(), last.end() + 80) if x.entity.label in ACTORS]
+    return after[0].entity if after and after[0].start <= last.end() + 4 else None
 
 
 _POSSESSIVE = re.compile(r"['’]s?\b")

@@ -2611,7 +2611,7 @@ def test_officers_in_a_list_of_those_present_hold_the_office_of_the_body_their_h
         ("Jane Harwood", "HOLDS_OFFICE", "Deputy Chief Executive of the Metropolitan Police Authority"),
         ("Bob Atkins", "HOLDS_OFFICE", "Treasurer of the Metropolitan Police Authority"),
         ("Paul Stephenson", "HOLDS_OFFICE", "Commissioner of Police of the Metropolis"),
-        ("Tim Godwin", "HOLDS_OFFICE", "Deputy Commissioner of the Metropolitan Police Service"),
+        ("Tim Godwin", "HOLDS_OFFICE", "Deputy Commissioner of the Metropolitan Police"),
     }
 
 
@@ -2919,4 +2919,28 @@ def test_an_appointment_as_the_first_holder_names_the_whole_office():
     assert _family(text, "HOLDS_OFFICE", name="2018-02-22-mayors-report.txt") == {
         ("Fiona Twycross", "HOLDS_OFFICE", "Deputy Mayor for Fire and Resilience"),
         ("Jules Pipe", "HOLDS_OFFICE", "Deputy Mayor for Planning, Regeneration and the Fire Service"),
+    }
+
+
+def test_titles_before_a_name_with_a_bodys_possessive_an_honorific_or_then():
+    text = (
+        "The Met’s Deputy Commissioner Sir Stephen House on Wednesday launched a scathing attack on the "
+        "mayor. London’s Deputy Mayor for Policing Sophie Linden told the meeting that the plan was weak. "
+        "Ian Blair resigned as Commissioner in 2008 following a fallout with then-mayor Boris Johnson.\n"
+    )
+    assert _family(text, "HOLDS_OFFICE", name="2022-02-10-news.txt") == {
+        ("Stephen House", "HOLDS_OFFICE", "Deputy Commissioner of the Metropolitan Police"),
+        ("Sophie Linden", "HOLDS_OFFICE", "Deputy Mayor for Policing and Crime"),
+        ("Ian Blair", "HOLDS_OFFICE", "Commissioner of Police of the Metropolis"),
+        ("Boris Johnson", "HOLDS_OFFICE", "Mayor of London"),
+    }
+
+
+def test_the_spokesperson_speaks_for_whoever_the_page_said_a_spokesperson_spoke_for():
+    text = (
+        "But a spokesperson for the Mayor of London hit back, describing the claim as “entirely incorrect”.\n\n"
+        "The spokesperson said: “Trust in the police among Londoners has plummeted.”\n"
+    )
+    assert _family(text, "SAID", name="2022-02-10-news.txt") == {
+        ("Sadiq Khan", "SAID", "Trust in the police among Londoners has "),
     }

@@ -19,7 +19,7 @@ from pathlib import Path
 from graph.facts import Entity
 from loaders.names.mentions import DocMentions
 
-__all__ = ["inside_quotation", "person_in_focus", "person_titled", "agrees"]
+__all__ = ["inside_quotation", "person_in_focus", "person_titled", "agrees", "is_first_name"]
 
 FIRST_NAMES_FILE = Path(__file__).resolve().parents[1] / "data" / "first_names.toml"
 _BACK = 10  # sentences looked back
@@ -33,6 +33,11 @@ def _first_names() -> dict[str, str]:
     """First name -> "f" or "m" (loaders/data/first_names.toml)."""
     data = tomllib.loads(FIRST_NAMES_FILE.read_text(encoding="utf-8"))
     return {name: g for g, key in (("f", "female"), ("m", "male")) for name in data[key]}
+
+
+def is_first_name(word: str) -> bool:
+    """Whether a word is a common first name (loaders/data/first_names.toml)."""
+    return word in _first_names()
 
 
 def _genders(mentions: DocMentions) -> dict[str, str]:

@@ -8,6 +8,8 @@ their holders and add references back, which never overlap a mention already the
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from graph.facts import Entity
 from loaders.names.coref import backrefs, defined_abbreviations, definite_refs
 from loaders.names.discovery import named_by_context, named_mentions
@@ -46,7 +48,7 @@ class Linker:
             for x in found
             if x.entity.label == "Person" and " " in text[x.start : x.end]
         }
-        found.extend(self.people.find(folded, people))
+        found.extend(_after_registry_titles(found, self.people.find(folded, people), folded))
         # 3. bodies, programmes, inquiries and offices by name pattern
         found.extend(money_mentions(folded))
         scan = LineScan(folded)
@@ -71,6 +73,29 @@ class Linker:
         # 6. definite references back
         definite_refs(doc, reg)
         return doc
+
+
+def _after_registry_titles(known: list[Mention], people: list[Mention], folded: str) -> list[Mention]:
+    """A person found with the title before the name ("Deputy Commissioner Stephen House") starts
+    at the name where a registry office runs into that title ("Met Deputy Commissioner"), so
+    that the longer person mention does not hide the office."""
+    if not people:
+        return people
+    offices = sorted(
+        (x.start, x.end)
+        for x in known
+        if x.kind in ("registry", "office") and x.entity.label != "Person" or x.kind == "office"
+    )
+    out = []
+    for x in people:
+        name = x.entity.name
+        at = x.end - len(name)
+        if at > x.start and folded[at : x.end] == name:
+            i = bisect_right(offices, (x.start, len(folded)))
+            if i and offices[i - 1][0] < x.start < offices[i - 1][1] <= at:
+                x = Mention(at, x.end, x.entity, x.kind, x.post)
+        out.append(x)
+    return out
 
 
 def linker_for(registry: Registry) -> Linker:

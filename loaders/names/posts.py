@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from graph.facts import Entity, slug
 from loaders.names.bounded import Bounded
+from loaders.names.focus import is_first_name
 from loaders.names.linescan import LineScan
 from loaders.names.mentions import DocMentions, Mention
 from loaders.registry import Registry
@@ -101,13 +102,39 @@ def posts_by_remit(folded: str, scan: LineScan, reg: Registry) -> list[Mention]:
     out: list[Mention] = []
     for rx in (POST_CAP, POST_LOWER, _MAYOR_OF):
         for m in scan.finditer(rx, "post"):
-            name = post_name(m.group("post"))
+            end = _before_a_name(m.group("post"), reg) + m.start("post")
+            name = post_name(folded[m.start("post") : end])
             entry = reg.find(name)
             ent = entry.entity if entry is not None else Entity(name=name, label="Post", id=slug(name))
             if ent.label != "Post":
                 continue
-            out.append(Mention(m.start("post"), m.end("post"), ent, "discovered"))
+            out.append(Mention(m.start("post"), end, ent, "discovered"))
     return out
+
+
+_HONORIFIC = frozenset(
+    {"Sir", "Dame", "Dr", "Lord", "Lady", "Baroness", "Cllr", "Councillor", "Mr", "Mrs", "Ms"}
+)
+
+
+def _before_a_name(post: str, reg: Registry) -> int:
+    """Where an office named by its remit ends when its holder's name runs on after it ("Deputy
+    Mayor for Policing Sophie Linden", "Deputy Mayor for Housing Dr Jane Doe"): before a known
+    person, an honorific, or a first name and a surname that end the phrase."""
+    words = post.split(" ")
+    for k in range(3, len(words)):
+        tail = " ".join(words[k:])
+        known = reg.find(tail)
+        if (
+            known is not None
+            and known.label == "Person"
+            or words[k] in _HONORIFIC
+            and k + 1 < len(words)
+            or is_first_name(words[k])
+            and len(words) - k in (2, 3)
+        ):
+            return len(" ".join(words[:k]))
+    return len(post)
 
 
 # words before an office its holder had: "the former Mayor", "the ex-Mayor", "the then Mayor"
