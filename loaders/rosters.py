@@ -183,6 +183,10 @@ def _present(doc: Doc, rows: list[tuple[int, int, str]]) -> None:
     body = meeting_body(doc)
     if body is None:
         return
+    for start, end, line in rows:
+        label = _MEMBERS_LINE.match(line)
+        if label:
+            _members_in_a_line(doc, body, start + label.end(), end)
     first = True
     i = 0
     while i < len(rows):
@@ -203,7 +207,32 @@ def _present(doc: Doc, rows: list[tuple[int, int, str]]) -> None:
         i = j
 
 
-_MINUTES = re.compile(r"(?i)\bminutes\b")
+_MINUTES = re.compile(r"(?i)\bminutes\b|\btranscript\s+of\s+the\s+meeting\b")
+# "Members: Kit Malthouse (Chairman), Reshard Auladin (Vice Chairman), John Biggs, ... and X."
+_MEMBERS_LINE = re.compile(
+    r"(?i)^(?:(?:board|authority|committee|assembly)\s+)?members(?:\s+present)?\s*:\s*"
+)
+
+
+def _members_in_a_line(doc: Doc, body: Entity, start: int, end: int) -> None:
+    """The members a "Members:" line lists, split at commas and the last "and"; each one that is a
+    person and nothing else (a role in brackets gives its office elsewhere) is MEMBER_OF the body."""
+    text = doc.text
+    found = []
+    for part in re.finditer(r"[^,;]+", text[start:end]):
+        for piece in re.split(r"\s+and\s+", part.group(0)):
+            at = start + part.start() + part.group(0).find(piece)
+            words = piece.strip().rstrip(".")
+            if not words:
+                continue
+            s = at + piece.find(words)
+            member = _present_member(doc, s, s + len(words), words)
+            if member is not None:
+                found.append(member)
+    if len(found) >= _MIN_MEMBERS:
+        for person, role, span in found:
+            if role is None:
+                doc.facts.add("MEMBER_OF", person, body, span, layer="layout")
 
 
 def _present_member(
@@ -214,7 +243,9 @@ def _present_member(
     if len(line) > 90:
         return None
     found = doc.mentions.between(start, end)
-    if not found:  # a name nothing else on the page tells is a person's: "Anthony Arbour"
+    if not found or len(found) == 1 and " " not in found[0].entity.name and found[0].kind == "ner":
+        # a name nothing else on the page tells is a person's: "Anthony Arbour" (the tagger's
+        # "Amanda" alone of "Amanda Sater" is a cut, whatever it took it for)
         bare = line.lstrip(" \t•·-–*")
         named = resolve_name(doc.registry, bare, doc.ref_date) if "(" not in bare else None
         if named is None or named.actor.label != "Person" or named.post is not None:

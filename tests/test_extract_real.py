@@ -2944,3 +2944,15 @@ def test_the_spokesperson_speaks_for_whoever_the_page_said_a_spokesperson_spoke_
     assert _family(text, "SAID", name="2022-02-10-news.txt") == {
         ("Sadiq Khan", "SAID", "Trust in the police among Londoners has "),
     }
+
+
+def test_a_members_line_of_a_meetings_transcript_lists_the_bodys_members():
+    text = (
+        "Transcript of the meeting of the Metropolitan Police Authority held on Thursday, 24 February 2011 at "
+        "10 am in the Chamber, City Hall, SE1.\n\nPresent:\n\nMembers: Kit Malthouse (Chairman), Reshard "
+        "Auladin (Vice Chairman) , , John Biggs, Faith Boardman, Amanda Sater and Valerie Shawcross.\n\n"
+        "MPA Officers: Catherine Crawford (Chief Executive), Jane Harwood (Deputy Chief Executive) and Bob "
+        "Atkins (Treasurer).\n"
+    )
+    members = {f[0] for f in _family(text, "MEMBER_OF", name="mpa-transcript-2011.txt")}
+    assert members == {"John Biggs", "Faith Boardman", "Amanda Sater", "Valerie Shawcross"}
