@@ -187,6 +187,9 @@ def _present(doc: Doc, rows: list[tuple[int, int, str]]) -> None:
         label = _MEMBERS_LINE.match(line)
         if label:
             _members_in_a_line(doc, body, start + label.end(), end)
+    flat = _PRESENT_FLAT.search(doc.text, 0, 3000)
+    if flat:
+        _members_run_on(doc, body, flat.end())
     first = True
     i = 0
     while i < len(rows):
@@ -212,6 +215,32 @@ _MINUTES = re.compile(r"(?i)\bminutes\b|\btranscript\s+of\s+the\s+meeting\b")
 _MEMBERS_LINE = re.compile(
     r"(?i)^(?:(?:board|authority|committee|assembly)\s+)?members(?:\s+present)?\s*:\s*"
 )
+
+
+# minutes whose lines a copy ran together: "Place: Virtual Meeting ... Present: Léonie Cooper AM (Chair)
+# Shaun Bailey AM (Deputy Chairman) Unmesh Desai AM Susan Hall AM Observer Siân Berry AM 1 Apologies"
+_PRESENT_FLAT = re.compile(r"\bPresent\s*:\s*(?=\S[^\n]{200})")
+_BETWEEN_MEMBERS = re.compile(r"^(?:[ \t]*(?:AM|MP|OBE|CBE|MBE|JP|DL|QPM|\([^()\n]{1,60}\)|,))*[ \t]*$")
+
+
+def _members_run_on(doc: Doc, body: Entity, pos: int) -> None:
+    """The members named one after another on a run-on line after "Present:": persons with
+    nothing between them but post-nominals and roles in brackets, up to the first other word."""
+    found = []
+    last = pos
+    for m in doc.mentions.between(pos, min(len(doc.text), pos + 1500)):
+        if not _BETWEEN_MEMBERS.match(doc.text[last : m.start]) or m.entity.label != "Person":
+            break
+        role = _ROLE_AFTER.match(doc.text, m.end)
+        found.append((m.entity, role is not None, (m.start, role.end() if role else m.end)))
+        last = role.end() if role else m.end
+    if len(found) >= _MIN_MEMBERS:
+        for person, has_role, span in found:
+            if not has_role:
+                doc.facts.add("MEMBER_OF", person, body, span, layer="layout")
+
+
+_ROLE_AFTER = re.compile(r"(?:[ \t]+(?:AM|MP|OBE|CBE|MBE|JP))*[ \t]*\([^()\n]{1,60}\)")
 
 
 def _members_in_a_line(doc: Doc, body: Entity, start: int, end: int) -> None:

@@ -2956,3 +2956,22 @@ def test_a_members_line_of_a_meetings_transcript_lists_the_bodys_members():
     )
     members = {f[0] for f in _family(text, "MEMBER_OF", name="mpa-transcript-2011.txt")}
     assert members == {"John Biggs", "Faith Boardman", "Amanda Sater", "Valerie Shawcross"}
+
+
+def test_minutes_run_together_on_one_line_still_list_the_members_present():
+    text = (
+        "MINUTES Meeting: Economy Committee Date: Tuesday 2 March 2021 Time: 10.00 am Place: Virtual Meeting "
+        "Present: Léonie Cooper AM (Chair) Shaun Bailey AM (Deputy Chairman) Unmesh Desai AM Susan Hall AM "
+        "Murad Qureshi AM Caroline Russell AM Observer Siân Berry AM 1 Apologies for Absence and Chair's "
+        "Announcements (Item 1) 1.1 The Chair explained that Siân Berry AM had been invited to attend the "
+        "meeting as an observer.\n"
+    )
+    members = {
+        f for f in _family(text, "MEMBER_OF", name="2021-03-02-minutes.txt") if f[2] != "London Assembly"
+    }
+    assert members == {
+        ("Unmesh Desai", "MEMBER_OF", "Economy Committee"),
+        ("Susan Hall", "MEMBER_OF", "Economy Committee"),
+        ("Murad Qureshi", "MEMBER_OF", "Economy Committee"),
+        ("Caroline Russell", "MEMBER_OF", "Economy Committee"),
+    }
