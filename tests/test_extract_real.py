@@ -2975,3 +2975,16 @@ def test_minutes_run_together_on_one_line_still_list_the_members_present():
         ("Murad Qureshi", "MEMBER_OF", "Economy Committee"),
         ("Caroline Russell", "MEMBER_OF", "Economy Committee"),
     }
+
+
+def test_sitting_on_serving_on_or_joining_a_body_is_membership():
+    text = (
+        "I want to thank Andrew Dismore for his work on the London Fire and Emergency Planning Authority on "
+        "which he sits. Jo Bloggs sits on the Metropolitan Police Authority. Ann Smith joined the board of "
+        "Transport for London in 2016.\n"
+    )
+    assert _family(text, "MEMBER_OF", name="2012-09-19-mqt.txt") == {
+        ("Andrew Dismore", "MEMBER_OF", "London Fire and Emergency Planning Authority"),
+        ("Jo Bloggs", "MEMBER_OF", "Metropolitan Police Authority"),
+        ("Ann Smith", "MEMBER_OF", "Transport for London"),
+    }

@@ -649,6 +649,12 @@ class Resolver:
         pos = self.offset + tok.idx
         span = (pos, pos + len(tok.text))
         low = tok.lower_
+        if low in ("which", "who", "whom", "that") and tok.tag_ in ("WDT", "WP"):
+            # "the LFEPA on which he sits", "Jo Bloggs, who chairs ...": what the clause is about
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if verb.dep_ == "relcl" and verb.head.i != tok.i:
+                return self.actor(verb.head)
+            return None
         if low in _FIRST_PERSON:
             who = self.speaker(pos)
             if who is not None and low in ("we", "us", "our", "ours", "ourselves") and self.doc.rules_context:
