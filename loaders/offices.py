@@ -200,7 +200,9 @@ _NAME_END_COMMA = re.compile(r"(?:\s+(?:" + "|".join(POST_NOMINALS) + r"))*\s*,\
 _PARTY_WORD = (
     r"(?P<party>Labour|Conservatives?|Tor(?:y|ies)|Liberal[ ]Democrats?|Lib(?:[ ]|-)Dems?|Greens?|UKIP)"
 )
-_PARTY_POSS = re.compile(rf"(?<![\w-]){_PARTY_WORD}(?:[ ]Party)?(?:['’]s?|[ ]member|[ ]AM)?[ ]+$")
+_PARTY_POSS = re.compile(
+    rf"(?<![\w-]){_PARTY_WORD}(?:[ ]Party)?(?:['’]s?|[ ]member|[ ]AM|(?:[ ](?!(?:and|or|but|of|the|to|with|from|by|for|in|on|at|than|as|under|over|says?|said|leader|spokes\w+|group)\b)[a-z][\w-]*){{1,3}}|[ ]MP)?[ ]+$"
+)  # ("Lib Dem leadership candidate Simon Hughes", "Labour councillor X": the party's)
 # the party's possessive on the office around the name: "Labour's deputy shadow minister for London,
 # Gareth Thomas", "Ken Livingstone, Labour's mayoral candidate"
 _PARTY_OFFICE_BEFORE = re.compile(rf"(?<![\w-]){_PARTY_WORD}(?:[ ]Party)?['’]s?[ ][a-z][\w -]{{2,60}}?,[ ]+$")

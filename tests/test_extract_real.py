@@ -2988,3 +2988,26 @@ def test_sitting_on_serving_on_or_joining_a_body_is_membership():
         ("Jo Bloggs", "MEMBER_OF", "Metropolitan Police Authority"),
         ("Ann Smith", "MEMBER_OF", "Transport for London"),
     }
+
+
+def test_a_speakers_regret_at_what_someone_did_criticises_them_not_what_befalls_them():
+    text = (
+        'Simon Hughes said: "It is sad that the Mayor Livingstone has not accepted that, nor chosen to '
+        'apologise." Jo Bloggs AM said: "It is disappointing that the Government has refused to fund the '
+        'Met." She said it was sad that Dany Cotton was leaving.\n'
+    )
+    assert _family(text, "CRITICISED", name="2006-02-24-news.txt") == {
+        ("Simon Hughes", "CRITICISED", "Ken Livingstone"),
+        ("Jo Bloggs", "CRITICISED", "UK Government"),
+    }
+
+
+def test_a_party_word_before_a_title_and_a_name_is_the_persons_party():
+    text = (
+        "Local MP and Lib Dem leadership candidate Simon Hughes spoke. The Labour Party and Margaret "
+        "Thatcher sold council homes. Labour councillor Jo Bloggs spoke.\n"
+    )
+    assert _family(text, "MEMBER_OF", name="2006-02-24-news.txt") == {
+        ("Simon Hughes", "MEMBER_OF", "Liberal Democrats"),
+        ("Jo Bloggs", "MEMBER_OF", "Labour Party"),
+    }

@@ -746,6 +746,19 @@ def frame(token: Token, kind: str) -> Frame:
                 roles["owner"] = owner
         _preps(token, roles)
         clause = _clause(token)
+        if not clause and token.dep_ in ("acomp", "oprd", "ccomp"):
+            # "It is sad that the Mayor has not accepted that", "I find it remarkable that UKIP
+            # should ...": the that-clause the adjective judges hangs on its verb, or on itself
+            clause = [
+                c
+                for c in (*token.children, *token.head.children)
+                if c.dep_ == "ccomp"
+                and c.i > token.i
+                and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+            ][:1]
+            inner = subject_of(clause[0]) if clause else []
+            if inner:
+                roles["clause_subject"] = inner
         if clause:
             roles["clause"] = clause
             seen = (
