@@ -26,6 +26,7 @@ import re
 
 from graph.facts import Entity, slug
 from loaders.actors import post_entity
+from loaders.names.focus import is_first_name
 from loaders.document import Doc
 from loaders.names.people import POST_NOMINALS
 from loaders.names.posts import NO_LONGER, no_longer_held, opens_main_clause, said_of_another
@@ -163,6 +164,10 @@ def find_offices(doc: Doc) -> None:
             # "Deputy Commissioner Sir Stephen House": the title before the honorific
             title = honoured.group("title") if honoured is not None else surface[:k].rstrip()
             start = honoured.start("title") if honoured is not None else m.start
+            title_end = start + len(title)
+            lead = _NOT_TITLE_LEAD.match(title)
+            if lead:  # "that mayor Ken Livingstone", "Dear Mayor Khan": the office is the title's own words
+                title, start = title[lead.end() :], start + lead.end()
             word = re.search(r"(?<![\w’'-])[A-Z][\w’'&.-]*\s+$", text[max(0, start - 30) : start])
             if title.islower() and word and doc.registry.find(f"{word.group(0).strip()} {title}") is not None:
                 start -= len(word.group(0))  # "London mayor Sadiq Khan": the office the two words name
@@ -172,9 +177,7 @@ def find_offices(doc: Doc) -> None:
                 for x in doc.mentions.between(owner.start("org"), owner.end("org"))
             ):
                 start = owner.start("org")  # "The Met’s Deputy Commissioner Stephen House": the Met's office
-            _office_facts(
-                doc, m, (start, (honoured.end("title") if honoured is not None else m.start + len(title)))
-            )
+            _office_facts(doc, m, (start, title_end))
         # the line around the mention, at most a few hundred characters each side (a document
         # of one long line must not cost a scan of the line per mention)
         line_start = max(text.rfind("\n", max(0, m.start - _WINDOW), m.start) + 1, m.start - _WINDOW, 0)
@@ -192,6 +195,10 @@ _TITLE_HONORIFIC = re.compile(
 )
 # a past holder's title right before the name: "then-mayor Boris Johnson", "ex-commissioner X"
 _THEN_TITLE = re.compile(rf"(?<![\w’'-])(?:then|former|ex)[- ](?P<title>(?i:{_HEADS}))[ ]+$")
+# words that open a title without being part of it
+_NOT_TITLE_LEAD = re.compile(r"(?i)(?:that|this|the|a|an|our|their|his|her|its|dear)\s+")
+# a list's next names, not an office: "Graham Speed and the Commissioner"
+_NAME_AND = re.compile(r"(?P<first>[A-Z][a-z]+)[ ][A-Z][\w’'-]+(?:[ ][A-Z][\w’'-]+)?[ ]and[ ]")
 # a body's possessive right before a title: "The Met’s Deputy Commissioner Stephen House"
 _OWNER_BEFORE = re.compile(r"(?P<org>(?<![\w’'-])[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){0,5})['’]s[ ]+$")
 # the comma after a name and its post-nominals: "Susan Hall AM, Chairman of ..."
@@ -331,6 +338,9 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
                 else line_start
             )
             span = _phrase_before(text, lo, m.start, title=True, registry=doc.registry)
+            lead = _NOT_TITLE_LEAD.match(text, span[0], span[1]) if span else None
+            if lead:
+                span = (lead.end(), span[1])  # "said that mayor Ken Livingstone ...": "that" is no title
             if span and not said_of_another(text, span[0]):
                 found.append(span)
     return found
@@ -589,6 +599,15 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
         for x in doc.mentions.between(*span)
     ):
         return  # "(Vice- Andrew Dismore AM Councillor Stephen Knight AM Chair": a flattened table's row
+    if any(
+        x.entity.label == "Person"
+        and x.entity.id != person.id
+        and x.kind == "ner"
+        and is_first_name(x.entity.name.split()[0])
+        for x in doc.mentions.between(*span)
+    ) or ((listed := _NAME_AND.match(phrase)) is not None and is_first_name(listed.group("first"))):
+        return  # "Housing Secretary Michael Gove on Friday, Mr Khan", "apologies from Chris Boothman,
+        # Graham Speed and the Commissioner": another person's name, not the office's words
     party = _PARTY.match(phrase)
     if party is None and phrase.lower().endswith(_SPOKES):
         # "London Assembly Liberal Democrat environment spokesperson": the party inside the title

@@ -3011,3 +3011,14 @@ def test_a_party_word_before_a_title_and_a_name_is_the_persons_party():
         ("Simon Hughes", "MEMBER_OF", "Liberal Democrats"),
         ("Jo Bloggs", "MEMBER_OF", "Labour Party"),
     }
+
+
+def test_words_before_a_title_and_names_in_a_list_are_not_offices():
+    text = (
+        "The BBC said that mayor Ken Livingstone would decide. In a letter to Housing Secretary Michael Gove "
+        "on Friday, Mr Khan said so. I have had apologies from Chris Boothman, Graham Speed and the "
+        "Commissioner.\n"
+    )
+    assert _family(text, "HOLDS_OFFICE", name="2023-news.txt") == {
+        ("Michael Gove", "HOLDS_OFFICE", "Housing Secretary"),
+    }
