@@ -26,8 +26,8 @@ import re
 
 from graph.facts import Entity, slug
 from loaders.actors import post_entity
-from loaders.names.focus import is_first_name
 from loaders.document import Doc
+from loaders.names.focus import is_first_name
 from loaders.names.people import POST_NOMINALS
 from loaders.names.posts import NO_LONGER, no_longer_held, opens_main_clause, said_of_another
 from loaders.registry import Registry
