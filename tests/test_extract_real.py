@@ -3022,3 +3022,14 @@ def test_words_before_a_title_and_names_in_a_list_are_not_offices():
     assert _family(text, "HOLDS_OFFICE", name="2023-news.txt") == {
         ("Michael Gove", "HOLDS_OFFICE", "Housing Secretary"),
     }
+
+
+def test_going_round_the_room_at_a_hearing_is_no_question_and_answer():
+    text = (
+        "Transcript of the meeting of the Metropolitan Police Authority held on 24 February 2011.\n\n"
+        "Kit Malthouse (Chairman): Any other apologies? No. We should just go round the room first. "
+        "Kit Malthouse.\n\n"
+        "Tim Godwin (Deputy Commissioner, MPS): Tim Godwin.\n\n"
+        "Jenny Jones (AM): Jenny Jones.\n"
+    )
+    assert _family(text, "ASKED", "REPLIED_TO", name="mpa-transcript-2011.txt") == set()

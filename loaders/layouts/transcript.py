@@ -123,6 +123,8 @@ def _hearing(doc: Doc, turns: list[Turn], date: str | None) -> None:
             continue
         if "?" not in text[t.text_start : t.end] or (t.speaker.id, nxt.speaker.id) in paired:
             continue
+        if len(text[nxt.text_start : nxt.end].split()) <= 3:
+            continue  # "Tim Godwin (Deputy Commissioner, MPS): Tim Godwin.": going round the room, no answer
         paired.add((t.speaker.id, nxt.speaker.id))
         _exchange(doc, t.speaker, nxt.speaker, doc.title, date, t.start, nxt.end, [t, nxt])
 
