@@ -123,6 +123,8 @@ def _signed_by(doc: Doc, line: str, signature: tuple[int, int]) -> Entity | None
         return None
     if re.match(r"\s*(?:[-–—•·*]|\d+[.)])\s", line):
         return None  # an item of a list, not someone's words
+    if not line.rstrip().endswith(tuple(".!?" + _CLOSE)):
+        return None  # a headline over a page's topic tag ("Assembly puts Sadiq on notice" / "Sadiq Khan")
     if any(c in body for c in _OPEN + "”’") and not body.endswith(tuple(".!?")):
         return None
     return people[0].entity

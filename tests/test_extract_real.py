@@ -3033,3 +3033,11 @@ def test_going_round_the_room_at_a_hearing_is_no_question_and_answer():
         "Jenny Jones (AM): Jenny Jones.\n"
     )
     assert _family(text, "ASKED", "REPLIED_TO", name="mpa-transcript-2011.txt") == set()
+
+
+def test_a_headline_over_a_topic_tag_is_no_pull_quote():
+    text = (
+        "Where is the Mayor? Assembly puts Sadiq on notice\n\nSadiq Khan\nCreated on\n28 June 2017\n\n"
+        "The London Assembly has unanimously chastised the Mayor of London today.\n"
+    )
+    assert _family(text, "SAID", name="2017-06-28-release.txt") == set()
