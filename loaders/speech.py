@@ -65,7 +65,7 @@ def speaker_blocks(doc: Doc) -> None:
                 _said(doc, speaker, (s, e), block)
                 i = j
                 continue
-        if i + 1 < len(paragraphs):
+        if 0 < i < len(paragraphs) - 1:  # (the first is the page's headline, over its topic tag)
             speaker = _signed_by(doc, line, paragraphs[i + 1])
             if speaker is not None:
                 _said(doc, speaker, paragraphs[i + 1], [(s, e)])
@@ -123,8 +123,6 @@ def _signed_by(doc: Doc, line: str, signature: tuple[int, int]) -> Entity | None
         return None
     if re.match(r"\s*(?:[-–—•·*]|\d+[.)])\s", line):
         return None  # an item of a list, not someone's words
-    if not line.rstrip().endswith(tuple(".!?" + _CLOSE)):
-        return None  # a headline over a page's topic tag ("Assembly puts Sadiq on notice" / "Sadiq Khan")
     if any(c in body for c in _OPEN + "”’") and not body.endswith(tuple(".!?")):
         return None
     return people[0].entity
