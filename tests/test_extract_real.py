@@ -2860,6 +2860,8 @@ def test_an_announcement_reported_as_a_clause_is_the_act_not_a_statement():
 def test_ministers_are_the_government():
     text = 'Sadiq Khan said: "Ministers must urgently provide a clear timeline for finalising the funding."\n'
     assert _family(text, "ASKED", name="2023-10-04-release.txt") == {("Sadiq Khan", "ASKED", "UK Government")}
+    text = "Mr Khan called on ministers to reverse the cuts.\n"
+    assert _family(text, "ASKED", name="2019-news.txt") == {("Sadiq Khan", "ASKED", "UK Government")}
 
 
 def test_the_members_present_at_a_bodys_meeting_are_its_members_and_its_staff_are_not():
