@@ -116,6 +116,17 @@ _SENDER = re.compile(
 _DEAR = re.compile(r"^[ ]*Dear[ ][^\n]{1,80},?[ ]*$", re.MULTILINE)
 # "Dear Ed... I wholeheartedly welcome ...": a letter to a paper opens on its salutation
 _DEAR_OPENING = re.compile(r"\s*Dear[ ][A-Z][\w'.-]*(?:[ ][A-Z][\w'.-]*){0,3}(?:,|\.{2,}|…)")
+# a letter whose lines a copy ran together: an address with its postcode, then "Dear Sadiq, I am ..."
+DEAR_INLINE = re.compile(r"(?<![\w-])Dear[ ](?P<name>[A-Z][\w'.-]*(?:[ ][A-Z][\w'.-]*){0,3}),[ ]+(?=[A-Z])")
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}\b")
+
+
+def flat_salutation(head: str) -> re.Match | None:
+    """The "Dear X," of a letter copied onto one line: after an address with a postcode."""
+    m = DEAR_INLINE.search(head, 0, 1500)
+    return m if m is not None and _POSTCODE.search(head, 0, m.start()) else None
+
+
 _SIGNED_NAME = re.compile(r"(?:[A-Z][a-z'-]+[ ]){1,3}[A-Z][a-z'-]+(?:[ ]AM)?$")
 _CLOSING = re.compile(
     r"^[ ]*(?:Yours[ ](?:sincerely|faithfully|truly)|Best[ ]wishes|Kind[ ]regards|With[ ]best[ ]wishes)[ ,]*$",
@@ -234,7 +245,13 @@ def detect(doc: DocumentInfo) -> GenreInfo:
     folded = fold(text)
     head = folded[:3000]
     info = GenreInfo()
-    if _OUR_REF.search(head) or _DEAR.search(head) or _CLOSING.search(folded) or _DEAR_OPENING.match(head):
+    if (
+        _OUR_REF.search(head)
+        or _DEAR.search(head)
+        or _CLOSING.search(folded)
+        or _DEAR_OPENING.match(head)
+        or flat_salutation(head) is not None
+    ):
         info.genre = "letter"
         _letter(folded, info)
         # keep headings as written (dashes, apostrophes), not folded

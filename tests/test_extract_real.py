@@ -3043,3 +3043,15 @@ def test_a_headline_over_a_topic_tag_is_no_pull_quote():
         "The London Assembly has unanimously chastised the Mayor of London today.\n"
     )
     assert _family(text, "SAID", name="2017-06-28-release.txt") == set()
+
+
+def test_a_letter_copied_onto_one_line_is_read_from_its_salutation_and_letterhead():
+    text = (
+        "From the Secretary of State The Rt. Hon. Grant Shapps Department • Great Minster House for Transport "
+        "33 Horseferry Road London SW1P 4DR Tel: 0300 330 3000 Sadiq Khan Mayor of London City Hall The "
+        "Queen’s Walk London SE1 2AA 1 June 2021 Dear Sadiq, I am writing in response to your letters dated "
+        "27th and 29th May 2021 in which you set out your thinking around the draft settlement letter.\n"
+    )
+    assert _family(text, "REPLIED_TO", "ASKED", name="letter-2021.txt") == {
+        ("Grant Shapps", "REPLIED_TO", "Sadiq Khan"),
+    }

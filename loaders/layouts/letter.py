@@ -31,6 +31,7 @@ import re
 from graph.facts import Entity, slug
 from loaders.actors import resolve_name
 from loaders.document import Doc, Zone
+from loaders.genre import flat_salutation
 from loaders.layouts.base import trim
 from loaders.names.heads import ORG_HEADS
 
@@ -42,7 +43,7 @@ _MAYOR_REF = re.compile(r"^[ ]*Our[ ]ref(?:erence)?[ ]*:?[ ]*MGLA", re.M | re.I)
 _DEAR_NAME = re.compile(r"^[ ]*Dear[ ](?P<name>[^\n,]{2,80}?),?[ ]*$", re.M)
 _THANKS = re.compile(
     r"\b(?:[Tt]hank[ ]you[ ]for|[Ii]n[ ](?:response|reply)[ ]to|[Ff]urther[ ]to|[Ii][ ]am[ ]writing[ ]in[ ]"
-    r"(?:response|reply)[ ]to)[ ]your[ ](?:recent[ ])?(?:letter|e-?mail|message|questions?|motion|petition|"
+    r"(?:response|reply)[ ]to)[ ]your[ ](?:recent[ ])?(?:letters?|e-?mails?|messages?|questions?|motions?|petition|"
     r"correspondence)\b[^\n.]*\.?"
 )
 _YOUR_QUESTIONS = re.compile(r"\byour[ ]questions?\b")
@@ -74,6 +75,8 @@ def read(doc: Doc) -> None:
     addressee = _block_person(doc, info.addressee, info.addressee_office, info.addressee_span)
     if addressee is None:
         addressee = _dear(doc)
+    if signatory is None:
+        signatory = _flat_sender(doc, addressee)
     doc.author = signatory
     doc.addressee = addressee
     asker = _body(doc, info.meeting) or _body_of_office(doc, info.addressee_office) or addressee
@@ -110,16 +113,51 @@ def read(doc: Doc) -> None:
 def _dear(doc: Doc) -> Entity | None:
     """Whom "Dear ..." names, when the address block did not say: a person or body the registry
     knows, or a body named as such ("Dear Churchfields School Council")."""
-    m = _DEAR_NAME.search(doc.text[:3000])
+    m = _DEAR_NAME.search(doc.text[:3000]) or flat_salutation(doc.text[:3000])
     if m is None:
         return None
     name = m.group("name").strip()
     named = resolve_name(doc.registry, name, doc.ref_date)
     if named is not None and named.actor.label in ("Person", "Organization"):
         return named.actor
+    if " " not in name:  # "Dear Sadiq," to the Sadiq Khan the letter's head names
+        own = [p for p in _people_before(doc, m.start()) if p.name.split()[0] == name]
+        if len(own) == 1:
+            return own[0]
     if len(name.split()) >= 2 and name.split()[-1] in ORG_HEADS:
         return Entity(name=name, label="Organization", id=slug(name))
     return None
+
+
+def _flat_sender(doc: Doc, addressee: Entity | None) -> Entity | None:
+    """Who wrote a letter copied onto one line ("From the Secretary of State The Rt. Hon. Grant
+    Shapps ... Sadiq Khan ... Mayor of London ... Dear Sadiq, ..."): the person the letterhead names
+    before the salutation who is not its addressee, when there is one such person."""
+    dear = flat_salutation(doc.text[:3000])
+    if dear is None:
+        return None
+    people = [
+        p
+        for p in _people_before(doc, dear.start())
+        if (addressee is None or p.id != addressee.id) and p.name.split()[0] != dear.group("name").split()[0]
+    ]
+    return people[0] if len(people) == 1 else None
+
+
+def _people_before(doc: Doc, end: int) -> list[Entity]:
+    """The registry's people a letter's head names before `end` (before any mention is linked)."""
+    people: dict[str, Entity] = {}
+    for m in _NAME_WORDS.finditer(doc.text, 0, end):
+        words = m.group(1).split(" ")
+        for name in (" ".join(words), " ".join(words[:2])):  # "Grant Shapps Department": the first two
+            entry = doc.registry.find(name)
+            if entry is not None and entry.label == "Person":
+                people[entry.id] = entry.entity
+                break
+    return list(people.values())
+
+
+_NAME_WORDS = re.compile(r"(?<![\w’'-])(?=([A-Z][a-z’'-]+(?:[ ][A-Z][a-z’'-]+){1,2}))")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
