@@ -217,6 +217,12 @@ def _office_forms(text: str) -> list[str]:
     m = re.match(r"^(Deputy Mayor|Mayor|Commissioner|Minister|Secretary of State),\s+(.+)$", text)
     if m:
         forms.append(f"{m.group(1)} for {m.group(2)}")
+    m = re.match(r"^(?P<role>[A-Z][^,]+?),\s+(?P<body>[A-Z][\w&.' -]+)$", text)
+    if m:  # "Commissioner of Transport, TfL", "Deputy Commissioner, MPS": the role in that body
+        role, body = m.group("role"), m.group("body")
+        forms += [f"{role} of {body}", f"{role} of the {body}", f"{body} {role}"]
+        if re.search(r"\s(?:of|for)\s", role):
+            forms.append(role)  # a role that names its remit ("Commissioner of Transport")
     return forms
 
 

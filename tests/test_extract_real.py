@@ -3055,3 +3055,16 @@ def test_a_letter_copied_onto_one_line_is_read_from_its_salutation_and_letterhea
     assert _family(text, "REPLIED_TO", "ASKED", name="letter-2021.txt") == {
         ("Grant Shapps", "REPLIED_TO", "Sadiq Khan"),
     }
+
+
+def test_a_role_then_its_body_after_a_comma_is_the_registrys_office():
+    text = (
+        "Transport Committee – 25 February 2015\n\n"
+        "Caroline Pidgeon MBE AM (Chair): Welcome, Sir Peter.\n"
+        "Sir Peter Hendy CBE (Commissioner of Transport, TfL): Morning.\n"
+        "Caroline Pidgeon MBE AM (Chair): Are you settled in yet or do you need a couple more minutes?\n"
+        "Sir Peter Hendy CBE (Commissioner of Transport, TfL): More or less. You will find I have a bad cough.\n"
+    )
+    assert _family(text, "HOLDS_OFFICE", name="transcript-2015.txt") == {
+        ("Peter Hendy", "HOLDS_OFFICE", "Commissioner of Transport for London"),
+    }
