@@ -24,7 +24,7 @@ from loaders.relations import sentences as split_sentences
 from loaders.rosters import find_rosters
 from loaders.rules_layer import run_rules
 from loaders.select import select_facts
-from loaders.speech import speaker_blocks
+from loaders.speech import late_speaker_blocks, speaker_blocks
 
 __all__ = ["Component", "CHAIN", "run_chain", "check_chain"]
 
@@ -127,6 +127,13 @@ CHAIN: tuple[Component, ...] = (
         sets=("parsed",),
         run=parse,
         why="spaCy's tagger, lemmatiser, dependency parser and entities on the sentences worth parsing",
+    ),
+    Component(
+        "late speech",
+        reads=("text", "mentions", "date", "parsed", "zones"),
+        sets=("zones", "facts"),
+        run=late_speaker_blocks,
+        why="quoted paragraphs whose speaker only the parse's recogniser names ('Amy Lamé said: ...')",
     ),
     Component(
         "offices",

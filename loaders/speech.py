@@ -38,13 +38,23 @@ _PRONOUN_LAST = re.compile(r"\b(?:he|she)\s*$", re.I)  # "During a visit, he tol
 _SPEECH = re.compile(r"\b(?:said|says|added|told|explained|warned|insisted|argued)\b")
 
 
-def speaker_blocks(doc: Doc) -> None:
+def late_speaker_blocks(doc: Doc) -> None:
+    """speaker_blocks again once the parse has named the people the linker did not know ("Amy
+    Lamé", found by the statistical recogniser): the blocks the first pass left without a speaker."""
+    speaker_blocks(doc, late=True)
+
+
+def speaker_blocks(doc: Doc, late: bool = False) -> None:
     text = doc.text
     paragraphs = _paragraphs(text)
+    claimed = {z.start for z in doc.zones if z.kind == "quote"} if late else set()
     i = 0
     while i < len(paragraphs):
         s, e = paragraphs[i]
         line = text[s:e]
+        if late and (i + 1 >= len(paragraphs) or paragraphs[i + 1][0] in claimed or not _SPEECH.search(line)):
+            i += 1
+            continue
         intro = _INTRO_END.search(line) is not None and len(line) < 400
         if not intro and i + 1 < len(paragraphs) and _SPEECH.search(line) and len(line) < 600:
             # "The mayor said the programmes would be a game-changer." then a quoted paragraph with
@@ -62,6 +72,22 @@ def speaker_blocks(doc: Doc) -> None:
                 block = _unmarked_block(text, paragraphs, i + 1)
                 j = i + 1 + len(block)
             if speaker is not None and block:
+                _said(doc, speaker, (s, e), block)
+                i = j
+                continue
+        opened = _OPEN_QUOTE_INTRO.search(line)
+        if opened and i + 1 < len(paragraphs) and _left_open(line[opened.end() - 1 :]):
+            # 'Lamé said: “For too long ...' with the quotation left open at the paragraph's end, and
+            # the next paragraph opening “With the advent ...”: one quotation, the same speaker
+            block = [(s + opened.end() - 1, e)]
+            j = i + 1
+            while j < len(paragraphs) and text[paragraphs[j][0]] in _OPEN[:2]:
+                block.append(paragraphs[j])
+                j += 1
+                if not _left_open(text[block[-1][0] : block[-1][1]]):
+                    break
+            speaker = _speaker(doc, s, s + opened.start() + 1) if len(block) > 1 else None
+            if speaker is not None:
                 _said(doc, speaker, (s, e), block)
                 i = j
                 continue
@@ -139,6 +165,16 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
             out.append((s, s + len(stripped)))
         pos += len(line) + 1
     return out
+
+
+# a speaker's intro and the start of the words on one paragraph: 'Lamé said: “For too long ...'
+_OPEN_QUOTE_INTRO = re.compile(r"\b(?:said|says|added|stated|commented|explained)\s*[:,]?\s*[“\"]")
+
+
+def _left_open(words: str) -> bool:
+    """Whether a paragraph's quotation is still open at its end (a quotation of several paragraphs
+    opens each one and closes only the last)."""
+    return words.count("“") > words.count("”") or words.count('"') % 2 == 1
 
 
 def _before_words(line: str, start: int, end: int) -> int:

@@ -3068,3 +3068,15 @@ def test_a_role_then_its_body_after_a_comma_is_the_registrys_office():
     assert _family(text, "HOLDS_OFFICE", name="transcript-2015.txt") == {
         ("Peter Hendy", "HOLDS_OFFICE", "Commissioner of Transport for London"),
     }
+
+
+def test_a_quotation_of_two_paragraphs_is_the_speakers_whom_only_the_recogniser_knows():
+    text = (
+        "The London mayor this morning announced the appointment of Amy Lamé, a writer and broadcaster.\n\n"
+        "Lamé said: “For too long, the capital’s night-time industry has been under pressure.\n\n"
+        "“With the advent of the Night Tube, I’m confident that I can inspire a positive change.”\n"
+    )
+    doc = DocumentInfo(name="2016-11-04-news.txt", sha256="x", text=text)
+    said = [f for f in extract(doc, default_registry()).facts if f.predicate == "SAID"]
+    assert [f.subject.name for f in said] == ["Amy Lamé"]
+    assert any("I’m confident that I can inspire" in ev.quote for ev in said[0].evidence)
