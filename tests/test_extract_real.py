@@ -3080,3 +3080,10 @@ def test_a_quotation_of_two_paragraphs_is_the_speakers_whom_only_the_recogniser_
     said = [f for f in extract(doc, default_registry()).facts if f.predicate == "SAID"]
     assert [f.subject.name for f in said] == ["Amy Lamé"]
     assert any("I’m confident that I can inspire" in ev.quote for ev in said[0].evidence)
+
+
+def test_acting_as_an_office_holds_it_and_working_as_a_nurse_is_no_office():
+    text = "Jo Bloggs worked as a nurse. Ann Smith acted as Deputy Mayor for Transport in 2009.\n"
+    assert _family(text, "HOLDS_OFFICE", name="2016-news.txt") == {
+        ("Ann Smith", "HOLDS_OFFICE", "Deputy Mayor for Transport"),
+    }
