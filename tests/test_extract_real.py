@@ -3087,3 +3087,14 @@ def test_acting_as_an_office_holds_it_and_working_as_a_nurse_is_no_office():
     assert _family(text, "HOLDS_OFFICE", name="2016-news.txt") == {
         ("Ann Smith", "HOLDS_OFFICE", "Deputy Mayor for Transport"),
     }
+
+
+def test_a_flattened_letter_between_people_the_registry_does_not_know():
+    text = (
+        "Baroness Vere of Norbiton Minister for Roads Great Minster House 33 Horseferry Road London SW1P 4DR "
+        "Cllr Stephen Cowan Leader of the Council Hammersmith Town Hall London W6 9JU 20 August 2021 Dear "
+        "Stephen, I am responding to three letters you have written in the last month on Hammersmith Bridge.\n"
+    )
+    assert _family(text, "REPLIED_TO", name="letter-2021.txt") == {
+        ("Baroness Vere of Norbiton", "REPLIED_TO", "Stephen Cowan"),
+    }

@@ -42,8 +42,9 @@ _LETTERHEAD_MAYOR = re.compile(r"^\s*MAYOR\s+OF\s+LONDON\s*$", re.M)
 _MAYOR_REF = re.compile(r"^[ ]*Our[ ]ref(?:erence)?[ ]*:?[ ]*MGLA", re.M | re.I)  # the Mayor's office
 _DEAR_NAME = re.compile(r"^[ ]*Dear[ ](?P<name>[^\n,]{2,80}?),?[ ]*$", re.M)
 _THANKS = re.compile(
-    r"\b(?:[Tt]hank[ ]you[ ]for|[Ii]n[ ](?:response|reply)[ ]to|[Ff]urther[ ]to|[Ii][ ]am[ ]writing[ ]in[ ]"
-    r"(?:response|reply)[ ]to)[ ]your[ ](?:recent[ ])?(?:letters?|e-?mails?|messages?|questions?|motions?|petition|"
+    r"\b(?:(?:[Tt]hank[ ]you[ ]for|[Ii]n[ ](?:response|reply)[ ]to|[Ff]urther[ ]to|[Ii][ ]am[ ]writing[ ]in[ ]"
+    r"(?:response|reply)[ ]to)[ ]your[ ](?:recent[ ])?|[Ii][ ]am[ ](?:responding|replying)[ ]to[ ](?:your[ ]|the[ ]|"
+    r"two[ ]|three[ ]|several[ ])?)(?:letters?|e-?mails?|messages?|questions?|motions?|petition|"
     r"correspondence)\b[^\n.]*\.?"
 )
 _YOUR_QUESTIONS = re.compile(r"\byour[ ]questions?\b")
@@ -147,6 +148,15 @@ def _flat_sender(doc: Doc, addressee: Entity | None) -> Entity | None:
 def _people_before(doc: Doc, end: int) -> list[Entity]:
     """The registry's people a letter's head names before `end` (before any mention is linked)."""
     people: dict[str, Entity] = {}
+    for m in _HONOURED_NAME.finditer(doc.text, 0, end):  # "Cllr Stephen Cowan", "Baroness Vere of Norbiton"
+        if " of " in m.group(
+            0
+        ):  # a peer's title is the name the page knows them by (as the linker names them)
+            people[slug(m.group(0))] = Entity(name=m.group(0), label="Person", id=slug(m.group(0)))
+            continue
+        named = resolve_name(doc.registry, m.group(0), doc.ref_date)
+        if named is not None and named.actor.label == "Person":
+            people[named.actor.id] = named.actor
     for m in _NAME_WORDS.finditer(doc.text, 0, end):
         words = m.group(1).split(" ")
         for name in (" ".join(words), " ".join(words[:2])):  # "Grant Shapps Department": the first two
@@ -157,6 +167,9 @@ def _people_before(doc: Doc, end: int) -> list[Entity]:
     return list(people.values())
 
 
+_HONOURED_NAME = re.compile(
+    r"\b(?:Cllr|Councillor|Baroness|Lord|Lady|Sir|Dame)[ ][A-Z][a-z’']+(?:[ ]of[ ][A-Z][a-z’']+|(?:[ ][A-Z][a-z’']+(?:-[A-Z][a-z’']+)?){1,2})\b(?!-)"
+)
 _NAME_WORDS = re.compile(r"(?<![\w’'-])(?=([A-Z][a-z’'-]+(?:[ ][A-Z][a-z’'-]+){1,2}))")
 
 
