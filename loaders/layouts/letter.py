@@ -168,7 +168,7 @@ def _people_before(doc: Doc, end: int) -> list[Entity]:
 
 
 _HONOURED_NAME = re.compile(
-    r"\b(?:Cllr|Councillor|Baroness|Lord|Lady|Sir|Dame)[ ][A-Z][a-z’']+(?:[ ]of[ ][A-Z][a-z’']+|(?:[ ][A-Z][a-z’']+(?:-[A-Z][a-z’']+)?){1,2})\b(?!-)"
+    r"\b(?:Cllr|Councillor|Baroness|Lord|Lady|Sir|Dame)[ ][A-Z][a-z’']+(?:[ ]of[ ][A-Z][a-z’']+|[ ][A-Z][a-z’']+(?:-[A-Z][a-z’']+)?)\b(?!-)"
 )
 _NAME_WORDS = re.compile(r"(?<![\w’'-])(?=([A-Z][a-z’'-]+(?:[ ][A-Z][a-z’'-]+){1,2}))")
 
