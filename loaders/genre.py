@@ -127,7 +127,9 @@ def flat_salutation(head: str) -> re.Match | None:
     return m if m is not None and _POSTCODE.search(head, 0, m.start()) else None
 
 
-_SIGNED_NAME = re.compile(r"(?:[A-Z][a-z'-]+[ ]){1,3}[A-Z][a-z'-]+(?:[ ]AM)?$")
+_SIGNED_NAME = re.compile(
+    r"(?:[A-Z][a-z'-]+[ ]){1,3}[A-Z][a-z'-]+(?:[ ]AM)?(?P<party>[ ]\([A-Z][\w ]{1,20}\))?$"
+)
 _CLOSING = re.compile(
     r"^[ ]*(?:Yours[ ](?:sincerely|faithfully|truly)|Best[ ]wishes|Kind[ ]regards|With[ ]best[ ]wishes)[ ,]*$",
     re.MULTILINE | re.IGNORECASE,
@@ -380,6 +382,9 @@ def _letter(text: str, info: GenreInfo) -> None:
     if lines:
         s, e, name = lines[0]
         s += len(text[s:e]) - len(text[s:e].lstrip())
+        party = _SIGNED_NAME.match(name)
+        if party and party.group("party"):
+            name = name[: party.start("party")]  # "John Biggs (Lab)": the name, not the party
         info.author = name
         info.author_span = (s, e)
         offices = lines[1:] if not closing else lines[1:2]

@@ -3098,3 +3098,14 @@ def test_a_flattened_letter_between_people_the_registry_does_not_know():
     assert _family(text, "REPLIED_TO", name="letter-2021.txt") == {
         ("Baroness Vere of Norbiton", "REPLIED_TO", "Stephen Cowan"),
     }
+
+
+def test_a_letter_to_a_paper_signed_with_a_party_bracket_and_an_address():
+    text = (
+        "Dear Ed,\n\nIT IS correct that the London Assembly agreed the budget.\n\nBut it is wrong that this "
+        "has been done without squeezing Londoners.\n\nJohn Biggs (Lab)\n\nLondon Assembly Member for City "
+        "and East\n\nCity Hall\n"
+    )
+    assert _family(text, "HOLDS_OFFICE", name="letter-2009.txt") == {
+        ("John Biggs", "HOLDS_OFFICE", "London Assembly Member for City and East"),
+    }

@@ -180,6 +180,12 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return trim(text, s, e)
 
 
+_ADDRESS_LINE = re.compile(
+    r"^\s*(?:City\s+Hall|London|The\s+Queen['’]s\s+Walk)\s*$|\b(?:Road|Street|House|Walk|Square|Lane|Town\s+Hall)\b"
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b"
+)
+
+
 def _block_person(
     doc: Doc, name: str | None, office: str | None, span: tuple[int, int] | None
 ) -> Entity | None:
@@ -193,6 +199,8 @@ def _block_person(
     if office and span is not None:
         ev = trim(doc.text, *span)
         for line in office.splitlines():  # a signature may print several offices, one a line
+            if _ADDRESS_LINE.search(line):
+                continue  # "City Hall", "The Queen's Walk", "London SE1 2AA": where, not what
             chair = _CHAIR.match(line.strip())
             if chair:
                 body = _body(doc, chair.group("body"))
