@@ -196,7 +196,7 @@ def post_entity(registry: Registry, office: str) -> Entity | None:
 # ("[High Level Champion"), a form of address ("New York, Mr Mayor, is ..."), an office no longer
 # held ("former Chief Executive")
 _NOT_A_TITLE = re.compile(
-    r"[a-z]\.\s+[A-Z]|[\[\]]|^(?:but|and|or|so|yet|however|also|will|would|shall|should|can|could|may|might|must|"
+    r"[a-z]\.\s+[A-Z]|[\[\]]|['’]s$|^(?:i|we|you|he|she|they|it|but|and|or|so|yet|however|also|will|would|shall|should|can|could|may|might|must|"
     r"is|was|has|had|have|says|said|mr|mrs|ms|madam|yesterday|today|tonight|tomorrow|meanwhile|earlier|later|now|"
     + "|".join(sorted(NO_LONGER))
     + r")(?![\w-])",

@@ -21,6 +21,10 @@ from loaders.names.posts import no_longer_held
 
 # What a layer may mistake for a party to a fact: a date ("On 9 September, I announced ...") or
 # a document's reference ("MD1227"). Neither names an actor or a thing.
+# an office's possessive: "Deputy Mayor for Policing’s", "the Mayor's critical friend"
+_SOMEONES_OWN = re.compile(
+    r"['’]s$|\b(?:Mayor|Commissioner|Minister|Secretary|Chair|Leader)\b[^’']{0,40}['’]s\s+[a-z]"
+)
 _NOT_A_NAME = re.compile(
     rf"(?i)^(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{'|'.join(CALENDAR_WORDS)})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
     r"(?:,?\s+\d{4})?$|^\d{4}$|^[A-Z]{1,5}[ -]?\d{3,6}$"
@@ -86,6 +90,8 @@ class FactSet:
             return None
         if not allows(predicate, subject.label, obj.label if obj is not None else "Statement"):
             return None
+        if obj is not None and obj.label == "Post" and _SOMEONES_OWN.search(obj.name):
+            return None  # "the Deputy Mayor for Policing’s critical friend": someone of an office, not it
         s, e = span
         text = self.info.text
         while s < e and text[s].isspace():

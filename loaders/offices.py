@@ -742,7 +742,9 @@ def meeting_body(doc: Doc) -> Entity | None:
         if at is not None and at.entity.label == "Organization":
             return at.entity
     for m in head:
-        if m.entity.label == "Organization" and m.entity.name.endswith("Committee"):
+        if m.entity.label == "Organization" and m.entity.name.endswith(
+            ("Committee", "Working Group", "Panel")
+        ):
             return m.entity
     assembly = doc.registry.find("London Assembly")
     if assembly is None or not (

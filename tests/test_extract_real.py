@@ -3109,3 +3109,24 @@ def test_a_letter_to_a_paper_signed_with_a_party_bracket_and_an_address():
     assert _family(text, "HOLDS_OFFICE", name="letter-2009.txt") == {
         ("John Biggs", "HOLDS_OFFICE", "London Assembly Member for City and East"),
     }
+
+
+def test_a_transcript_copied_onto_one_line_still_has_its_turns():
+    text = (
+        "Appendix 1 Stop and Search Working Group 11 July 2013 Transcript of Item 5: Stop and Search Jenny "
+        "Jones (Chair): It is good to see you here. Perhaps I can start by asking you to introduce yourselves. "
+        "Duwayne Brooks (Councillor, Independent Advisor to MOPAC on Stop and Search): Duwayne Brooks, the "
+        "Deputy Mayor for Policing’s critical friend on stop and search. Jenny Jones (Chair): I understand "
+        "your work is voluntary, you are not paid in any way? Duwayne Brooks (Councillor, Independent Advisor "
+        "to MOPAC on Stop and Search): No, it is all voluntary work, all for the community. "
+        + "x " * 600
+        + "\n"
+    )
+    facts = _family(text, "ASKED", "REPLIED_TO", "CHAIRS", name="transcript-2013.txt")
+    assert facts == {
+        ("Jenny Jones", "CHAIRS", "Stop and Search Working Group"),
+        ("Jenny Jones", "ASKED", "Duwayne Brooks"),
+        ("Duwayne Brooks", "REPLIED_TO", "Jenny Jones"),
+    }
+    offices = {f[2] for f in _family(text, "HOLDS_OFFICE", name="transcript-2013.txt")}
+    assert not any(o.endswith(("'s", "’s")) or "critical friend" in o for o in offices)

@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from graph.facts import Entity
+from graph.facts import Entity, slug
 from loaders.actors import looks_like_person, resolve_name
 from loaders.document import Doc
 from loaders.layouts.base import add_answer, add_question, asker_in, first_date, first_sentences, lines, trim
-from loaders.layouts.turns import TURN, Turn, read_turns
+from loaders.layouts.turns import TURN, Turn, inline_turns, read_turns
 
 NAME = "transcript"
 
@@ -37,12 +37,15 @@ _MAYOR_ROLE = re.compile(r"\bMayor\b", re.I)
 # meeting of the Metropolitan Police Authority held on ..."
 _NAME = r"[A-Z][\w,&’'-]*(?:[ ]+(?:[A-Z][\w,&’'-]*|and|of|for|&)){0,6}"
 _COMMITTEE = re.compile(rf"\b(?P<name>{_NAME}[ ]+Committee)\b")
+_GROUP = re.compile(rf"\b(?P<name>{_NAME}[ ]+(?:Working[ ]Group|Investigation[ ]Panel|Review[ ]Group))\b")
 _MEETING_OF = re.compile(rf"(?i:\bmeeting[ ]+of[ ]+(?:the[ ]+)?)(?P<name>{_NAME})")
 
 
 def detect(text: str) -> bool:
     head = text[:3000]
     turns = [m for m in TURN.finditer(text[:8000]) if m.group("role") is not None or m.group("post")]
+    if len(turns) < 2 and _HEAD.search(head):
+        turns += inline_turns(text[:8000])  # a transcript copied onto one line
     if not _HEAD.search(head):
         # a page copied without its heading: turns between a member and "Name (Mayor of London)"
         mayor = any(m.group("role") and _MAYOR_ROLE.search(m.group("role")) for m in turns)
@@ -215,7 +218,7 @@ def _question_after(text: str, start: int, stop: int) -> tuple[int, int]:
 def _body_in_head(doc: Doc, head: str):
     """The committee or authority the head names, as the registry knows it (its longest known
     ending: "London Assembly Police and Crime Committee", "Metropolitan Police Authority")."""
-    for rx in (_COMMITTEE, _MEETING_OF):
+    for rx in (_COMMITTEE, _MEETING_OF, _GROUP):
         found = rx.search(head)
         if found is None:
             continue
@@ -224,4 +227,7 @@ def _body_in_head(doc: Doc, head: str):
             entry = doc.registry.find(" ".join(words[i:]))
             if entry is not None and entry.label == "Organization":
                 return entry.entity
+        if rx is _GROUP:  # "Stop and Search Working Group": an Assembly body the registry does not list
+            name = " ".join(words)
+            return Entity(name=name, label="Organization", id=slug(name))
     return None

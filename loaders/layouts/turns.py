@@ -23,20 +23,35 @@ from graph.facts import Entity
 from loaders.actors import post_entity, resolve_name
 from loaders.document import Doc, Zone
 
-__all__ = ["Turn", "read_turns", "TURN"]
+__all__ = ["Turn", "read_turns", "TURN", "inline_turns"]
 
 # one line: a label never runs over a line break ("The Mayor" above "Roger Evans AM (Chairman):")
 _NAME = r"[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,4}"
-TURN = re.compile(
-    rf"^[ \t]*(?P<who>{_NAME}?)(?P<post>(?:[ \t]+(?:AM|MP|OBE|CBE|MBE|QPM|KC|QC|JP|DL))*)[ \t]*(?:\((?P<role>[^()\n]{{0,80}})\))?[ \t]*:[ \t]+(?=\S)",
-    re.M,
+_TURN_BODY = (
+    rf"(?P<who>{_NAME}?)(?P<post>(?:[ \t]+(?:AM|MP|OBE|CBE|MBE|QPM|KC|QC|JP|DL))*)[ \t]*"
+    rf"(?:\((?P<role>[^()\n]{{0,80}})\))?[ \t]*:[ \t]+(?=\S)"
 )
+TURN = re.compile(rf"^[ \t]*{_TURN_BODY}", re.M)
+# a transcript whose lines a copy ran together: a turn starts after a sentence's end, and names its
+# speaker with a role in brackets ("... in the news. Andy Morgan (Superintendent, MPS): Yes, ...")
+_INLINE_TURN = re.compile(
+    rf"(?<=[.?!:”\"’)][ ])(?P<who>{_NAME})(?P<post>(?:[ ]+(?:AM|MP|OBE|CBE|MBE|QPM|KC|QC|JP|DL))*)[ ]*"
+    rf"\((?P<role>[^()\n]{{1,80}})\)[ ]*:[ ]+(?=\S)"
+)
+_FLAT_LINE = 1500  # a line this long holds a flattened page
 _CHAIR_ROLE = re.compile(r"^(?:Chair|Chairman|Chairwoman|Chairperson)$", re.I)
 _SKIP_ROLE = re.compile(r"^(?:AM|MP|Member|Assembly\s+Member|)$", re.I)
 _NOT_SPEAKER = re.compile(
     r"^(?:Question|Answer|Date|Time|Item|Subject|Report|Appendix|Note|Notes|Minutes|Motion|Title|Source|Tel|Email|Contact|Present|Apologies|Published|Created|Session|Meeting|Reference|Decision|Type)\b",
     re.I,
 )
+
+
+def inline_turns(text: str) -> list[re.Match]:
+    """Turns of a transcript copied onto long lines; none unless a line is that long."""
+    if not any(len(line) > _FLAT_LINE for line in text.splitlines()):
+        return []
+    return list(_INLINE_TURN.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -54,7 +69,10 @@ def read_turns(doc: Doc, body: Entity | None = None, min_turns: int = 2) -> list
     facts added; `body` is the meeting's body that a "(Chair)" chairs."""
     text = doc.text
     found = []
-    for m in TURN.finditer(text):
+    matches = list(TURN.finditer(text))
+    if len(matches) < min_turns:
+        matches = sorted([*matches, *inline_turns(text)], key=lambda m: m.start())
+    for m in matches:
         who = m.group("who").strip()
         if not who or _NOT_SPEAKER.match(who) or len(who.split()) > 5:
             continue
