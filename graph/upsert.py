@@ -159,8 +159,8 @@ def _move_months() -> list[str]:
     Short names: a statement has one of these per group of dated relationships, and its text is
     sent and parsed with every write. The 65,536 characters of graph/cypher_check.py
     (MAX_STATEMENT_CHARS) bound what `Store.run` accepts, not the upsert, which the stores send
-    without that check: a 200-document statement of `load` is longer (median 66,000 characters
-    with the rules-only extractor, 92,000 with the language layer; BENCHMARKS.md)."""
+    without that check: a 200-document statement of `load` is longer (median 75,000 characters
+    with the rules-only extractor, 105,000 with the language layer; BENCHMARKS.md)."""
     return [
         "UNWIND [e IN CASE WHEN mo = mn THEN [] ELSE [[mo, -1], [mn, 1]] END WHERE e[0] IS NOT NULL] AS mm",
         "UNWIND [e IN [mt, a] + CASE WHEN a = b THEN [] ELSE [b] END WHERE e IS NOT NULL] AS mx",
