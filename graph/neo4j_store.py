@@ -179,7 +179,10 @@ class Neo4jStore:
     def upsert(self, batch: Batch | Rows, replaces: list[str] = ()) -> None:  # type: ignore[assignment]
         """The batch as one statement in one retrying write transaction."""
         statement = plan_upsert(
-            batch, replaces, loaded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+            batch,
+            replaces,
+            loaded_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            engine="neo4j",
         )
         if not self._schema_ready:
             self.ensure_schema()

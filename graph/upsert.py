@@ -1,13 +1,14 @@
 """The write path both engines share: clean values, then build one portable Cypher upsert.
 
 `plan_upsert` turns a `Batch` into a single statement (FalkorDB and Neo4j 5 both run it as
-one atomic unit), so a document's nodes, relationships, evidence and journal mark land
-together or not at all. Labels and relationship types are checked against graph/schema.py
-before they are written into the text (they cannot be parameters); every value travels as a
-parameter, cleaned by `clean_value` first.
+one atomic unit; the two differ only in how a fact is found, _fact_lookup), so a document's
+nodes, relationships, evidence and journal mark land together or not at all. Labels and
+relationship types are checked against graph/schema.py before they are written into the text
+(they cannot be parameters); every value travels as a parameter, cleaned by `clean_value` first.
 
 How values merge, so that loading documents in any order gives the same graph:
-- nodes are MERGEd by `id`, relationships by `key` between their two end nodes;
+- nodes are MERGEd by `id`, relationships by `key` between their two end nodes (on FalkorDB a
+  fact is found through its type's `key` index and created when missing: _fact_lookup);
 - a scalar property keeps the larger of the stored and the new value (a more precise date
   "2025-11-03" wins over "2025-11"; `day` follows the `date` it was computed from);
 - list properties (aliases ...) are unions;
@@ -155,8 +156,11 @@ def _move_months() -> list[str]:
     moves are added up by node first, so that each node's lists are set once (from one row). A
     month left at 0 is taken out, and lists left empty removed, so that the same facts give the
     same lists (in some order) whatever order they were written and moved in (the fingerprint).
-    Short names: a statement has one of these per group of dated relationships, and a statement
-    is at most 65,536 characters (graph/cypher_check.py)."""
+    Short names: a statement has one of these per group of dated relationships, and its text is
+    sent and parsed with every write. The 65,536 characters of graph/cypher_check.py
+    (MAX_STATEMENT_CHARS) bound what `Store.run` accepts, not the upsert, which the stores send
+    without that check: a 200-document statement of `load` is longer (median 75,000 characters
+    with the rules-only extractor, 105,000 with the language layer; BENCHMARKS.md)."""
     return [
         "UNWIND [e IN CASE WHEN mo = mn THEN [] ELSE [[mo, -1], [mn, 1]] END WHERE e[0] IS NOT NULL] AS mm",
         "UNWIND [e IN [mt, a] + CASE WHEN a = b THEN [] ELSE [b] END WHERE e IS NOT NULL] AS mx",
@@ -564,20 +568,59 @@ def _node_segment(param: str, label: str, rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def _rel_segment(param: str, group: tuple[str, str, str], rows: list[dict[str, Any]]) -> str:
-    """MERGE the relationships, count them on their end nodes when new, merge their properties,
-    and write their new evidence pieces (counted, and the sample kept, on the relationship)."""
+def _fact_lookup(rel_type: str, engine: str) -> bool:
+    """Whether `_rel_segment` finds a relationship through its type's `key` index and creates it
+    when missing (FalkorDB's facts), instead of MERGEing it between its two end nodes.
+
+    FalkorDB's relationship MERGE reads every relationship between the two nodes before it filters
+    on `key`: between the hubs (the Assembly and the Mayor's asks and replies) that was 854,902
+    reads, 426 of the 731 ms of one 200-document statement at 9,800 documents (BENCHMARKS.md,
+    "The writer against raw"). The index (graph/schema.py REL_INDEXES, every type's `key`) finds
+    the one with that key; the ends are compared after, so the same key between other ends is
+    another relationship, as MERGE has it.
+
+    Check then create is safe on FalkorDB because it serialises a graph's writes: one write
+    statement runs at a time (docs.falkordb.com/design/concurrency), and within a statement a key
+    is one row (rel_rows and merge_rows key a group's rows by `key`). On a Neo4j server two
+    transactions could both find nothing and both create, so Neo4j keeps MERGE (it locks the end
+    nodes); the store tells plan_upsert its engine, which costs nothing. MENTIONS keeps MERGE on
+    both: a document and a node share at most that one relationship, so MERGE reads one."""
+    return engine == "falkordb" and rel_type in FACT_TYPES
+
+
+def _rel_segment(
+    param: str, group: tuple[str, str, str], rows: list[dict[str, Any]], *, engine: str = "falkordb"
+) -> str:
+    """Write the relationships, count them on their end nodes when new, merge their properties,
+    and write their new evidence pieces (counted, and the sample kept, on the relationship).
+
+    How a relationship is found or created depends on the engine (`_fact_lookup`): on FalkorDB a
+    fact is looked up through its type's `key` index and created when missing; MENTIONS, and
+    every type on Neo4j, are MERGEd between their two end nodes."""
     rel_type, src_label, dst_label = group
     out, into = degree_property(rel_type, "out"), degree_property(rel_type, "in")
+    counted = f"a.{out} = coalesce(a.{out}, 0) + 1, b.{into} = coalesce(b.{into}, 0) + 1"
     lines = [
         f"UNWIND ${param} AS r",
         f"MERGE (a:{src_label} {{id: r.src}})",
         f"MERGE (b:{dst_label} {{id: r.dst}})",
-        f"MERGE (a)-[x:{rel_type} {{key: r.key}}]->(b)",
-        f"ON CREATE SET a.{out} = coalesce(a.{out}, 0) + 1, b.{into} = coalesce(b.{into}, 0) + 1"
-        + (f", {_insert_first_document('a', 'b')}" if rel_type == "MENTIONS" else ""),
-        *_set_clauses("x", rows),
     ]
+    if _fact_lookup(rel_type, engine):
+        ends = "startNode({0}) = a AND endNode({0}) = b"
+        lines += [
+            f"WITH r, a, b OPTIONAL MATCH ()-[xf:{rel_type} {{key: r.key}}]->() WHERE {ends.format('xf')}",
+            f"FOREACH (xc IN CASE WHEN xf IS NULL THEN [1] ELSE [] END |"
+            f" CREATE (a)-[:{rel_type} {{key: r.key}}]->(b) SET {counted})",
+            "WITH DISTINCT r, a, b",
+            f"MATCH ()-[x:{rel_type} {{key: r.key}}]->() WHERE {ends.format('x')}",
+        ]
+    else:
+        lines += [
+            f"MERGE (a)-[x:{rel_type} {{key: r.key}}]->(b)",
+            f"ON CREATE SET {counted}"
+            + (f", {_insert_first_document('a', 'b')}" if rel_type == "MENTIONS" else ""),
+        ]
+    lines += _set_clauses("x", rows)
     if any(row["ev"] for row in rows):
         wins = f"(x.{SAMPLE_ORDER} IS NULL OR e.first < x.{SAMPLE_ORDER})"
         lines += [
@@ -703,7 +746,7 @@ def _pairing_segments(
 # 4.16 has crashed or mixed up values when a statement reused a variable name in a later part.
 _VARIABLES = ("n", "r", "a", "b", "x", "e", "v", "q", "k", "t", "c", "m", "fit", "best", "answered",
               "rank", "better", "plain", "reply", "fd", "fd_old", "fd_gone", "fd_m", "fd_d", "fd_name",
-              "fd_names", "mt", "mo", "mn", "mm", "mx", "mg", "md", "ms", "mh", "mc", "mi", "mw", "mk", "ml", "ma", "mp", "i",
+              "fd_names", "xf", "xc", "mt", "mo", "mn", "mm", "mx", "mg", "md", "ms", "mh", "mc", "mi", "mw", "mk", "ml", "ma", "mp", "i",
               "c")  # fmt: skip
 _VARIABLE = re.compile(r"(?<![\w.$'])(" + "|".join(_VARIABLES) + r")(?![\w'])")
 _STRING = re.compile(r"'(?:[^'\\]|\\.)*'")
@@ -718,14 +761,19 @@ def _own_names(cypher: str, suffix: str) -> str:
 
 
 def plan_upsert(
-    batch: Batch | Rows, replaces: Sequence[str] = (), *, loaded_at: str | None = None
+    batch: Batch | Rows,
+    replaces: Sequence[str] = (),
+    *,
+    loaded_at: str | None = None,
+    engine: str = "falkordb",
 ) -> Statement:
     """One statement writing the whole batch (see the module docstring for the merge rules).
 
     Raises SchemaError before any statement exists when a label, type, property name or id
     is not acceptable. `batch.documents` get `loaded = true` (the load journal) in the same
     statement; `loaded_at` is an optional timestamp stored beside it. `batch` may be its Rows,
-    built beforehand (batch_rows)."""
+    built beforehand (batch_rows). `engine` ("falkordb" or "neo4j", the store's) chooses how
+    facts are found or created (_fact_lookup)."""
     rows = batch_rows(batch)
     node_groups, rel_groups, documents = rows.nodes, rows.rels, rows.documents
     replaced = sorted({clean_value(r) for r in replaces} - set(documents) - {None, ""})
@@ -740,11 +788,14 @@ def plan_upsert(
         params[f"n{index}"] = rows
         segments.append(_node_segment(f"n{index}", label, rows))
     for index, group in enumerate(sorted(rel_groups)):
+        if any(row["key"] != key for key, row in rel_groups[group].items()):
+            # a key twice in one UNWIND would be created twice where facts are looked up (_fact_lookup)
+            raise SchemaError(f"relationship rows of {group[0]} are not keyed by their `key`")
         rows = list(rel_groups[group].values())
         params[f"r{index}"] = rows
         if group[0] in FACT_TYPES and any("date" in row["p"] for row in rows):
             segments.append(_months_write_segment(f"r{index}", group))
-        segments.append(_rel_segment(f"r{index}", group, rows))
+        segments.append(_rel_segment(f"r{index}", group, rows, engine=engine))
     segments += _pairing_segments(rel_groups, params)
     if documents:
         params["docs"] = documents
