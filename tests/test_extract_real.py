@@ -3130,3 +3130,11 @@ def test_a_transcript_copied_onto_one_line_still_has_its_turns():
     }
     offices = {f[2] for f in _family(text, "HOLDS_OFFICE", name="transcript-2013.txt")}
     assert not any(o.endswith(("'s", "’s")) or "critical friend" in o for o in offices)
+
+
+def test_a_known_persons_first_name_one_letter_off_is_that_person():
+    text = (
+        "During the meeting, Jeanette Arnold, Labour Assembly member, claimed response times would worsen.\n"
+    )
+    people = {f[0] for f in _facts(text, name="2013-news.txt")}
+    assert people == {"Jennette Arnold"}

@@ -293,14 +293,23 @@ class PersonFinder:
 
     def _misspelt(self, words: list[str]) -> RegistryEntry | None:
         """The registry's one person with this first name and a surname one letter off ("Ken
-        Livinstone"), for surnames long enough that one letter does not make another name."""
-        if len(words) != 2 or len(words[1]) < 7:
+        Livinstone"), or this surname and a first name one letter off ("Jeanette Arnold" for
+        Jennette Arnold), for names long enough that one letter does not make another name."""
+        if len(words) != 2:
             return None
-        near = [
-            e
-            for e in self.by_given.get(words[0], [])
-            if len(e.name.split()) == 2 and _one_edit(e.name.split()[1], words[1])
-        ]
+        near = []
+        if len(words[1]) >= 7:
+            near = [
+                e
+                for e in self.by_given.get(words[0], [])
+                if len(e.name.split()) == 2 and _one_edit(e.name.split()[1], words[1])
+            ]
+        if not near and len(words[0]) >= 6:
+            near = [
+                e
+                for e in self.by_last.get(words[1], [])
+                if len(e.name.split()) == 2 and _one_edit(e.name.split()[0], words[0])
+            ]
         return near[0] if len(near) == 1 else None
 
 
