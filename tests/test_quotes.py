@@ -391,3 +391,13 @@ def test_long_pathological_single_lines_finish_in_linear_time(unit: str) -> None
     check(large, find_quotes(large))
     t_large = time.perf_counter() - t0
     assert t_large < max(3.0, 30 * t_small)  # ten times the text: far from a hundred times the time
+
+
+def test_a_quote_after_a_clause_and_saying_is_the_clauses_speakers():
+    text = (
+        "But City Hall Conservative leader Neil Garratt criticised the rise, saying: “Labour’s disastrous "
+        "budget has put prices up, hit jobs, and cut public finances.”"
+    )
+    (quote,) = [q for q in find_quotes(text) if q.kind == "direct"]
+    assert quote.verb == "saying"
+    assert quote.speaker == "City Hall Conservative leader Neil Garratt"  # not "the rise" before the comma

@@ -39,6 +39,10 @@ class Attribution:
     speaker: tuple[int, int]
 
 
+# a speech verb's participle after a clause and a comma: the clause's subject speaks
+_PARTICIPLES = frozenset({"saying", "adding", "warning", "arguing", "insisting", "telling", "stating"})
+
+
 def _kind(verb: str) -> int:
     """Rank of a verb for linking a quote: speech and characterising verbs before expectation."""
     return 1 if verb in EXPECTING else 0
@@ -58,6 +62,15 @@ def _attributions(ctx: QuoteContext, lo: int, hi: int) -> list[Attribution]:
         # earlier clause ("X said, adding that ...")
         if found and b <= found[-1].verb_end <= vs:
             b = max(b, found[-1].verb_end, found[-1].speaker[1] if found[-1].speaker[0] > vs else 0)
+        clause = text[lo:vs].rstrip()
+        if verb in _PARTICIPLES and clause.endswith(",") and len(clause.split()) >= 3:
+            # "Neil Garratt criticised the rise, saying: “...”": the clause's speaker (the one its own
+            # speech verb found, else whoever the clause names), not "the rise" before the comma
+            start = lo + len(text[lo:vs]) - len(text[lo:vs].lstrip())
+            found.append(
+                Attribution(vs, ve, verb, found[-1].speaker if found else (start, lo + len(clause) - 1))
+            )
+            continue
         subj = ctx.subject(ctx.after_last_quote(b, vs), vs, verb)
         if subj is None:
             continue
