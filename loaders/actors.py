@@ -39,6 +39,16 @@ _NAME_WORD = re.compile(
 )
 # words that make a capitalised phrase a body or a thing, not a person
 _NOT_PERSON = {
+    # a ward, a firm: "Westminster City Councillor, St George’s Ward", "Alpha Strategic, Chief Executive"
+    "Ward",
+    "Strategic",
+    "Consulting",
+    "Consultants",
+    "Partners",
+    "Associates",
+    "Holdings",
+    "Ventures",
+    "Advisory",
     "Mayor",
     "Assembly",
     "Council",
@@ -196,7 +206,8 @@ def post_entity(registry: Registry, office: str) -> Entity | None:
 # ("[High Level Champion"), a form of address ("New York, Mr Mayor, is ..."), an office no longer
 # held ("former Chief Executive")
 _NOT_A_TITLE = re.compile(
-    r"[a-z]\.\s+[A-Z]|[\[\]]|['’]s$|^(?:i|we|you|he|she|they|it|but|and|or|so|yet|however|also|will|would|shall|should|can|could|may|might|must|"
+    r"[a-z]\.\s+[A-Z]|[\[\]]|['’]s$|^(?:great|good|fine|brilliant|excellent|fantastic|wonderful|terrible|bad|poor|useless|"
+    r"hopeless|fellow|i|we|you|he|she|they|it|but|and|or|so|yet|however|also|will|would|shall|should|can|could|may|might|must|"
     r"is|was|has|had|have|says|said|mr|mrs|ms|madam|yesterday|today|tonight|tomorrow|meanwhile|earlier|later|now|"
     + "|".join(sorted(NO_LONGER))
     + r")(?![\w-])",

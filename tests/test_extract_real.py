@@ -3138,3 +3138,13 @@ def test_a_known_persons_first_name_one_letter_off_is_that_person():
     )
     people = {f[0] for f in _facts(text, name="2013-news.txt")}
     assert people == {"Jennette Arnold"}
+
+
+def test_praise_a_peer_a_ward_and_a_firm_are_no_offices():
+    text = (
+        'He said Mr Johnson was a "great mayor and a mayor of courage". Tower Hamlets has a fellow '
+        "commissioner Max Caller.\n\nKit Malthouse\n\nWestminster City Councillor, St George’s Ward\n\n"
+        "Westminster City Councillor, Warwick Ward\n"
+    )
+    offices = _family(text, "HOLDS_OFFICE", name="2008-news.txt")
+    assert not any(o[2] in ("Great mayor", "Fellow commissioner") or o[0].endswith("Ward") for o in offices)
