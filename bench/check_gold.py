@@ -23,10 +23,11 @@ SHARED = ROOT.parent / "shared" / "eval"
 
 def alias_tables(folder: Path) -> list[Path]:
     """Every alias table a real set may lean on: the shared ones, then every bench/real set's."""
-    shared = [
+    shared = [  # ../shared's tables, or their copies in bench/eval on a machine without ../shared (CI)
         SHARED / "entities.json",
         SHARED / "real" / "entities.json",
         ROOT / "bench" / "eval" / "entities.json",
+        ROOT / "bench" / "eval" / "real" / "entities.json",
     ]
     own = sorted((ROOT / "bench" / "real").glob("*/entities.json"))
     return [p for p in [*shared, *own, folder / "entities.json"] if p.is_file()]
