@@ -118,13 +118,13 @@ _DEAR = re.compile(r"^[ ]*Dear[ ][^\n]{1,80},?[ ]*$", re.MULTILINE)
 _DEAR_OPENING = re.compile(r"\s*Dear[ ][A-Z][\w'.-]*(?:[ ][A-Z][\w'.-]*){0,3}(?:,|\.{2,}|…)")
 # a letter whose lines a copy ran together: an address with its postcode, then "Dear Sadiq, I am ..."
 DEAR_INLINE = re.compile(r"(?<![\w-])Dear[ ](?P<name>[A-Z][\w'.-]*(?:[ ][A-Z][\w'.-]*){0,3}),[ ]+(?=[A-Z])")
-_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}\b")
+POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}\b")
 
 
 def flat_salutation(head: str) -> re.Match | None:
     """The "Dear X," of a letter copied onto one line: after an address with a postcode."""
     m = DEAR_INLINE.search(head, 0, 1500)
-    return m if m is not None and _POSTCODE.search(head, 0, m.start()) else None
+    return m if m is not None and POSTCODE.search(head, 0, m.start()) else None
 
 
 _SIGNED_NAME = re.compile(

@@ -28,7 +28,7 @@ from graph.facts import Entity, slug
 from loaders.actors import post_entity
 from loaders.document import Doc
 from loaders.names.focus import is_first_name
-from loaders.names.people import POST_NOMINALS
+from loaders.names.people import HONORIFICS, POST_NOMINALS
 from loaders.names.posts import NO_LONGER, no_longer_held, opens_main_clause, said_of_another
 from loaders.registry import Registry
 
@@ -189,9 +189,10 @@ def find_offices(doc: Doc) -> None:
     bracketed_members(doc)
 
 
+_ONE_WORD_HONORIFICS = "|".join(h for h in HONORIFICS if " " not in h)
 # a title, then an honorific, right before a name: "Deputy Commissioner Sir Stephen House"
 _TITLE_HONORIFIC = re.compile(
-    rf"(?<![\w’'-])(?P<title>(?:[A-Z][\w-]*[ ]){{0,3}}(?i:{_HEADS}))[ ]+(?:Sir|Dame|Dr\.?|Lord|Lady|Baroness|Professor|Prof\.?)[ ]+$"
+    rf"(?<![\w’'-])(?P<title>(?:[A-Z][\w-]*[ ]){{0,3}}(?i:{_HEADS}))[ ]+(?:{_ONE_WORD_HONORIFICS})\.?[ ]+$"
 )
 # a past holder's title right before the name: "then-mayor Boris Johnson", "ex-commissioner X"
 _THEN_TITLE = re.compile(rf"(?<![\w’'-])(?:then|former|ex)[- ](?P<title>(?i:{_HEADS}))[ ]+$")

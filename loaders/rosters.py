@@ -21,6 +21,7 @@ from graph.facts import Entity
 from loaders.actors import post_entity, resolve_name
 from loaders.document import Doc
 from loaders.layouts.base import LIST_MARK, lines
+from loaders.names.people import COURTESY_WORDS
 from loaders.offices import meeting_body
 
 __all__ = ["find_rosters"]
@@ -203,9 +204,7 @@ def _present(doc: Doc, rows: list[tuple[int, int, str]]) -> None:
             continue
         heading = rows[i - 1][2].strip(" \t•·*") if i > 0 else ""
         if _PRESENT_HEADING.match(heading) or first and i == 1 and _MINUTES.search(heading):
-            for person, role, span in members:
-                if role is None:
-                    doc.facts.add("MEMBER_OF", person, body, span, layer="layout")
+            _add_present(doc, body, members)
         first = False
         i = j
 
@@ -232,12 +231,10 @@ def _members_run_on(doc: Doc, body: Entity, pos: int) -> None:
         if not _BETWEEN_MEMBERS.match(doc.text[last : m.start]) or m.entity.label != "Person":
             break
         role = _ROLE_AFTER.match(doc.text, m.end)
-        found.append((m.entity, role is not None, (m.start, role.end() if role else m.end)))
         last = role.end() if role else m.end
+        found.append((m.entity, role.group(0) if role else None, (m.start, last)))
     if len(found) >= _MIN_MEMBERS:
-        for person, has_role, span in found:
-            if not has_role:
-                doc.facts.add("MEMBER_OF", person, body, span, layer="layout")
+        _add_present(doc, body, found)
 
 
 _ROLE_AFTER = re.compile(r"(?:[ \t]+(?:AM|MP|OBE|CBE|MBE|JP))*[ \t]*\([^()\n]{1,60}\)")
@@ -259,9 +256,15 @@ def _members_in_a_line(doc: Doc, body: Entity, start: int, end: int) -> None:
             if member is not None:
                 found.append(member)
     if len(found) >= _MIN_MEMBERS:
-        for person, role, span in found:
-            if role is None:
-                doc.facts.add("MEMBER_OF", person, body, span, layer="layout")
+        _add_present(doc, body, found)
+
+
+def _add_present(doc: Doc, body: Entity, members: list[tuple[Entity, str | None, tuple[int, int]]]) -> None:
+    """MEMBER_OF the meeting's body for each member present without a role in brackets (a member
+    with one, "Toby Harris (Chair)", has the role's office from loaders/offices.py instead)."""
+    for person, role, span in members:
+        if role is None:
+            doc.facts.add("MEMBER_OF", person, body, span, layer="layout")
 
 
 def _present_member(
@@ -284,10 +287,8 @@ def _present_member(
         return None
     person = found[0]
     lead = doc.text[start : person.start].strip(" \t•·-–*")
-    if lead and not re.fullmatch(
-        r"(?i)(?:(?:sir|dame|dr|lord|baroness|cllr|councillor|mr|mrs|ms|prof)\.?\s*)+", lead
-    ):
-        return None
+    if any(w.rstrip(".") not in COURTESY_WORDS for w in lead.split()):
+        return None  # only titles before the name ("Sir John Quinton")
     rest = _PRESENT_REST.match(doc.text[person.end : end])
     if rest is None:
         return None

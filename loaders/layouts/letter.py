@@ -31,7 +31,7 @@ import re
 from graph.facts import Entity, slug
 from loaders.actors import resolve_name
 from loaders.document import Doc, Zone
-from loaders.genre import flat_salutation
+from loaders.genre import POSTCODE, flat_salutation
 from loaders.layouts.base import trim
 from loaders.names.heads import ORG_HEADS
 
@@ -149,9 +149,7 @@ def _people_before(doc: Doc, end: int) -> list[Entity]:
     """The registry's people a letter's head names before `end` (before any mention is linked)."""
     people: dict[str, Entity] = {}
     for m in _HONOURED_NAME.finditer(doc.text, 0, end):  # "Cllr Stephen Cowan", "Baroness Vere of Norbiton"
-        if " of " in m.group(
-            0
-        ):  # a peer's title is the name the page knows them by (as the linker names them)
+        if " of " in m.group(0):  # a peer's title is the name the page knows them by (as the linker does)
             people[slug(m.group(0))] = Entity(name=m.group(0), label="Person", id=slug(m.group(0)))
             continue
         named = resolve_name(doc.registry, m.group(0), doc.ref_date)
@@ -182,7 +180,6 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 _ADDRESS_LINE = re.compile(
     r"^\s*(?:City\s+Hall|London|The\s+Queen['’]s\s+Walk)\s*$|\b(?:Road|Street|House|Walk|Square|Lane|Town\s+Hall)\b"
-    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b"
 )
 
 
@@ -199,7 +196,7 @@ def _block_person(
     if office and span is not None:
         ev = trim(doc.text, *span)
         for line in office.splitlines():  # a signature may print several offices, one a line
-            if _ADDRESS_LINE.search(line):
+            if _ADDRESS_LINE.search(line) or POSTCODE.search(line):
                 continue  # "City Hall", "The Queen's Walk", "London SE1 2AA": where, not what
             chair = _CHAIR.match(line.strip())
             if chair:

@@ -19,7 +19,7 @@ from loaders.names.mentions import Mention
 from loaders.names.stopwords import NOT_NAME
 from loaders.registry import Registry, RegistryEntry
 
-__all__ = ["HONORIFICS", "TITLES", "HONORIFIC_WORDS", "POST_NOMINALS", "PersonFinder"]
+__all__ = ["HONORIFICS", "TITLES", "HONORIFIC_WORDS", "COURTESY_WORDS", "POST_NOMINALS", "PersonFinder"]
 
 # courtesy titles and forms of address before a name ("Sir", "Cllr", "The Rt Hon")
 HONORIFICS = (
@@ -64,6 +64,8 @@ TITLES = (
     *HONORIFICS,
 )
 HONORIFIC_WORDS = frozenset(t.split()[-1] for t in TITLES) | {"The", "Rt", "Hon"}
+# the words of the courtesy titles alone (no ranks): "Sir", "Cllr", "Rt", "Hon"
+COURTESY_WORDS = frozenset(w for h in HONORIFICS for w in h.split())
 POST_NOMINALS = (  # honours and offices written after a name (one list for the linker and the cleaners)
     "OBE",
     "CBE",

@@ -19,6 +19,7 @@ from loaders.names.bounded import Bounded
 from loaders.names.focus import is_first_name
 from loaders.names.linescan import LineScan
 from loaders.names.mentions import DocMentions, Mention
+from loaders.names.people import COURTESY_WORDS
 from loaders.registry import Registry
 
 __all__ = [
@@ -112,11 +113,6 @@ def posts_by_remit(folded: str, scan: LineScan, reg: Registry) -> list[Mention]:
     return out
 
 
-_HONORIFIC = frozenset(
-    {"Sir", "Dame", "Dr", "Lord", "Lady", "Baroness", "Cllr", "Councillor", "Mr", "Mrs", "Ms"}
-)
-
-
 def _before_a_name(post: str, reg: Registry) -> int:
     """Where an office named by its remit ends when its holder's name runs on after it ("Deputy
     Mayor for Policing Sophie Linden", "Deputy Mayor for Housing Dr Jane Doe"): before a known
@@ -128,7 +124,7 @@ def _before_a_name(post: str, reg: Registry) -> int:
         if (
             known is not None
             and known.label == "Person"
-            or words[k] in _HONORIFIC
+            or words[k].rstrip(".") in COURTESY_WORDS
             and k + 1 < len(words)
             or is_first_name(words[k])
             and len(words) - k in (2, 3)
