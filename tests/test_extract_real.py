@@ -3148,3 +3148,59 @@ def test_praise_a_peer_a_ward_and_a_firm_are_no_offices():
     )
     offices = _family(text, "HOLDS_OFFICE", name="2008-news.txt")
     assert not any(o[2] in ("Great mayor", "Fellow commissioner") or o[0].endswith("Ward") for o in offices)
+
+
+def test_select_committee_evidence_turns_are_questions_and_answers():
+    text = (
+        "Select Committee on Transport Minutes of Evidence\n\nExamination of Witnesses (Questions 1 - 9)\n\n"
+        "  Q1  Mrs Dunwoody: Mr Livingstone, why has the Underground been so slow to improve?\n\n"
+        "  Mr Livingstone: Because the contracts were signed before I had any say in them, and the "
+        "companies have no reason to hurry.\n\n"
+        "  Q2  Mr Stringer: Is that the whole story?\n\n"
+        "  Mr Livingstone: It is most of it.\n"
+    )
+    facts = _family(text, "ASKED", "REPLIED_TO", name="commons-evidence-2005.txt")
+    assert facts == {
+        ("Mrs Dunwoody", "ASKED", "Ken Livingstone"),
+        ("Ken Livingstone", "REPLIED_TO", "Mrs Dunwoody"),
+        ("Mr Stringer", "ASKED", "Ken Livingstone"),
+        ("Ken Livingstone", "REPLIED_TO", "Mr Stringer"),
+    }
+
+
+SUPPLEMENTARY = """Street Markets (Supplementary) [2]
+
+Session date:
+June 20, 2001
+Question By:
+Angie Bray
+GLA Conservatives
+Asked Of:
+The Mayor
+
+
+I understand that everybody is going into the discussion with an open mind.
+
+The Mayor: No: people are not going in with an open mind, and I have said so.
+
+Angie Bray: I am certain that the boroughs are.
+
+Answered By:
+The Mayor
+"""
+
+
+def test_a_supplementary_page_quoting_the_mayors_turns_is_answered():
+    facts = _family(SUPPLEMENTARY, "ASKED", "REPLIED_TO", name="mqt-2001.txt")
+    assert facts == {
+        ("Angie Bray", "ASKED", "Ken Livingstone"),
+        ("Ken Livingstone", "REPLIED_TO", "Angie Bray"),
+    }
+
+
+def test_a_supplementary_page_without_the_mayors_words_stays_unanswered():
+    text = SUPPLEMENTARY.replace(
+        "The Mayor: No: people are not going in with an open mind, and I have said so.\n\n", ""
+    )
+    facts = _family(text, "ASKED", "REPLIED_TO", name="mqt-2001.txt")
+    assert facts == {("Angie Bray", "ASKED", "Ken Livingstone")}

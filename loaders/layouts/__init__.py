@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
+from graph.facts import Entity
 from loaders.dates import name_date
 from loaders.document import Doc, Zone
 from loaders.genre import detect as general_reading
 from loaders.layouts import decision, letter, motion, question_page, transcript, written_answers
-from loaders.layouts.base import lines
-from loaders.layouts.turns import read_turns
+from loaders.layouts.base import first_sentences, lines, trim
+from loaders.layouts.turns import Turn, read_turns
 from loaders.offices import meeting_body
 
 __all__ = ["LAYOUTS", "read_layout", "speaker_turns", "find_voice"]
@@ -120,6 +121,20 @@ def speaker_turns(doc: Doc) -> None:
             # a question page that quotes the meeting: "Steve O'Connell (AM): ... does the Mayor
             # welcome that?" and the Mayor's answer are another member's question
             transcript.exchanges_with_the_mayor(doc, turns, mayor, doc.date)
+            _mayor_answers_the_asker(doc, turns, mayor)
+
+
+def _mayor_answers_the_asker(doc: Doc, turns: list[Turn], mayor: Entity) -> None:
+    """A supplementary question page quotes the exchange: "Angie Bray: I am certain that the
+    boroughs are. / The Mayor: We had a meeting ..." - the Mayor's turns answer the page's asker
+    even where no turn of hers ends in a question mark."""
+    asker = doc.author
+    if asker is None or asker.id == mayor.id:
+        return
+    said = [t for t in turns if t.speaker.id == mayor.id and len(doc.text[t.text_start : t.end].split()) > 3]
+    if said:
+        quote = first_sentences(doc.text, *trim(doc.text, said[0].text_start, said[0].end))
+        doc.facts.add("REPLIED_TO", mayor, asker, quote, layer="layout", date=doc.date, about=doc.title)
 
 
 # a title that says the Mayor wrote the document

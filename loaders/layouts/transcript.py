@@ -26,12 +26,19 @@ from loaders.actors import looks_like_person, resolve_name
 from loaders.document import Doc
 from loaders.layouts.base import add_answer, add_question, asker_in, first_date, first_sentences, lines, trim
 from loaders.layouts.turns import TURN, Turn, inline_turns, read_turns
+from loaders.names.people import HONORIFICS
 
 NAME = "transcript"
 
 # "1020 / 2003 - Title Name", "2019/14512 - Title Name AM" (number and year either way round)
 _ITEM = re.compile(r"^[ \t]*(?P<num>\d{3,5}[ \t]*/[ \t]*\d{4,5})\s*[-–]\s*(?P<rest>[^\n]+?)\s*$", re.M)
-_HEAD = re.compile(r"\bTranscript\b|Question\s+Time|Question\s+Number|Plenary|Committee\s+meeting", re.I)
+_HEAD = re.compile(
+    r"\bTranscript\b|Question\s+Time|Question\s+Number|Plenary|Committee\s+meeting"
+    r"|Minutes\s+of\s+Evidence|Examination\s+of\s+Witness|Oral\s+evidence",
+    re.I,
+)
+# a select committee's turns name people by title and surname, without a role: "Q60  Ms Buck:"
+_TITLED_LABEL = re.compile(rf"^(?:Q\d+[ \t]+)?(?:{'|'.join(HONORIFICS)})\.?[ \t]+[A-Z]")
 _MAYOR_ROLE = re.compile(r"\bMayor\b", re.I)
 # the body whose meeting it is: "Police and Crime Committee – 17 November 2016", "Transcript of the
 # meeting of the Metropolitan Police Authority held on ..."
@@ -43,7 +50,11 @@ _MEETING_OF = re.compile(rf"(?i:\bmeeting[ ]+of[ ]+(?:the[ ]+)?)(?P<name>{_NAME}
 
 def detect(text: str) -> bool:
     head = text[:3000]
-    turns = [m for m in TURN.finditer(text[:8000]) if m.group("role") is not None or m.group("post")]
+    turns = [
+        m
+        for m in TURN.finditer(text[:8000])
+        if m.group("role") is not None or m.group("post") or _TITLED_LABEL.match(m.group("who"))
+    ]
     if len(turns) < 2 and _HEAD.search(head):
         turns += inline_turns(text[:8000])  # a transcript copied onto one line
     if not _HEAD.search(head):

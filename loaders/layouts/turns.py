@@ -19,9 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.facts import Entity
+from graph.facts import Entity, slug
 from loaders.actors import post_entity, resolve_name
 from loaders.document import Doc, Zone
+from loaders.names.linker import linker_for
+from loaders.names.people import HONORIFICS
 
 __all__ = ["Turn", "read_turns", "TURN", "inline_turns"]
 
@@ -73,13 +75,13 @@ def read_turns(doc: Doc, body: Entity | None = None, min_turns: int = 2) -> list
     if len(matches) < min_turns:
         matches = sorted([*matches, *inline_turns(text)], key=lambda m: m.start())
     for m in matches:
-        who = m.group("who").strip()
+        who = _QUESTION_NUMBER.sub("", m.group("who").strip())
         if not who or _NOT_SPEAKER.match(who) or len(who.split()) > 5:
             continue
-        named = resolve_name(doc.registry, who + (m.group("post") or ""), doc.ref_date)
-        if named is None:
+        speaker = _speaker(doc, who, m.group("post") or "", m.start("who") + m.group("who").find(who))
+        if speaker is None:
             continue
-        found.append((m, named.actor))
+        found.append((m, speaker))
     if len(found) < min_turns:
         return []
     turns: list[Turn] = []
@@ -92,6 +94,32 @@ def read_turns(doc: Doc, body: Entity | None = None, min_turns: int = 2) -> list
         doc.zones.append(Zone("turn", m.end(), end, speaker=speaker))
         _role_fact(doc, speaker, role, label, body)
     return turns
+
+
+# a select committee's evidence numbers its questions before the speaker: "Q60  Ms Buck: ..."
+_QUESTION_NUMBER = re.compile(r"^Q\d+[ \t]+")
+_TITLE_AND_SURNAME = re.compile(rf"^(?:{'|'.join(HONORIFICS)})\.?[ \t]+[A-Z][\w’'-]+$")
+
+
+def _speaker(doc: Doc, who: str, post: str, start: int) -> Entity | None:
+    """Who a turn's label names: the registry's or a written-out person, the person the
+    document's mentions read there ("Mr Livingstone" in a 2008 transcript), else, for a title
+    and a surname the registry does not know ("Ms Buck"), a person by that label."""
+    named = resolve_name(doc.registry, who + post, doc.ref_date)
+    if named is not None:
+        return named.actor
+    if doc.mentions is not None:
+        m = doc.mentions.covering(start)
+        if m is not None and m.entity.label == "Person" and m.end >= start + len(who) - 1:
+            return m.entity
+    if _TITLE_AND_SURNAME.match(who):
+        title, surname = who.replace(".", "").split()[0], who.split()[-1]
+        known = linker_for(doc.registry).people.resolve(surname, title, {})
+        if known is not None:
+            return known  # "Mr Livingstone": the registry's one Livingstone
+        name = f"{title} {surname}"
+        return Entity(name=name, label="Person", id=slug(name))
+    return None
 
 
 def _role_fact(
