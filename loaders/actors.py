@@ -218,7 +218,10 @@ _NOT_A_TITLE = re.compile(
 def _office_forms(text: str) -> list[str]:
     forms = [text, "the " + text]
     plain = re.sub(
-        r"(?i)^(?:(?:first|new|next|directly|democratically|elected|current|incoming)\s+)+", "", text
+        r"(?i)^(?:(?:first|new|next|directly|democratically|elected|current|incoming|long-serving"
+        r"|(?:twice|newly|recently|re)[- ]?(?:elected|appointed))\s+)+",
+        "",
+        text,
     )
     if plain != text and plain:  # "the first elected mayor of London" is the Mayor of London
         forms += [plain, plain[0].upper() + plain[1:]]

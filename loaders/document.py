@@ -219,9 +219,9 @@ class Doc:
         return max(stood_for, key=lambda e: counts[e.id])
 
     def addressee_at(self, pos: int) -> Entity | None:
-        """Who "you" is at `pos`: the addressee of the innermost question, answer, speech turn
-        or motion that names one (a member's turn inside a question item is to the one asked)."""
-        zone = self.zone_at(pos, "question", "answer", "turn", "motion", addressed=True)
+        """Who "you" is at `pos`: the addressee of the innermost question, answer, speech turn,
+        motion or letter that names one (a member's turn inside a question item is to the one asked)."""
+        zone = self.zone_at(pos, "question", "answer", "turn", "motion", "letter", addressed=True)
         return zone.addressee if zone is not None else None
 
     def zone_at(self, pos: int, *kinds: str, addressed: bool = False) -> Zone | None:

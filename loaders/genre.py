@@ -345,6 +345,12 @@ def _letter(text: str, info: GenreInfo) -> None:
     if dear:
         # the subject line: the first non-empty line after "Dear ...,"
         for s, e, line in _lines(text[dear.end() : dear.end() + 2000]):
+            if (
+                line.strip()
+                and re.search(r"[.?!][\"'”’)]*\s*$", line)
+                and not re.match(r"\s*(?:re|subject)\b", line, re.I)
+            ):
+                break  # the letter opens with a sentence ("I urge you to ..."): it has no subject line
             if line.strip():
                 s += dear.end()
                 e += dear.end()

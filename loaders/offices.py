@@ -520,7 +520,8 @@ def _phrase_before(
             while spokes and k > 0 and words[k - 1].group(0)[:1].isupper():
                 k -= 1
         break
-    while k < len(words) and (words[k].group(0).lower() in _CONNECTOR | _BOUNDARY):
+    while k < len(words) and (words[k].group(0).lower() in _CONNECTOR | _BOUNDARY | {"as"}):
+        # ("As the twice-elected mayor, Ken Livingstone ...": the office he speaks in)
         k += 1
     if k >= len(words):
         return None

@@ -3204,3 +3204,32 @@ def test_a_supplementary_page_without_the_mayors_words_stays_unanswered():
     )
     facts = _family(text, "ASKED", "REPLIED_TO", name="mqt-2001.txt")
     assert facts == {("Angie Bray", "ASKED", "Ken Livingstone")}
+
+
+def test_an_office_opening_the_sentence_with_as_is_the_subjects():
+    text = (
+        "As the twice-elected mayor, Ken Livingstone speaks for London. He served as mayor for eight years.\n"
+    )
+    assert _family(text, "HOLDS_OFFICE", name="news-2004.txt") == {
+        ("Ken Livingstone", "HOLDS_OFFICE", "Mayor of London")
+    }
+
+
+def test_an_investigation_into_the_mayors_conduct_reviews_the_mayor():
+    text = (
+        "Members of the London Assembly are to launch a formal investigation into the mayor's "
+        "execution of his community responsibilities.\n"
+    )
+    assert _family(text, "REVIEWS", name="news-2004.txt") == {
+        ("London Assembly", "REVIEWS", "Ken Livingstone")
+    }
+
+
+def test_a_heading_letter_from_names_the_writer():
+    text = (
+        "Letter from Boris Johnson\n\nDear Sadiq Khan,\n\nI urge you to publish the figures for the "
+        "Garden Bridge as soon as possible. I have to tell you that I am disappointed.\n"
+    )
+    # (the letter opens with a sentence, not a subject line: "you" in it is the addressee; a
+    # letter is its writer's words whole, no SAID)
+    assert _facts(text, name="letter-2017-03-01.txt") == {("Boris Johnson", "ASKED", "Sadiq Khan")}

@@ -73,6 +73,12 @@ def read(doc: Doc) -> None:
     if signatory is None and (_LETTERHEAD_MAYOR.search(text[:300]) or _MAYOR_REF.search(text[:3000])):
         holder = doc.registry.holder("mayor-of-london", doc.ref_date)
         signatory = holder.entity if holder else None
+    if signatory is None and (head := _LETTER_FROM.search(text[:300])) is not None:
+        # a heading names the writer: "Letter from Boris Johnson", "Open letter from the Mayor"
+        named = resolve_name(doc.registry, head.group("name"), doc.ref_date)
+        signatory = (
+            named.actor if named is not None and named.actor.label in ("Person", "Organization") else None
+        )
     addressee = _block_person(doc, info.addressee, info.addressee_office, info.addressee_span)
     if addressee is None:
         addressee = _dear(doc)
@@ -109,6 +115,11 @@ def read(doc: Doc) -> None:
         asked = _YOUR_QUESTIONS.search(text, thanks.start(), body_end)
         if asked:  # "... you taking the time to put your questions to me"
             doc.facts.add("ASKED", asker, signatory, _sentence(text, *asked.span()), layer="layout")
+
+
+_LETTER_FROM = re.compile(
+    r"(?im)^[ \t]*(?:an?[ \t]+)?(?:open[ \t]+)?letter[ \t]+from[ \t]+(?P<name>(?:the[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]*$"
+)
 
 
 def _dear(doc: Doc) -> Entity | None:

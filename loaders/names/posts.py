@@ -164,8 +164,17 @@ def said_of_another(text: str, start: int) -> bool:
     """Whether the office that starts at `start` is what a verb before it says of its own subject
     (then it is not the office of a name written after it, nor of the holder the registry knows)."""
     lo = max(0, start - 40)
-    before = text[lo:start]
-    return _COMPLEMENT_BEFORE.search(before) is not None
+    m = _COMPLEMENT_BEFORE.search(text, lo, start)
+    if m is None:
+        return False
+    # "As the twice-elected mayor, Ken Livingstone speaks for London": an "as" opening the
+    # sentence says the office of the subject after it
+    return not (
+        m.group(0)[:2].lower() == "as" and _SENTENCE_OPENS.search(text, max(0, m.start() - 4), m.start())
+    )
+
+
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)$")
 
 
 # words before an office that name no holder in particular: "any Prime Minister who is committed

@@ -407,11 +407,9 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         for obj in objects:
             if obj.entity.id == subj.entity.id:
                 continue
-            if (
-                pat.family in ("COMMITTED_TO", "ESTABLISHED", "COMMISSIONED", "REVIEWS")
-                and obj.entity.label == "Person"
-            ):
+            if pat.family in ("COMMITTED_TO", "ESTABLISHED", "COMMISSIONED") and obj.entity.label == "Person":
                 continue  # "announced Amy Lamé as night czar": a person is not a commitment
+                # (an investigation into the mayor's conduct reviews him)
             if (
                 pat.family == "COMMITTED_TO"
                 and obj.how == "phrase"
@@ -508,6 +506,8 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
                         made.append((fact, subj.how))
                     continue
                 if pat.family == "SAID":
+                    if subj.how == "pronoun" and res.doc.zone_at(subj.start, "letter") is not None:
+                        continue  # "I have to tell you that ...": a letter is its writer's words whole
                     extra["text"] = obj.entity.name
                     fact = doc.facts.add(
                         "SAID", subj.entity, None, (obj.start, obj.end), layer="parser", **extra
