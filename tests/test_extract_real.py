@@ -3233,3 +3233,15 @@ def test_a_heading_letter_from_names_the_writer():
     # (the letter opens with a sentence, not a subject line: "you" in it is the addressee; a
     # letter is its writer's words whole, no SAID)
     assert _facts(text, name="letter-2017-03-01.txt") == {("Boris Johnson", "ASKED", "Sadiq Khan")}
+
+
+def test_the_brigade_is_the_brigade_named_before_and_its_culture_stands_for_it():
+    text = (
+        "Inspectors published a report on the London Fire Brigade yesterday. HMICFRS said the service "
+        "was wasteful. It criticised the brigade’s staff culture.\n\nThe brigade was heavily criticised "
+        "by Sir Martin Moore-Bick’s report in October.\n"
+    )
+    assert _facts(text, name="news-2019-12.txt") == {
+        ("HMICFRS", "CRITICISED", "London Fire Brigade"),
+        ("Martin Moore-Bick", "CRITICISED", "London Fire Brigade"),
+    }

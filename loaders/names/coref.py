@@ -112,10 +112,11 @@ def backrefs(doc: DocMentions, registry: Registry) -> None:
 
 DEF_REF = Bounded(
     r"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Tt]hese)[ ](?:(?:new|same|additional|extra|fresh|whole|"
-    r"entire|independent|national|police|local)[ ])?(?P<head>money|funds|funding|fund|package|investment|cash|grant|force|board|"
+    r"entire|independent|national|police|local|fire)[ ])?(?P<head>money|funds|funding|fund|package|investment|cash|grant|force|board|"
     r"inquiry|enquiry|review|audit|operation|re-investigation|reinvestigation|partnership|executive|Executive|"
     r"Board|assembly|service|Service|helpline|pilot|programme|scheme|strategy|plan|trust|Trust|council|Council|committee|"
-    r"Committee|Brigade|Authority|Agency|Unit|Foundation|£\d[\d,.]*(?:m|bn|k|million|billion)?)(?![\w-])",
+    r"Committee|Brigade|brigade|Authority|authority|Agency|agency|Corporation|corporation|Commission|commission|"
+    r"inspectorate|Unit|Foundation|£\d[\d,.]*(?:m|bn|k|million|billion)?)(?![\w-])",
     "w-",
 )
 # (it must open a sentence: checked in _sentence_opening, a look-behind here would slow the scan)

@@ -59,6 +59,8 @@ ACT_NOUNS = {
     "conduct",
     "execution",
     "management",
+    "culture",
+    "governance",
     "stewardship",
     "running",
     "behaviour",
@@ -374,7 +376,8 @@ class Resolver:
             owner and tok.lemma_.lower() in ACT_NOUNS or tok.lemma_.lower() in STAFF_NOUNS
         ):
             for c in tok.children:
-                if c.dep_ == "poss":
+                # (a curly "’s" may parse as a noun modifier with its case mark: "the brigade’s culture")
+                if c.dep_ == "poss" or c.dep_ == "nmod" and any(x.dep_ == "case" for x in c.children):
                     return self.actor(c)
             if owner and tok.lemma_.lower() in _MADE_BY | _OF_WHOM:
                 # "rebuked demands by Philip Hammond", "welcomes the decision of the Metropolitan
