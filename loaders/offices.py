@@ -66,6 +66,11 @@ _PARTY = re.compile(
     re.I,
 )
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
+_SPOKES_FOR = re.compile(
+    r"(?i)^(?:a\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?"
+    r"(?:(?:pressure|campaign|lobby|action|residents['’]?|community)\s+group\s+|charity\s+|union\s+|think[- ]tank\s+)?"
+    r"(?P<body>[A-Z].+)$"
+)
 _PARTY_INSIDE = re.compile(rf"\b(?P<party>{_PARTIES})\b")
 _FOUNDER = re.compile(r"(?i)^(?:co-)?founder\s+of\s+(?:the\s+)?(?P<body>.+)$")
 # two offices joined: "X Ambassador and Founder of Y", "Chair of the X Committee and Chief Fire
@@ -662,6 +667,17 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
         joint = "to" if phrase.lower() == "clerk" else "of"
         post = post_entity(doc.registry, f"{phrase} {joint} the {body.name}")
         stated = post is not None and post_fact(doc, person, post, evidence) is not None
+    elif spokes := _SPOKES_FOR.match(phrase):
+        # "Andrew Butler, a spokesman for the pressure group People for the Ethical Treatment of
+        # Animals": he speaks as one of the body
+        at = doc.mentions.at(span[0] + spokes.start("body"))
+        body = (
+            at.entity
+            if at is not None and at.entity.label == "Organization"
+            else _body(doc, spokes.group("body"))
+        )
+        if body is not None:
+            stated = doc.facts.add("MEMBER_OF", person, body, evidence, layer="apposition") is not None
     elif chair:
         body = _body(doc, chair.group("body"))
         if body is None:  # a body the registry does not know, named as such in the text

@@ -3245,3 +3245,13 @@ def test_the_brigade_is_the_brigade_named_before_and_its_culture_stands_for_it()
         ("HMICFRS", "CRITICISED", "London Fire Brigade"),
         ("Martin Moore-Bick", "CRITICISED", "London Fire Brigade"),
     }
+
+
+def test_a_spokesman_for_a_body_is_one_of_it():
+    text = (
+        "Andrew Butler, a spokesman for the pressure group People for the Ethical Treatment of Animals "
+        "(PETA), said the mayor was wrong.\n"
+    )
+    assert _family(text, "MEMBER_OF", "HOLDS_OFFICE", name="news-2001.txt") == {
+        ("Andrew Butler", "MEMBER_OF", "People for the Ethical Treatment of Animals")
+    }
