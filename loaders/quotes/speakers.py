@@ -27,7 +27,7 @@ from loaders.quotes.words import (
 
 __all__ = ["ELIDED", "subject_before", "valid_subject", "subject_after_verb"]
 
-_P_WORD = re.compile(r"[^\s,]+")
+_P_WORD = re.compile(r"(?:[^\s,]|,(?=\d))+")  # ("£50,000" is one word: its comma is no clause break)
 _P_LEADING_TIME = re.compile(
     r"(?:(?i:last|this|next|earlier|later)\s+(?i:week|month|year|night|weekend|[a-z]+day|spring|summer|autumn|winter)"
     r"|(?:In|On|At|By|During|Since)\s+(?:[A-Z][\w’'-]*|\d{1,4})(?:\s+(?:[A-Z][\w’'-]*|\d{1,4})){0,3})\s+(?=\S)"
