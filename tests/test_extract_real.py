@@ -3263,3 +3263,14 @@ def test_a_sum_with_a_thousands_comma_does_not_end_the_speakers_apposition():
         'reasonable argument that sections of the Metropolitan Police Service failed to act properly."\n'
     )
     assert {f[0] for f in _family(text, "SAID", name="news-2014.txt")} == {"Sadiq Khan"}
+
+
+def test_a_payment_or_loan_made_to_someone_funds_them():
+    text = (
+        "The GLA made a payment of £50,000 to Galop. Newham council provided a £70m loan for the "
+        "conversion of the stadium. The Mayor gave a speech to the CBI.\n"
+    )
+    assert _funds(text, name="news-2014.txt") == {
+        ("Greater London Authority", "Galop", 50000.0),
+        ("London Borough of Newham", "conversion of the stadium", 70000000.0),
+    }

@@ -724,6 +724,12 @@ def frame(token: Token, kind: str) -> Frame:
                 roles["governor"] = gov
                 if head.lemma_ in _GIVING:
                     roles["giver"] = gov
+            if at.dep_ == "dobj" and head.lemma_ in _GIVING:
+                # "made a payment of £50,000 to Galop", "provided a £70m loan for the conversion":
+                # a parse that hung the noun's "to" or "for" on the verb that gives it
+                for c in head.children:
+                    if c.dep_ == "prep" and c.lower_ in ("to", "for") and c.i > at.i:
+                        roles.setdefault(f"prep:{c.lower_}", _pobj(c))
             f.negated = f.negated or _negated(head)
         elif at.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
             gov = subject_of(head.head)
