@@ -3274,3 +3274,13 @@ def test_a_payment_or_loan_made_to_someone_funds_them():
         ("Greater London Authority", "Galop", 50000.0),
         ("London Borough of Newham", "conversion of the stadium", 70000000.0),
     }
+
+
+def test_a_sum_from_someone_for_something_funds_it_without_a_verb():
+    text = (
+        "The package includes £8m from Transport for London for a Climate Change Mitigation Fund. "
+        "He earned £8m from Barclays for his work.\n"
+    )
+    assert _funds(text, name="news-2007.txt") == {
+        ("Transport for London", "Climate Change Mitigation Fund", 8000000.0)
+    }

@@ -162,7 +162,7 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
         mm = ctx.ments.at(m.end())
         if mm is None or mm.kind != "money":
             continue
-        if _money_from(ctx, mm, sent) is not None:
+        if _money_from(ctx, mm.end, sent) is not None:
             continue  # "announced £3.4m of funding from TfL": TfL pays (below), not the announcer
         funder = subject_of(ctx, sent, m.start())
         # "today" means the document's own date; without one (only a date inferred from the text)
@@ -184,7 +184,7 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
                 agent = _agent_nearby(ctx, sent, mm.entity)
             ctx.add("FUNDS", agent, mm.entity, sent, amount_gbp=mm.amount, date=ctx.info.date)
         # "this new £2.4m fund from the Mayor"
-        src = _money_from(ctx, mm, sent)
+        src = _money_from(ctx, mm.end, sent)
         if src is not None:
             ctx.add("FUNDS", src.entity, mm.entity, sent, amount_gbp=mm.amount)
     # "a City Hall-funded project" (object: the thing in apposition before it)
@@ -208,9 +208,9 @@ def funds(ctx: Context, sent: tuple[int, int], s: str) -> None:
             ctx.add("FUNDS", funder, ent, sent)
 
 
-def _money_from(ctx: Context, mm: Mention, sent: tuple[int, int]) -> Mention | None:
-    """The actor a sum comes from, named right after it ("a £2.4m fund from the Mayor")."""
-    f = _FROM.match(ctx.folded, mm.end, sent[1])
+def _money_from(ctx: Context, end: int, sent: tuple[int, int]) -> Mention | None:
+    """The actor a sum (ending at `end`) comes from, named right after it ("a £2.4m fund from the Mayor")."""
+    f = _FROM.match(ctx.folded, end, sent[1])
     if f:
         src = ctx.ments.at(f.end()) or ctx.ments.at(f.start() + 6)
         if src is not None and is_actor_mention(src):
@@ -233,6 +233,7 @@ _BACKING = re.compile(
 _INCREASE_BY = re.compile(
     r"(?<![\w-])(?:increas|boost|rais|top(?:p)?|expand)(?:e|es|ed|ing|s)?[ ](?:up[ ])?(?P<obj>[^.;]{2,70}?)[ ]by[ ](?:an?[ ](?:extra|additional|further)[ ])?(?=£)"
 )
+_FOR_AFTER = re.compile(r"[ ](for|to|towards)[ ](?:the[ ]|a[ ]|an[ ])?")
 _GOES_TO = re.compile(
     r"(?<![\w-])(?:will[ ]|would[ ]|is[ ]to[ ]|are[ ]to[ ])?(?:go|goes|went|be[ ]given|be[ ]paid|be[ ]allocated|be[ ]awarded)[ ]to[ ](?=(?:the[ ])?[A-Z])"
 )
@@ -260,6 +261,23 @@ def _money_patterns(ctx: Context, sent: tuple[int, int]) -> None:
         funder = subject_of(ctx, sent, m.start(), exclude={rec.entity.id})
         ctx.add("FUNDS", funder, rec.entity, sent, amount_gbp=money[0].gbp, period=money[0].period,
                 date=date_in(ctx, sent[0], sent[1]))  # fmt: skip
+    for a in amount_at(ctx, sent[0], sent[1]):
+        # "£8m from Transport for London for a Climate Change Mitigation Fund": a sum, whom it
+        # comes from and what it is for, with no verb
+        src = _money_from(ctx, sent[0] + a.end, sent)
+        t = _FOR_AFTER.match(folded, src.end, sent[1]) if src is not None else None
+        rec = (
+            (ctx.ments.at(t.end()) or ctx.ments.at(t.start() + 1 + len(t.group(1)) + 1))
+            if t is not None
+            else None
+        )
+        if (
+            rec is not None
+            and rec.entity.label in ("Organization", "Programme")
+            and rec.entity.id != src.entity.id
+        ):
+            ctx.add("FUNDS", src.entity, rec.entity, sent, amount_gbp=a.gbp, period=a.period,
+                    date=date_in(ctx, sent[0], sent[1]))  # fmt: skip
     for rx in (_BACKING, _INCREASE_BY):
         for m in finditer(rx, ctx, sent):
             objs = [x.entity for x in ctx.ments.between(m.start("obj"), m.end("obj"))]
