@@ -3284,3 +3284,15 @@ def test_a_sum_from_someone_for_something_funds_it_without_a_verb():
     assert _funds(text, name="news-2007.txt") == {
         ("Transport for London", "Climate Change Mitigation Fund", 8000000.0)
     }
+
+
+def test_speaking_before_an_assembly_committee_is_answering_it():
+    text = (
+        "Deputy Mayor admits surprises\n\nFiona Twycross is Deputy Mayor for Fire.\n\nSpeaking at the "
+        "London Assembly’s budget and performance committee today, Ms Twycross said: “I would prefer not "
+        "to have had surprises from this report.”\n\nSpeaking at the Labour conference, Sadiq Khan said "
+        "fares would rise.\n"
+    )
+    assert _family(text, "ASKED", name="news-2019-12.txt") == {
+        ("Budget and Performance Committee", "ASKED", "Fiona Twycross")
+    }
