@@ -1842,6 +1842,7 @@ def test_he_after_asked_by_a_titled_member_is_the_one_asked_and_her_is_the_membe
     )
     facts = _facts(text, name="news.txt")
     assert {f for f in facts if f[1] in ("CRITICISED", "ASKED")} == {
+        ("London Assembly", "ASKED", "Boris Johnson"),  # (he appeared before it to be questioned)
         ("Caroline Pidgeon", "ASKED", "Boris Johnson"),
         ("Boris Johnson", "CRITICISED", "Caroline Pidgeon"),
     }
