@@ -37,7 +37,15 @@ from redis.retry import Retry
 from graph.collector import paused
 from graph.embedded import QUERY_MEMORY_MB, WRITE_TIMEOUT_MS, EmbeddedServer, rss_mb
 from graph.facts import Batch
-from graph.schema import NODE_INDEXES, NODE_LABELS, REL_INDEXES, check_label, check_property, check_rel_type
+from graph.schema import (
+    FALKORDB_UNINDEXED,
+    NODE_INDEXES,
+    NODE_LABELS,
+    REL_INDEXES,
+    check_label,
+    check_property,
+    check_rel_type,
+)
 from graph.store import (
     DEFAULT_GRAPH,
     DEFAULT_TIMEOUT_MS,
@@ -425,8 +433,9 @@ class FalkorStore:
     def ensure_schema(self) -> None:
         """The exact-match node indexes of graph/schema.py's NODE_INDEXES (`id` on every label, the
         name search keys, evidence by fact and document), its REL_INDEXES (`key` on every
-        relationship type, the ask-reply threads), and a unique constraint
-        on every label's `id` (GRAPH.CONSTRAINT). Idempotent."""
+        relationship type, the ask-reply threads) but for FALKORDB_UNINDEXED (dropped from a store
+        written before), and a unique constraint on every label's `id` (GRAPH.CONSTRAINT).
+        Idempotent."""
         indexed = {
             (row["entitytype"], row["label"], prop)
             for row in self.run(
@@ -447,7 +456,13 @@ class FalkorStore:
                 f"CREATE INDEX FOR ()-[r:{check_rel_type(t)}]-() ON (r.{check_property(prop)})",
             )
             for t, prop in REL_INDEXES
+            if (t, prop) not in FALKORDB_UNINDEXED
         ]
+        for t, prop in FALKORDB_UNINDEXED:  # written by an earlier version: memory no statement uses
+            if ("RELATIONSHIP", t, prop) in indexed:
+                self.run(
+                    f"DROP INDEX FOR ()-[r:{check_rel_type(t)}]-() ON (r.{check_property(prop)})", write=True
+                )
         for entity, name, prop, statement in wanted:
             if (entity, name, prop) in indexed:
                 continue
