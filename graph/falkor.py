@@ -42,6 +42,7 @@ from graph.schema import (
     NODE_INDEXES,
     NODE_LABELS,
     REL_INDEXES,
+    REL_TYPES,
     check_label,
     check_property,
     check_rel_type,
@@ -434,7 +435,8 @@ class FalkorStore:
         """The exact-match node indexes of graph/schema.py's NODE_INDEXES (`id` on every label, the
         name search keys, evidence by fact and document), its REL_INDEXES (`key` on every
         relationship type, the ask-reply threads) but for FALKORDB_UNINDEXED (dropped from a store
-        written before), and a unique constraint on every label's `id` (GRAPH.CONSTRAINT).
+        written before), every relationship type of REL_TYPES known to the graph
+        (_register_rel_types), and a unique constraint on every label's `id` (GRAPH.CONSTRAINT).
         Idempotent."""
         indexed = {
             (row["entitytype"], row["label"], prop)
@@ -471,6 +473,7 @@ class FalkorStore:
             except StoreError as exc:
                 if "already indexed" not in str(exc):
                     raise
+        self._register_rel_types()
         constrained = {
             row["label"] for row in self.run("CALL db.constraints() YIELD type, label, entitytype, status "
                                              "RETURN type, label, entitytype, status")
@@ -501,6 +504,27 @@ class FalkorStore:
         for statement in DERIVE_MONTHS:  # ... or the dated facts by month
             self.run(statement, write=True)
         self._schema_ready = True
+
+    def _register_rel_types(self) -> None:
+        """Make every relationship type of graph/schema.py REL_TYPES known to the graph before any
+        write is planned. FalkorDB builds a statement's plan before the statement waits for its
+        turn to write, and resolves each relationship type's name to its id then: a type the
+        graph did not know yet stays unknown to that plan, which then matches no relationship of
+        it. A MERGE of a mention planned while another `load`'s statement wrote the store's first
+        mentions found none of them, and wrote every one again (test_reliability.py,
+        test_two_loads_at_once_...). A type is known once it has an index (REL_INDEXES) or has
+        had a relationship; a type without an index (FALKORDB_UNINDEXED: the mentions) gets one
+        relationship, created and deleted in the same statement (a type, once known, stays known,
+        after a restart too)."""
+        known = {
+            row["type"]
+            for row in self.run(
+                "CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType AS type"
+            )
+        }
+        for rel_type in REL_TYPES:
+            if rel_type not in known:
+                self.run(f"CREATE (n)-[r:{check_rel_type(rel_type)}]->(n) DELETE r, n", write=True)
 
     def loaded_documents(self) -> dict[str, str]:
         rows = self.run("MATCH (d:Document) WHERE d.loaded = true RETURN d.id AS id, d.path AS path")

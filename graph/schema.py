@@ -322,7 +322,10 @@ REL_INDEXES: tuple[tuple[str, str], ...] = (
 # export reads them from the documents (graph/subgraph.py): a key range read through the index
 # read every entry past the page's start anyway (28.8 s without the index, 40.1 s with it, for
 # the 167,026 mentions of 10,000 documents). Neo4j keeps it: its fingerprint and exports page
-# every type by `key`, and its range reads are seeks.
+# every type by `key`, and its range reads are seeks. The index also made its type known to a new
+# graph before anything was written, which a statement planned while another writes needs
+# (FalkorDB plans before a write waits its turn): ensure_schema now makes every type known
+# without it (graph/falkor.py _register_rel_types).
 FALKORDB_UNINDEXED: tuple[tuple[str, str], ...] = (("MENTIONS", "key"),)
 
 # Properties the store derives and keeps up to date as it writes; exports leave them out (their
