@@ -298,6 +298,7 @@ def main() -> int:
         "--rules-only", action="store_true", help="extract without the language layer (rules_only)"
     )
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--keep", action="store_true", help="keep the stores (their folder is printed)")
     args = parser.parse_args()
     cli = CLI_RULES_ONLY if args.rules_only else CLI
     if args.rules_only:
@@ -343,7 +344,10 @@ def main() -> int:
                 print(json.dumps({"docs": docs, "writer": entry["writer"], "raw": entry["raw"]}), flush=True)
             report["sizes"].append(entry)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if args.keep:
+            print(json.dumps({"stores_kept_in": str(work)}), flush=True)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
     write_report(args.out, report)
     return 0
 

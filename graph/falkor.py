@@ -37,7 +37,16 @@ from redis.retry import Retry
 from graph.collector import paused
 from graph.embedded import QUERY_MEMORY_MB, WRITE_TIMEOUT_MS, EmbeddedServer, rss_mb
 from graph.facts import Batch
-from graph.schema import NODE_INDEXES, NODE_LABELS, REL_INDEXES, check_label, check_property, check_rel_type
+from graph.schema import (
+    FALKORDB_UNINDEXED,
+    NODE_INDEXES,
+    NODE_LABELS,
+    REL_INDEXES,
+    REL_TYPES,
+    check_label,
+    check_property,
+    check_rel_type,
+)
 from graph.store import (
     DEFAULT_GRAPH,
     DEFAULT_TIMEOUT_MS,
@@ -425,8 +434,10 @@ class FalkorStore:
     def ensure_schema(self) -> None:
         """The exact-match node indexes of graph/schema.py's NODE_INDEXES (`id` on every label, the
         name search keys, evidence by fact and document), its REL_INDEXES (`key` on every
-        relationship type, the ask-reply threads), and a unique constraint
-        on every label's `id` (GRAPH.CONSTRAINT). Idempotent."""
+        relationship type, the ask-reply threads) but for FALKORDB_UNINDEXED (dropped from a store
+        written before), every relationship type of REL_TYPES known to the graph
+        (_register_rel_types), and a unique constraint on every label's `id` (GRAPH.CONSTRAINT).
+        Idempotent."""
         indexed = {
             (row["entitytype"], row["label"], prop)
             for row in self.run(
@@ -447,7 +458,13 @@ class FalkorStore:
                 f"CREATE INDEX FOR ()-[r:{check_rel_type(t)}]-() ON (r.{check_property(prop)})",
             )
             for t, prop in REL_INDEXES
+            if (t, prop) not in FALKORDB_UNINDEXED
         ]
+        for t, prop in FALKORDB_UNINDEXED:  # written by an earlier version: memory no statement uses
+            if ("RELATIONSHIP", t, prop) in indexed:
+                self.run(
+                    f"DROP INDEX FOR ()-[r:{check_rel_type(t)}]-() ON (r.{check_property(prop)})", write=True
+                )
         for entity, name, prop, statement in wanted:
             if (entity, name, prop) in indexed:
                 continue
@@ -456,6 +473,7 @@ class FalkorStore:
             except StoreError as exc:
                 if "already indexed" not in str(exc):
                     raise
+        self._register_rel_types()
         constrained = {
             row["label"] for row in self.run("CALL db.constraints() YIELD type, label, entitytype, status "
                                              "RETURN type, label, entitytype, status")
@@ -486,6 +504,27 @@ class FalkorStore:
         for statement in DERIVE_MONTHS:  # ... or the dated facts by month
             self.run(statement, write=True)
         self._schema_ready = True
+
+    def _register_rel_types(self) -> None:
+        """Make every relationship type of graph/schema.py REL_TYPES known to the graph before any
+        write is planned. FalkorDB builds a statement's plan before the statement waits for its
+        turn to write, and resolves each relationship type's name to its id then: a type the
+        graph did not know yet stays unknown to that plan, which then matches no relationship of
+        it. A MERGE of a mention planned while another `load`'s statement wrote the store's first
+        mentions found none of them, and wrote every one again (test_reliability.py,
+        test_two_loads_at_once_...). A type is known once it has an index (REL_INDEXES) or has
+        had a relationship; a type without an index (FALKORDB_UNINDEXED: the mentions) gets one
+        relationship, created and deleted in the same statement (a type, once known, stays known,
+        after a restart too)."""
+        known = {
+            row["type"]
+            for row in self.run(
+                "CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType AS type"
+            )
+        }
+        for rel_type in REL_TYPES:
+            if rel_type not in known:
+                self.run(f"CREATE (n)-[r:{check_rel_type(rel_type)}]->(n) DELETE r, n", write=True)
 
     def loaded_documents(self) -> dict[str, str]:
         rows = self.run("MATCH (d:Document) WHERE d.loaded = true RETURN d.id AS id, d.path AS path")

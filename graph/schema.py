@@ -25,6 +25,7 @@ __all__ = [
     "RECORD_LABELS",
     "THING_LABELS",
     "REL_INDEXES",
+    "FALKORDB_UNINDEXED",
     "DERIVED",
     "ASK_GENRES",
     "MENTION_GENRES",
@@ -312,6 +313,20 @@ REL_INDEXES: tuple[tuple[str, str], ...] = (
     + (("ASKED", THREAD), ("ASKED", "_pair"), ("REPLIED_TO", THREAD))
     + tuple((name, "date") for name in FACT_TYPES)
 )
+# REL_INDEXES the FalkorDB stores leave out, and drop from a store written before (ensure_schema):
+# MENTIONS' `key`, the largest index (one entry per mention: 152 of the 300 MB of indexes at 55,000
+# documents, BENCHMARKS.md "Server memory"), which no FalkorDB statement needs. Mentions are
+# MERGEd between their two ends (a document and a node share one: the plan is an `Expand Into`
+# from the document, not the index), a replaced document's are read from the document, the
+# fingerprint pages relationships from their source nodes by internal id, and the whole-graph
+# export reads them from the documents (graph/subgraph.py): a key range read through the index
+# read every entry past the page's start anyway (28.8 s without the index, 40.1 s with it, for
+# the 167,026 mentions of 10,000 documents). Neo4j keeps it: its fingerprint and exports page
+# every type by `key`, and its range reads are seeks. The index also made its type known to a new
+# graph before anything was written, which a statement planned while another writes needs
+# (FalkorDB plans before a write waits its turn): ensure_schema now makes every type known
+# without it (graph/falkor.py _register_rel_types).
+FALKORDB_UNINDEXED: tuple[tuple[str, str], ...] = (("MENTIONS", "key"),)
 
 # Properties the store derives and keeps up to date as it writes; exports leave them out (their
 # names start with "_"), questions read them instead of recounting at ask time:

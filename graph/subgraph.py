@@ -38,7 +38,15 @@ from typing import Any, Protocol
 
 from graph.evidence import attach
 from graph.facts import is_iso_date
-from graph.schema import EVIDENCE_LABEL, FACT_TYPES, NODE_LABELS, REL_TYPES, TOTALS_LABEL, check_rel_type
+from graph.schema import (
+    EVIDENCE_LABEL,
+    FACT_TYPES,
+    FALKORDB_UNINDEXED,
+    NODE_LABELS,
+    REL_TYPES,
+    TOTALS_LABEL,
+    check_rel_type,
+)
 from graph.store import ReadOnlyError, Store, StoreError
 
 PAGE_SIZE = 5000
@@ -351,11 +359,19 @@ class Subgraph:
 
         Paging within one type lets the store use that type's index on `key` and sort only that
         type's remaining keys for each page, which keeps a million-relationship export close
-        to linear time. Types outside the schema are not exported."""
+        to linear time. Types outside the schema are not exported. On FalkorDB the mentions have
+        no such index (graph/schema.py FALKORDB_UNINDEXED): each page reads them from the
+        documents, which at 10,000 documents (167,026 mentions) took 28.8 s where the index's range
+        reads took 40.1 s (BENCHMARKS.md, scale12)."""
         dated = " AND r.date IS NOT NULL" if self.sel.since or self.sel.until else ""
+        falkordb = getattr(self.store, "backend", "") in ("falkordb", "embedded")
         for rel_type in self._rel_types() or tuple(REL_TYPES):
+            # without an index on its `key`, a type is read from its sources' label, not from every
+            # node (evidence pieces included)
+            unindexed = falkordb and (rel_type, "key") in FALKORDB_UNINDEXED
+            source = ":" + "|".join(REL_TYPES[rel_type].sources) if unindexed else ""
             query = (
-                f"MATCH (a)-[r:{check_rel_type(rel_type)}]->(b) WHERE r.key > $after{dated} "
+                f"MATCH (a{source})-[r:{check_rel_type(rel_type)}]->(b) WHERE r.key > $after{dated} "
                 f"RETURN {_REL_COLUMNS} ORDER BY r.key LIMIT $limit"
             )
             after = ""

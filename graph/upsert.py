@@ -584,7 +584,12 @@ def _fact_lookup(rel_type: str, engine: str) -> bool:
     is one row (rel_rows and merge_rows key a group's rows by `key`). On a Neo4j server two
     transactions could both find nothing and both create, so Neo4j keeps MERGE (it locks the end
     nodes); the store tells plan_upsert its engine, which costs nothing. MENTIONS keeps MERGE on
-    both: a document and a node share at most that one relationship, so MERGE reads one."""
+    both: a document and a node share at most that one relationship, so MERGE reads one.
+
+    The lookup and MERGE both need the type known to the graph when the statement is planned,
+    which FalkorDB does before the statement waits for the one writing: a plan made before a
+    type existed finds none of its relationships, and creates them again. ensure_schema makes
+    every type known before anything is written (graph/falkor.py _register_rel_types)."""
     return engine == "falkordb" and rel_type in FACT_TYPES
 
 

@@ -30,6 +30,8 @@ from typing import Any
 from graph.journal import Element, Stored, checksum, elements, journal, stored, written_by
 from graph.schema import (
     EVIDENCE_LABEL,
+    FALKORDB_UNINDEXED,
+    REL_TYPES,
     TOTALS_LABEL,
     check_label,
     check_property,
@@ -174,8 +176,12 @@ def _delete_facts(store: Store, facts: set[tuple[str, str]]) -> None:
         by_type.setdefault(check_rel_type(rel_type), []).append(key)
     for rel_type, keys in by_type.items():
         out, into = degree_property(rel_type, "out"), degree_property(rel_type, "in")
+        # a type without a `key` index on FalkorDB (mentions) is read from its sources' label
+        source = (
+            ":" + "|".join(REL_TYPES[rel_type].sources) if (rel_type, "key") in FALKORDB_UNINDEXED else ""
+        )
         store.run(
-            f"UNWIND $keys AS k MATCH (a)-[r:{rel_type} {{key: k}}]->(b) "
+            f"UNWIND $keys AS k MATCH (a{source})-[r:{rel_type} {{key: k}}]->(b) "
             f"SET a.{out} = a.{out} - 1, b.{into} = b.{into} - 1 DELETE r",
             {"keys": keys},
             write=True,

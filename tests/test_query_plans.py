@@ -8,6 +8,7 @@ node, found by an index per label, without scanning every node or every relation
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -202,6 +203,41 @@ def test_neo4j_keeps_merging_facts_between_their_ends():
         "MERGE (a_s0)-[x_s0:ASKED" not in falkor
         and "OPTIONAL MATCH ()-[xf_s0:ASKED {key: r_s0.key}]->()" in falkor
     )
+
+
+def _mentions_key_indexed(store: FalkorStore) -> bool:
+    rows = store.run(
+        "CALL db.indexes() YIELD label, properties, entitytype RETURN label, properties, entitytype"
+    )
+    return any(
+        r["entitytype"] == "RELATIONSHIP" and r["label"] == "MENTIONS" and "key" in r["properties"]
+        for r in rows
+    )
+
+
+def test_mentions_have_no_key_index_and_the_export_still_reads_them_in_key_order(london):
+    """MENTIONS' `key` index (the largest: one entry per mention) is left out on FalkorDB
+    (graph/schema.py FALKORDB_UNINDEXED): a mention is MERGEd from its document, not found through
+    the index; the whole-graph export reads mentions from the documents, in key order as before;
+    a store written with the index loses it at its next ensure_schema."""
+    assert not _mentions_key_indexed(london)
+    statement = plan_upsert(
+        Batch(
+            nodes=[{"label": "Document", "id": "d-plan", "props": {"name": "d.txt"}}, _node("Person", "p-plan", "P")],
+            rels=[{"type": "MENTIONS", "src": "d-plan", "dst": "p-plan", "src_label": "Document",
+                   "dst_label": "Person", "key": "m-plan", "props": {}, "evidence": []}],
+        )
+    )  # fmt: skip
+    plan = str(london._graph.explain(statement.cypher, clean_params(statement.params)))  # not run
+    assert re.search(r"Expand Into \| \(a_s\d+\)-\[x_s\d+:MENTIONS\]", plan)
+    assert not re.search(r"Index Scan \| \[\w+:MENTIONS\]", plan)
+    keys = [row["key"] for row in london.run("MATCH ()-[r:MENTIONS]->() RETURN r.key AS key ORDER BY key")]
+    assert len(keys) > 10
+    assert [r.key for r in Subgraph(london, page_size=7).rels() if r.type == "MENTIONS"] == keys
+    london.run("CREATE INDEX FOR ()-[r:MENTIONS]-() ON (r.key)", write=True)
+    assert _mentions_key_indexed(london)
+    london.ensure_schema()
+    assert not _mentions_key_indexed(london)
 
 
 def test_a_fact_repeated_in_a_statement_is_written_once(hubs):

@@ -17,6 +17,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -27,9 +28,11 @@ from typer.testing import CliRunner
 
 from cli.app import app
 from graph.embedded import pid_alive, server_status
+from graph.facts import Batch
 from graph.falkor import EmbeddedFalkorStore
 from graph.fingerprint import fingerprint
 from graph.store import ReadOnlyError
+from graph.upsert import clean_params, plan_upsert
 from loaders.readers import read_document
 
 SEED = int(os.environ.get("CIVICGRAPH_CRASH_SEED", "20260226"))
@@ -224,6 +227,59 @@ def test_two_loads_at_once_equal_a_sequential_load(
     with ck.open_store(folder) as store:
         assert fingerprint(store) == clean["fingerprint"]
         assert ck.half_present(ck.snapshot(store), whole) == []
+
+
+def _running_queries(store: EmbeddedFalkorStore) -> list:
+    return store._db.connection.execute_command("GRAPH.INFO", "RunningQueries")[1]
+
+
+def test_a_mention_written_by_two_loads_at_once_is_one_relationship(
+    embedded_store: EmbeddedFalkorStore, store_folder: Path
+) -> None:
+    """What made the test above fail now and then once the mentions had no `key` index: FalkorDB
+    plans a write statement before it waits for the statement writing before it, and resolves
+    relationship types by name then. On a new store, the second load's upsert of a document was
+    planned while the first load's wrote the store's first mentions, so its MERGE knew no
+    MENTIONS type, found none and wrote each mention a second time. ensure_schema makes every
+    relationship type known before any write (graph/falkor.py _register_rel_types). Here the
+    first write is held running while the second is sent, which is then planned during the first
+    every time: its slow start counts 20 million rows as it runs (`rand()` keeps FalkorDB from
+    building the list while it plans, before the statement runs)."""
+    doc = {"label": "Document", "id": "d-race", "props": {"name": "race.txt"}}
+    batch = Batch(
+        nodes=[doc, {"label": "Person", "id": "p-race", "props": {"name": "Amara Okafor"}}],
+        rels=[{"type": "MENTIONS", "src": "d-race", "dst": "p-race", "src_label": "Document",
+               "dst_label": "Person", "key": "m-race", "props": {}, "evidence": []}],
+        documents=["d-race"],
+    )  # fmt: skip
+    first = embedded_store
+    first.ensure_schema()  # as `load` does before it writes, on both sides
+    with EmbeddedFalkorStore(str(store_folder), timeout_ms=60_000) as second:
+        second.ensure_schema()
+        statement = plan_upsert(batch)
+        slow = "UNWIND range(1, 20000000 + toInteger(rand())) AS slow_i WITH count(slow_i) AS slow_c\n"
+        slow += statement.cypher
+        errors: list[Exception] = []
+
+        def write_first() -> None:
+            try:
+                first._graph.query(slow, clean_params(statement.params), timeout=120_000)
+            except Exception as exc:  # shown by the assertion below
+                errors.append(exc)
+
+        writer = threading.Thread(target=write_first)
+        writer.start()
+        deadline = time.monotonic() + 30
+        while not _running_queries(second) and writer.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert _running_queries(second), "the first write was not seen running"
+        second.upsert(batch)  # planned while the first write runs, written after it
+        writer.join(timeout=120)
+        assert not writer.is_alive() and errors == []
+        rows = second.run(
+            "MATCH (:Document {id: 'd-race'})-[r:MENTIONS]->(p) RETURN r.key AS key, p._in_MENTIONS AS n"
+        )
+        assert rows == [{"key": "m-race", "n": 1}]
 
 
 # --- hostile documents ----------------------------------------------------------------------------------------
