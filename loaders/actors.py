@@ -198,7 +198,17 @@ def post_entity(registry: Registry, office: str) -> Entity | None:
             return entry.entity
     if not re.search(r"[A-Z]", text) and not _OFFICE_WORD.search(text) or _NOT_A_TITLE.search(text):
         return None
+    owned = _OWNED_OFFICE.match(text)
+    if owned:  # "Thames Water’s Chief Executive" is the Chief Executive of Thames Water
+        text = f"{owned.group('role')} of {owned.group('owner')}"
     return Entity(name=text[0].upper() + text[1:], label="Post", id=slug(text))
+
+
+# a body's office, the body named in two or more words or by its initials (not "Sadiq’s Deputy
+# Mayor for Housing": a person's office keeps its words)
+_OWNED_OFFICE = re.compile(
+    r"^(?P<owner>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){1,4}|[A-Z]{2,6})['’]s[ ]+(?P<role>[A-Z](?:(?![ ](?:of|for)[ ])[\w -])+)$"
+)
 
 
 # shapes no title has: a sentence break inside ("Mayor. In January"), a conjunction or a verb

@@ -3297,3 +3297,13 @@ def test_speaking_before_an_assembly_committee_is_answering_it():
     assert _family(text, "ASKED", name="news-2019-12.txt") == {
         ("Budget and Performance Committee", "ASKED", "Fiona Twycross")
     }
+
+
+def test_writing_to_an_office_no_one_is_named_in_asks_the_office():
+    text = (
+        'Sadiq Khan said: "I have written again to the Thames Water’s Chief Executive. I wrote to the '
+        'chairman too."\n'
+    )
+    assert _family(text, "ASKED", name="news-2024.txt") == {
+        ("Sadiq Khan", "ASKED", "Chief Executive of Thames Water")
+    }

@@ -923,6 +923,11 @@ def _resolve(
             ref = Ref(known.entity, pos, pos + len(tok.text), "mention")
     if ref is not None and _kind_ok(ref.entity, kinds, ref.how, res.doc.registry, res.doc.ref_date):
         return ref
+    if ref is None and asking and role != "subj" and "actor" in kinds and tok.pos_ in ("NOUN", "PROPN"):
+        # "I have written to the Chief Executive of Thames Water": an office no one is named in
+        office = res.post(tok)
+        if office is not None and re.search(r"\b(?:of|for)\b|['’]s\b", office.entity.name):
+            return office
     if any(k in kinds for k in ("thing", "named", "named_thing")):
         ref = res.thing(tok)
         if (
