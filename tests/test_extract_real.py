@@ -3260,7 +3260,7 @@ def test_a_spokesman_for_a_body_is_one_of_it():
 
 def test_a_sum_with_a_thousands_comma_does_not_end_the_speakers_apposition():
     text = (
-        "Sadiq Khan, in making a payment of £50,000 to the family of Daniel Morgan, said: \"it is beyond "
+        'Sadiq Khan, in making a payment of £50,000 to the family of Daniel Morgan, said: "it is beyond '
         'reasonable argument that sections of the Metropolitan Police Service failed to act properly."\n'
     )
     assert {f[0] for f in _family(text, "SAID", name="news-2014.txt")} == {"Sadiq Khan"}
