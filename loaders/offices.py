@@ -191,7 +191,28 @@ def find_offices(doc: Doc) -> None:
         for span in _offices_beside(doc, m, i, line_start, line_end):
             _office_facts(doc, m, span)
         _party_possessive(doc, m)
+        _of_a_body(doc, m, i)
     bracketed_members(doc)
+
+
+_OF_THE = re.compile(r"[ ]of[ ](?:the[ ])?")
+
+
+def _of_a_body(doc: Doc, m, i: int) -> None:
+    """'David Edmonds of the London Legacy Development Corporation': one of that body."""
+    of = _OF_THE.match(doc.text, m.end)
+    if of is None or i + 1 >= len(doc.mentions.mentions):
+        return
+    body = doc.mentions.mentions[i + 1]
+    if (
+        body.start == of.end()
+        and body.entity.label == "Organization"
+        and not _PLACE_NAME.match(body.entity.name)
+    ):
+        doc.facts.add("MEMBER_OF", m.entity, body.entity, (m.start, body.end), layer="apposition")
+
+
+_PLACE_NAME = re.compile(r"^(?:London|England|Britain|Great Britain|the United Kingdom|UK)$")
 
 
 _ONE_WORD_HONORIFICS = "|".join(h for h in HONORIFICS if " " not in h)

@@ -3307,3 +3307,13 @@ def test_writing_to_an_office_no_one_is_named_in_asks_the_office():
     assert _family(text, "ASKED", name="news-2024.txt") == {
         ("Sadiq Khan", "ASKED", "Chief Executive of Thames Water")
     }
+
+
+def test_a_person_of_a_body_is_one_of_it():
+    text = (
+        "Giving evidence to the committee, David Edmonds of the London Legacy Development Corporation "
+        "confirmed it. Baroness Vere of Norbiton wrote to him. Jo Bloggs of London said so.\n"
+    )
+    assert _family(text, "MEMBER_OF", name="news-2016.txt") == {
+        ("David Edmonds", "MEMBER_OF", "London Legacy Development Corporation")
+    }
