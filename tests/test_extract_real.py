@@ -3317,3 +3317,11 @@ def test_a_person_of_a_body_is_one_of_it():
     assert _family(text, "MEMBER_OF", name="news-2016.txt") == {
         ("David Edmonds", "MEMBER_OF", "London Legacy Development Corporation")
     }
+
+
+def test_in_charge_of_a_body_leads_it():
+    text = (
+        "Ron Dobson would remain very much in charge of the London Fire Brigade. The congestion charge "
+        "of £15 was criticised. Bob Crow faced charges of fraud.\n"
+    )
+    assert _family(text, "LEADS", name="minutes-2016.txt") == {("Ron Dobson", "LEADS", "London Fire Brigade")}
