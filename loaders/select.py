@@ -56,6 +56,7 @@ def select_facts(doc: Doc) -> None:
     facts = doc.facts
     _one_statement_per_speaker(doc)
     _one_fact_per_statement(doc)
+    _sum_over_no_sum(doc)
     _named_recipient_over_sum(doc)
     _full_office_over_its_head(doc)
     _known_holders_only(doc)
@@ -249,6 +250,24 @@ def _one_fact_per_statement(doc: Doc) -> None:
             kept.date = kept.date or other.date
             facts.layers[keys[0]] |= facts.layers[k]
             facts.drop(k)
+
+
+def _sum_over_no_sum(doc: Doc) -> None:
+    """"Sadiq Khan paid £5m to the London Fire Brigade" read once with its sum and once without
+    (a frame that needs none): one payment, the one with the sum, with both pieces of evidence."""
+    facts = doc.facts
+    with_sum: dict[tuple[str, str], list[Fact]] = {}
+    for f in facts:
+        if f.predicate == "FUNDS" and f.object is not None and f.amount_gbp is not None:
+            with_sum.setdefault((f.subject.id, f.object.id), []).append(f)
+    for key, f in list(facts.facts.items()):
+        if f.predicate != "FUNDS" or f.object is None or f.amount_gbp is not None:
+            continue
+        same = [x for x in with_sum.get((f.subject.id, f.object.id), []) if facts_overlap(x, f)]
+        if same:
+            have = {e.key for e in same[0].evidence}
+            same[0].evidence.extend(e for e in f.evidence if e.key not in have)
+            facts.drop(key)
 
 
 # The registry's holders of a post are every holder since this date or earlier (the GLA's first

@@ -3325,3 +3325,20 @@ def test_in_charge_of_a_body_leads_it():
         "of £15 was criticised. Bob Crow faced charges of fraud.\n"
     )
     assert _family(text, "LEADS", name="minutes-2016.txt") == {("Ron Dobson", "LEADS", "London Fire Brigade")}
+
+
+def test_support_taken_back_tribute_paid_and_comments_dismissed():
+    text = (
+        "The Mayor withdrew his support for the Garden Bridge. Gareth Bacon AM spoke and also paid "
+        "tribute to the London Fire Brigade. Boris Johnson dismissed Ken Livingstone's comments.\n"
+    )
+    assert _family(text, "WELCOMED", "CRITICISED", "FUNDS", name="news-2017.txt") == {
+        ("Gareth Bacon", "WELCOMED", "London Fire Brigade"),
+        ("Boris Johnson", "CRITICISED", "Ken Livingstone"),
+    }
+
+
+def test_a_payment_read_with_and_without_its_sum_is_one_payment():
+    assert _funds("Sadiq Khan paid £5m to the London Fire Brigade.\n", name="news-2017.txt") == {
+        ("Sadiq Khan", "London Fire Brigade", 5000000.0)
+    }

@@ -87,6 +87,10 @@ _RELATIVE = {"which", "that", "who", "whom"}
 # verbs whose "to"-clause is what their subject undertakes to do
 _PROMISING = {"pledge", "promise", "vow", "commit", "plan", "intend", "propose", "agree", "undertake"}
 # verbs by which someone gives or sets up what their object names
+# verbs whose object noun carries the meaning: "paid tribute to the firefighters", "expressed support for"
+_LIGHT_VERBS = frozenset({"pay", "express", "voice", "show", "lend", "extend"})
+_WITHDRAWING = frozenset({"withdraw", "pull", "end", "drop", "remove", "retract", "revoke", "lose"})
+
 _GIVING = {
     "announce",
     "launch",
@@ -724,13 +728,14 @@ def frame(token: Token, kind: str) -> Frame:
                 roles["governor"] = gov
                 if head.lemma_ in _GIVING:
                     roles["giver"] = gov
-            if at.dep_ == "dobj" and head.lemma_ in _GIVING:
+            if at.dep_ == "dobj" and (head.lemma_ in _GIVING or head.lemma_ in _LIGHT_VERBS):
                 # "made a payment of £50,000 to Galop", "provided a £70m loan for the conversion":
                 # a parse that hung the noun's "to" or "for" on the verb that gives it
                 for c in head.children:
-                    if c.dep_ == "prep" and c.lower_ in ("to", "for") and c.i > at.i:
+                    if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") and c.i > at.i:
                         roles.setdefault(f"prep:{c.lower_}", _pobj(c))
-            f.negated = f.negated or _negated(head)
+            # "withdrew his support for the Garden Bridge": support taken back is none
+            f.negated = f.negated or _negated(head) or head.lemma_ in _WITHDRAWING
         elif at.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX"):
             gov = subject_of(head.head)
             if gov:
