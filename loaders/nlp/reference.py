@@ -75,7 +75,6 @@ ACT_NOUNS = {
     "remark",
     "statement",
     "claim",
-    "suggestion",
     "allegation",
     "accusation",
     "assertion",
