@@ -253,7 +253,7 @@ def _one_fact_per_statement(doc: Doc) -> None:
 
 
 def _sum_over_no_sum(doc: Doc) -> None:
-    """"Sadiq Khan paid £5m to the London Fire Brigade" read once with its sum and once without
+    """ "Sadiq Khan paid £5m to the London Fire Brigade" read once with its sum and once without
     (a frame that needs none): one payment, the one with the sum, with both pieces of evidence."""
     facts = doc.facts
     with_sum: dict[tuple[str, str], list[Fact]] = {}
