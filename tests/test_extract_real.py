@@ -3342,3 +3342,11 @@ def test_a_payment_read_with_and_without_its_sum_is_one_payment():
     assert _funds("Sadiq Khan paid £5m to the London Fire Brigade.\n", name="news-2017.txt") == {
         ("Sadiq Khan", "London Fire Brigade", 5000000.0)
     }
+
+
+def test_a_letter_to_someone_asks_them():
+    text = (
+        "In a letter to John Healey, minister of state for communities and local government, the mayor "
+        "expressed concern that the plans would fail. The letter to Ken Livingstone was leaked.\n"
+    )
+    assert _family(text, "ASKED", name="news-2009.txt") == {("Boris Johnson", "ASKED", "John Healey")}
