@@ -59,7 +59,7 @@ _MEMBER = re.compile(
     re.I,
 )
 # the parties an office may name, as the tables below key them
-_PARTIES = r"Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s+Dem|Green|UKIP|Reform(?:\s+UK)?"
+_PARTIES = r"Labour|Conservative|Tory|Liberal\s+Democrat|Lib\s*Dem|Green|UKIP|Reform(?:\s+UK)?"
 _PARTY = re.compile(
     rf"^(?P<party>{_PARTIES}|Brexit\s+Alliance)(?:['’]s)?\s+"
     r"(?!(?:group|party)['’]s\b)(?P<rest>.+)$",  # ("the Conservative group's spokesman" keeps its group)
@@ -88,6 +88,7 @@ _PARTY_GROUP = {
     "tory": "Conservative Group",
     "liberal democrat": "Liberal Democrat Group",
     "lib dem": "Liberal Democrat Group",
+    "libdem": "Liberal Democrat Group",
     "green": "Green Group",
     "ukip": "UKIP Group",
     "reform": "Reform UK Group",
@@ -100,6 +101,7 @@ _PARTY_NAME = {
     "tory": "Conservative Party",
     "liberal democrat": "Liberal Democrats",
     "lib dem": "Liberal Democrats",
+    "libdem": "Liberal Democrats",
     "green": "Green Party",
     "ukip": "UKIP",
     "reform": "Reform UK",
@@ -199,7 +201,16 @@ _OF_THE = re.compile(r"[ ]of[ ](?:the[ ])?")
 
 
 def _of_a_body(doc: Doc, m, i: int) -> None:
-    """'David Edmonds of the London Legacy Development Corporation': one of that body."""
+    """'David Edmonds of the London Legacy Development Corporation', 'TfL’s David Brown': one of
+    that body."""
+    prev = doc.mentions.mentions[i - 1] if i > 0 else None
+    if (
+        prev is not None
+        and prev.entity.label == "Organization"
+        and doc.text[prev.end : m.start] in ("’s ", "'s ")
+        and not _PLACE_NAME.match(prev.entity.name)
+    ):
+        doc.facts.add("MEMBER_OF", m.entity, prev.entity, (prev.start, m.end), layer="apposition")
     of = _OF_THE.match(doc.text, m.end)
     if of is None or i + 1 >= len(doc.mentions.mentions):
         return
@@ -472,7 +483,9 @@ def _phrase_after(
     phrase = _STOP_WORDS.sub("", phrase).rstrip(" ,")
     # "Sadiq Khan, as Chair of Transport for London (TfL), will appear ...": the office he acts in
     phrase = re.sub("^" + _AS, "", phrase)
-    phrase = _LEAD_IN.sub("", phrase)
+    lead = _LEAD_IN.match(phrase)
+    if lead is None or not (lead.group(0).startswith("London") and _BARE.match(phrase[lead.end() :])):
+        phrase = _LEAD_IN.sub("", phrase)  # ("Ken Livingstone, London's mayor": the city's own office stays)
     if re.match(
         r"(?i)(?:who|which|that|whose|where|when|said|says|commented|added|told|explained)\b|\w+ed\s+by\b",
         phrase,

@@ -3350,3 +3350,18 @@ def test_a_letter_to_someone_asks_them():
         "expressed concern that the plans would fail. The letter to Ken Livingstone was leaked.\n"
     )
     assert _family(text, "ASKED", name="news-2009.txt") == {("Boris Johnson", "ASKED", "John Healey")}
+
+
+def test_a_bodys_person_and_the_citys_mayor():
+    text = (
+        "Ken Livingstone, London's mayor, said the charge would stay. TfL’s David Brown said the bus "
+        "fleet was ageing. Mike Tuffrey, the LibDem's budget spokesman on the London Assembly, agreed. "
+        "London's Sadiq Khan won.\n"
+    )
+    facts = _family(text, "MEMBER_OF", "HOLDS_OFFICE", name="news-2008-03.txt")
+    assert facts == {
+        ("Ken Livingstone", "HOLDS_OFFICE", "Mayor of London"),
+        ("David Brown", "MEMBER_OF", "Transport for London"),
+        ("Mike Tuffrey", "HOLDS_OFFICE", "LibDem's budget spokesman"),
+        ("Mike Tuffrey", "MEMBER_OF", "Liberal Democrats"),
+    }
