@@ -196,6 +196,13 @@ def post_entity(registry: Registry, office: str) -> Entity | None:
         entry = registry.find(form)
         if entry is not None and entry.label == "Post":
             return entry.entity
+    tail = _ROLE_OF_BODY.match(text)
+    body = registry.find(tail.group("body")) if tail else None
+    if tail and body is not None and body.label == "Organization":
+        # "Commissioner of TfL": the registry's office of that body under its full name
+        entry = registry.find(f"{tail.group('role')} {tail.group('prep')} {body.name}")
+        if entry is not None and entry.label == "Post":
+            return entry.entity
     if not re.search(r"[A-Z]", text) and not _OFFICE_WORD.search(text) or _NOT_A_TITLE.search(text):
         return None
     owned = _OWNED_OFFICE.match(text)
@@ -207,8 +214,9 @@ def post_entity(registry: Registry, office: str) -> Entity | None:
 # a body's office, the body named in two or more words or by its initials (not "Sadiq’s Deputy
 # Mayor for Housing": a person's office keeps its words)
 _OWNED_OFFICE = re.compile(
-    r"^(?P<owner>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){1,4}|[A-Z]{2,6})['’]s[ ]+(?P<role>[A-Z](?:(?![ ](?:of|for)[ ])[\w -])+)$"
+    r"^(?P<owner>[A-Z][\w&.-]*(?:[ ][A-Z][\w&.-]*){1,4}|[A-Z]{2,6})['’]s[ ]+(?P<role>[A-Za-z](?:(?![ ](?:of|for)[ ])[\w -])+)$"
 )
+_ROLE_OF_BODY = re.compile(r"^(?P<role>.+?)[ ](?P<prep>of|for)[ ](?:the[ ])?(?P<body>[A-Z].+)$")
 
 
 # shapes no title has: a sentence break inside ("Mayor. In January"), a conjunction or a verb

@@ -3365,3 +3365,14 @@ def test_a_bodys_person_and_the_citys_mayor():
         ("Mike Tuffrey", "HOLDS_OFFICE", "LibDem's budget spokesman"),
         ("Mike Tuffrey", "MEMBER_OF", "Liberal Democrats"),
     }
+
+
+def test_a_bodys_office_under_its_short_name_or_its_possessive_is_the_registrys():
+    text = (
+        "Andy Byford, who is the Commissioner of TfL, said so. Tim O'Toole, London Underground's "
+        "managing director, agreed.\n"
+    )
+    assert _family(text, "HOLDS_OFFICE", name="news-2017.txt") == {
+        ("Andy Byford", "HOLDS_OFFICE", "Commissioner of Transport for London"),
+        ("Tim O'Toole", "HOLDS_OFFICE", "Managing director of London Underground"),
+    }
