@@ -133,7 +133,7 @@ _AS = (
     r"|on\s+(?:his|her|their)\s+(?:appointment|election|re-?election|re-?appointment)\s+)?as\s+"
 )
 _AS_OFFICE = re.compile(
-    rf"\s+{_AS}(?:the\s+|a\s+|London['’]s\s+|my\s+|his\s+|her\s+|our\s+|their\s+)?(?:(?:new|first|first-ever|ever)\s+){{0,2}}"
+    rf",?\s+{_AS}(?:the\s+|a\s+|London['’]s\s+|my\s+|his\s+|her\s+|our\s+|their\s+)?(?:(?:new|first|first-ever|ever)\s+){{0,2}}"
 )
 _BARE = re.compile(rf"^(?:{_HEADS})$", re.I)
 
@@ -150,6 +150,10 @@ def find_offices(doc: Doc) -> None:
             if not _someone_elses(doc, i, m.start, m.entity.id):
                 _full_title(doc, m, named_people)
             span = _as_office(doc, m, i)
+            if span is None and (q := _AS_OFFICE.match(text, m.end)) is not None:
+                # "The Mayor, as Chair of TfL, will appear": an office the registry has no name for
+                stop = text.find("\n", q.end())
+                span = _phrase_after(text, q.end(), min(len(text) if stop == -1 else stop, q.end() + 200))
             if span:
                 _office_facts(doc, m, span)
             continue

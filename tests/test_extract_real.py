@@ -3376,3 +3376,10 @@ def test_a_bodys_office_under_its_short_name_or_its_possessive_is_the_registrys(
         ("Andy Byford", "HOLDS_OFFICE", "Commissioner of Transport for London"),
         ("Tim O'Toole", "HOLDS_OFFICE", "Managing director of London Underground"),
     }
+
+
+def test_the_mayor_as_chair_of_a_body_chairs_it():
+    text = "Headline\n\nThe Mayor, as Chair of TfL, will appear before the committee. The Mayor, as ever, said so.\n"
+    assert _family(text, "CHAIRS", "HOLDS_OFFICE", name="news-2017.txt") == {
+        ("Sadiq Khan", "CHAIRS", "Transport for London")
+    }
