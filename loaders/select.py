@@ -171,8 +171,8 @@ def _one_label_per_entity(doc: Doc) -> None:
 _A_RESERVE = re.compile(r"\breserves?$", re.IGNORECASE)
 _THE_MONEY_ITSELF = re.compile(
     r"(?i)(?:the\s+)?(?:(?:first|second|third|next|final|last)\s+)?"
-    r"(?:award|value|grant|allocation|sum|total|amount|payment|contribution|tranche)s?\s+of\s+"
-    r"(?:(?:a|an|the|up\s+to)\s+)*(?:(?:grant|award|sum|total)s?\s+of\s+)?£"
+    r"(?:award|value|grant|allocation|sum|total|amount|payment|contribution|tranche|investment|funding)s?\s+of\s+"
+    r"(?:(?:a|an|the|up\s+to|over|more\s+than|almost|nearly|around|about)\s+)*(?:(?:grant|award|sum|total)s?\s+of\s+)?£"
 )
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person|people)\b|\bstatement\b", re.IGNORECASE)
 

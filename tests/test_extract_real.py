@@ -3383,3 +3383,12 @@ def test_the_mayor_as_chair_of_a_body_chairs_it():
     assert _family(text, "CHAIRS", "HOLDS_OFFICE", name="news-2017.txt") == {
         ("Sadiq Khan", "CHAIRS", "Transport for London")
     }
+
+
+def test_a_day_named_after_the_subject_is_when_not_whom():
+    text = (
+        "Headline\n\nBoris Johnson on Monday criticised the Government. On 7 February, I announced "
+        "investments of over £25 million to help transform skills provision.\n"
+    )
+    facts = _family(text, "CRITICISED", "FUNDS", name="news-2015.txt")
+    assert facts == {("Boris Johnson", "CRITICISED", "UK Government")}

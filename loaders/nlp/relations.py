@@ -653,6 +653,8 @@ def _fill_once(
         for tok in f.get(role):
             if _is_money(tok):
                 continue
+            if role.startswith("prep:") and (tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _WHEN_WORDS):
+                continue  # "Sadiq Khan on Wednesday announced £50m for the Met": when, not for whom
             if 0 < tok.i < len(tok.doc) - 1 and tok.nbor(-1).text == "(" and tok.nbor(1).text == ")":
                 continue  # "funding from Transport for London (TfL)": an abbreviation is its name again
             if role == "prep:in" and tok.lemma_.lower() in WHERE_MONEY_IS_SET:
@@ -673,6 +675,30 @@ def _fill_once(
         if found:
             return found
     return []
+
+
+_WHEN_WORDS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "morning",
+        "afternoon",
+        "evening",
+        "weekend",
+        "week",
+        "month",
+        "year",
+    }
+)
 
 
 def _reported_by(res: Resolver, f: Frame) -> list[Ref]:
