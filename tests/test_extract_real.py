@@ -3392,3 +3392,11 @@ def test_a_day_named_after_the_subject_is_when_not_whom():
     )
     facts = _family(text, "CRITICISED", "FUNDS", name="news-2015.txt")
     assert facts == {("Boris Johnson", "CRITICISED", "UK Government")}
+
+
+def test_the_london_boroughs_taken_together_are_one_actor():
+    text = (
+        "Headline\n\nKen Livingstone, Mayor of London, today announced a record £159m of funding for London "
+        "boroughs to spend on local transport.\n"
+    )
+    assert _funds(text, name="news-2008-02.txt") == {("Ken Livingstone", "London boroughs", 159000000.0)}
