@@ -3400,3 +3400,18 @@ def test_the_london_boroughs_taken_together_are_one_actor():
         "boroughs to spend on local transport.\n"
     )
     assert _funds(text, name="news-2008-02.txt") == {("Ken Livingstone", "London boroughs", 159000000.0)}
+
+
+def test_a_chairs_question_put_without_a_question_mark_is_asked_and_answered():
+    text = (
+        "Appendix 1\n\nEconomy Committee – 26 March 2018\n\nTranscript of Item 5 – The Mayor’s Draft Culture "
+        "Strategy\n\nCaroline Russell AM (Chair): I am now going to welcome our guests. I am going to start off "
+        "with a very general question mainly for Justine, asking you to outline the Mayor’s vision for culture.\n\n"
+        "Justine Simons OBE (Deputy Mayor for Culture and the Creative Industries): Thank you. Culture is one of "
+        "the Mayor's top priorities and the strategy sets out how.\n"
+    )
+    facts = _family(text, "ASKED", "REPLIED_TO", "COMMITTED_TO", name="transcript-2018-03-26.txt")
+    assert facts == {
+        ("Caroline Russell", "ASKED", "Justine Simons"),
+        ("Justine Simons", "REPLIED_TO", "Caroline Russell"),
+    }

@@ -114,12 +114,25 @@ def exchanges_with_the_mayor(doc: Doc, turns: list[Turn], mayor: Entity, date: s
         if t.speaker.id == mayor.id or nxt.speaker.id != mayor.id or t.speaker.id in asked:
             continue
         words = text[t.text_start : t.end]
-        if "?" not in words:
+        if not _asks(words):
             continue
         if t.role and re.match(r"(?i)chair", t.role) and len(words) < 200:
             continue  # the chair's "Mr Mayor, would you like to respond?"; a chair's own question is longer
         asked.add(t.speaker.id)
         _exchange(doc, t.speaker, mayor, doc.title, date, t.start, nxt.end, [t, nxt])
+
+
+# a chair's question put without a question mark: "I am going to start off with a very general
+# question mainly for Justine, asking you to outline the Mayor's vision"
+_ASKING = re.compile(
+    r"(?i)\b(?:(?:my|a|the|first|next|general|last)[ ](?:\w+[ ])?question[ ](?:\w+[ ])?(?:for|to)|ask(?:ing)?[ ]you[ ]to"
+    r"|I[ ](?:would|want)[ ](?:like[ ])?to[ ]ask)\b"
+)
+
+
+def _asks(words: str) -> bool:
+    """Whether a turn puts a question: a question mark, or a question announced in words."""
+    return "?" in words or _ASKING.search(words) is not None
 
 
 def _year(num: str) -> str | None:
@@ -135,7 +148,7 @@ def _hearing(doc: Doc, turns: list[Turn], date: str | None) -> None:
     for t, nxt in pairwise(turns):
         if t.speaker.id == nxt.speaker.id or t.speaker.label != "Person" or nxt.speaker.label != "Person":
             continue
-        if "?" not in text[t.text_start : t.end] or (t.speaker.id, nxt.speaker.id) in paired:
+        if not _asks(text[t.text_start : t.end]) or (t.speaker.id, nxt.speaker.id) in paired:
             continue
         if len(text[nxt.text_start : nxt.end].split()) <= 3:
             continue  # "Tim Godwin (Deputy Commissioner, MPS): Tim Godwin.": going round the room, no answer
