@@ -3394,14 +3394,6 @@ def test_a_day_named_after_the_subject_is_when_not_whom():
     assert facts == {("Boris Johnson", "CRITICISED", "UK Government")}
 
 
-def test_the_london_boroughs_taken_together_are_one_actor():
-    text = (
-        "Headline\n\nKen Livingstone, Mayor of London, today announced a record £159m of funding for London "
-        "boroughs to spend on local transport.\n"
-    )
-    assert _funds(text, name="news-2008-02.txt") == {("Ken Livingstone", "London boroughs", 159000000.0)}
-
-
 def test_a_chairs_question_put_without_a_question_mark_is_asked_and_answered():
     text = (
         "Appendix 1\n\nEconomy Committee – 26 March 2018\n\nTranscript of Item 5 – The Mayor’s Draft Culture "
