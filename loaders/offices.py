@@ -212,6 +212,7 @@ def _of_a_body(doc: Doc, m, i: int) -> None:
         prev is not None
         and prev.entity.label == "Organization"
         and doc.text[prev.end : m.start] in ("’s ", "'s ")
+        and doc.registry.get(prev.entity.id) is not None  # (a body the registry knows, not "Across London")
         and not _PLACE_NAME.match(prev.entity.name)
     ):
         doc.facts.add("MEMBER_OF", m.entity, prev.entity, (prev.start, m.end), layer="apposition")

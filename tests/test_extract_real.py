@@ -3407,3 +3407,10 @@ def test_a_chairs_question_put_without_a_question_mark_is_asked_and_answered():
         ("Caroline Russell", "ASKED", "Justine Simons"),
         ("Justine Simons", "REPLIED_TO", "Caroline Russell"),
     }
+
+
+def test_a_possessive_before_a_name_is_a_body_only_when_the_registry_knows_it():
+    text = "Headline\n\nLondon's Grooming Victims are waiting. TfL’s David Brown said so.\n"
+    assert _family(text, "MEMBER_OF", name="news-2025.txt") == {
+        ("David Brown", "MEMBER_OF", "Transport for London")
+    }
