@@ -3414,3 +3414,13 @@ def test_a_possessive_before_a_name_is_a_body_only_when_the_registry_knows_it():
     assert _family(text, "MEMBER_OF", name="news-2025.txt") == {
         ("David Brown", "MEMBER_OF", "Transport for London")
     }
+
+
+def test_a_letter_from_one_body_to_another_asks_it():
+    text = (
+        "Headline\n\nThe committee published a letter from the Fire, Resilience and Emergency Planning "
+        "Committee to the Mayor with recommendations. The letter to Boris Johnson was leaked.\n"
+    )
+    assert _family(text, "ASKED", name="news-2021.txt") == {
+        ("Fire, Resilience and Emergency Planning Committee", "ASKED", "Sadiq Khan")
+    }
