@@ -728,6 +728,13 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
         post = post_entity(doc.registry, phrase)
         if post is not None and not _BARE.match(post.name):
             stated = post_fact(doc, person, post, evidence) is not None
+    elif (
+        (post := post_entity(doc.registry, phrase)) is not None
+        and doc.registry.get(post.id) is not None
+        and doc.registry.term(post.id, person.id, doc.ref_date) is not None
+    ):
+        # "George Osborne, the chancellor": a bare title, where the registry says he held it then
+        stated = post_fact(doc, person, post, evidence) is not None
     if stated and member:
         assembly = doc.registry.find("London Assembly")
         if assembly is not None:

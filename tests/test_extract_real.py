@@ -3424,3 +3424,10 @@ def test_a_letter_from_one_body_to_another_asks_it():
     assert _family(text, "ASKED", name="news-2021.txt") == {
         ("Fire, Resilience and Emergency Planning Committee", "ASKED", "Sadiq Khan")
     }
+
+
+def test_a_bare_title_after_a_name_is_the_registrys_office_he_held_then():
+    text = "Headline\n\nGeorge Osborne, the chancellor, said so. Jo Bloggs, the chairman, agreed.\n"
+    assert _family(text, "HOLDS_OFFICE", name="news-2011.txt") == {
+        ("George Osborne", "HOLDS_OFFICE", "Chancellor of the Exchequer")
+    }
