@@ -3431,3 +3431,14 @@ def test_a_bare_title_after_a_name_is_the_registrys_office_he_held_then():
     assert _family(text, "HOLDS_OFFICE", name="news-2011.txt") == {
         ("George Osborne", "HOLDS_OFFICE", "Chancellor of the Exchequer")
     }
+
+
+def test_a_hard_wrapped_paragraph_is_read_across_its_line_breaks():
+    text = (
+        "Appendix 1\n\nTranscript: Mayor’s Oral Update\n\nBoris Johnson (Mayor of London): Welcome back "
+        "everybody.\n\nOne of the subjects you wanted me to raise relates to the near miss at London City "
+        "Airport. I have\nwritten to the Civil Aviation Authority (CAA) about the incident. It was serious.\n"
+    )
+    assert _family(text, "ASKED", name="transcript-2010-09-15.txt") == {
+        ("Boris Johnson", "ASKED", "Civil Aviation Authority")
+    }

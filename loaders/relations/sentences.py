@@ -15,13 +15,23 @@ _NO_SPLIT_BEFORE = re.compile(
 )
 
 
+# a line of a hard-wrapped paragraph (a PDF's or a transcript's copy): long, and not ending a
+# sentence or a label; the next line goes on with it
+_WRAPPED = re.compile(r"[^\n]{50,}[A-Za-z,\-–]$")
+_GOES_ON = re.compile(r"[a-z(£0-9]|[A-Z][a-z]*[ ][a-z]")
+
+
 def sentences(folded: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end), trimmed of spaces; a line break always ends a sentence."""
+    """Sentence spans (start, end), trimmed of spaces. A line break ends a sentence, except inside a
+    hard-wrapped paragraph ("... I have\nwritten to the Civil Aviation Authority"): a long line
+    that does not end a sentence, followed by one that goes on with it."""
     out: list[tuple[int, int]] = []
     start = 0
     for m in SENT_END.finditer(folded):
         end = m.end()
         if m.group(0) != "\n" and _NO_SPLIT_BEFORE.search(folded[max(0, end - 8) : end]):
+            continue
+        if m.group(0) == "\n" and _wrapped(folded, m.start()):
             continue
         _push(folded, start, end, out)
         start = end
@@ -36,3 +46,11 @@ def _push(folded: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
         e -= 1
     if e > s:
         out.append((s, e))
+
+
+def _wrapped(folded: str, nl: int) -> bool:
+    """Whether the line break at `nl` only wraps a paragraph's line."""
+    line_start = folded.rfind("\n", 0, nl) + 1
+    if not _WRAPPED.search(folded, line_start, nl):
+        return False
+    return _GOES_ON.match(folded, nl + 1) is not None
