@@ -3442,3 +3442,15 @@ def test_a_hard_wrapped_paragraph_is_read_across_its_line_breaks():
     assert _family(text, "ASKED", name="transcript-2010-09-15.txt") == {
         ("Boris Johnson", "ASKED", "Civil Aviation Authority")
     }
+
+
+def test_a_broadcasters_transcript_names_its_speakers_in_capitals():
+    text = (
+        "Sunday AM transcript\n\nOn Sunday 02 April 2006, Andrew Marr interviewed London's Mayor, Ken "
+        "Livingstone\n\nANDREW MARR: What did London lose when the GLC was abolished?\n\nKEN LIVINGSTONE: After "
+        "we were abolished everyone said nothing had gone terribly wrong.\n"
+    )
+    assert _family(text, "ASKED", "REPLIED_TO", name="interview-2006-04-02.txt") == {
+        ("Andrew Marr", "ASKED", "Ken Livingstone"),
+        ("Ken Livingstone", "REPLIED_TO", "Andrew Marr"),
+    }

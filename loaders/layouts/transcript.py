@@ -38,6 +38,8 @@ _HEAD = re.compile(
     re.I,
 )
 # a select committee's turns name people by title and surname, without a role: "Q60  Ms Buck:"
+# a broadcaster's transcript names its speakers in capitals: "ANDREW MARR:", "KEN LIVINGSTONE:"
+_CAPITALS_LABEL = re.compile(r"[A-Z][A-Z’'.-]+(?:[ ][A-Z][A-Z’'.-]+){1,3}")
 _TITLED_LABEL = re.compile(rf"^(?:Q\d+[ \t]+)?(?:{'|'.join(HONORIFICS)})\.?[ \t]+[A-Z]")
 _MAYOR_ROLE = re.compile(r"\bMayor\b", re.I)
 # the body whose meeting it is: "Police and Crime Committee – 17 November 2016", "Transcript of the
@@ -53,7 +55,10 @@ def detect(text: str) -> bool:
     turns = [
         m
         for m in TURN.finditer(text[:8000])
-        if m.group("role") is not None or m.group("post") or _TITLED_LABEL.match(m.group("who"))
+        if m.group("role") is not None
+        or m.group("post")
+        or _TITLED_LABEL.match(m.group("who"))
+        or _CAPITALS_LABEL.fullmatch(m.group("who"))
     ]
     if len(turns) < 2 and _HEAD.search(head):
         turns += inline_turns(text[:8000])  # a transcript copied onto one line

@@ -105,6 +105,8 @@ def _speaker(doc: Doc, who: str, post: str, start: int) -> Entity | None:
     """Who a turn's label names: the registry's or a written-out person, the person the
     document's mentions read there ("Mr Livingstone" in a 2008 transcript), else, for a title
     and a surname the registry does not know ("Ms Buck"), a person by that label."""
+    if who.isupper() and len(who) > 3:
+        who = who.title()  # "ANDREW MARR:", "KEN LIVINGSTONE:": a broadcaster's transcript
     named = resolve_name(doc.registry, who + post, doc.ref_date)
     if named is not None:
         return named.actor
