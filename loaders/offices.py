@@ -66,6 +66,7 @@ _PARTY = re.compile(
     re.I,
 )
 _SPOKES = ("spokesman", "spokeswoman", "spokesperson")
+_PARTY_MEMBERSHIP = re.compile(r"(?i)(?:party[ ])?(?:member|activist|supporter|campaigner)")
 _SPOKES_FOR = re.compile(
     r"(?i)^(?:a\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?"
     r"(?:(?:pressure|campaign|lobby|action|residents['’]?|community)\s+group\s+|charity\s+|union\s+|think[- ]tank\s+)?"
@@ -251,7 +252,7 @@ _PARTY_WORD = (
     r"(?P<party>Labour|Conservatives?|Tor(?:y|ies)|Liberal[ ]Democrats?|Lib(?:[ ]|-)Dems?|Greens?|UKIP)"
 )
 _PARTY_POSS = re.compile(
-    rf"(?<![\w-]){_PARTY_WORD}(?:[ ]Party)?(?:['’]s?|[ ]member|[ ]AM|(?:[ ](?!(?:and|or|but|of|the|to|with|from|by|for|in|on|at|than|as|under|over|says?|said|leader|spokes\w+|group)\b)[a-z][\w-]*){{1,3}}|[ ]MP)?[ ]+$"
+    rf"(?<![\w-]){_PARTY_WORD}(?:[ ]Party)?(?:['’]s?|[ ]member|[ ]AM|(?:[ ](?!(?:and|or|but|of|the|to|with|from|by|for|in|on|at|than|as|under|over|says?|said|leader|spokes\w+|group|believes?|thinks?|claims?|wants?|argues?|insists?|warns?|fears?|hopes?|expects?|urges?|accuse[sd]?|welcomes?|criticise[sd]?|backs?|oppose[sd]?)\b)[a-z][\w-]*){{1,3}}|[ ]MP)?[ ]+$"
 )  # ("Lib Dem leadership candidate Simon Hughes", "Labour councillor X": the party's)
 # the party's possessive on the office around the name: "Labour's deputy shadow minister for London,
 # Gareth Thomas", "Ken Livingstone, Labour's mayoral candidate"
@@ -662,6 +663,13 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
         phrase = party.group(
             "rest"
         )  # (a party's spokesman is the party's post: "Conservative budget spokesman")
+    if party and _PARTY_MEMBERSHIP.fullmatch(phrase):
+        # "Green Party member Jenny Jones": one of the party, no office
+        name = _PARTY_NAME.get(" ".join(party.group("party").lower().split()))
+        entry = doc.registry.find(name) if name else None
+        if entry is not None:
+            doc.facts.add("MEMBER_OF", person, entry.entity, evidence, layer="apposition")
+        return
     member = bool(_MEMBER.match(phrase)) or bool(re.search(r"\bAM\b", text[m.start : m.end + 4]))
     # "Conservative Group leader": the party's group in the Assembly, as the words say
     # ("Labour's City Hall Police & Crime spokesperson", an Assembly Member on the page's date)

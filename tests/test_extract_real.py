@@ -3454,3 +3454,15 @@ def test_a_broadcasters_transcript_names_its_speakers_in_capitals():
         ("Andrew Marr", "ASKED", "Ken Livingstone"),
         ("Ken Livingstone", "REPLIED_TO", "Andrew Marr"),
     }
+
+
+def test_a_party_member_is_one_of_the_party_and_a_party_that_believes_is_no_title():
+    text = (
+        "Headline\n\nGreen Party member Jenny Jones said so. Conservatives believe Sadiq Khan has failed. "
+        "Labour councillor Jo Bloggs agreed.\n"
+    )
+    facts = _family(text, "MEMBER_OF", "HOLDS_OFFICE", name="news-2019.txt")
+    assert ("Jenny Jones", "MEMBER_OF", "Green Party") in facts
+    assert ("Jo Bloggs", "MEMBER_OF", "Labour Party") in facts
+    assert not any(f[1] == "HOLDS_OFFICE" for f in facts)
+    assert not any(f[0] == "Sadiq Khan" for f in facts)
