@@ -663,13 +663,6 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
         phrase = party.group(
             "rest"
         )  # (a party's spokesman is the party's post: "Conservative budget spokesman")
-    if party and _PARTY_MEMBERSHIP.fullmatch(phrase):
-        # "Green Party member Jenny Jones": one of the party, no office
-        name = _PARTY_NAME.get(" ".join(party.group("party").lower().split()))
-        entry = doc.registry.find(name) if name else None
-        if entry is not None:
-            doc.facts.add("MEMBER_OF", person, entry.entity, evidence, layer="apposition")
-        return
     member = bool(_MEMBER.match(phrase)) or bool(re.search(r"\bAM\b", text[m.start : m.end + 4]))
     # "Conservative Group leader": the party's group in the Assembly, as the words say
     # ("Labour's City Hall Police & Crime spokesperson", an Assembly Member on the page's date)
@@ -680,8 +673,8 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
     )
     stated = False
     chair = _CHAIR.match(phrase)
-    if _MEMBER.match(phrase):
-        stated = True
+    if _MEMBER.match(phrase) or party and _PARTY_MEMBERSHIP.fullmatch(phrase):
+        stated = True  # ("Green Party member Jenny Jones": one of the party, no office)
     elif re.fullmatch(r"(?i)chair|chairman|chairwoman|chairperson", phrase) and (
         text[span[0] - 1 : span[0]] == "("
         or doc.genre == "question_answer"

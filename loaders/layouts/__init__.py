@@ -14,7 +14,7 @@ from loaders.dates import name_date
 from loaders.document import Doc, Zone
 from loaders.genre import detect as general_reading
 from loaders.layouts import decision, letter, motion, question_page, transcript, written_answers
-from loaders.layouts.base import first_sentences, lines, trim
+from loaders.layouts.base import add_answer, lines, trim
 from loaders.layouts.turns import Turn, read_turns
 from loaders.offices import meeting_body
 
@@ -133,8 +133,7 @@ def _mayor_answers_the_asker(doc: Doc, turns: list[Turn], mayor: Entity) -> None
         return
     said = [t for t in turns if t.speaker.id == mayor.id and len(doc.text[t.text_start : t.end].split()) > 3]
     if said:
-        quote = first_sentences(doc.text, *trim(doc.text, said[0].text_start, said[0].end))
-        doc.facts.add("REPLIED_TO", mayor, asker, quote, layer="layout", date=doc.date, about=doc.title)
+        add_answer(doc, mayor, asker, trim(doc.text, said[0].text_start, said[0].end), doc.title, doc.date)
 
 
 # a title that says the Mayor wrote the document

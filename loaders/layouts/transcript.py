@@ -25,8 +25,7 @@ from graph.facts import Entity, slug
 from loaders.actors import looks_like_person, resolve_name
 from loaders.document import Doc
 from loaders.layouts.base import add_answer, add_question, asker_in, first_date, first_sentences, lines, trim
-from loaders.layouts.turns import TURN, Turn, inline_turns, read_turns
-from loaders.names.people import HONORIFICS
+from loaders.layouts.turns import QUESTION_NUMBER, TITLED_LABEL, TURN, Turn, inline_turns, read_turns
 
 NAME = "transcript"
 
@@ -40,7 +39,6 @@ _HEAD = re.compile(
 # a select committee's turns name people by title and surname, without a role: "Q60  Ms Buck:"
 # a broadcaster's transcript names its speakers in capitals: "ANDREW MARR:", "KEN LIVINGSTONE:"
 _CAPITALS_LABEL = re.compile(r"[A-Z][A-Z’'.-]+(?:[ ][A-Z][A-Z’'.-]+){1,3}")
-_TITLED_LABEL = re.compile(rf"^(?:Q\d+[ \t]+)?(?:{'|'.join(HONORIFICS)})\.?[ \t]+[A-Z]")
 _MAYOR_ROLE = re.compile(r"\bMayor\b", re.I)
 # the body whose meeting it is: "Police and Crime Committee – 17 November 2016", "Transcript of the
 # meeting of the Metropolitan Police Authority held on ..."
@@ -57,7 +55,7 @@ def detect(text: str) -> bool:
         for m in TURN.finditer(text[:8000])
         if m.group("role") is not None
         or m.group("post")
-        or _TITLED_LABEL.match(m.group("who"))
+        or TITLED_LABEL.match(QUESTION_NUMBER.sub("", m.group("who")))
         or _CAPITALS_LABEL.fullmatch(m.group("who"))
     ]
     if len(turns) < 2 and _HEAD.search(head):

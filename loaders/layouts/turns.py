@@ -25,7 +25,7 @@ from loaders.document import Doc, Zone
 from loaders.names.linker import linker_for
 from loaders.names.people import HONORIFICS
 
-__all__ = ["Turn", "read_turns", "TURN", "inline_turns"]
+__all__ = ["Turn", "read_turns", "TURN", "TITLED_LABEL", "QUESTION_NUMBER", "inline_turns"]
 
 # one line: a label never runs over a line break ("The Mayor" above "Roger Evans AM (Chairman):")
 _NAME = r"[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,4}"
@@ -75,7 +75,7 @@ def read_turns(doc: Doc, body: Entity | None = None, min_turns: int = 2) -> list
     if len(matches) < min_turns:
         matches = sorted([*matches, *inline_turns(text)], key=lambda m: m.start())
     for m in matches:
-        who = _QUESTION_NUMBER.sub("", m.group("who").strip())
+        who = QUESTION_NUMBER.sub("", m.group("who").strip())
         if not who or _NOT_SPEAKER.match(who) or len(who.split()) > 5:
             continue
         speaker = _speaker(doc, who, m.group("post") or "", m.start("who") + m.group("who").find(who))
@@ -96,9 +96,10 @@ def read_turns(doc: Doc, body: Entity | None = None, min_turns: int = 2) -> list
     return turns
 
 
-# a select committee's evidence numbers its questions before the speaker: "Q60  Ms Buck: ..."
-_QUESTION_NUMBER = re.compile(r"^Q\d+[ \t]+")
-_TITLE_AND_SURNAME = re.compile(rf"^(?:{'|'.join(HONORIFICS)})\.?[ \t]+[A-Z][\w’'-]+$")
+# a select committee's evidence numbers its questions before the speaker, named by title and
+# surname: "Q60  Ms Buck: ..."
+QUESTION_NUMBER = re.compile(r"^Q\d+[ \t]+")
+TITLED_LABEL = re.compile(rf"(?:{'|'.join(HONORIFICS)})\.?[ \t]+[A-Z]")
 
 
 def _speaker(doc: Doc, who: str, post: str, start: int) -> Entity | None:
@@ -114,7 +115,7 @@ def _speaker(doc: Doc, who: str, post: str, start: int) -> Entity | None:
         m = doc.mentions.covering(start)
         if m is not None and m.entity.label == "Person" and m.end >= start + len(who) - 1:
             return m.entity
-    if _TITLE_AND_SURNAME.match(who):
+    if TITLED_LABEL.match(who) and len(who.split()) == 2:
         title, surname = who.replace(".", "").split()[0], who.split()[-1]
         known = linker_for(doc.registry).people.resolve(surname, title, {})
         if known is not None:

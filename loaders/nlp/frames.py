@@ -86,11 +86,11 @@ _CONTROL = {
 _RELATIVE = {"which", "that", "who", "whom"}
 # verbs whose "to"-clause is what their subject undertakes to do
 _PROMISING = {"pledge", "promise", "vow", "commit", "plan", "intend", "propose", "agree", "undertake"}
-# verbs by which someone gives or sets up what their object names
 # verbs whose object noun carries the meaning: "paid tribute to the firefighters", "expressed support for"
 _LIGHT_VERBS = frozenset({"pay", "express", "voice", "show", "lend", "extend"})
+# verbs that take back what their object noun gives: "withdrew his support for the Garden Bridge"
 _WITHDRAWING = frozenset({"withdraw", "pull", "end", "drop", "remove", "retract", "revoke", "lose"})
-
+# verbs by which someone gives or sets up what their object names
 _GIVING = {
     "announce",
     "launch",

@@ -407,9 +407,9 @@ def _facts(doc: Doc, res: Resolver, pat: Pattern, f: Frame, sent: tuple[int, int
         for obj in objects:
             if obj.entity.id == subj.entity.id:
                 continue
+            # (not REVIEWS: an investigation into the mayor's conduct reviews him)
             if pat.family in ("COMMITTED_TO", "ESTABLISHED", "COMMISSIONED") and obj.entity.label == "Person":
                 continue  # "announced Amy Lamé as night czar": a person is not a commitment
-                # (an investigation into the mayor's conduct reviews him)
             if (
                 pat.family == "COMMITTED_TO"
                 and obj.how == "phrase"

@@ -266,11 +266,7 @@ def _money_patterns(ctx: Context, sent: tuple[int, int]) -> None:
         # comes from and what it is for, with no verb
         src = _money_from(ctx, sent[0] + a.end, sent)
         t = _FOR_AFTER.match(folded, src.end, sent[1]) if src is not None else None
-        rec = (
-            (ctx.ments.at(t.end()) or ctx.ments.at(t.start() + 1 + len(t.group(1)) + 1))
-            if t is not None
-            else None
-        )
+        rec = (ctx.ments.at(t.end()) or ctx.ments.at(t.end(1) + 1)) if t is not None else None
         if (
             rec is not None
             and rec.entity.label in ("Organization", "Programme")
