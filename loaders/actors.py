@@ -192,6 +192,10 @@ def post_entity(registry: Registry, office: str) -> Entity | None:
     text = re.sub(r"^(?:(?:the|my|our|his|her|their|its)\s+)?(?:so-called\s+)?", "", text, flags=re.I)
     if not text or len(text) > 150:
         return None
+    # "Interim Chief Executive at Homeless Link" holds the office of Chief Executive of Homeless Link;
+    # "Transport for London commissioner" is the Commissioner of Transport for London
+    text = _INTERIM.sub("", text)
+    text = _ROLE_AT_BODY.sub(r"\g<role> of \g<body>", text)
     for form in _office_forms(text):
         entry = registry.find(form)
         if entry is not None and entry.label == "Post":
@@ -205,10 +209,32 @@ def post_entity(registry: Registry, office: str) -> Entity | None:
             return entry.entity
     if not re.search(r"[A-Z]", text) and not _OFFICE_WORD.search(text) or _NOT_A_TITLE.search(text):
         return None
+    trailing = _BODY_THEN_ROLE.match(text)
+    known = registry.find(trailing.group("body")) if trailing else None
+    if known is not None:  # "Transport for London commissioner": the registry's office of that body
+        role = " ".join(w[0].upper() + w[1:] for w in trailing.group("role").split())
+        entry = registry.find(f"{role} of {known.name}")
+        if entry is not None and entry.label == "Post":
+            return entry.entity
+    if trailing and known is None:
+        # "Homeless Link chief executive": the Chief Executive of Homeless Link (a body the registry
+        # knows has its offices under their own names, matched above)
+        role = " ".join(w[0].upper() + w[1:] for w in trailing.group("role").split())
+        text = f"{role} of {trailing.group('body')}"
     owned = _OWNED_OFFICE.match(text)
     if owned:  # "Thames Water’s Chief Executive" is the Chief Executive of Thames Water
         text = f"{owned.group('role')} of {owned.group('owner')}"
     return Entity(name=text[0].upper() + text[1:], label="Post", id=slug(text))
+
+
+_INTERIM = re.compile(r"(?i)^(?:interim|acting)\s+(?=\S)")
+_ROLE_AT_BODY = re.compile(r"^(?P<role>[A-Za-z][\w -]*?)[ ]at[ ](?P<body>(?:the[ ])?[A-Z][\w&.'’ -]*)$")
+# a body named in capitalised words (its small words too), then an office in lower case
+_BODY_THEN_ROLE = re.compile(
+    r"^(?P<body>[A-Z][\w&.-]*(?:[ ](?:[A-Z][\w&.-]*|for|of|and|&))*?)[ ]"
+    r"(?P<role>(?:(?:deputy|assistant|chief|executive|managing|general|finance)[ ])*"
+    r"(?:commissioner|chief[ ]executive|director|chair|chairman|chairwoman|president))$"
+)
 
 
 # a body's office, the body named in two or more words or by its initials (not "Sadiq’s Deputy

@@ -28,6 +28,7 @@ from graph.facts import Entity, slug
 from loaders.actors import post_entity
 from loaders.document import Doc
 from loaders.names.focus import is_first_name
+from loaders.names.mentions import DocMentions
 from loaders.names.people import HONORIFICS, POST_NOMINALS
 from loaders.names.posts import NO_LONGER, no_longer_held, opens_main_clause, said_of_another
 from loaders.registry import Registry
@@ -797,12 +798,17 @@ _NAMEISH = re.compile(r"(?:[A-Z][\w’'-]+\s*){1,4}")
 
 
 def meeting_body(doc: Doc) -> Entity | None:
+    """The body whose meeting a document records (see `meeting_body_of`)."""
+    return meeting_body_of(doc.text, doc.mentions, doc.registry)
+
+
+def meeting_body_of(text: str, mentions: DocMentions, registry: Registry) -> Entity | None:
     """The body whose meeting a document records: the one its head names ("Minutes of the
     inaugural meeting of the Metropolitan Police Authority", "Meeting: Transport Committee"),
     else the London Assembly on a page that names it; None on a page that names neither (a TfL
     Board's minutes are not the Assembly's)."""
-    head = doc.mentions.between(0, 400)
-    for found in _MEETING_OF.finditer(doc.text, 0, 400):
+    head = mentions.between(0, 400)
+    for found in _MEETING_OF.finditer(text, 0, 400):
         at = next((m for m in head if found.end() - 4 <= m.start <= found.end()), None)  # ("the ...")
         if at is not None and at.entity.label == "Organization":
             return at.entity
@@ -811,10 +817,10 @@ def meeting_body(doc: Doc) -> Entity | None:
             ("Committee", "Working Group", "Panel")
         ):
             return m.entity
-    assembly = doc.registry.find("London Assembly")
+    assembly = registry.find("London Assembly")
     if assembly is None or not (
-        re.search(r"\bAssembly\b", doc.text[:2000])  # "Minutes: Assembly"
-        or any(m.entity.id == assembly.id for m in doc.mentions.between(0, 2000))
+        re.search(r"\bAssembly\b", text[:2000])  # "Minutes: Assembly"
+        or any(m.entity.id == assembly.id for m in mentions.between(0, 2000))
     ):
         return None
     return assembly.entity

@@ -1778,7 +1778,7 @@ def test_a_signer_with_two_offices_joined_by_and_holds_each():
     )
     assert {f for f in _facts(text, name="decision.txt") if f[1] == "HOLDS_OFFICE"} == {
         ("David Lunts", "HOLDS_OFFICE", "Executive Director Housing and Land"),
-        ("David Lunts", "HOLDS_OFFICE", "Interim CEO of OPDC"),
+        ("David Lunts", "HOLDS_OFFICE", "CEO of OPDC"),  # (an interim holder holds the office)
     }
 
 
@@ -3466,3 +3466,57 @@ def test_a_party_member_is_one_of_the_party_and_a_party_that_believes_is_no_titl
     assert ("Jo Bloggs", "MEMBER_OF", "Labour Party") in facts
     assert not any(f[1] == "HOLDS_OFFICE" for f in facts)
     assert not any(f[0] == "Sadiq Khan" for f in facts)
+
+
+def test_a_body_named_after_an_office_is_no_person_and_its_office_reads_as_of_the_body():
+    text = (
+        'Headline\n\nMatt Harrison, Interim Chief Executive at Homeless Link, said: "We welcome the plan."\n\n'
+        "Transport for London commissioner Mike Brown faced questions. Big Issue chief executive Jo Bloggs "
+        "agreed.\n"
+    )
+    assert _family(text, "HOLDS_OFFICE", "MEMBER_OF", name="news-2017.txt") == {
+        ("Matt Harrison", "HOLDS_OFFICE", "Chief Executive of Homeless Link"),
+        ("Mike Brown", "HOLDS_OFFICE", "Commissioner of Transport for London"),
+        ("Jo Bloggs", "HOLDS_OFFICE", "Chief Executive of Big Issue"),
+    }
+
+
+def test_a_government_department_with_commas_in_its_name_is_one_funder():
+    text = (
+        "DECISION\n\nThat the Mayor approves receipt of £1,159,311 from the Department for Levelling Up, "
+        "Housing and Communities (DLUHC) for the Rough Sleeping Initiative.\n"
+    )
+    funders = {f[0] for f in _funds(text, name="md-2023.txt")}
+    assert funders == {"Department for Levelling Up, Housing and Communities"}
+
+
+def test_a_committees_question_and_answer_session_asks_its_guests_and_notes_their_answers():
+    text = (
+        "Agenda item\n\nQuestion and Answer Session with the Deputy Mayor for Policing and Crime\n\n"
+        "Meeting of 14 March 2018\n\nReport of the Executive Director of Secretariat\n\nThe Committee is recommended to note the answers "
+        "given by the Deputy Mayor for Policing and Crime to the questions asked by Members.\n\nMinutes:\n\n"
+        "6.1  The Committee received the report as background to putting questions to the following invited "
+        "guests:\n\n·  Mike Brown MVO, Commissioner of Transport; and\n\n·  Jo Bloggs, Chief Finance Officer, "
+        "Transport for London.\n\n6.2  Sophie Linden, Deputy Mayor for Policing and Crime, also attended.\n"
+    )
+    assert _family(text, "ASKED", "REPLIED_TO", name="minutes-2018-03-14.txt") == {
+        ("London Assembly", "ASKED", "Sophie Linden"),
+        ("Sophie Linden", "REPLIED_TO", "London Assembly"),
+        ("London Assembly", "ASKED", "Mike Brown"),
+        ("London Assembly", "ASKED", "Jo Bloggs"),
+    }
+
+
+def test_a_sum_named_with_where_it_comes_from_funds_whoever_receives_it():
+    text = (
+        "Headline\n\nThe Violence Reduction Unit has a budget of £14.8 million which includes £7 million "
+        "awarded by the Home Office for 2019/20. The Brixton Base project has been given £535,000 from the "
+        "LDA. The decision approves £29,666 grant funding (from Arts Council England and London Councils) "
+        "into the London Borough of Culture budget.\n"
+    )
+    assert _funds(text, name="decision-2019.txt") == {
+        ("Home Office", "Violence Reduction Unit", 7000000),
+        ("London Development Agency", "Brixton Base project", 535000),
+        ("Arts Council England", "London Borough of Culture", 29666),
+        ("London Councils", "London Borough of Culture", 29666),
+    }

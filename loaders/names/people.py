@@ -14,6 +14,7 @@ import re
 
 from graph.facts import Entity, slug
 from loaders.names.bounded import Bounded
+from loaders.names.focus import is_first_name
 from loaders.names.heads import ORG_HEADS, PROGRAMME_HEADS
 from loaders.names.mentions import Mention
 from loaders.names.stopwords import NOT_NAME
@@ -134,6 +135,8 @@ _OFFICE_BEFORE = re.compile(
 _NAME_AFTER_WORD = re.compile(
     r"(?:\b(?:by|said|according to)|[Cc]ommissioner|[Ll]eader|[Mm]ayor|[Cc]hair)[ ,]*$"
 )
+# right before a capitalised run: what the run is the name of ("Chief Executive at Big Issue")
+_OF_A_BODY = re.compile(r"\b(?:of|at)[ ](?:the[ ])?$")
 _OFFICE_LINE = re.compile(
     r"(?:Mayor|Chair|Deputy|Commissioner|Chief|Director|Leader|Member|Head|Secretary|Minister|Executive|Assembly|London)\b"
 )
@@ -231,6 +234,8 @@ class PersonFinder:
             after = folded[m.end() : m.end() + 60]
             has_post = bool(m.group("post").strip(", "))
             before = folded[max(0, m.start() - 40) : m.start()]
+            if not has_post and _OF_A_BODY.search(before) and not is_first_name(words[0]):
+                continue  # "Chief Executive of Homeless Link, said": the body's name, not a person's
             if not (
                 has_post
                 or _PERSON_AFTER.match(after)

@@ -20,6 +20,7 @@ from loaders.money import FUNDING_NOUNS, WHERE_MONEY_IS_SET, find_amounts
 from loaders.names.money_programmes import is_money_named
 from loaders.nlp.frames import Frame, conjuncts, frame, means_phrases, reporter, subject_of
 from loaders.nlp.lexicon import Pattern, patterns
+from loaders.nlp.money_sources import budget_of, sums_from_givers
 from loaders.nlp.reference import Ref, Resolver, inside_a_name
 from loaders.offices import assembly_group, post_fact
 from loaders.quotes.verbs import REPORTING_SET
@@ -85,6 +86,10 @@ def parser_relations(doc: Doc) -> None:
                     if how == "phrase":
                         generic.setdefault(i, []).append(fact)
         _sums_with_purposes(doc, resolver, sdoc, sent)
+        if amounts is None:
+            amounts = find_amounts(doc.text[sent[0] : sent[1]])
+        if amounts:
+            sums_from_givers(doc, resolver, sdoc, sent, amounts)
 
 
 # verbs whose subject holds the sums listed after them: "The Mayor's budget includes £25million to
@@ -940,6 +945,9 @@ def _resolve(
         return res.post(tok)
     # (whom someone asks is named, not owned: "questioned central Government figures" asks no one)
     owned = role in ("subj", "agent", "governor") or role.startswith("prep:") or role == "obj" and not asking
+    budget = budget_of(res, tok) if role.startswith("prep:") else None
+    if budget is not None:  # "into the London Borough of Culture budget": that programme's budget
+        return budget if any(k in kinds for k in ("thing", "named", "named_thing")) else None
     ref = res.actor(tok, owner=owned)
     if ref is None and role == "compound" and tok.is_lower:
         # "government funding": a body's one-word name, written in lower case before what it gives

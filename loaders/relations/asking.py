@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.offices import meeting_body_of
 from loaders.relations.agency import ASK_TO_REVIEW
 from loaders.relations.clauses import date_in, end_of, objects_after, subject_of
 from loaders.relations.context import ACTORS, Context
@@ -80,6 +81,88 @@ def asked(ctx: Context, sent: tuple[int, int], s: str) -> None:
             )
 
 
+# A committee's session with its guests: "Question and Answer Session with the Deputy Mayor for
+# Policing and Crime and the MPS", "as background to putting questions to the following invited
+# guests:", "Note the answers given by the Deputy Mayor ... to the questions asked by Members"
+_SESSION_WITH = re.compile(r"(?i)(?<![\w-])question[ ]and[ ]answer[ ]session[ ]with[ ]")
+_QUESTIONS_TO = re.compile(
+    r"(?<![\w-])(?:putting|put|to[ ]put)[ ](?:its[ ]|their[ ])?questions[ ]to[ ]"
+    r"(?P<list>the[ ]following[ ](?:invited[ ])?guests?[ ]?:[ ]*)?"
+    # "The following guests attended the meeting to answer the Committee's questions ...:"
+    r"|(?<![\w-])[Tt]he[ ]following[ ](?:invited[ ])?guests[ ](?=[^:\n]{0,200}\bquestions\b)[^:\n]{0,200}"
+    r"(?P<guests>:)"
+)
+# a page of the Greater London Authority's committees, which names no committee
+_COMMITTEE = re.compile(r"\b(?:Committee|Assembly|Panel|Working Group)$")
+_GLA_PAGE = re.compile(
+    r"\bExecutive[ ]Director[ ]of[ ]Secretariat\b|\bLondon[ ]Assembly\b|\bAssembly[ ]Members?\b"
+)
+_ANSWERS_BY = re.compile(r"(?<![\w-])answers[ ](?:given|provided)[ ]by[ ]")
+_LINE = re.compile(r"[^\n]*")
+_BULLET = re.compile(r"[ \t\u00a0]*[·•*\u2022-][ \t\u00a0]*")
+
+
+@rule(
+    "question and answer session",
+    "questions to",
+    "answers given by",
+    "answers provided by",
+    "following guests",
+    "following invited guests",
+)
+def question_sessions(ctx: Context, sent: tuple[int, int], s: str) -> None:
+    """The body meeting (a committee, else the Assembly) asks its guests; those whose answers the
+    minutes note replied to it."""
+    body = meeting_body_of(ctx.text, ctx.ments, ctx.registry)
+    if body is None and _GLA_PAGE.search(ctx.text, 0, 3000):
+        assembly = ctx.registry.find("London Assembly")
+        body = assembly.entity if assembly is not None else None
+    if body is None:
+        return
+    date = ctx.info.date
+    for pattern in (_SESSION_WITH, _QUESTIONS_TO, _ANSWERS_BY):
+        for m in finditer(pattern, ctx, sent):
+            if pattern is _QUESTIONS_TO and (m.group("list") or m.group("guests")):
+                guests, evidence = _listed_guests(ctx, m.end())
+            else:
+                guests, evidence = objects_after(ctx, m.end(), sent[1], labels=ACTORS), sent
+            for guest in guests:
+                if (
+                    guest.id == body.id
+                    or ctx.registry.is_assembly_body(guest.id)
+                    or _COMMITTEE.search(guest.name)
+                ):
+                    continue  # "took the opportunity of a question and answer session with the Committee"
+                ctx.add("ASKED", body, guest, evidence, date=date)
+                if pattern is _ANSWERS_BY:
+                    ctx.add("REPLIED_TO", guest, body, evidence, date=date)
+
+
+def _listed_guests(ctx: Context, pos: int) -> tuple[list, tuple[int, int]]:
+    """The first actor named on each bulleted line after `pos` ("· Mike Brown MVO, Commissioner of
+    Transport; and"), blank lines between them, and the span from `pos` to the last of them."""
+    found, end = [], pos
+    for line in _LINE.finditer(ctx.text, pos, min(len(ctx.text), pos + 2000)):
+        if not line.group().strip():
+            continue
+        bullet = _BULLET.match(line.group())
+        if bullet is None:
+            break  # the list is over
+        first = next(
+            (
+                x
+                for x in ctx.ments.between(line.start() + bullet.end(), line.end())
+                if x.entity.label in ACTORS
+            ),
+            None,
+        )
+        if first is None:
+            break
+        found.append(first.entity)
+        end = line.end()
+    return found, (pos, end)
+
+
 _REQUEST_AFTER = re.compile(
     r"(?:'s?[ ][^.;:?]{0,60}?|,[ ][^.;:?]{0,60}?,)[ ](?:to|not[ ]to)[ ](?!account)[a-z]+"
 )
@@ -94,6 +177,8 @@ declare_gates(
     {
         _ASKED_BY: ((" by ",),),
         _ASKED_WH: (("asked ",),),
+        _QUESTIONS_TO: (("questions",),),
+        _ANSWERS_BY: (("answers ",),),
     }  # fmt: skip
 )
-declare_fast_patterns(_ASKED_OBJ, _ASKED_BY, _ASKED_WH)
+declare_fast_patterns(_ASKED_OBJ, _ASKED_BY, _ASKED_WH, _SESSION_WITH, _QUESTIONS_TO, _ANSWERS_BY)

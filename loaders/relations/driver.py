@@ -9,7 +9,7 @@ from bisect import bisect_right
 
 from graph.facts import Fact
 from loaders.relations.agency import commissioned_reviews, leads_chairs_established
-from loaders.relations.asking import asked
+from loaders.relations.asking import asked, question_sessions
 from loaders.relations.clauses import objects_after
 from loaders.relations.commitments import committed
 from loaders.relations.context import Context
@@ -35,6 +35,7 @@ RULES: tuple[Rule, ...] = (
     object_relatives,
     partners,
     asked,
+    question_sessions,
 )
 if sorted(r.__name__ for r in RULES) != sorted(r.__name__ for r in DECLARED_RULES):  # pragma: no cover
     raise RuntimeError("loaders.relations.driver.RULES must list every @rule exactly once")
