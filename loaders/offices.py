@@ -336,6 +336,7 @@ def _offices_beside(doc: Doc, m, i: int, line_start: int, line_end: int) -> list
             span
             and not opens_main_clause(text, max(line_start, m.start - 60), m.start, span[1])
             and not (text[span[0]].islower() and _holds_a_verb(doc, span))
+            and not text.startswith(("and ", "or "), span[0])  # "X, and mayor of London, Y": the next one's
         ):
             found.append(span)  # (not "Cllr Peter John, wrote to the Prime Minister": a clause)
     # "Name (Office)", not a transcript's "Name (Role):"; a transcript's editor writes
@@ -864,8 +865,8 @@ def _holds_a_verb(doc: Doc, span: tuple[int, int]) -> bool:
         return False
     offset = sdoc.user_data["offset"]
     return any(
-        t.pos_ == "VERB"
-        and t.tag_ in ("VBD", "VBZ", "VBP")
+        t.pos_ in ("VERB", "AUX")  # ("Cllr Peter John, has written to the prime minister")
+        and t.tag_ in ("VBD", "VBZ", "VBP", "MD")
         and span[0] <= offset + t.idx < span[1]
         and doc.mentions.at(offset + t.idx) is None  # ("Surface Transport, TfL": a name read as a verb)
         for t in sdoc

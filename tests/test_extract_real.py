@@ -3520,3 +3520,25 @@ def test_a_sum_named_with_where_it_comes_from_funds_whoever_receives_it():
         ("Arts Council England", "London Borough of Culture", 29666),
         ("London Councils", "London Borough of Culture", 29666),
     }
+
+
+def test_a_letter_to_mayor_surname_is_to_the_mayor_and_its_opening_names_the_body_writing():
+    text = (
+        "Letter to the Mayor of London on proposed ULEZ expansion\n\nDear Mayor Khan,\n\nI am writing to you "
+        "to formally state Harrow Council’s opposition to your proposed ULEZ expansion. I urge you to "
+        "reconsider.\n"
+    )
+    assert _family(text, "ASKED", name="letter-2022-08-01.txt") == {
+        ("London Borough of Harrow", "ASKED", "Sadiq Khan")
+    }
+
+
+def test_dear_mr_surname_is_the_person_the_address_block_names():
+    text = (
+        "Mr Gavin Barwell MP Minister of State for Housing and Planning 2 Marsham Street London SW1P 4DF\n\n"
+        "Dear Mr Barwell MP,\n\nI am writing as the Chair of the Acme Residents Association to ask you to "
+        "pause the Act.\n"
+    )
+    assert _family(text, "ASKED", name="letter-2016-08-03.txt") == {
+        ("Acme Residents Association", "ASKED", "Gavin Barwell")
+    }

@@ -84,6 +84,8 @@ def read(doc: Doc) -> None:
         addressee = _dear(doc)
     if signatory is None:
         signatory = _flat_sender(doc, addressee)
+    if signatory is None and addressee is not None:
+        signatory = _writing_for(doc)
     doc.author = signatory
     doc.addressee = addressee
     asker = _body(doc, info.meeting) or _body_of_office(doc, info.addressee_office) or addressee
@@ -136,7 +138,92 @@ def _dear(doc: Doc) -> Entity | None:
         own = [p for p in _people_before(doc, m.start()) if p.name.split()[0] == name]
         if len(own) == 1:
             return own[0]
+    titled = _TITLE_SURNAME.fullmatch(name)
+    if titled is not None:  # "Dear Mayor Khan,", "Dear Mr Barwell MP,"
+        return _by_surname(doc, titled.group("title"), titled.group("surname"), m.start())
     if len(name.split()) >= 2 and name.split()[-1] in ORG_HEADS:
+        return Entity(name=name, label="Organization", id=slug(name))
+    return None
+
+
+_TITLE_SURNAME = re.compile(
+    r"(?P<title>Mayor|Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Commissioner|Minister|Chancellor)\.?"
+    r"[ ](?P<surname>[A-Z][\w’'-]+)(?:[ ](?:MP|AM|MEP|OBE|CBE|MBE|QPM))*"
+)
+
+
+def _by_surname(doc: Doc, title: str, surname: str, before: int) -> Entity | None:
+    """Whom a title and a surname address: the holder of that office on the letter's date when the
+    surname is theirs ("Mayor Khan"), else the one person of that surname the letter's head names
+    ("Mr Gavin Barwell MP ... Dear Mr Barwell MP"), else the registry's one person of that surname."""
+    office = resolve_name(doc.registry, title, doc.ref_date) if title in ("Mayor", "Commissioner") else None
+    if office is not None and office.actor.label == "Person" and office.actor.name.split()[-1] == surname:
+        return office.actor
+    head = {p.id: p for p in _people_before(doc, before) if p.name.split()[-1] == surname}
+    if len(head) == 1:
+        return next(iter(head.values()))
+    written = {
+        f"{first} {surname}"
+        for first in re.findall(rf"\b([A-Z][a-z’'-]+)[ ]{re.escape(surname)}\b", doc.text[:before])
+        if first not in _NOT_FIRST
+    }
+    if len(written) == 1:
+        full = written.pop()
+        entry = doc.registry.find(full)
+        return entry.entity if entry is not None else Entity(name=full, label="Person", id=slug(full))
+    known = {e.id: e.entity for e in doc.registry if e.label == "Person" and e.name.split()[-1] == surname}
+    return next(iter(known.values())) if len(known) == 1 else None
+
+
+# capitalised words before a surname that are not a first name ("Dear Mr Barwell", "Mayor Khan")
+_NOT_FIRST = frozenset(
+    {
+        "Dear",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Dr",
+        "Mayor",
+        "Cllr",
+        "Councillor",
+        "Sir",
+        "Dame",
+        "The",
+        "Commissioner",
+        "Minister",
+        "Chancellor",
+        "Lord",
+        "Lady",
+        "Baroness",
+        "Hon",
+        "Rt",
+    }
+)
+
+
+# a letter that names no writer but whom it writes for: "I am writing as the Chief Executive Officer
+# of the Heart of London Business Alliance (HOLBA) to ...", "I am writing to you to formally state
+# Harrow Council’s opposition to ..."
+_WRITING_FOR = re.compile(
+    r"\bI[ ]am[ ]writing[ ](?:to[ ]you[ ])?(?:(?P<as>as|on[ ]behalf[ ]of)[ ](?:the[ ])?"
+    r"(?:[A-Z][\w ]{0,60}?[ ]of[ ](?:the[ ])?)?|[^.\n]{0,60}?[ ])"
+    r"(?P<body>[A-Z][\w&-]*(?:[ ](?:of[ ]|and[ ]|&[ ])?[A-Z][\w&-]*){0,6})"
+    r"(?P<poss>['’]s[ ](?:opposition|objection|support|position|views?|concerns?|response))?"
+)
+_BODY_WORDS = ORG_HEADS | {"Alliance", "Council", "Group", "Association"}
+
+
+def _writing_for(doc: Doc) -> Entity | None:
+    """The body a letter's first person writes for, from its opening words."""
+    m = _WRITING_FOR.search(doc.text, 0, 3000)
+    if m is None or not (m.group("as") or m.group("poss")):
+        return None
+    name = m.group("body")
+    named = resolve_name(doc.registry, name, doc.ref_date)
+    if named is not None and named.actor.label == "Organization":
+        return named.actor
+    if len(name.split()) >= 2 and name.split()[-1] in _BODY_WORDS:
         return Entity(name=name, label="Organization", id=slug(name))
     return None
 
