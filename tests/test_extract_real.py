@@ -3542,3 +3542,22 @@ def test_dear_mr_surname_is_the_person_the_address_block_names():
     assert _family(text, "ASKED", name="letter-2016-08-03.txt") == {
         ("Acme Residents Association", "ASKED", "Gavin Barwell")
     }
+
+
+def test_a_report_printing_a_letter_names_its_writer_and_dear_first_name_is_the_address_blocks():
+    report = (
+        "Headline\n\nThis morning Ken Livingstone has written to Boris Johnson, calling on him to take "
+        "responsibility for police cuts. You can read the letter below:\n\nDear Boris,\n\nLondoners want "
+        "more police on the streets, not cuts. I urge you to reverse them.\n"
+    )
+    assert ("Ken Livingstone", "ASKED", "Boris Johnson") in _family(
+        report, "ASKED", name="letter-2011-06-01.txt"
+    )
+    letter = (
+        "Letter from the Mayor\nRt Hon Stephen Byers MP Secretary of State for Transport DTLR Eland House "
+        "London SW1E 5DU\n28 February 2002\n\nDear Stephen,\n\nI have instructed my lawyers to write to you. "
+        "I urge you to release the papers.\n"
+    )
+    assert ("Ken Livingstone", "ASKED", "Stephen Byers") in _family(
+        letter, "ASKED", name="letter-2002-02-28.txt"
+    )

@@ -33,6 +33,7 @@ from loaders.actors import resolve_name
 from loaders.document import Doc, Zone
 from loaders.genre import POSTCODE, flat_salutation
 from loaders.layouts.base import trim
+from loaders.names.focus import is_first_name
 from loaders.names.heads import ORG_HEADS
 
 NAME = "letter"
@@ -85,7 +86,7 @@ def read(doc: Doc) -> None:
     if signatory is None:
         signatory = _flat_sender(doc, addressee)
     if signatory is None and addressee is not None:
-        signatory = _writing_for(doc)
+        signatory = _writing_for(doc) or _introduced_writer(doc)
     doc.author = signatory
     doc.addressee = addressee
     asker = _body(doc, info.meeting) or _body_of_office(doc, info.addressee_office) or addressee
@@ -134,7 +135,23 @@ def _dear(doc: Doc) -> Entity | None:
     named = resolve_name(doc.registry, name, doc.ref_date)
     if named is not None and named.actor.label in ("Person", "Organization"):
         return named.actor
-    if " " not in name:  # "Dear Sadiq," to the Sadiq Khan the letter's head names
+    if " " not in name:  # "Dear Sadiq," to the Sadiq Khan the letter's head names: the last full name
+        # with that first name before the salutation, the address block's ("Rt Hon Stephen Byers MP
+        # Secretary of State ... Dear Stephen,"; "to Ken Clark ... Dear Ken," after "Ken Livingstone")
+        full = [
+            f"{name} {x.group('surname')}"
+            for x in re.finditer(
+                rf"\b{re.escape(name)}[ ](?P<surname>[A-Z][a-z’'-]+)\b", doc.text[: m.start()]
+            )
+            if x.group("surname") not in _NOT_FIRST
+        ]
+        if full:
+            entry = doc.registry.find(full[-1])
+            return (
+                entry.entity
+                if entry is not None
+                else Entity(name=full[-1], label="Person", id=slug(full[-1]))
+            )
         own = [p for p in _people_before(doc, m.start()) if p.name.split()[0] == name]
         if len(own) == 1:
             return own[0]
@@ -212,6 +229,30 @@ _WRITING_FOR = re.compile(
     r"(?P<poss>['’]s[ ](?:opposition|objection|support|position|views?|concerns?|response))?"
 )
 _BODY_WORDS = ORG_HEADS | {"Alliance", "Council", "Group", "Association"}
+
+
+# a report that introduces the letter it prints: "This morning Ken Livingstone has written to Boris
+# Johnson, calling on him to ... You can read the letter below: Dear Boris,"
+_INTRODUCED = re.compile(
+    r"(?P<writer>[A-Z][a-z’'-]+(?:[ ][A-Z][a-z’'-]+){1,2})[ ](?:has[ ]|have[ ])?(?:written|wrote|writes)[ ]to\b"
+)
+
+
+def _introduced_writer(doc: Doc) -> Entity | None:
+    """The writer a report names before the letter it prints (the text before its salutation)."""
+    dear = _DEAR_NAME.search(doc.text, 0, 3000) or flat_salutation(doc.text[:3000])
+    if dear is None:
+        return None
+    writers = list(_INTRODUCED.finditer(doc.text, 0, dear.start()))
+    if not writers:
+        return None
+    name = writers[-1].group("writer")
+    named = resolve_name(doc.registry, name, doc.ref_date)
+    if named is not None and named.actor.label in ("Person", "Organization"):
+        return named.actor
+    if is_first_name(name.split()[0]):
+        return Entity(name=name, label="Person", id=slug(name))
+    return None
 
 
 def _writing_for(doc: Doc) -> Entity | None:
