@@ -253,23 +253,35 @@ _PARTY_WORD = (
     r"(?P<party>Labour|Conservatives?|Tor(?:y|ies)|Liberal[ ]Democrats?|Lib(?:[ ]|-)Dems?|Greens?|UKIP)"
 )
 _PARTY_POSS = re.compile(
-    rf"(?<![\w-]){_PARTY_WORD}(?:[ ]Party)?(?:['’]s?|[ ]member|[ ]AM|(?:[ ](?!(?:and|or|but|of|the|to|with|from|by|for|in|on|at|than|as|under|over|says?|said|leader|spokes\w+|group|believes?|thinks?|claims?|wants?|argues?|insists?|warns?|fears?|hopes?|expects?|urges?|accuse[sd]?|welcomes?|criticise[sd]?|backs?|oppose[sd]?)\b)[a-z][\w-]*){{1,3}}|[ ]MP)?[ ]+$"
+    rf"(?<![\w-]){_PARTY_WORD}(?:[ ]Party)?(?:['’]s?(?:(?:[ ](?!(?:to|of|and|or|the|a|an|for|in|on|with|by|at|from|that|who|which|was|is|has|had|will)\b)[a-z][\w-]*){{1,3}})?|[ ]member|[ ]AM|(?:[ ](?!(?:and|or|but|of|the|to|with|from|by|for|in|on|at|than|as|under|over|says?|said|leader|spokes\w+|group|believes?|thinks?|claims?|wants?|argues?|insists?|warns?|fears?|hopes?|expects?|urges?|accuse[sd]?|welcomes?|criticise[sd]?|backs?|oppose[sd]?)\b)[a-z][\w-]*){{1,3}}|[ ]MP)?[ ]+$"
 )  # ("Lib Dem leadership candidate Simon Hughes", "Labour councillor X": the party's)
 # the party's possessive on the office around the name: "Labour's deputy shadow minister for London,
 # Gareth Thomas", "Ken Livingstone, Labour's mayoral candidate"
 _PARTY_OFFICE_BEFORE = re.compile(rf"(?<![\w-]){_PARTY_WORD}(?:[ ]Party)?['’]s?[ ][a-z][\w -]{{2,60}}?,[ ]+$")
-_PARTY_OFFICE_AFTER = re.compile(rf",[ ]+(?:the[ ])?{_PARTY_WORD}(?:[ ]Party)?['’]s?[ ][a-z][\w-]*")
+_PARTY_OFFICE_AFTER = re.compile(
+    rf",[ ]+(?:the[ ])?{_PARTY_WORD}(?:[ ]Party)?(?:['’]s?)?[ ]"
+    r"(?!(?:said|says|claimed|claims|argued|argues|added|warned|told|believes?|thinks?)\b)[a-z][\w-]*"
+)  # ("Ken Livingstone, Labour's mayoral candidate", "Jo Bloggs, the Labour candidate"; not "X, Labour said,")
 # "Assembly member Sian Berry of the Green Party"
 _PARTY_OF_AFTER = re.compile(rf"[ ]+of[ ]+the[ ]+{_PARTY_WORD}[ ]Party\b")
 # a list of members or questioners: "From Cllr Martin Whelton (Labour Group)", "Len Duvall AM (Labour)"
-_PARTY_BRACKET_AFTER = re.compile(rf"[ ]*\([ ]*{_PARTY_WORD}(?:[ ](?:Party|Group))?[ ]*\)")
+_PARTY_BRACKET_AFTER = re.compile(
+    rf"[ ]*\([ ]*(?:{_PARTY_WORD}(?:[ ](?:Party|Group))?|(?P<abbrev>Lab|Con|LD|Lab[ /]Co-op))[ ]*\)"
+)  # ("Sir Robin Wales (Lab)", "Andrew Boff (Con)": a report's or minutes' party tags)
+_PARTY_ABBREV = {
+    "lab": "labour",
+    "con": "conservative",
+    "ld": "liberal democrat",
+    "lab co op": "labour",
+    "lab/co op": "labour",
+}
 
 
 def _party_possessive(doc: Doc, m) -> None:
     """A party's possessive before a person's name: the person is in the party; in its Assembly
     group when the registry has them as an Assembly Member on the document's date."""
     found = (
-        _PARTY_POSS.search(doc.text, max(0, m.start - 30), m.start)
+        _PARTY_POSS.search(doc.text, max(0, m.start - 50), m.start)
         or _PARTY_OFFICE_BEFORE.search(doc.text, max(0, m.start - 90), m.start)
         or _PARTY_OFFICE_AFTER.match(doc.text, _after_post_nominals(doc.text, m.end))
         or _PARTY_OF_AFTER.match(doc.text, _after_post_nominals(doc.text, m.end))
@@ -278,8 +290,9 @@ def _party_possessive(doc: Doc, m) -> None:
     if found is None:
         return
     # "Tories" -> "tory", "Lib-Dems" -> "lib dem", "Greens" -> "green": the keys of the party tables
-    key = " ".join(found.group("party").lower().replace("-", " ").split()).rstrip("s")  # (never " party")
-    key = "tory" if key == "torie" else key
+    party = found.group("party") or found.group("abbrev")
+    key = " ".join(party.lower().replace("-", " ").split()).rstrip("s")  # (never " party")
+    key = "tory" if key == "torie" else _PARTY_ABBREV.get(key, key)
     member = doc.registry.term("member-of-the-london-assembly", m.entity.id, doc.ref_date) is not None
     name = (_PARTY_GROUP if member else _PARTY_NAME).get(key)
     entry = doc.registry.find(name) if name else None

@@ -3561,3 +3561,16 @@ def test_a_report_printing_a_letter_names_its_writer_and_dear_first_name_is_the_
     assert ("Ken Livingstone", "ASKED", "Stephen Byers") in _family(
         letter, "ASKED", name="letter-2002-02-28.txt"
     )
+
+
+def test_a_partys_possessive_title_or_its_tag_in_brackets_makes_the_person_a_member():
+    text = (
+        "Headline\n\nLabour's former culture secretary Ben Bradshaw said it was wrong. ALG chair Sir Robin "
+        "Wales (Lab) said the rise was too high. Brian Paddick, the Lib Dem mayoral candidate, agreed. "
+        "Labour's decision to back Jo Bloggs was wrong. Jo Bloggs, Labour said, was wrong.\n"
+    )
+    assert _family(text, "MEMBER_OF", name="news-2008.txt") == {
+        ("Ben Bradshaw", "MEMBER_OF", "Labour Party"),
+        ("Robin Wales", "MEMBER_OF", "Labour Party"),
+        ("Brian Paddick", "MEMBER_OF", "Liberal Democrats"),
+    }
