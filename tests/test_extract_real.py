@@ -3574,3 +3574,16 @@ def test_a_partys_possessive_title_or_its_tag_in_brackets_makes_the_person_a_mem
         ("Robin Wales", "MEMBER_OF", "Labour Party"),
         ("Brian Paddick", "MEMBER_OF", "Liberal Democrats"),
     }
+
+
+def test_everyone_coordinated_after_a_preposition_is_its_object_and_a_warning_to_act_asks():
+    text = (
+        "Headline\n\nThis Assembly calls on the Mayor and the Metropolitan Police Service to publish the data. "
+        "Boris Johnson today warned Tory Chancellor George Osborne not to seek to gut Crossrail. Sadiq Khan "
+        "warned that cuts would cost lives.\n"
+    )
+    assert _family(text, "ASKED", name="motion-2012-03-14.txt") == {
+        ("London Assembly", "ASKED", "Boris Johnson"),
+        ("London Assembly", "ASKED", "Metropolitan Police Service"),
+        ("Boris Johnson", "ASKED", "George Osborne"),
+    }

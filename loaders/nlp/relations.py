@@ -664,7 +664,7 @@ def _fill_once(
                 continue  # "funding from Transport for London (TfL)": an abbreviation is its name again
             if role == "prep:in" and tok.lemma_.lower() in WHERE_MONEY_IS_SET:
                 continue  # "£2.2bn of funding in the Spending Review": where it was set, not whom it pays
-            if role.startswith("prep:") and inside_a_name(res, tok.head):
+            if role.startswith("prep:") and inside_a_name(res, _preposition(tok)):
                 continue  # "funding from Transport for London": the "for" of a name is no role
             listed = res.group(tok)
             if listed:
@@ -680,6 +680,14 @@ def _fill_once(
         if found:
             return found
     return []
+
+
+def _preposition(tok: Token) -> Token:
+    """The preposition whose object `tok` is, through a coordination ("calls on the Mayor and
+    the MPS": the "on" of both, not the Mayor)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head
 
 
 _WHEN_WORDS = frozenset(
