@@ -87,6 +87,9 @@ def select_facts(doc: Doc) -> None:
             # spends for its body; it is not who money is given to
             facts.drop(key)
             continue
+        if fact.predicate == "FUNDS" and fact.object is not None and _NOT_A_NAME.match(fact.object.name):
+            facts.drop(key)  # "£300,000 from the OPDC to TfL" read as whom it is for: a phrase, no one
+            continue
         if fact.predicate == "FUNDS" and fact.object is not None and _A_RESERVE.search(fact.object.name):
             facts.drop(key)  # "the transfer of £1.7m to the budget resilience reserve": a body's own money
             continue
@@ -169,9 +172,11 @@ def _one_label_per_entity(doc: Doc) -> None:
 
 
 _A_RESERVE = re.compile(r"\breserves?$", re.IGNORECASE)
+# a recipient's "name" that opens on a preposition is the phrase around it, not a name
+_NOT_A_NAME = re.compile(r"(?i)(?:from|to|into|towards|for|in|on|by|with)\s")
 _THE_MONEY_ITSELF = re.compile(
     r"(?i)(?:the\s+)?(?:(?:first|second|third|next|final|last)\s+)?"
-    r"(?:award|value|grant|allocation|sum|total|amount|payment|contribution|tranche|investment|funding)s?\s+of\s+"
+    r"(?:award|value|grant|allocation|sum|total|amount|payment|contribution|tranche|investment|funding|provision)s?\s+of\s+"
     r"(?:(?:a|an|the|up\s+to|over|more\s+than|almost|nearly|around|about)\s+)*(?:(?:grant|award|sum|total)s?\s+of\s+)?£"
 )
 _SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person|people)\b|\bstatement\b", re.IGNORECASE)

@@ -125,7 +125,10 @@ def budget_of(res: Resolver, tok: Token) -> Ref | None:
     if len(words) < 3 or words[-1].lemma_.lower() != "budget" or not words[0].text[:1].isupper():
         return None
     name_words = words[:-1]
-    if not all(t.text[:1].isupper() or t.lower_ in ("of", "for", "and", "&", "the") for t in name_words):
+    if not all(
+        t.text[:1].isupper() or t.lower_ in ("of", "for", "and", "&", "the", "in", "on", "at")
+        for t in name_words
+    ):
         return None
     start = res.offset + name_words[0].idx
     end = res.offset + name_words[-1].idx + len(name_words[-1].text)
