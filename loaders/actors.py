@@ -180,7 +180,7 @@ def looks_like_person(text: str) -> bool:
 _OFFICE_WORD = re.compile(
     r"\b(?:mayor|chair|chairman|chairwoman|commissioner|director|secretary|minister|leader|officer|czar|tsar|"
     r"chancellor|president|governor|councillor|champion|adviser|advisor|spokesperson|spokesman|spokeswoman|"
-    r"executive)\b",
+    r"executive|chief[ ]of[ ]staff)\b",
     re.I,
 )
 
@@ -216,7 +216,11 @@ def post_entity(registry: Registry, office: str) -> Entity | None:
         entry = registry.find(f"{role} of {known.name}")
         if entry is not None and entry.label == "Post":
             return entry.entity
-    if trailing and known is None:
+    if trailing and known is not None and known.label == "Organization":
+        # "ALG chief executive": the Chief Executive of the Association of London Government
+        role = " ".join(w[0].upper() + w[1:] for w in trailing.group("role").split())
+        text = f"{role} of {known.name}"
+    elif trailing and known is None:
         # "Homeless Link chief executive": the Chief Executive of Homeless Link (a body the registry
         # knows has its offices under their own names, matched above)
         role = " ".join(w[0].upper() + w[1:] for w in trailing.group("role").split())

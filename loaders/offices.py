@@ -200,7 +200,45 @@ def find_offices(doc: Doc) -> None:
             _office_facts(doc, m, span)
         _party_possessive(doc, m)
         _of_a_body(doc, m, i)
+        _a_mayors_deputy(doc, m, i)
     bracketed_members(doc)
+
+
+# "his deputy mayor, Sophie Linden", "Boris Johnson's deputy Ray Lewis", "Livingstone's deputy,
+# Labour London Assembly member Nicky Gavron", "Johnson's deputy mayor and chief of staff, Sir Simon
+# Milton": the Mayor's deputy, right before the name (a few words of title between)
+_DEPUTY_BEFORE = re.compile(
+    r"(?P<owner>\b[A-Z][\w-]+|\bhis|\bher|\bthe[ ]Mayor)(?:['’]s?)?[ ]deputy(?:[ ]mayor)?"
+    r"(?:[ ]and[ ][a-z][\w ]{2,30}?)?,?[ ](?:(?:[A-Z][\w-]*[ ]){0,4}(?:member|AM)[ ])?$"
+)
+
+
+def _a_mayors_deputy(doc: Doc, m, i: int) -> None:
+    """A Mayor's deputy holds a deputy mayoralty: the one the registry has them in on the
+    document's date, else the Deputy Mayor of London's."""
+    found = _DEPUTY_BEFORE.search(doc.text, max(0, m.start - 90), m.start)
+    mayor = doc.registry.holder("mayor-of-london", doc.ref_date)
+    if found is None or mayor is None:
+        return
+    owner = found.group("owner")
+    if owner in ("his", "her"):
+        prev = next((x for x in reversed(doc.mentions.mentions[:i]) if x.entity.label == "Person"), None)
+        if prev is None or prev.entity.id != mayor.entity.id:
+            return  # whose deputy "his" is must be the Mayor named just before
+    elif owner != "the Mayor" and owner not in mayor.entity.name.split():
+        return  # "Boris Johnson's deputy" while Johnson is the Mayor
+    if m.entity.id == mayor.entity.id:
+        return
+    posts = [
+        e
+        for e in doc.registry.posts_of(m.entity.id)
+        if e.name.startswith("Deputy Mayor")
+        and doc.registry.term(e.id, m.entity.id, doc.ref_date) is not None
+    ]
+    post = posts[0].entity if len(posts) == 1 else doc.registry.get("deputy-mayor-of-london")
+    post = post.entity if post is not None and hasattr(post, "entity") else post
+    if post is not None:
+        post_fact(doc, m.entity, post, (found.start("owner"), m.end))
 
 
 _OF_THE = re.compile(r"[ ]of[ ](?:the[ ])?")
@@ -553,8 +591,12 @@ def _phrase_before(
         # "ALG chief executive Martin Pilgrim", "BOA chief Simon Clegg": a lower-case title of
         # several words is one office word, with one word (or a capitalised name) before it
         k = next(j for j, w in enumerate(words) if w.start() >= unit.start())
-        if k > 0 and re.fullmatch(r"[\w’'&.-]+", words[k - 1].group(0)):
-            k -= 1
+        if (
+            k > 0
+            and re.fullmatch(r"[\w’'&.-]+", words[k - 1].group(0))
+            and words[k - 1].group(0).lower() not in _NOT_A_TITLE_WORD
+        ):
+            k -= 1  # ("made by deputy chief of staff James McGrath": "by" is no part of it)
         while k > 0 and words[k - 1].group(0)[:1].isupper() and words[k].group(0)[:1].isupper():
             k -= 1
     while unit is None and k > 0:
@@ -618,6 +660,27 @@ def _phrase_before(
 
 # lower-case titles of news reports that end right before a name: "chief executive", "chief of
 # staff", "cabinet member for transport", "policy adviser", "chief" ("Met chief Mark Rowley")
+_NOT_A_TITLE_WORD = frozenset(
+    {
+        "by",
+        "of",
+        "to",
+        "from",
+        "with",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "as",
+        "for",
+        "in",
+        "on",
+        "at",
+        "said",
+        "says",
+    }
+)
 _LOWER_TITLE_END = re.compile(
     r"(?<![\w’'-])(?:(?:deputy|assistant|acting|interim)\s+)?(?:chief\s+executive|chief\s+of\s+staff|"
     r"cabinet\s+member(?:\s+for\s+[a-z][a-z ,&]{2,60}?)?|policy\s+adviser|policy\s+advisor|"

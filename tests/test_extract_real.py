@@ -2655,7 +2655,7 @@ def test_a_lower_case_title_of_several_words_before_a_name_is_an_office():
         "Chalkley, opposed it. Ministers criticise mayor Boris Johnson.\n"
     )
     assert _family(text, "HOLDS_OFFICE", name="news.txt") == {
-        ("Martin Pilgrim", "HOLDS_OFFICE", "ALG chief executive"),
+        ("Martin Pilgrim", "HOLDS_OFFICE", "Chief Executive of Association of London Government"),
         ("Simon Clegg", "HOLDS_OFFICE", "BOA chief"),
         ("Danny Chalkley", "HOLDS_OFFICE", "Westminster's cabinet member for environment and transport"),
     }
@@ -3586,4 +3586,21 @@ def test_everyone_coordinated_after_a_preposition_is_its_object_and_a_warning_to
         ("London Assembly", "ASKED", "Boris Johnson"),
         ("London Assembly", "ASKED", "Metropolitan Police Service"),
         ("Boris Johnson", "ASKED", "George Osborne"),
+    }
+
+
+def test_the_mayors_deputy_holds_the_deputy_mayoralty_the_registry_has_them_in_then():
+    text = (
+        "Headline\n\nKen Livingstone said it. Livingstone's deputy, Labour London Assembly member Nicky "
+        "Gavron, will assume the post. Jo Smith's deputy Jo Bloggs agreed.\n"
+    )
+    assert _family(text, "HOLDS_OFFICE", name="news-2007-06-01.txt") == {
+        ("Nicky Gavron", "HOLDS_OFFICE", "Deputy Mayor of London"),
+    }
+
+
+def test_taking_over_as_chair_chairs_the_body():
+    text = "Headline\n\nBoris Johnson said it. Mr Johnson took over as chairman of the Metropolitan Police Authority.\n"
+    assert _family(text, "CHAIRS", "HOLDS_OFFICE", name="news-2008-10-01.txt") == {
+        ("Boris Johnson", "CHAIRS", "Metropolitan Police Authority"),
     }

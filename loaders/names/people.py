@@ -133,7 +133,9 @@ _OFFICE_BEFORE = re.compile(
 )
 # Words right before a bare name that make it a person: "built by", "Commissioner", "said".
 _NAME_AFTER_WORD = re.compile(
-    r"(?:\b(?:by|said|according to)|[Cc]ommissioner|[Ll]eader|[Mm]ayor|[Cc]hair)[ ,]*$"
+    r"(?:\b(?:by|said|according to)|[Cc]ommissioner|[Ll]eader|[Mm]ayor|[Cc]hair|[Cc]hairman|[Cc]hairwoman"
+    # a title in lower case right before: "deputy chief of staff James McGrath", "transport secretary X"
+    r"|\b(?:staff|secretary|minister|chancellor|spokesman|spokeswoman|spokesperson|councillor))[ ,]*$"
 )
 # right before a capitalised run: what the run is the name of ("Chief Executive at Big Issue")
 _OF_A_BODY = re.compile(r"\b(?:of|at)[ ](?:the[ ])?$")
