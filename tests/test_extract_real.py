@@ -3604,3 +3604,12 @@ def test_taking_over_as_chair_chairs_the_body():
     assert _family(text, "CHAIRS", "HOLDS_OFFICE", name="news-2008-10-01.txt") == {
         ("Boris Johnson", "CHAIRS", "Metropolitan Police Authority"),
     }
+
+
+def test_in_a_letter_to_someone_the_mayor_said_is_the_mayors_statement():
+    text = (
+        "Headline\n\nSadiq Khan wrote today. In a letter to home secretary James Cleverly, the mayor said "
+        "London “faces unique pressures as a capital city” and needs more money.\n"
+    )
+    said = {f[0] for f in _family(text, "SAID", name="news-2023-11-20.txt")}
+    assert said == {"Sadiq Khan"}

@@ -217,8 +217,15 @@ def _overlaps(term, era) -> bool:
 
 
 # a preposition whose object the name is ("In a letter to Chancellor Rishi Sunak, ...")
-_IN_A_PHRASE = re.compile(r"\b(?:to|from|with|by|for|against|about|on|at|of)\s+(?:[A-Z][\w’'.-]*\s+){0,3}$")
-_VERB_AFTER = re.compile(r"\s+(?:has|have|had|is|was|will|would|said|says|told|wrote|warned|added|urged)\b")
+# ("In a letter to home secretary James Cleverly, the mayor said": a title in lower case too)
+_IN_A_PHRASE = re.compile(
+    r"\b(?:to|from|with|by|for|against|about|on|at|of)\s+(?:(?:[A-Z][\w’'.-]*|home|foreign|transport|"
+    r"housing|health|culture|communities|shadow|deputy|prime|chief|secretary|minister|chancellor)\s+){0,3}$"
+)
+_VERB_AFTER = re.compile(
+    r"\s+(?:has|have|had|is|was|will|would|said|says|told|wrote|warned|added|urged|suggests|suggested|argued|"
+    r"argues|claimed|claims|insisted|insists|stated|states|asked|asks|called|calls|accused|accuses)\b"
+)
 
 
 def opens_main_clause(text: str, lo: int, name_start: int, office_end: int) -> bool:
