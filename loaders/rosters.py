@@ -218,7 +218,7 @@ _MEMBERS_LINE = re.compile(
 
 # minutes whose lines a copy ran together: "Place: Virtual Meeting ... Present: Léonie Cooper AM (Chair)
 # Shaun Bailey AM (Deputy Chairman) Unmesh Desai AM Susan Hall AM Observer Siân Berry AM 1 Apologies"
-_PRESENT_FLAT = re.compile(r"\bPresent\s*:\s*(?=\S[^\n]{200})")
+_PRESENT_FLAT = re.compile(r"\bPresent\s*:\s*(?=\S[^\n]{40})")
 _BETWEEN_MEMBERS = re.compile(r"^(?:[ \t]*(?:AM|MP|OBE|CBE|MBE|JP|DL|QPM|\([^()\n]{1,60}\)|,))*[ \t]*$")
 
 
@@ -262,9 +262,20 @@ def _members_in_a_line(doc: Doc, body: Entity, start: int, end: int) -> None:
 def _add_present(doc: Doc, body: Entity, members: list[tuple[Entity, str | None, tuple[int, int]]]) -> None:
     """MEMBER_OF the meeting's body for each member present without a role in brackets (a member
     with one, "Toby Harris (Chair)", has the role's office from loaders/offices.py instead)."""
+    assembly = doc.registry.find("London Assembly")
     for person, role, span in members:
         if role is None:
             doc.facts.add("MEMBER_OF", person, body, span, layer="layout")
+        if (
+            assembly is not None
+            and body.id != assembly.entity.id
+            and _AM.search(doc.text, span[0], span[1] + 12)
+        ):
+            # "Tony Arbour AM" on a committee's list: an Assembly Member, as the letters say
+            doc.facts.add("MEMBER_OF", person, assembly.entity, span, layer="layout")
+
+
+_AM = re.compile(r"\bAM\b")
 
 
 def _present_member(

@@ -3613,3 +3613,41 @@ def test_in_a_letter_to_someone_the_mayor_said_is_the_mayors_statement():
     )
     said = {f[0] for f in _family(text, "SAID", name="news-2023-11-20.txt")}
     assert said == {"Sadiq Khan"}
+
+
+def test_a_question_asked_of_two_is_asked_of_each_and_answered_by_whose_turn_opens_the_answer():
+    text = (
+        "Delivering the Mayor's manifesto\n\nSession date: \nFebruary 7, 2019\nQuestion By: \nCaroline Pidgeon\n"
+        "Liberal Democrats\nAsked Of: \nSadiq Khan (Mayor of London) & Mike Brown MVO (Commissioner, Transport "
+        "for London)\n\n\nCaroline Pidgeon MBE AM:  Can you explain why there was no update on the delay?\n\n"
+        "Answered By: \nSadiq Khan (Mayor of London) & Mike Brown MVO (Commissioner, Transport for London)\n\n"
+        "Mike Brown MVO (Commissioner of Transport for London):  There is no question in my mind that TfL "
+        "has been open.\n"
+    )
+    assert _family(text, "ASKED", "REPLIED_TO", name="mqt-2019-02-07.txt") == {
+        ("Caroline Pidgeon", "ASKED", "Sadiq Khan"),
+        ("Caroline Pidgeon", "ASKED", "Mike Brown"),
+        ("Mike Brown", "REPLIED_TO", "Caroline Pidgeon"),
+    }
+
+
+def test_members_present_on_one_line_under_present_are_members_and_an_am_is_an_assembly_member():
+    text = (
+        "MINUTES\n\nMeeting: Environment Committee Date: Wednesday 18 September 2019\n\nPresent:\n\n"
+        "Caroline Russell AM (Chair) Tony Arbour AM Jennette Arnold OBE AM Shaun Bailey AM\n\n"
+        "1 Apologies for Absence (Item 1)\n\n1.1 There were no apologies for absence.\n"
+    )
+    facts = _family(text, "MEMBER_OF", name="minutes-2019-09-18.txt")
+    for name in ("Tony Arbour", "Jennette Arnold", "Shaun Bailey"):
+        assert (name, "MEMBER_OF", "Environment Committee") in facts
+        assert (name, "MEMBER_OF", "London Assembly") in facts
+
+
+def test_a_name_after_an_office_with_its_remit_is_a_person_whose_surname_then_speaks():
+    text = (
+        "Headline\n\nBoris Johnson visited the site with former Minister for London Nick Raynsford. Raynsford, "
+        'who is chairing a new cross-party group on the proposal, said: "I have always believed that the '
+        'estuary was a potential site for the airport."\n'
+    )
+    said = {f[0] for f in _family(text, "SAID", name="news-2009-01-23.txt")}
+    assert said == {"Nick Raynsford"}

@@ -191,11 +191,35 @@ def read(doc: Doc) -> None:
         doc.zones.append(
             Zone("question", q_span[0], q_span[1], speaker=asker, addressee=asked, about=about, date=session)
         )
+    also = _all_named(doc, asked_field.values[0][2]) if asked_field is not None and asked_field.values else []
     if asker is not None and asked is not None and q_span[1] > q_span[0]:
         span = _question_quote(text, *q_span)
-        doc.facts.add("ASKED", asker, asked, span, layer="layout", date=session, about=about)
+        for one in [asked, *(x for x in also if x.id != asked.id)]:
+            # "Asked Of: Sadiq Khan (Mayor of London) & Mike Brown MVO (Commissioner, TfL)": each
+            doc.facts.add("ASKED", asker, one, span, layer="layout", date=session, about=about)
     if a_span[1] > a_span[0]:
+        # the one of those asked whose turn opens the answer answers it ("Mike Brown MVO
+        # (Commissioner of Transport for London):  There is no question ...")
+        label = _TURN_LABEL.match(text, a_span[0])
+        turn = _first_named(doc, label.group("name")) if label else None
+        if turn is not None and any(turn.id == x.id for x in also):
+            answerer = turn
         add_answer(doc, answerer, asker, a_span, about, answer_date or session)
+
+
+# a speaker's label opening a turn: "Mike Brown MVO (Commissioner of Transport for London):"
+_TURN_LABEL = re.compile(r"(?P<name>[A-Z][^\n:()]{2,60}?)\s*(?:\([^()\n]{1,80}\))?:[ \t]")
+
+
+def _all_named(doc: Doc, value: str) -> list:
+    """Everyone an "Asked of" field names, joined by "&" or "and" (their offices in brackets)."""
+    plain = re.sub(r"\([^()]*\)", " ", value)
+    found = []
+    for part in re.split(r"\s*&\s*|\s+and\s+", plain):
+        named = resolve_name(doc.registry, part.strip(), doc.ref_date) if part.strip() else None
+        if named is not None and named.actor.label == "Person" and all(named.actor.id != x.id for x in found):
+            found.append(named.actor)
+    return found if len(found) > 1 else []
 
 
 def _first_named(doc: Doc, value: str):

@@ -135,7 +135,10 @@ _OFFICE_BEFORE = re.compile(
 _NAME_AFTER_WORD = re.compile(
     r"(?:\b(?:by|said|according to)|[Cc]ommissioner|[Ll]eader|[Mm]ayor|[Cc]hair|[Cc]hairman|[Cc]hairwoman"
     # a title in lower case right before: "deputy chief of staff James McGrath", "transport secretary X"
-    r"|\b(?:staff|secretary|minister|chancellor|spokesman|spokeswoman|spokesperson|councillor))[ ,]*$"
+    r"|\b(?:staff|secretary|minister|chancellor|spokesman|spokeswoman|spokesperson|councillor)"
+    # an office with its remit: "former Minister for London Nick Raynsford"
+    r"|\b(?:Minister|Secretary|Mayor|Commissioner|Director|Chair|Leader)[ ](?:of|for)[ ](?:the[ ])?"
+    r"[A-Z][\w&’'-]*(?:[ ](?:and[ ])?[A-Z][\w&’'-]*){0,3})[ ,]*$"
 )
 # right before a capitalised run: what the run is the name of ("Chief Executive at Big Issue")
 _OF_A_BODY = re.compile(r"\b(?:of|at)[ ](?:the[ ])?$")
