@@ -2878,6 +2878,10 @@ def test_the_members_present_at_a_bodys_meeting_are_its_members_and_its_staff_ar
         ("Tom Copley", "MEMBER_OF", "Housing Committee"),
         ("Siân Berry", "MEMBER_OF", "Housing Committee"),
         ("Léonie Cooper", "MEMBER_OF", "Housing Committee"),
+        # ("AM" after each name: an Assembly Member)
+        ("Tom Copley", "MEMBER_OF", "London Assembly"),
+        ("Siân Berry", "MEMBER_OF", "London Assembly"),
+        ("Léonie Cooper", "MEMBER_OF", "London Assembly"),
     }
 
 
