@@ -52,7 +52,7 @@ def parser_relations(doc: Doc) -> None:
         sent = doc.sentences[i]
         amounts = None
         for tok in sdoc:
-            for pat in pats:
+            for pat in _candidates(tok, pats):
                 trig = _trigger(tok, pat)
                 if trig is None:
                     continue
@@ -85,6 +85,30 @@ def parser_relations(doc: Doc) -> None:
                     if how == "phrase":
                         generic.setdefault(i, []).append(fact)
         _sums_with_purposes(doc, resolver, sdoc, sent)
+
+
+_INDEX: dict[int, tuple[tuple, dict[str, tuple[int, ...]], tuple[int, ...]]] = {}
+
+
+def _candidates(tok: Token, pats: tuple[Pattern, ...]) -> list[Pattern]:
+    """The patterns `_trigger` may accept for `tok`, in file order: those listing its lemma as a
+    verb, noun or adjective, and, for a verb, those triggered by any verb (perfect, modal,
+    reported). `_trigger` is None for every other pattern, so skipping them changes nothing; it
+    saves calling it for every token and every pattern (most of this component's time)."""
+    index = _INDEX.get(id(pats))
+    if index is None or index[0] is not pats:
+        by_word: dict[str, list[int]] = {}
+        for n, pat in enumerate(pats):
+            for word in pat.words:
+                by_word.setdefault(word, []).append(n)
+        any_verb = tuple(n for n, pat in enumerate(pats) if pat.perfect or pat.modals or pat.reported)
+        index = (pats, {w: tuple(ns) for w, ns in by_word.items()}, any_verb)
+        _INDEX[id(pats)] = index
+    _, by_word, any_verb = index
+    found = by_word.get(tok.lemma_.lower(), ())
+    if tok.pos_ == "VERB":
+        found = sorted({*found, *any_verb}) if found else any_verb
+    return [pats[n] for n in found]
 
 
 # verbs whose subject holds the sums listed after them: "The Mayor's budget includes £25million to

@@ -1,0 +1,46 @@
+"""The language layer's cheaper paths find exactly what the full paths find (issue 9, parse13)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.facts import DocumentInfo
+from loaders import chain as chain_module
+from loaders.document import Doc
+from loaders.extract import default_registry
+from loaders.nlp.lexicon import patterns
+from loaders.nlp.relations import _candidates, _trigger
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = sorted((ROOT / "bench/eval/real/docs").glob("*.txt"))[:8] + sorted(
+    (ROOT / "examples/london").glob("*.txt")
+)
+
+
+def _parsed(path: Path) -> Doc:
+    doc = Doc(
+        info=DocumentInfo(name=path.name, sha256=path.name, text=path.read_text(encoding="utf-8")),
+        registry=default_registry(),
+    )
+    upto = [c.name for c in chain_module.CHAIN].index("parse")
+    for component in chain_module.CHAIN[: upto + 1]:
+        component.run(doc)
+    return doc
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
+def test_candidate_patterns_hold_every_trigger(path: Path) -> None:
+    """`_candidates` skips only patterns `_trigger` refuses: on every token of every parsed
+    sentence, the patterns that trigger are all among the candidates, in file order."""
+    pats = patterns()
+    doc = _parsed(path)
+    assert doc.parsed
+    for sdoc in doc.parsed.values():
+        for tok in sdoc:
+            cands = _candidates(tok, pats)
+            want = [p for p in pats if _trigger(tok, p) is not None]
+            got = [p for p in cands if _trigger(tok, p) is not None]
+            assert got == want, (tok.text, tok.lemma_, tok.pos_)
+            assert [pats.index(p) for p in cands] == sorted(pats.index(p) for p in cands)
