@@ -44,3 +44,27 @@ def test_candidate_patterns_hold_every_trigger(path: Path) -> None:
             got = [p for p in cands if _trigger(tok, p) is not None]
             assert got == want, (tok.text, tok.lemma_, tok.pos_)
             assert [pats.index(p) for p in cands] == sorted(pats.index(p) for p in cands)
+
+
+def test_tag_map_first_ruler_gives_the_stock_rulers_tokens() -> None:
+    """The attribute ruler put in spaCy's place (loaders.nlp.model.TagMapFirst) leaves every
+    token of real sentences as the model's own ruler does: part of speech, tag, morphology,
+    lemma, dependency, head and entity."""
+    import spacy
+
+    from loaders.nlp.model import MODEL, TagMapFirst, pipeline
+
+    ours = pipeline()
+    assert isinstance(ours.get_pipe("attribute_ruler"), TagMapFirst)
+    stock = spacy.load(MODEL, exclude=["senter"])
+    texts = []
+    for path in PAGES + sorted((ROOT / "bench/real/dev/docs").glob("*.txt")):
+        doc = _parsed(path)
+        texts += [doc.text[s:e] for s, e in doc.sentences if 3 < e - s < 1500]
+    texts += ["Y'all gonna let's go, ain't it?", "There is a plan. I told you it was it.", "Gotta come  on"]
+
+    def tokens(d):  # type: ignore[no-untyped-def]
+        return [(t.i, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_) for t in d]
+
+    for a, b in zip(ours.pipe(texts), stock.pipe(texts), strict=True):
+        assert tokens(a) == tokens(b), a.text
