@@ -12,6 +12,7 @@ only labels what the registry does not know.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import OrderedDict
 from functools import cache
@@ -62,7 +63,42 @@ def pipeline() -> Any:
         raise ModelMissing(f"the spaCy model {MODEL} is not installed ({exc}); pip install -e .") from None
     nlp.add_pipe("civicgraph_registry_entities", before="ner")
     _tag_map_first(nlp)
+    numpy_gemm(nlp)
     return nlp
+
+
+# Which matrix product the model's layers use: "numpy" (OpenBLAS, one thread) or "blis" (thinc's
+# default). Measured on this machine (BENCHMARKS.md, "A cheaper language layer"): OpenBLAS on one
+# thread takes about a third of blis's time for the model's products, and the parse's tags,
+# dependencies and entities came out the same on every real sentence.
+GEMM = os.environ.get("CIVICGRAPH_SPACY_GEMM", "numpy")
+
+
+def numpy_gemm(nlp: Any) -> bool:
+    """Give the model's layers thinc's numpy ops without blis (`NumpyOps(use_blis=False)`: a
+    product is numpy's `dot`), with numpy's BLAS on one thread in this process: each load worker
+    is one process on one core, and a second BLAS thread only spins (it cost more CPU than blis).
+    Keeps blis when CIVICGRAPH_SPACY_GEMM=blis or threadpoolctl is missing; returns whether the
+    ops were changed."""
+    if GEMM != "numpy":
+        return False
+    try:
+        from thinc.api import NumpyOps
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - both come with the package's dependencies
+        return False
+    threadpool_limits(1, user_api="blas")
+    ops = NumpyOps(use_blis=False)
+    changed = False
+    for _, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps:
+                node.ops = ops
+                changed = True
+    return changed
 
 
 class TagMapFirst:
