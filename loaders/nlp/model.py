@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from loaders.document import Doc
+from loaders.nlp.ruler import TagMapFirst
 
 __all__ = ["MODEL", "pipeline", "parse", "ModelMissing"]
 
@@ -101,67 +102,15 @@ def numpy_gemm(nlp: Any) -> bool:
     return changed
 
 
-class TagMapFirst:
-    """spaCy's attribute ruler, cheaper and with the same result. The model's ruler holds the
-    tag map first (one single-token pattern per fine tag, setting POS and MORPH: rules 0 to 55 of
-    179) and then its exceptions, and applies every match in rule order, later rules winning. The
-    Matcher tries every rule on every token, and each token's tag-map match costs a Span and a
-    Python call; here the tag map is a lookup by tag, then a ruler of the exceptions alone runs
-    as before. Same order, and no exception reads what the tag map sets (they read TAG, LOWER,
-    DEP, IS_SPACE), so the tokens come out the same (tests/test_parse_cost.py compares them)."""
-
-    def __init__(self, ruler: Any) -> None:
-        from spacy.pipeline import AttributeRuler
-
-        rules = ruler.patterns
-        n = 0
-        while n < len(rules) and _is_tag_map_rule(rules[n]):
-            n += 1
-        self.by_tag = {
-            ruler.vocab.strings[rules[i]["patterns"][0][0]["TAG"]]: ruler.attrs[i] for i in range(n)
-        }
-        self.rest = AttributeRuler(ruler.vocab)
-        self.rest.add_patterns(rules[n:])
-
-    def __call__(self, doc: Any) -> Any:
-        from spacy.tokens._retokenize import set_token_attrs
-
-        get = self.by_tag.get
-        for tok in doc:
-            attrs = get(tok.tag)
-            if attrs is not None:
-                set_token_attrs(tok, attrs)
-        self.rest.set_annotations(doc, self.rest.match(doc))
-        return doc
-
-    def pipe(self, docs: Any, batch_size: int = 128) -> Any:
-        for doc in docs:
-            yield self(doc)
-
-
-def _is_tag_map_rule(rule: dict) -> bool:
-    (pattern,) = rule["patterns"] if len(rule["patterns"]) == 1 else (None,)
-    return (
-        pattern is not None
-        and len(pattern) == 1
-        and set(pattern[0]) == {"TAG"}
-        and isinstance(pattern[0]["TAG"], str)
-        and set(rule["attrs"]) <= {"POS", "MORPH"}
-        and rule.get("index", 0) == 0
-    )
-
-
 def _tag_map_first(nlp: Any) -> None:
-    """Put `TagMapFirst` in the attribute ruler's place (under the same name), when the loaded
-    ruler opens with its tag map and its tag map's tags are distinct; else keep spaCy's."""
+    """Put `TagMapFirst` (loaders/nlp/ruler.py) in the attribute ruler's place, under the same
+    name, when the loaded ruler's rules are of the kinds it reads; else keep spaCy's."""
     from spacy.language import Language
 
     if "attribute_ruler" not in nlp.pipe_names:
         return
-    ruler = nlp.get_pipe("attribute_ruler")
-    rules = ruler.patterns
-    tags = [r["patterns"][0][0]["TAG"] for r in rules if _is_tag_map_rule(r)]
-    if not tags or len(set(tags)) != len(tags) or not all(_is_tag_map_rule(r) for r in rules[: len(tags)]):
+    fast = TagMapFirst.build(nlp.get_pipe("attribute_ruler"))
+    if fast is None:
         return
     if not Language.has_factory("civicgraph_tag_map_first"):
 
@@ -169,7 +118,7 @@ def _tag_map_first(nlp: Any) -> None:
         def make(nlp, name):  # type: ignore[no-untyped-def]
             return _BUILT.pop()
 
-    _BUILT.append(TagMapFirst(ruler))
+    _BUILT.append(fast)
     after = nlp.pipe_names[nlp.pipe_names.index("attribute_ruler") - 1]
     nlp.remove_pipe("attribute_ruler")
     nlp.add_pipe("civicgraph_tag_map_first", name="attribute_ruler", after=after)
