@@ -71,3 +71,16 @@ def test_cheaper_pipeline_gives_the_stock_pipelines_tokens() -> None:
 
     for a, b in zip(ours.pipe(texts), stock.pipe(texts), strict=True):
         assert tokens(a) == tokens(b), a.text
+
+
+@pytest.mark.parametrize("path", PAGES[:4], ids=lambda p: p.name)
+def test_a_tokens_frame_is_the_same_each_time(path: Path) -> None:
+    """parser_relations builds a token's frame once for all the patterns it triggers: that holds
+    only while `frame` reads nothing but the parse (the same token and kind give an equal frame)."""
+    from loaders.nlp.frames import frame
+
+    doc = _parsed(path)
+    for sdoc in doc.parsed.values():
+        for tok in sdoc:
+            for kind in ("verb", "modal", "noun", "adj"):
+                assert frame(tok, kind) == frame(tok, kind)

@@ -11,6 +11,7 @@ after the sum. Facts enter the document's fact set as layer "parser"; the eviden
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from graph.facts import Entity, slug
@@ -51,13 +52,17 @@ def parser_relations(doc: Doc) -> None:
         resolver = Resolver(doc, sdoc)
         sent = doc.sentences[i]
         amounts = None
+        frames: dict[tuple[int, str], Frame] = {}  # a token's frame, built once for all its patterns
         for tok in sdoc:
             for pat in _candidates(tok, pats):
                 trig = _trigger(tok, pat)
                 if trig is None:
                     continue
                 kind, used = trig
-                f = frame(tok, kind)
+                built = frames.get((tok.i, kind))
+                if built is None:
+                    built = frames[tok.i, kind] = frame(tok, kind)
+                f = replace(built)  # (its roles may be replaced below, for this pattern only)
                 if f.negated and not (kind == "modal" and pat.family == "ASKED"):
                     continue
                 if (
