@@ -174,7 +174,9 @@ def parse(doc: Doc) -> None:
     for sdoc in nlp.pipe(todo, batch_size=64):
         key = sdoc.user_data.pop("key")
         if key not in _cache:
-            _cache[key] = sdoc.copy()
+            # kept as it is: no component changes a parsed sentence, and a hit is a copy whose
+            # offset and index are its own
+            _cache[key] = sdoc
             if len(_cache) > CACHE_SIZE:
                 _cache.popitem(last=False)
         doc.parsed[sdoc.user_data["index"]] = sdoc

@@ -46,7 +46,7 @@ def parser_relations(doc: Doc) -> None:
     for i, sdoc in sorted(doc.parsed.items()):
         if doc.zone_at(doc.sentences[i][0], "title") is not None:
             continue  # a headline repeats the body in fewer words
-        if _THEY_ARE.match(sdoc.text) and i - 1 in generic:
+        if i - 1 in generic and _THEY_ARE.match(sdoc.text):  # (Doc.text joins its tokens: asked last)
             _they_are(doc, sdoc, i, generic[i - 1])
             continue
         resolver = Resolver(doc, sdoc)
