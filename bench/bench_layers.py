@@ -2,6 +2,7 @@
 layer, in the same run; the memory of a worker with the model loaded; and `load` on 1 and 2 workers.
 
     python bench/bench_layers.py [--mb 2] [--load-docs 400]
+    python bench/bench_layers.py --components [--mb 0.3]   # where the chain's CPU goes, cold
 
 The corpus is the real pages of bench/eval/real, bench/real/dev and the samples, repeated until it
 holds --mb MB (each copy renamed, so the store sees distinct documents). "rules" runs the chain
@@ -75,6 +76,43 @@ def run(docs: list[tuple[str, str]], components, cold: bool = False) -> tuple[fl
     return time.process_time() - t0, facts
 
 
+def by_component(docs: list[tuple[str, str]]) -> dict[str, float]:
+    """CPU seconds of each chain component over `docs`, cold (the parse's cache emptied before
+    each document), and of each of the language model's pipes on the sentences it parsed (run
+    pipe by pipe over a document's sentences, as `nlp.pipe` does them in one batch)."""
+    from collections import Counter
+
+    from loaders.nlp import model
+
+    nlp = model.pipeline()
+    registry = default_registry()
+    spent: Counter = Counter()
+
+    def staged(stream, batch_size=64):  # type: ignore[no-untyped-def]
+        sdocs = list(stream)
+        for name, proc in nlp.pipeline:
+            t = time.process_time()
+            if hasattr(proc, "pipe"):
+                sdocs = list(proc.pipe(sdocs, batch_size=batch_size))
+            else:
+                sdocs = [proc(d) for d in sdocs]
+            spent[f"  pipe {name}"] += time.process_time() - t
+        return sdocs
+
+    nlp.pipe = staged
+    try:
+        for doc_name, text in docs:
+            model._cache.clear()
+            doc = Doc(info=DocumentInfo(name=doc_name, sha256=doc_name, text=text), registry=registry)
+            for component in chain_module.CHAIN:
+                t = time.process_time()
+                component.run(doc)
+                spent[component.name] += time.process_time() - t
+    finally:
+        del nlp.pipe
+    return dict(spent)
+
+
 def worker_memory() -> dict:
     """Peak resident memory of a fresh process that loads the model and extracts every page."""
     code = (
@@ -120,8 +158,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=2.0)
     ap.add_argument("--load-docs", type=int, default=400, help="0 skips the load comparison")
+    ap.add_argument(
+        "--components", action="store_true", help="only the CPU of each chain component and model pipe, cold"
+    )
     args = ap.parse_args()
     docs = corpus(args.mb)
+    if args.components:
+        run(docs[:20], chain_module.CHAIN)
+        spent = by_component(docs)
+        total = sum(v for k, v in spent.items() if not k.startswith(" "))
+        for name, cpu in spent.items():
+            print(f"{name:32s} {cpu:8.2f} s  {100 * cpu / total:5.1f}%")
+        print(f"{'chain, cold':32s} {total:8.2f} s  ({len(docs)} pages, {args.mb} MB)")
+        return
     mb = sum(len(t.encode("utf-8")) for _, t in docs) / 1e6
     rules_only = tuple(c for c in chain_module.CHAIN if c.name not in ("parse", "relations"))
     run(docs[:20], chain_module.CHAIN)  # load the model and warm the caches before timing
@@ -129,9 +178,15 @@ def main() -> None:
     cpu_cold, facts_cold = run(docs, chain_module.CHAIN, cold=True)
     cpu_warm, facts_warm = run(docs, chain_module.CHAIN)
     print(f"corpus: {len(docs)} real pages, {mb:.2f} MB")
-    print(f"rules (first extractor): {mb / cpu_rules:.3f} MB/s per core, {facts_rules} facts")
-    print(f"chain, cold (every sentence parsed): {mb / cpu_cold:.3f} MB/s per core, {facts_cold} facts")
-    print(f"chain, warm (repeats from the cache): {mb / cpu_warm:.3f} MB/s per core, {facts_warm} facts")
+    print(
+        f"rules (first extractor): {mb / cpu_rules:.3f} MB/s per core, {facts_rules} facts ({cpu_rules:.1f} s CPU)"
+    )
+    print(
+        f"chain, cold (every sentence parsed): {mb / cpu_cold:.4f} MB/s per core, {facts_cold} facts ({cpu_cold:.1f} s CPU)"
+    )
+    print(
+        f"chain, warm (repeats from the cache): {mb / cpu_warm:.4f} MB/s per core, {facts_warm} facts ({cpu_warm:.1f} s CPU)"
+    )
     print(f"ratio chain cold / rules (CPU per MB): {cpu_cold / cpu_rules:.1f}x")
     mem = worker_memory()
     print(f"worker peak memory with the model loaded: {mem['peak_kib'] / 1024:.0f} MiB")

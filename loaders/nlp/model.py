@@ -12,12 +12,14 @@ only labels what the registry does not know.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import OrderedDict
 from functools import cache
 from typing import Any
 
 from loaders.document import Doc
+from loaders.nlp.ruler import TagMapFirst
 
 __all__ = ["MODEL", "pipeline", "parse", "ModelMissing"]
 
@@ -61,7 +63,68 @@ def pipeline() -> Any:
     except OSError as exc:
         raise ModelMissing(f"the spaCy model {MODEL} is not installed ({exc}); pip install -e .") from None
     nlp.add_pipe("civicgraph_registry_entities", before="ner")
+    _tag_map_first(nlp)
+    numpy_gemm(nlp)
     return nlp
+
+
+# Which matrix product the model's layers use: "numpy" (OpenBLAS, one thread) or "blis" (thinc's
+# default). Measured on this machine (BENCHMARKS.md, "A cheaper language layer"): OpenBLAS on one
+# thread takes about a third of blis's time for the model's products, and the parse's tags,
+# dependencies and entities came out the same on every real sentence.
+GEMM = os.environ.get("CIVICGRAPH_SPACY_GEMM", "numpy")
+
+
+def numpy_gemm(nlp: Any) -> bool:
+    """Give the model's layers thinc's numpy ops without blis (`NumpyOps(use_blis=False)`: a
+    product is numpy's `dot`), with numpy's BLAS on one thread in this process: each load worker
+    is one process on one core, and a second BLAS thread only spins (it cost more CPU than blis).
+    Keeps blis when CIVICGRAPH_SPACY_GEMM=blis or threadpoolctl is missing; returns whether the
+    ops were changed."""
+    if GEMM != "numpy":
+        return False
+    try:
+        from thinc.api import NumpyOps
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - both come with the package's dependencies
+        return False
+    threadpool_limits(1, user_api="blas")
+    ops = NumpyOps(use_blis=False)
+    changed = False
+    for _, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps:
+                node.ops = ops
+                changed = True
+    return changed
+
+
+def _tag_map_first(nlp: Any) -> None:
+    """Put `TagMapFirst` (loaders/nlp/ruler.py) in the attribute ruler's place, under the same
+    name, when the loaded ruler's rules are of the kinds it reads; else keep spaCy's."""
+    from spacy.language import Language
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    fast = TagMapFirst.build(nlp.get_pipe("attribute_ruler"))
+    if fast is None:
+        return
+    if not Language.has_factory("civicgraph_tag_map_first"):
+
+        @Language.factory("civicgraph_tag_map_first")
+        def make(nlp, name):  # type: ignore[no-untyped-def]
+            return _BUILT.pop()
+
+    _BUILT.append(fast)
+    after = nlp.pipe_names[nlp.pipe_names.index("attribute_ruler") - 1]
+    nlp.remove_pipe("attribute_ruler")
+    nlp.add_pipe("civicgraph_tag_map_first", name="attribute_ruler", after=after)
+
+
+_BUILT: list[TagMapFirst] = []  # the one being put in place (a factory makes a pipe from its name only)
 
 
 # The most characters of one document the language layer parses: real pages are a few thousand
@@ -111,7 +174,9 @@ def parse(doc: Doc) -> None:
     for sdoc in nlp.pipe(todo, batch_size=64):
         key = sdoc.user_data.pop("key")
         if key not in _cache:
-            _cache[key] = sdoc.copy()
+            # kept as it is: no component changes a parsed sentence, and a hit is a copy whose
+            # offset and index are its own
+            _cache[key] = sdoc
             if len(_cache) > CACHE_SIZE:
                 _cache.popitem(last=False)
         doc.parsed[sdoc.user_data["index"]] = sdoc

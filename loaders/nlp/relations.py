@@ -11,6 +11,7 @@ after the sum. Facts enter the document's fact set as layer "parser"; the eviden
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from graph.facts import Entity, slug
@@ -46,19 +47,23 @@ def parser_relations(doc: Doc) -> None:
     for i, sdoc in sorted(doc.parsed.items()):
         if doc.zone_at(doc.sentences[i][0], "title") is not None:
             continue  # a headline repeats the body in fewer words
-        if _THEY_ARE.match(sdoc.text) and i - 1 in generic:
+        if i - 1 in generic and _THEY_ARE.match(sdoc.text):  # (Doc.text joins its tokens: asked last)
             _they_are(doc, sdoc, i, generic[i - 1])
             continue
         resolver = Resolver(doc, sdoc)
         sent = doc.sentences[i]
         amounts = None
+        frames: dict[tuple[int, str], Frame] = {}  # a token's frame, built once for all its patterns
         for tok in sdoc:
-            for pat in pats:
+            for pat in _candidates(tok, pats):
                 trig = _trigger(tok, pat)
                 if trig is None:
                     continue
                 kind, used = trig
-                f = frame(tok, kind)
+                built = frames.get((tok.i, kind))
+                if built is None:
+                    built = frames[tok.i, kind] = frame(tok, kind)
+                f = replace(built)  # (its roles may be replaced below, for this pattern only)
                 if f.negated and not (kind == "modal" and pat.family == "ASKED"):
                     continue
                 if (
@@ -90,6 +95,30 @@ def parser_relations(doc: Doc) -> None:
             amounts = find_amounts(doc.text[sent[0] : sent[1]])
         if amounts:
             sums_from_givers(doc, resolver, sdoc, sent, amounts)
+
+
+_INDEX: dict[int, tuple[tuple, dict[str, tuple[int, ...]], tuple[int, ...]]] = {}
+
+
+def _candidates(tok: Token, pats: tuple[Pattern, ...]) -> list[Pattern]:
+    """The patterns `_trigger` may accept for `tok`, in file order: those listing its lemma as a
+    verb, noun or adjective, and, for a verb, those triggered by any verb (perfect, modal,
+    reported). `_trigger` is None for every other pattern, so skipping them changes nothing; it
+    saves calling it for every token and every pattern (most of this component's time)."""
+    index = _INDEX.get(id(pats))
+    if index is None or index[0] is not pats:
+        by_word: dict[str, list[int]] = {}
+        for n, pat in enumerate(pats):
+            for word in pat.words:
+                by_word.setdefault(word, []).append(n)
+        any_verb = tuple(n for n, pat in enumerate(pats) if pat.perfect or pat.modals or pat.reported)
+        index = (pats, {w: tuple(ns) for w, ns in by_word.items()}, any_verb)
+        _INDEX[id(pats)] = index
+    _, by_word, any_verb = index
+    found = by_word.get(tok.lemma_.lower(), ())
+    if tok.pos_ == "VERB":
+        found = sorted({*found, *any_verb}) if found else any_verb
+    return [pats[n] for n in found]
 
 
 # verbs whose subject holds the sums listed after them: "The Mayor's budget includes £25million to
