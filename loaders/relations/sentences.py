@@ -17,7 +17,7 @@ _NO_SPLIT_BEFORE = re.compile(
 
 # a line of a hard-wrapped paragraph (a PDF's or a transcript's copy): long, and not ending a
 # sentence or a label; the next line goes on with it
-_WRAPPED = re.compile(r"[^\n]{50,}[A-Za-z,\-–]$")
+_WRAP_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ,-–")
 _GOES_ON = re.compile(r"[a-z(£0-9]|[A-Z][a-z]*[ ][a-z]")
 
 
@@ -51,6 +51,8 @@ def _push(folded: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
 def _wrapped(folded: str, nl: int) -> bool:
     """Whether the line break at `nl` only wraps a paragraph's line."""
     line_start = folded.rfind("\n", 0, nl) + 1
-    if not _WRAPPED.search(folded, line_start, nl):
+    # a line of 51 characters or more whose last is a letter, a comma or a dash; tested directly
+    # (a regex search from the line's start was quadratic in the line's length)
+    if nl - line_start < 51 or folded[nl - 1] not in _WRAP_END:
         return False
     return _GOES_ON.match(folded, nl + 1) is not None
