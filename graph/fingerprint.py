@@ -255,34 +255,57 @@ _KIND = operator.itemgetter(0)
 _VALUE = operator.itemgetter(1)
 
 
-def _cell_pages(
-    store: Any, query: str, params: dict[str, Any], following: Callable[[list[list[Any]]], Any]
-) -> Iterator[tuple[Any, list[list[Any]]]]:
-    """`_pages` with rows of cells (FalkorStore.read_cells), the next page read ahead."""
+def _ranges(store: Store, label: str, per_page: int) -> list[tuple[int, int] | None]:
+    """The internal-id ranges [lo, hi) to read `label` in, about `per_page` of its nodes each
+    (its count spread over its ids, a range at most 8 pages wide); [None] for a label of at most
+    a page (read whole), [] for an empty one."""
+    row = store.run(f"MATCH (n:{check_label(label)}) RETURN count(n) AS n, max(id(n)) AS top")[0]
+    count, top = int(row["n"] or 0), row["top"]
+    if count == 0 or top is None:
+        return []
+    if count <= per_page:
+        return [None]
+    span = min(8 * per_page, max(per_page, per_page * (int(top) + 1) // count))
+    return [(lo, lo + span) for lo in range(0, int(top) + 1, span)]
 
-    def read(after: Any) -> list[list[Any]]:
-        return store.read_cells(query, {**params, "after": after})[1]
 
+def _range_pages(store: Any, statements: list[tuple[str, dict[str, Any]]]) -> Iterator[list[list[Any]]]:
+    """The rows (cells, FalkorStore.read_cells) of each statement in turn, the next one read in a
+    thread while the caller works on this one (the server's share of the time costs no wait)."""
+    if not statements:
+        return
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="civicgraph-read-ahead") as ahead:
-        after = -1
-        pending = ahead.submit(read, after)
-        while True:
-            rows = pending.result()
-            nxt = following(rows)
-            if nxt is not None:
-                pending = ahead.submit(read, nxt)
-            yield after, rows
-            if nxt is None:
-                return
-            after = nxt
+        pending = ahead.submit(store.read_cells, *statements[0])
+        for following in statements[1:]:
+            rows = pending.result()[1]
+            pending = ahead.submit(store.read_cells, *following)
+            yield rows
+        yield pending.result()[1]
+
+
+def _in_range(query: str, where: str, bounds: tuple[int, int] | None) -> tuple[str, dict[str, Any]]:
+    if bounds is None:
+        return query.format(where=where), {}
+    return query.format(where=f"{where} AND id(n) >= $lo AND id(n) < $hi"), {"lo": bounds[0], "hi": bounds[1]}
+
+
+# A share's nodes of a label and its relationships by their source's label, an internal-id range
+# at a time: the label's scan seeks to the range (FalkorDB's "Node By Label and ID Scan"), and a
+# page is known without reading its last id (paging with `id(n) > $after ... LIMIT` needed the id
+# on every row, and a source without relationships its own row to say where a page ended).
+_NODES_IN = "MATCH (n:{label}) WHERE {where} RETURN labels(n) AS labels, properties(n) AS props"
+_RELS_IN = (
+    "MATCH (n:{label}) WHERE {where} MATCH (n)-[r]->(b) "
+    "RETURN type(r) AS type, n.id AS src, b.id AS dst, properties(r) AS props"
+)
 
 
 def _falkor_lines(store: Any, share: tuple[int, int]) -> Iterator[str]:
-    """`lines` on FalkorDB, the same text from the same pages (`nodes`, `relationships` without
-    `ends`), made from the reply's cells: an element whose properties are all strings and
-    integers and none of them special (most: 414k of 418k at 10,000 documents) becomes its line
-    with no value decoded one by one, no dict per row and one reused encoder; the rest go through
-    `decode` and canonical_props as `lines` does."""
+    """`lines` on FalkorDB: the same lines (nodes label by label, relationships by their source's
+    label, this share's), read by internal-id range (`_ranges`) and made from the reply's cells:
+    an element whose properties are all strings and integers and none of them special (414k of
+    418k at 10,000 documents) becomes its line with no value decoded one by one, no dict per row
+    and one reused encoder; the rest go through `decode` and canonical_props as `lines` does."""
     from graph.falkor import decode
 
     graph = store.graph_for_cells
@@ -300,41 +323,27 @@ def _falkor_lines(store: Any, share: tuple[int, int]) -> Iterator[str]:
     def text(cell: list[Any]) -> Any:
         return cell[1] if cell[0] == _STRING else decode(cell, graph)
 
-    params = {"share": share[0], "shares": share[1]}
+    mine = {"share": share[0], "shares": share[1]}
+    where = "id(n) % $shares = $share"
+    node_pages, rel_pages = [], []
     for label in NODE_LABELS:
-        page = PAGE
-        query = (
-            f"MATCH (n:{check_label(label)}) WHERE id(n) > $after AND id(n) % $shares = $share "
-            "WITH n LIMIT $limit RETURN id(n) AS iid, labels(n) AS labels, properties(n) AS props"
-        )
-        for after, rows in _cell_pages(
-            store,
-            query,
-            {**params, "limit": page},
-            lambda rows, page=page: rows[-1][0][1] if len(rows) == page else None,
-        ):
-            iids = [row[0][1] for row in rows]
-            if rows and (iids[0] <= after or not all(map(operator.lt, iids, iids[1:]))):
-                _ascending(label, after, after)  # raises: out of internal-id order
-            for row in rows:
-                labels = [text(c) for c in row[1][1]]
-                if len(labels) > 1:
-                    labels.sort()
-                yield encode(["node", labels, props_of(row[2])])
-    source_page = SOURCE_PAGE
-
-    def next_sources(rows: list[list[Any]]) -> Any:
-        return rows[-1][0][1] if rows and rows[-1][1][1] == source_page else None
-
-    for label in NODE_LABELS:
-        query = _SOURCES.format(label=check_label(label), ends="")
-        for after, rows in _cell_pages(store, query, {**params, "limit": source_page}, next_sources):
-            if not rows:
-                break
-            _ascending(label, after, rows[-1][0][1])
-            for row in rows:
-                if row[2][0] != _NULL:  # (last, scanned, type, src, dst, props)
-                    yield encode(["rel", text(row[2]), text(row[3]), text(row[4]), props_of(row[5])])
+        nodes_in = _NODES_IN.replace("{label}", check_label(label))
+        for bounds in _ranges(store, label, PAGE):
+            query, params = _in_range(nodes_in, where, bounds)
+            node_pages.append((query, {**mine, **params}))
+        rels_in = _RELS_IN.replace("{label}", check_label(label))
+        for bounds in _ranges(store, label, SOURCE_PAGE):
+            query, params = _in_range(rels_in, where, bounds)
+            rel_pages.append((query, {**mine, **params}))
+    for rows in _range_pages(store, node_pages):
+        for row in rows:  # (labels, props)
+            labels = [text(c) for c in row[0][1]]
+            if len(labels) > 1:
+                labels.sort()
+            yield encode(["node", labels, props_of(row[1])])
+    for rows in _range_pages(store, rel_pages):
+        for row in rows:  # (type, src, dst, props)
+            yield encode(["rel", text(row[0]), text(row[1]), text(row[2]), props_of(row[3])])
 
 
 _MODULUS = 2**256
