@@ -10,19 +10,24 @@ properties (the journal's `loaded_at`).
 The hash is a multiset hash: the sum, modulo 2**256, of the SHA-256 of each element's canonical
 line, so it does not depend on the order elements are read in, and each engine pages the way it
 is fastest. Streamed, a page at a time, nothing held but a page:
-- FalkorDB: nodes label by label in internal-id order (`WHERE id(n) > $after`: a seek, each page
-  costs its own size), relationships from their source nodes, a page of source nodes at a time;
+- FalkorDB (`_falkor_lines`): nodes label by label and relationships by their source's label,
+  an internal-id range at a time (`WHERE id(n) >= $lo AND id(n) < $hi`: a seek, each page costs
+  its own size; about a page of the label's nodes per range), each line made from the reply's
+  cells; `nodes` and `relationships` (plain rows, for the journal's checks) page after the last
+  internal id seen;
 - Neo4j: nodes label by label in `id` order, relationships type by type in `key` order, after
   the last one seen (`WHERE n.id > $after`, served by the indexes).
 Paging with SKIP re-sorted everything each time; a property range re-read every remaining index
 entry on FalkorDB (62 s for 10,000 documents), where the internal-id seek reads only the page.
 
 Reading and hashing are Python's work (turning a page into values, the canonical lines), the
-server's share is small. So on FalkorDB the next page is read while this one is hashed, and a
+server's share is smaller. So on FalkorDB the next page is read while this one is hashed, and a
 graph of SHARE_FROM elements or more on a unix socket (the embedded store) is read by one process
-per core, each the share of nodes and relationship sources whose internal id is its number
-modulo the count; the shares' sums add up to the same hash (18 s -> under 5 s at 10,000
-documents: BENCHMARKS.md, "Load at scale").
+per core, each every n-th range of a label (a label of one page: its nodes whose internal id is
+the share's number modulo n); the shares' sums add up to the same hash. At 10,000 documents
+(BENCHMARKS.md, "Load at scale"): 18 s in one process at first, 4.6 s with two processes, and
+with lines made from cells and pages by range the CPU of reading and hashing halved again (the
+cold `stats --fingerprint` 12.4 -> 7.3 s on a busy machine).
 """
 
 from __future__ import annotations
@@ -297,10 +302,22 @@ def _range_pages(
         yield pending.result()
 
 
-def _in_range(query: str, where: str, bounds: tuple[int, int] | None) -> tuple[str, dict[str, Any]]:
+def _mine(ranges: list[tuple[int, int] | None], share: tuple[int, int]) -> list[tuple[int, int] | None]:
+    """A share's ranges: every `share[1]`-th of a label's ranges; a label read whole ([None]) is
+    read by every share, each its nodes whose internal id is its number modulo the count."""
+    return ranges if ranges == [None] else ranges[share[0] :: share[1]]
+
+
+def _in_range(
+    query: str, bounds: tuple[int, int] | None, share: tuple[int, int]
+) -> tuple[str, dict[str, Any]]:
+    """`query` (with {where}) for one range of `_mine`, and its parameters."""
     if bounds is None:
-        return query.format(where=where), {}
-    return query.format(where=f"{where} AND id(n) >= $lo AND id(n) < $hi"), {"lo": bounds[0], "hi": bounds[1]}
+        return query.format(where=_MODULO), {"share": share[0], "shares": share[1]}
+    return query.format(where="id(n) >= $lo AND id(n) < $hi"), {"lo": bounds[0], "hi": bounds[1]}
+
+
+_MODULO = "id(n) % $shares = $share"
 
 
 # A share's nodes of a label and its relationships by their source's label, an internal-id range
@@ -353,7 +370,6 @@ def _falkor_lines(store: Any, share: tuple[int, int]) -> Iterator[str]:
         return labels
 
     mine = {"share": share[0], "shares": share[1]}
-    where = "id(n) % $shares = $share"
     known: dict[str, tuple[str, ...] | None] = {}  # a label's keys; None: its nodes read whole
 
     def node_page(
@@ -365,8 +381,8 @@ def _falkor_lines(store: Any, share: tuple[int, int]) -> Iterator[str]:
                 query = _NODES_IN
             else:
                 query = _NODE_VALUES.replace("{columns}", "".join(f", n.{k}" for k in keys))
-            query, params = _in_range(query.replace("{label}", check_label(label)), where, bounds)
-            return query, {**mine, **params}, (label, bounds, keys)
+            query, params = _in_range(query.replace("{label}", check_label(label)), bounds, share)
+            return query, params, (label, bounds, keys)
 
         return make
 
@@ -387,17 +403,17 @@ def _falkor_lines(store: Any, share: tuple[int, int]) -> Iterator[str]:
 
     node_pages, rel_pages = [], []
     for label in NODE_LABELS:
-        ranges = _ranges(store, label, PAGE)
+        ranges = _mine(_ranges(store, label, PAGE), share)
         if ranges:
-            sample = store.run(_KEY_SAMPLE.format(label=check_label(label), where=where), mine)
+            sample = store.run(_KEY_SAMPLE.format(label=check_label(label), where=_MODULO), mine)
             keys = sorted(str(row["k"]) for row in sample)
             plain = keys and all(_PLAIN_KEY.fullmatch(k) for k in keys)
             known[label] = tuple(keys) if plain else None
         node_pages += [node_page(label, bounds) for bounds in ranges]
         rels_in = _RELS_IN.replace("{label}", check_label(label))
-        for bounds in _ranges(store, label, SOURCE_PAGE):
-            query, params = _in_range(rels_in, where, bounds)
-            rel_pages.append(lambda q=query, p={**mine, **params}: (q, p, None))
+        for bounds in _mine(_ranges(store, label, SOURCE_PAGE), share):
+            query, params = _in_range(rels_in, bounds, share)
+            rel_pages.append(lambda q=query, p=params: (q, p, None))
     again = []
     for (label, bounds, keys), rows in _range_pages(store, node_pages):
         if keys is None:
@@ -411,8 +427,8 @@ def _falkor_lines(store: Any, share: tuple[int, int]) -> Iterator[str]:
         else:
             yield from page
     for label, bounds in again:  # after the read-ahead: one statement at a time on the store
-        query, params = _in_range(_NODES_IN.replace("{label}", check_label(label)), where, bounds)
-        for row in store.read_cells(query, {**mine, **params})[1]:
+        query, params = _in_range(_NODES_IN.replace("{label}", check_label(label)), bounds, share)
+        for row in store.read_cells(query, params)[1]:
             yield encode(["node", labels_of(row[0]), props_of(row[1])])
     for _, rows in _range_pages(store, rel_pages):
         for row in rows:  # (type, src, dst, props)
