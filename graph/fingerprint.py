@@ -330,7 +330,7 @@ _NODES_IN = "MATCH (n:{label}) WHERE {where} RETURN labels(n) AS labels, propert
 # the server's part 0.53 -> 0.40 s). A node with a key outside those is read again whole.
 _NODE_VALUES = "MATCH (n:{label}) WHERE {where} RETURN labels(n) AS labels, size(keys(n)) AS kept{columns}"
 _KEY_SAMPLE = "MATCH (n:{label}) WHERE {where} WITH n LIMIT 500 UNWIND keys(n) AS k RETURN DISTINCT k AS k"
-_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # written `quoted` (Evidence has `end`, `type`)
 _RELS_IN = (
     "MATCH (n:{label}) WHERE {where} MATCH (n)-[r]->(b) "
     "RETURN type(r) AS type, n.id AS src, b.id AS dst, properties(r) AS props"
@@ -380,7 +380,7 @@ def _falkor_lines(store: Any, share: tuple[int, int]) -> Iterator[str]:
             if keys is None:
                 query = _NODES_IN
             else:
-                query = _NODE_VALUES.replace("{columns}", "".join(f", n.{k}" for k in keys))
+                query = _NODE_VALUES.replace("{columns}", "".join(f", n.`{k}`" for k in keys))
             query, params = _in_range(query.replace("{label}", check_label(label)), bounds, share)
             return query, params, (label, bounds, keys)
 
