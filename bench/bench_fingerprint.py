@@ -15,7 +15,8 @@ Each round, for each tree in turn (before, after; then after, before; ...):
   (the server's stop), with the CPU seconds of that process, of its share processes and of the
   server while the fingerprint ran.
 The 1-minute load average (/proc/loadavg) is recorded before and after each figure, and the
-digests must be one for both trees. A measurement script, not a test.
+digests must be one for both trees. `--wait-idle 0.75` starts the rounds only once the machine's
+CPU was 75 % idle over 3 s (a quiet spell of a shared machine). A measurement script, not a test.
 """
 
 from __future__ import annotations
@@ -67,6 +68,29 @@ def loadavg() -> float:
     return float(Path("/proc/loadavg").read_text().split()[0])
 
 
+def idle_share(seconds: float = 3.0) -> float:
+    """The share of the machine's CPU time that was idle over `seconds` (/proc/stat)."""
+
+    def snap() -> tuple[int, int]:
+        values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        return values[3] + values[4], sum(values)
+
+    idle0, total0 = snap()
+    time.sleep(seconds)
+    idle1, total1 = snap()
+    return (idle1 - idle0) / max(1, total1 - total0)
+
+
+def wait_idle(fraction: float, limit_s: float) -> float:
+    """Until the CPU was at least `fraction` idle over 3 s (or `limit_s` passed); that share."""
+    deadline = time.monotonic() + limit_s
+    while True:
+        share = idle_share()
+        if share >= fraction or time.monotonic() > deadline:
+            return share
+        time.sleep(7)
+
+
 def cold_cli(tree: Path, store: Path) -> dict[str, Any]:
     _wait_stopped(store)
     before = loadavg()
@@ -92,9 +116,19 @@ def main() -> int:
     parser.add_argument("--after", nargs=2, type=Path, required=True, metavar=("TREE", "STORE"))
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--out", type=Path)
-    args = parser.parse_args()
+    parser.add_argument(
+        "--wait-idle",
+        type=float,
+        metavar="FRACTION",
+        help="start only once the CPU was this idle over 3 s (a quiet spell of a shared machine)",
+    )
+    parser.add_argument(
+        "--wait-limit", type=float, default=1800, help="seconds to wait at most for --wait-idle"
+    )
+    args = parser.parse_args()  # fmt: skip
     trees = {"before": args.before, "after": args.after}
     rounds: dict[str, list[dict[str, Any]]] = {name: [] for name in trees}
+    idle = wait_idle(args.wait_idle, args.wait_limit) if args.wait_idle else None
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     for i in range(args.rounds):
         order = list(trees) if i % 2 == 0 else list(reversed(trees))
@@ -120,7 +154,7 @@ def main() -> int:
         "cpu_share_processes_s": lambda r: r["phases"]["cpu_share_processes_s"],
         "cpu_server_during_fingerprint_s": lambda r: r["phases"]["cpu_server_during_fingerprint_s"],
     }
-    summary: dict[str, Any] = {"digest": digests.pop(), "started": started}
+    summary: dict[str, Any] = {"digest": digests.pop(), "started": started, "idle_at_start": idle}
     for key, get in figures.items():
         b, a = med("before", get), med("after", get)
         summary[key] = {"before": b, "after": a, "ratio_before_over_after": round(b / a, 2) if a else None,
