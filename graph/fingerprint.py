@@ -241,7 +241,7 @@ _ENCODE = _reused_encoder()
 
 def lines(store: Store, share: tuple[int, int] = (0, 1)) -> Iterator[str]:
     """The canonical line of every element of the graph (in no particular order); on FalkorDB,
-    those of one share (see `nodes`)."""
+    those of one share (see `fingerprint`)."""
     if _by_internal_id(store) and hasattr(store, "read_cells"):
         yield from _falkor_lines(store, share)
         return
