@@ -771,7 +771,7 @@ class EmbeddedServer:
         client = _client(self.paths, STOP_TIMEOUT_S)
         try:
             self._compact(client)
-            client.execute_command("SHUTDOWN")
+            client.execute_command("SHUTDOWN", *(("NOSAVE",) if self._snapshot_current(client) else ()))
         except (redis.ConnectionError, redis.TimeoutError):
             pass  # it closes the connection as it exits
         except redis.ResponseError as exc:
@@ -794,6 +794,24 @@ class EmbeddedServer:
         else:
             self._record_clean_stop()
         self._clean_stale_quietly()
+
+    def _snapshot_current(self, client: redis.Redis) -> bool:
+        """True when dump.rdb already holds what the server holds, so that SHUTDOWN need not write
+        it again (0.3 s at 10,000 documents, for every command that only read): nothing changed
+        since the server loaded or saved, and the snapshot is newer than every data file of the
+        append-only log (a log with writes dump.rdb never saw, or rewritten, is newer). The
+        append-only file is what the server loads and is flushed on every SHUTDOWN; dump.rdb is
+        a spare copy."""
+        try:
+            if int(client.info("persistence").get("rdb_changes_since_last_save", 1)) != 0:
+                return False
+            snapshot = (self.folder / "dump.rdb").stat().st_mtime_ns
+            logs = [
+                p.stat().st_mtime_ns for p in self.paths.aof.iterdir() if not p.name.endswith(".manifest")
+            ]
+        except (redis.RedisError, OSError, ValueError, TypeError):
+            return False
+        return bool(logs) and snapshot > max(logs)
 
     # -- damage: a clean stop leaves the checksums of its files; anything else is suspect --
 

@@ -391,18 +391,39 @@ class FalkorStore:
         columns = [h[1] if isinstance(h, list | tuple) else h for h in result.header]
         return [{str(c): plain(v) for c, v in zip(columns, row, strict=False)} for row in result.result_set]
 
-    def _read(self, cypher: str, values: dict[str, Any], timeout: int) -> tuple[list[str], list[list[Any]]]:
+    def read_cells(
+        self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int | None = None
+    ) -> tuple[list[str], list[list[Any]]]:
+        """A read-only statement as `run` sends it (same checks, time limit and watchdog), its rows
+        left as the compact result set's cells, [type, value] (see `decode`): for readers of whole
+        graphs (graph/fingerprint.py) that turn the common cells into their output directly,
+        without a dict per row and a value per cell first. `decode(cell, store.graph_for_cells)`
+        reads any cell as `run` would."""
+        values = statement_params(cypher, params, write=False)
+        _check_param_names(values)
+        timeout = self._timeout(timeout_ms)
+        self._retry_safe = True
+        return self._call(lambda: self._read(cypher, values, timeout, raw=True), timeout_ms=timeout)
+
+    @property
+    def graph_for_cells(self) -> Any:
+        """What `decode` needs to read a cell of `read_cells` (the client's graph: its schema)."""
+        return self._graph
+
+    def _read(
+        self, cypher: str, values: dict[str, Any], timeout: int, *, raw: bool = False
+    ) -> tuple[list[str], list[list[Any]]]:
         """GRAPH.RO_QUERY as the client's `ro_query` sends it (compact result set, time limit),
-        its cells read by `decode`: the column names and the rows."""
+        its cells read by `decode` (or left as they came, `raw`): the column names and the rows."""
         graph = self._graph
         query = graph._build_params_header(values) + cypher  # the client's own parameter header
         with paused():
             response = graph.execute_command(
                 "GRAPH.RO_QUERY", graph.name, query, "--compact", "timeout", timeout
             )
-            return self._rows(response)
+            return self._rows(response, raw=raw)
 
-    def _rows(self, response: list[Any]) -> tuple[list[str], list[list[Any]]]:
+    def _rows(self, response: list[Any], *, raw: bool = False) -> tuple[list[str], list[list[Any]]]:
         graph = self._graph
         if isinstance(response[0], redis.ResponseError):  # what falkordb's QueryResult checks
             if str(response[0]) == "version mismatch":
@@ -414,6 +435,8 @@ class FalkorStore:
         if len(response) == 1:  # statistics only
             return [], []
         columns = [str(h[1] if isinstance(h, list | tuple) else h) for h in response[0]]
+        if raw:
+            return columns, response[1]
         return columns, [
             [cell[1] if cell[0] in _AS_SENT else decode(cell, graph) for cell in row] for row in response[1]
         ]

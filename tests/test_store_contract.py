@@ -425,6 +425,44 @@ def test_the_fingerprint_pages_see_every_relationship_whatever_the_page_size(
             assert fingerprint(store, shares=1) == fingerprint(store, shares=2) == whole
 
 
+def test_the_fingerprint_lines_made_from_cells_equal_those_made_from_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On FalkorDB the fingerprint's lines are made from the reply's cells, nodes as the values of
+    their label's keys learnt from a sample (graph/fingerprint.py `_falkor_lines`): they are the
+    lines made from plain rows (`_row_lines`), for every kind of value (lists, floats, booleans,
+    evidence lists, the volatile `loaded_at`, hostile strings), with ranges of one id, and when
+    nodes have keys the sample did not see (their page is read again whole)."""
+    import graph.fingerprint as fp
+
+    with open_embedded(tmp_path / "store") as store:
+        for make in (letter_batch, press_batch, report_batch):
+            store.upsert(make())
+        store.run(
+            "MATCH (p:Person) WITH p ORDER BY p.id LIMIT 1 SET p.zz_float = 1.5, p.zz_whole = 2.0, "
+            "p.zz_flag = true, p.zz_list = [3, 'b', 1], p.zz_text = $hostile",
+            {"hostile": " ".join(HOSTILE)},
+            write=True,
+        )
+        store.run(
+            "MATCH (p:Person) WITH p ORDER BY p.id DESC LIMIT 1 SET p.evidence_keys = ['k2', 'k1'], "
+            "p.evidence_docs = ['d2', 'd1'], p.evidence_doc_ids = ['i2', 'i1'], p.evidence_quotes = ['b', 'a'], "
+            "p.evidence_starts = [5, 1], p.evidence_ends = [9, 2.0], p.loaded_at = 'now'",
+            write=True,
+        )
+        expected = sorted(fp._row_lines(store))
+        assert sorted(fp._falkor_lines(store, (0, 1))) == expected
+        whole = fingerprint(store, shares=1)
+        monkeypatch.setattr(fp, "_KEY_SAMPLE", fp._KEY_SAMPLE.replace("LIMIT 500", "LIMIT 1"))
+        for size in (1, 2):
+            monkeypatch.setattr(fp, "PAGE", size)
+            monkeypatch.setattr(fp, "SOURCE_PAGE", size)
+            assert sorted(fp._falkor_lines(store, (0, 1))) == expected, size
+            shared = sorted(line for k in range(3) for line in fp._falkor_lines(store, (k, 3)))
+            assert shared == expected, size
+            assert fingerprint(store, shares=2) == whole
+
+
 # --- the embedded server --------------------------------------------------------------------------------
 
 
