@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.bench_hub import _wait_stopped, measure
-from bench.bench_load import run_cli
+from bench.bench_load import loadavg, run_cli, write_report
 
 OPEN = """
 import sys, time
@@ -61,10 +61,6 @@ with EmbeddedFalkorStore(sys.argv[1]) as st:
 """
 
 _STAMP = re.compile(r"^\d+:\w \d+ \w+ \d+ (\d\d):(\d\d):(\d\d)\.(\d+) ")
-
-
-def loadavg() -> float:
-    return float(Path("/proc/loadavg").read_text().split()[0])
 
 
 def _stamp(line: str) -> float | None:
@@ -229,8 +225,7 @@ def main() -> int:
         "rounds": rounds,
     }
     print(json.dumps(summary, indent=1))
-    if args.out:
-        args.out.write_text(json.dumps(report, indent=1) + "\n")
+    write_report(args.out, report)
     return 0
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.bench_hub import _wait_stopped
-from bench.bench_load import run_cli
+from bench.bench_load import loadavg, run_cli, write_report
 
 PHASES = r"""
 import json, os, resource, sys, time
@@ -62,10 +62,6 @@ print(json.dumps({"digest": digest, "import_s": round(t1 - t0, 3), "open_s": rou
                   "cpu_share_processes_s": round(kids.ru_utime + kids.ru_stime, 2),
                   "cpu_server_during_fingerprint_s": round(s1 - s0, 2)}))
 """
-
-
-def loadavg() -> float:
-    return float(Path("/proc/loadavg").read_text().split()[0])
 
 
 def idle_share(seconds: float = 3.0) -> float:
@@ -174,8 +170,7 @@ def main() -> int:
         "rounds": rounds,
     }
     print(json.dumps(summary, indent=1))
-    if args.out:
-        args.out.write_text(json.dumps(report, indent=1) + "\n")
+    write_report(args.out, report)
     return 0
 
 

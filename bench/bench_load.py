@@ -352,6 +352,11 @@ def main() -> int:
     return 0
 
 
+def loadavg() -> float:
+    """The machine's 1-minute load average, recorded beside figures from a shared machine."""
+    return float(Path("/proc/loadavg").read_text().split()[0])
+
+
 def write_report(path: Path | None, report: dict[str, Any]) -> None:
     """The report as JSON at `path` (its folder made), when one is given."""
     if path:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from graph.facts import Entity, slug
 from loaders.dates import CALENDAR_WORDS
 from loaders.names.people import HONORIFICS, POST_NOMINALS
-from loaders.names.posts import NO_LONGER
+from loaders.names.posts import NO_LONGER, post_name
 from loaders.names.stopwords import DOCUMENT_NAME_WORDS
 from loaders.registry import Registry
 
@@ -210,21 +210,17 @@ def post_entity(registry: Registry, office: str) -> Entity | None:
     if not re.search(r"[A-Z]", text) and not _OFFICE_WORD.search(text) or _NOT_A_TITLE.search(text):
         return None
     trailing = _BODY_THEN_ROLE.match(text)
-    known = registry.find(trailing.group("body")) if trailing else None
-    if known is not None:  # "Transport for London commissioner": the registry's office of that body
-        role = " ".join(w[0].upper() + w[1:] for w in trailing.group("role").split())
-        entry = registry.find(f"{role} of {known.name}")
+    if trailing:
+        # "Transport for London commissioner": the registry's office of that body; "ALG chief
+        # executive": the Chief Executive of the Association of London Government; "Homeless Link
+        # chief executive": the Chief Executive of Homeless Link
+        role = post_name(trailing.group("role"))
+        known = registry.find(trailing.group("body"))
+        entry = registry.find(f"{role} of {known.name}") if known is not None else None
         if entry is not None and entry.label == "Post":
             return entry.entity
-    if trailing and known is not None and known.label == "Organization":
-        # "ALG chief executive": the Chief Executive of the Association of London Government
-        role = " ".join(w[0].upper() + w[1:] for w in trailing.group("role").split())
-        text = f"{role} of {known.name}"
-    elif trailing and known is None:
-        # "Homeless Link chief executive": the Chief Executive of Homeless Link (a body the registry
-        # knows has its offices under their own names, matched above)
-        role = " ".join(w[0].upper() + w[1:] for w in trailing.group("role").split())
-        text = f"{role} of {trailing.group('body')}"
+        if known is None or known.label == "Organization":
+            text = f"{role} of {known.name if known is not None else trailing.group('body')}"
     owned = _OWNED_OFFICE.match(text)
     if owned:  # "Thames Water’s Chief Executive" is the Chief Executive of Thames Water
         text = f"{owned.group('role')} of {owned.group('owner')}"

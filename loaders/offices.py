@@ -217,8 +217,8 @@ def _a_mayors_deputy(doc: Doc, m, i: int) -> None:
     """A Mayor's deputy holds a deputy mayoralty: the one the registry has them in on the
     document's date, else the Deputy Mayor of London's."""
     found = _DEPUTY_BEFORE.search(doc.text, max(0, m.start - 90), m.start)
-    mayor = doc.registry.holder("mayor-of-london", doc.ref_date)
-    if found is None or mayor is None:
+    mayor = doc.registry.holder("mayor-of-london", doc.ref_date) if found is not None else None
+    if mayor is None:
         return
     owner = found.group("owner")
     if owner in ("his", "her"):
@@ -235,10 +235,9 @@ def _a_mayors_deputy(doc: Doc, m, i: int) -> None:
         if e.name.startswith("Deputy Mayor")
         and doc.registry.term(e.id, m.entity.id, doc.ref_date) is not None
     ]
-    post = posts[0].entity if len(posts) == 1 else doc.registry.get("deputy-mayor-of-london")
-    post = post.entity if post is not None and hasattr(post, "entity") else post
+    post = posts[0] if len(posts) == 1 else doc.registry.get("deputy-mayor-of-london")
     if post is not None:
-        post_fact(doc, m.entity, post, (found.start("owner"), m.end))
+        post_fact(doc, m.entity, post.entity, (found.start("owner"), m.end))
 
 
 _OF_THE = re.compile(r"[ ]of[ ](?:the[ ])?")
@@ -658,8 +657,7 @@ def _phrase_before(
     return start, line_start + len(chunk)
 
 
-# lower-case titles of news reports that end right before a name: "chief executive", "chief of
-# staff", "cabinet member for transport", "policy adviser", "chief" ("Met chief Mark Rowley")
+# words a title never opens on, before a lower-case title ("made by deputy chief of staff X")
 _NOT_A_TITLE_WORD = frozenset(
     {
         "by",
@@ -681,6 +679,8 @@ _NOT_A_TITLE_WORD = frozenset(
         "says",
     }
 )
+# lower-case titles of news reports that end right before a name: "chief executive", "chief of
+# staff", "cabinet member for transport", "policy adviser", "chief" ("Met chief Mark Rowley")
 _LOWER_TITLE_END = re.compile(
     r"(?<![\w’'-])(?:(?:deputy|assistant|acting|interim)\s+)?(?:chief\s+executive|chief\s+of\s+staff|"
     r"cabinet\s+member(?:\s+for\s+[a-z][a-z ,&]{2,60}?)?|policy\s+adviser|policy\s+advisor|"

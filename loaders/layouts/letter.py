@@ -35,6 +35,7 @@ from loaders.genre import POSTCODE, flat_salutation
 from loaders.layouts.base import trim
 from loaders.names.focus import is_first_name
 from loaders.names.heads import ORG_HEADS
+from loaders.names.people import HONORIFIC_WORDS
 
 NAME = "letter"
 
@@ -128,7 +129,7 @@ _LETTER_FROM = re.compile(
 def _dear(doc: Doc) -> Entity | None:
     """Whom "Dear ..." names, when the address block did not say: a person or body the registry
     knows, or a body named as such ("Dear Churchfields School Council")."""
-    m = _DEAR_NAME.search(doc.text[:3000]) or flat_salutation(doc.text[:3000])
+    m = _salutation(doc)
     if m is None:
         return None
     name = m.group("name").strip()
@@ -146,12 +147,7 @@ def _dear(doc: Doc) -> Entity | None:
             if x.group("surname") not in _NOT_FIRST
         ]
         if full:
-            entry = doc.registry.find(full[-1])
-            return (
-                entry.entity
-                if entry is not None
-                else Entity(name=full[-1], label="Person", id=slug(full[-1]))
-            )
+            return _person(doc, full[-1])
         own = [p for p in _people_before(doc, m.start()) if p.name.split()[0] == name]
         if len(own) == 1:
             return own[0]
@@ -185,38 +181,24 @@ def _by_surname(doc: Doc, title: str, surname: str, before: int) -> Entity | Non
         if first not in _NOT_FIRST
     }
     if len(written) == 1:
-        full = written.pop()
-        entry = doc.registry.find(full)
-        return entry.entity if entry is not None else Entity(name=full, label="Person", id=slug(full))
+        return _person(doc, written.pop())
     known = {e.id: e.entity for e in doc.registry if e.label == "Person" and e.name.split()[-1] == surname}
     return next(iter(known.values())) if len(known) == 1 else None
 
 
 # capitalised words before a surname that are not a first name ("Dear Mr Barwell", "Mayor Khan")
-_NOT_FIRST = frozenset(
-    {
-        "Dear",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Miss",
-        "Dr",
-        "Mayor",
-        "Cllr",
-        "Councillor",
-        "Sir",
-        "Dame",
-        "The",
-        "Commissioner",
-        "Minister",
-        "Chancellor",
-        "Lord",
-        "Lady",
-        "Baroness",
-        "Hon",
-        "Rt",
-    }
-)
+_NOT_FIRST = HONORIFIC_WORDS | {"Dear", "Mayor", "Minister", "Chancellor"}
+
+
+def _person(doc: Doc, name: str) -> Entity:
+    """The registry's entry of a full name the letter writes, else a person of that name."""
+    entry = doc.registry.find(name)
+    return entry.entity if entry is not None else Entity(name=name, label="Person", id=slug(name))
+
+
+def _salutation(doc: Doc) -> re.Match | None:
+    """The letter's "Dear ...," (on its own line, or in a copy run onto one line)."""
+    return _DEAR_NAME.search(doc.text, 0, 3000) or flat_salutation(doc.text[:3000])
 
 
 # a letter that names no writer but whom it writes for: "I am writing as the Chief Executive Officer
@@ -240,7 +222,7 @@ _INTRODUCED = re.compile(
 
 def _introduced_writer(doc: Doc) -> Entity | None:
     """The writer a report names before the letter it prints (the text before its salutation)."""
-    dear = _DEAR_NAME.search(doc.text, 0, 3000) or flat_salutation(doc.text[:3000])
+    dear = _salutation(doc)
     if dear is None:
         return None
     writers = list(_INTRODUCED.finditer(doc.text, 0, dear.start()))

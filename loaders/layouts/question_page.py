@@ -39,6 +39,7 @@ from loaders.layouts.base import (
     read_fields,
     trim,
 )
+from loaders.layouts.turns import TURN
 
 NAME = "question_page"
 
@@ -200,15 +201,11 @@ def read(doc: Doc) -> None:
     if a_span[1] > a_span[0]:
         # the one of those asked whose turn opens the answer answers it ("Mike Brown MVO
         # (Commissioner of Transport for London):  There is no question ...")
-        label = _TURN_LABEL.match(text, a_span[0])
-        turn = _first_named(doc, label.group("name")) if label else None
+        label = TURN.match(text, a_span[0])
+        turn = _first_named(doc, label.group("who")) if label else None
         if turn is not None and any(turn.id == x.id for x in also):
             answerer = turn
         add_answer(doc, answerer, asker, a_span, about, answer_date or session)
-
-
-# a speaker's label opening a turn: "Mike Brown MVO (Commissioner of Transport for London):"
-_TURN_LABEL = re.compile(r"(?P<name>[A-Z][^\n:()]{2,60}?)\s*(?:\([^()\n]{1,80}\))?:[ \t]")
 
 
 def _all_named(doc: Doc, value: str) -> list:

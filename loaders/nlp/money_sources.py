@@ -45,7 +45,7 @@ def sums_from_givers(doc: Doc, res: Resolver, sdoc, sent: tuple[int, int], amoun
         givers = [g for g in _givers(res, places) if g.entity.label in _ACTORS or _a_fund(g)]
         if not givers:
             continue
-        for whom in _recipients(res, places, money):
+        for whom in _recipients(res, places):
             for giver in givers:
                 if giver.entity.id != whom.entity.id:
                     doc.facts.add(
@@ -141,14 +141,19 @@ def _a_fund(ref: Ref) -> bool:
     return ref.entity.label == "Programme" and ref.entity.name.split()[-1] == "Fund"
 
 
-def _recipients(res: Resolver, places: list[Token], money: Token) -> list[Ref]:
+def _named_enough(ref: Ref | None) -> bool:
+    """A recipient is a person or a body, or a thing with a capitalised name."""
+    return ref is not None and (ref.entity.label in _ACTORS or ref.entity.name[:1].isupper())
+
+
+def _recipients(res: Resolver, places: list[Token]) -> list[Ref]:
     for place in places:
         for c in place.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in _TO:
                 for p in c.children:
                     if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "CARDINAL") and not p.like_num:
                         ref = budget_of(res, p) or res.actor(p) or res.thing(p)
-                        if ref is not None and (ref.entity.label in _ACTORS or ref.entity.name[:1].isupper()):
+                        if _named_enough(ref):
                             return [ref]
     verb = places[-1]
     if verb.pos_ not in ("VERB", "AUX"):
@@ -160,7 +165,7 @@ def _recipients(res: Resolver, places: list[Token], money: Token) -> list[Ref]:
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass"] if passive else subject_of(verb)
         for s in subjects[:1]:
             ref = res.actor(s) or res.thing(s)
-            if ref is not None and (ref.entity.label in _ACTORS or ref.entity.name[:1].isupper()):
+            if _named_enough(ref):
                 return [ref]
         return []
     if lemma in _HOLDING:
