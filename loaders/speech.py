@@ -14,6 +14,16 @@ to the speaker and the body the speaker chairs or leads) and one SAID fact per s
 text joins the quoted paragraphs (each paragraph is a piece of evidence). Quotes on one line
 with the speaker ("X said: "...""), and quotes with the speaker after them, are left to the
 quote rules of the rules layer. Layer "layout".
+
+A round-up of reactions labels each speaker at the start of the paragraph, with a group or
+office after a comma, and runs the words on after the colon (quoted or not) until the next
+label::
+
+    Len Duvall, Labour: “The big story is that it has taken two years ...
+
+    Roger Evans, Conservative: “Personally, I am delighted ...
+
+Each label gives the same SAID fact, and a party label MEMBER_OF that party.
 """
 
 from __future__ import annotations
@@ -47,6 +57,8 @@ def late_speaker_blocks(doc: Doc) -> None:
 def speaker_blocks(doc: Doc, late: bool = False) -> None:
     text = doc.text
     paragraphs = _paragraphs(text)
+    if not late:
+        paragraphs = _labelled_statements(doc, paragraphs)
     claimed = {z.start for z in doc.zones if z.kind == "quote"} if late else set()
     i = 0
     while i < len(paragraphs):
@@ -101,6 +113,53 @@ def speaker_blocks(doc: Doc, late: bool = False) -> None:
 
 
 _CLOSE = '”’"'
+# "Len Duvall, Labour: ", "Caroline Pidgeon, Liberal Democrat transport spokesperson: "
+_LABEL = re.compile(
+    r"(?P<who>[A-Z][\w’'.-]+(?:[ ][A-Z][\w’'.-]+){1,3}),[ ]+(?P<role>[^:\n“”\"]{2,80}?):[ ]+(?=\S)"
+)
+
+
+def _labelled_statements(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Read the paragraphs that open on a speaker's label (a round-up of reactions), and return
+    the others for the intro-line reading. Words not in quotation marks run on to the next label
+    only where the page has two labels or more."""
+    text = doc.text
+    labels = {}
+    for k, (s, e) in enumerate(paragraphs):
+        m = _LABEL.match(text, s, e)
+        people = list(doc.mentions.between(s, m.end("who"))) if m else []
+        if m and people and people[0].entity.label == "Person" and people[0].start == s:
+            labels[k] = (m, people[0].entity)
+    if not labels:
+        return paragraphs
+    used: set[int] = set()
+    for k, (m, speaker) in labels.items():
+        s, e = paragraphs[k]
+        block = [(m.end(), e)]
+        quoted = text[m.end()] in _OPEN
+        j = k + 1
+        while j < len(paragraphs) and j not in labels and (len(labels) > 1 or quoted):
+            if quoted and not _left_open(" ".join(text[a:b] for a, b in block)):
+                break
+            block.append(paragraphs[j])
+            j += 1
+        _said(doc, speaker, (s, m.end()), block)
+        used.update(range(k, j))
+        _party(doc, speaker, m.group("role"), (s, m.end("role")))
+    return [p for k, p in enumerate(paragraphs) if k not in used]
+
+
+def _party(doc: Doc, speaker: Entity, role: str, span: tuple[int, int]) -> None:
+    """A label's group that is a party the registry knows ("Labour", "Conservative", "Green
+    Party") gives MEMBER_OF it."""
+    for name in (role, f"{role}s", f"{role} Party"):
+        entry = doc.registry.find(name)
+        if entry is not None:
+            if entry.label == "Organization":
+                doc.facts.add("MEMBER_OF", speaker, entry.entity, span, layer="layout")
+            return
+
+
 _NOT_WORDS = re.compile(r"^(?:notes?\b|ends\b|-+$|for more information|contact\b|editors?\b)", re.I)
 
 

@@ -3655,3 +3655,54 @@ def test_a_name_after_an_office_with_its_remit_is_a_person_whose_surname_then_sp
     )
     said = {f[0] for f in _family(text, "SAID", name="news-2009-01-23.txt")}
     assert said == {"Nick Raynsford"}
+
+
+def test_a_theyworkforyou_question_page_reads_speaker_lines_without_colons():
+    """TheyWorkForYou prints each speaker on a line of their own, name then group or office;
+    the Mayor's answer in the next turn replies to the member, about the page's title."""
+    text = (
+        "Bus fares\n\nQuestions to the Mayor of London – answered at on 23 January 2020.\n\n"
+        "Caroline Pidgeon Liberal Democrat\n\nWill you review the bus network in outer London?\n\n"
+        "Sadiq Khan Mayor of London\n\nTransport for London keeps the network under review.\n"
+    )
+    assert _facts(text, name="t.txt") == {
+        ("Caroline Pidgeon", "MEMBER_OF", "Liberal Democrat Group"),
+        ("Caroline Pidgeon", "ASKED", "Sadiq Khan"),
+        ("Sadiq Khan", "REPLIED_TO", "Caroline Pidgeon"),
+        ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
+    }
+    ask = next(
+        f
+        for f in extract(DocumentInfo(name="t.txt", sha256="x", text=text), default_registry()).facts
+        if f.predicate == "ASKED"
+    )
+    assert (ask.about, ask.date) == ("Bus fares", "2020-01-23")
+
+
+def test_a_round_up_of_reactions_labels_each_speaker_and_party_before_a_colon():
+    """'Name, Party: words' opens each reaction; the words run on, quoted or not, to the next
+    label, and a party the registry knows is the speaker's."""
+    text = (
+        "Assembly Members have been giving their reactions to the Mayor's budget.\n"
+        "Len Duvall, Labour: “This budget is a missed opportunity for London.\n"
+        "“It will not fix the buses.”\n"
+        "Roger Evans, Conservative: I am delighted that the precept is frozen.\n"
+        "It is good news for every council tax payer.\n"
+    )
+    facts = _facts(text, name="t.txt")
+    assert {f for f in facts if f[1] != "SAID"} == {
+        ("Len Duvall", "MEMBER_OF", "Labour Party"),
+        ("Roger Evans", "MEMBER_OF", "Conservative Party"),
+    }
+    said = [
+        f
+        for f in extract(DocumentInfo(name="t.txt", sha256="x", text=text), default_registry()).facts
+        if f.predicate == "SAID"
+    ]
+    assert {(f.subject.name, f.text) for f in said} == {
+        ("Len Duvall", "This budget is a missed opportunity for London. … It will not fix the buses."),
+        (
+            "Roger Evans",
+            "I am delighted that the precept is frozen. … It is good news for every council tax payer.",
+        ),
+    }

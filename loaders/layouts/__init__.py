@@ -13,7 +13,7 @@ from graph.facts import Entity
 from loaders.dates import name_date
 from loaders.document import Doc, Zone
 from loaders.genre import detect as general_reading
-from loaders.layouts import decision, letter, motion, question_page, transcript, written_answers
+from loaders.layouts import decision, letter, motion, question_page, transcript, twfy, written_answers
 from loaders.layouts.base import add_answer, lines, trim
 from loaders.layouts.turns import Turn, read_turns
 from loaders.offices import meeting_body
@@ -21,7 +21,7 @@ from loaders.offices import meeting_body
 __all__ = ["LAYOUTS", "read_layout", "speaker_turns", "find_voice"]
 
 # Most specific first.
-LAYOUTS = (written_answers, question_page, transcript, decision, motion)
+LAYOUTS = (written_answers, question_page, twfy, transcript, decision, motion)
 # Layouts the general reading recognises (it finds their blocks); they read the Doc, not the text.
 READ_LAYOUTS = (letter,)
 
