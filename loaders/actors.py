@@ -196,6 +196,9 @@ def post_entity(registry: Registry, office: str) -> Entity | None:
     # "Transport for London commissioner" is the Commissioner of Transport for London
     text = _INTERIM.sub("", text)
     text = _ROLE_AT_BODY.sub(r"\g<role> of \g<body>", text)
+    sender = re.match(r"(?P<office>.+?)[ ]from[ ](?:the[ ])?[A-Z]", text)
+    if sender and (known := registry.find(sender.group("office"))) is not None and known.label == "Post":
+        return known.entity  # "Mayor of London from London Cycling Campaign": a heading's sender follows
     for form in _office_forms(text):
         entry = registry.find(form)
         if entry is not None and entry.label == "Post":

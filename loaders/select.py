@@ -120,6 +120,7 @@ def select_facts(doc: Doc) -> None:
             fact.predicate == "SAID"
             and fact.subject.label == "Organization"
             and not _through_a_spokesperson(doc, fact)
+            and not _its_own_letter(doc, fact)
         ):
             # "City Hall says ...", a committee report's own words, a motion's: a body's voice is
             # its documents (the document is the evidence of what it holds); a statement is a
@@ -190,6 +191,13 @@ def _through_a_spokesperson(doc: Doc, fact: Fact) -> bool:
         if _SPOKESPERSON.search(doc.text, min(start, ev.start), max(end, ev.end)):
             return True
     return False
+
+
+def _its_own_letter(doc: Doc, fact: Fact) -> bool:
+    """Whether the statement is a letter the body itself wrote (an open letter signed by a
+    campaign or an authority speaks for it as a spokesperson would)."""
+    zone = doc.zone_at(fact.evidence[0].start, "letter")
+    return zone is not None and zone.speaker is not None and zone.speaker.id == fact.subject.id
 
 
 def _one_statement_per_speaker(doc: Doc) -> None:

@@ -315,6 +315,7 @@ def test_a_letter_that_thanks_for_an_email_replies_to_whoever_wrote_it():
     assert _facts(SCHOOL_LETTER) == {
         ("Churchfields School Council", "ASKED", "Boris Johnson"),
         ("Boris Johnson", "REPLIED_TO", "Churchfields School Council"),
+        ("Boris Johnson", "SAID", "Thank you for your email of 2 March foll"),  # the letter is his statement
     }
 
 
@@ -1118,6 +1119,7 @@ def test_a_letter_with_no_signature_is_from_the_member_its_letterhead_names():
     assert _facts(text, name="letter.txt") == {
         ("Darren Johnson", "MEMBER_OF", "London Assembly"),
         ("Darren Johnson", "REPLIED_TO", "Transport for London"),
+        ("Darren Johnson", "SAID", "Silvertown - RESPONSE TO CONSULTATION As"),  # the letter is his statement
     }
 
 
@@ -1317,6 +1319,7 @@ def test_a_letterhead_with_its_group_name_before_the_member_is_the_members():
     assert _facts(text, name="letter.txt") == {
         ("Darren Johnson", "MEMBER_OF", "London Assembly"),
         ("Darren Johnson", "REPLIED_TO", "Transport for London"),
+        ("Darren Johnson", "SAID", "Silvertown - RESPONSE TO CONSULTATION As"),  # the letter is his statement
     }
 
 
@@ -2680,7 +2683,10 @@ def test_a_letter_in_response_to_a_letter_replies_to_whoever_wrote_it():
     ).replace(
         "I also appreciate you taking the time to put your questions to me and my answers are below.", ""
     )
-    assert _facts(text) == {("Boris Johnson", "REPLIED_TO", "Churchfields School Council")}
+    assert _facts(text) == {
+        ("Boris Johnson", "REPLIED_TO", "Churchfields School Council"),
+        ("Boris Johnson", "SAID", "In response to your letter of 2 March, I"),
+    }
 
 
 def test_words_after_said_colon_without_opening_marks_are_the_speakers_up_to_the_closing_mark():
@@ -3235,9 +3241,12 @@ def test_a_heading_letter_from_names_the_writer():
         "Letter from Boris Johnson\n\nDear Sadiq Khan,\n\nI urge you to publish the figures for the "
         "Garden Bridge as soon as possible. I have to tell you that I am disappointed.\n"
     )
-    # (the letter opens with a sentence, not a subject line: "you" in it is the addressee; a
-    # letter is its writer's words whole, no SAID)
-    assert _facts(text, name="letter-2017-03-01.txt") == {("Boris Johnson", "ASKED", "Sadiq Khan")}
+    # (the letter opens with a sentence, not a subject line: "you" in it is the addressee; the
+    # letter whole is its writer's statement)
+    assert _facts(text, name="letter-2017-03-01.txt") == {
+        ("Boris Johnson", "ASKED", "Sadiq Khan"),
+        ("Boris Johnson", "SAID", "I urge you to publish the figures for th"),
+    }
 
 
 def test_the_brigade_is_the_brigade_named_before_and_its_culture_stands_for_it():
@@ -3705,4 +3714,99 @@ def test_a_round_up_of_reactions_labels_each_speaker_and_party_before_a_colon():
             "Roger Evans",
             "I am delighted that the precept is frozen. … It is good news for every council tax payer.",
         ),
+    }
+
+
+def test_a_letter_dated_only_by_its_file_name_addresses_the_holder_of_that_year():
+    """'Dear Prime Minister,' is whoever held the office when the letter was written; with no
+    date in the text, the file's name gives the year the layout resolves the office by."""
+    text = (
+        "Dear Prime Minister,\n\nOver 24,000 of our residents are EU nationals.\n\n"
+        "I urge you to guarantee that they can stay after Brexit.\n\nYours sincerely,\n\n"
+        "Sir Steve Bullock\n\nMayor of Lewisham\n"
+    )
+    assert _facts(text, name="lewisham-letter-2017.txt") == {
+        ("Steve Bullock", "HOLDS_OFFICE", "Mayor of Lewisham"),
+        ("Steve Bullock", "ASKED", "Theresa May"),
+        ("Steve Bullock", "SAID", "Over 24,000 of our residents are EU nati"),
+    }
+    assert _facts(text, name="lewisham-letter.txt") == {  # no date: no holder to name
+        ("Steve Bullock", "HOLDS_OFFICE", "Mayor of Lewisham"),
+        ("Steve Bullock", "SAID", "Over 24,000 of our residents are EU nati"),
+    }
+
+
+def test_a_letters_heading_names_writer_and_addressee_by_office_on_its_date():
+    """'Letter from the Home Secretary to the Mayor of London, dated ...': the holders on that
+    date; what the letter expects of "you" asks the addressee."""
+    text = (
+        "Letter from the Home Secretary to the Mayor of London, dated 22 March 2022\n\nDear Sadiq,\n\n"
+        "The report paints a worrying picture of the force.\n\n"
+        "I expect you to provide full assurance that its findings will be acted on.\n"
+    )
+    assert _facts(text, name="t.txt") == {
+        ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
+        ("Priti Patel", "ASKED", "Sadiq Khan"),
+        ("Priti Patel", "SAID", "The report paints a worrying picture of "),
+    }
+
+
+def test_a_letter_that_requests_something_of_its_addressee_asks_them_and_one_that_does_not_does_not():
+    head = "OPEN LETTER To Boris Johnson, Mayor of London\n\nDear Mr Johnson,\n\n"
+    sign = "\n\nYours sincerely\n\nPeter Murry\nSecretary Green Party TU Group\n"
+    asks = (
+        head
+        + "Opposition to racism is supported by most Londoners.\n\nI suggest that you withdraw it forthwith."
+        + sign
+    )
+    assert _facts(asks, name="letter-2008.txt") == {
+        ("Peter Murry", "HOLDS_OFFICE", "Secretary Green Party TU Group"),
+        ("Boris Johnson", "HOLDS_OFFICE", "Mayor of London"),
+        ("Peter Murry", "ASKED", "Boris Johnson"),
+        ("Peter Murry", "SAID", "Opposition to racism is supported by mos"),
+    }
+    congratulates = "Dear Mr Johnson,\n\nCongratulations on your election as Mayor of London." + sign
+    assert _facts(congratulates, name="letter-2008.txt") == {  # no request: no ASKED
+        ("Peter Murry", "HOLDS_OFFICE", "Secretary Green Party TU Group"),
+        ("Peter Murry", "SAID", "Congratulations on your election as Mayo"),
+    }
+
+
+def test_a_joint_letter_is_its_first_signatorys_and_dear_boris_is_the_mayor_of_its_year():
+    """'David Lammy MP, Sadiq Khan MP, ...' under the closing: the first signatory writes; the
+    letter is the writer's statement (one SAID joining its paragraphs) and its request asks."""
+    text = (
+        "London Labour MPs challenge Boris over 50p tax\n\n\nDear Boris,\n\n"
+        "Yesterday's cut in the top rate of tax was a victory for the super-rich.\n\n"
+        "We urge you to campaign for the people who need help.\n\nYours Sincerely,\n\n"
+        "David Lammy MP, Sadiq Khan MP, Jon Cruddas MP, Karen Buck MP\n"
+    )
+    assert _facts(text, name="mps-letter-2012.txt") == {
+        ("David Lammy", "ASKED", "Boris Johnson"),
+        ("David Lammy", "SAID", "Yesterday's cut in the top rate of tax w"),
+    }
+    said = next(
+        f
+        for f in extract(
+            DocumentInfo(name="mps-letter-2012.txt", sha256="x", text=text), default_registry()
+        ).facts
+        if f.predicate == "SAID"
+    )
+    assert said.text == (
+        "Yesterday's cut in the top rate of tax was a victory for the super-rich. … "
+        "We urge you to campaign for the people who need help."
+    )
+
+
+def test_an_open_letter_to_someone_from_a_campaign_is_the_campaigns_statement():
+    """'Open Letter to X, Mayor of London from Y': Y writes to X; a body's own letter is its
+    statement, and the heading's office ends before 'from'."""
+    text = (
+        "Open Letter to Sadiq Khan, Mayor of London from London Cycling Campaign\n\n\n"
+        "Tuesday 10th May 2016\n\nDear Mr Khan,\n\nMany congratulations on being elected as Mayor of London.\n\n"
+        "We look forward to seeing an announcement in the coming months.\n"
+    )
+    assert _facts(text, name="t.txt") == {
+        ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
+        ("London Cycling Campaign", "SAID", "Many congratulations on being elected as"),
     }

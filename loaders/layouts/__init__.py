@@ -36,6 +36,9 @@ def read_layout(doc: Doc) -> None:
     doc.ref_date = info.ref_date
     doc.reference = info.reference
     doc.publisher = info.publisher
+    # a layout resolves "the Prime Minister" and "Dear Mayor" by the page's date: one the text
+    # does not give is, for now, the reader's or the file name's
+    doc.ref_date = doc.ref_date or doc.info.date or name_date(doc.info.name)
     for layout in LAYOUTS:
         if layout.detect(doc.text):
             doc.layout = layout.NAME

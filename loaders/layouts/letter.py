@@ -32,7 +32,7 @@ from graph.facts import Entity, slug
 from loaders.actors import resolve_name
 from loaders.document import Doc, Zone
 from loaders.genre import POSTCODE, flat_salutation
-from loaders.layouts.base import trim
+from loaders.layouts.base import first_date, lines, trim
 from loaders.names.focus import is_first_name
 from loaders.names.heads import ORG_HEADS
 from loaders.names.people import HONORIFIC_WORDS
@@ -42,7 +42,8 @@ NAME = "letter"
 _CHAIR = re.compile(r"^(?:Chair|Chairman|Chairwoman)\s+(?:of\s+)?(?:the\s+)?(?P<body>.+)$", re.I)
 _LETTERHEAD_MAYOR = re.compile(r"^\s*MAYOR\s+OF\s+LONDON\s*$", re.M)
 _MAYOR_REF = re.compile(r"^[ ]*Our[ ]ref(?:erence)?[ ]*:?[ ]*MGLA", re.M | re.I)  # the Mayor's office
-_DEAR_NAME = re.compile(r"^[ ]*Dear[ ](?P<name>[^\n,]{2,80}?),?[ ]*$", re.M)
+# "Dear Paul,"; "Dear Sadiq, Cressida,", "Dear Councillor Campbell, dear Elizabeth, dear Leadership Team,": the first
+_DEAR_NAME = re.compile(r"^[ ]*Dear[ ](?P<name>[^\n,]{2,80}?)(?:,[^\n]{0,100})?[ ]*$", re.M)
 _THANKS = re.compile(
     r"\b(?:(?:[Tt]hank[ ]you[ ]for|[Ii]n[ ](?:response|reply)[ ]to|[Ff]urther[ ]to|[Ii][ ]am[ ]writing[ ]in[ ]"
     r"(?:response|reply)[ ]to)[ ]your[ ](?:recent[ ])?|[Ii][ ]am[ ](?:responding|replying)[ ]to[ ](?:your[ ]|the[ ]|"
@@ -61,8 +62,11 @@ def read(doc: Doc) -> None:
     text = doc.text
     doc.genre = "letter"
     doc.date = info.date or doc.date
-    doc.ref_date = info.ref_date or doc.date
+    doc.ref_date = info.ref_date or doc.date or doc.ref_date
     signatory = _block_person(doc, info.author, info.author_office, info.author_span)
+    if signatory is None and info.author and info.author.count(",") >= 2:
+        # "David Lammy MP, Sadiq Khan MP, Jon Cruddas MP, ...": a joint letter, its first signatory
+        signatory = _block_person(doc, info.author.split(",")[0], None, None)
     if signatory is None and info.sender:
         # "Green Party Group Darren Johnson AM": the last three words if the registry knows them,
         # else the last two
@@ -81,7 +85,12 @@ def read(doc: Doc) -> None:
         signatory = (
             named.actor if named is not None and named.actor.label in ("Person", "Organization") else None
         )
-    addressee = _block_person(doc, info.addressee, info.addressee_office, info.addressee_span)
+    heading = _from_to(doc)
+    if heading is not None:  # "Letter from the Home Secretary to the Metropolitan Police Commissioner ..."
+        signatory = signatory or heading[0]
+    addressee = heading[1] if heading is not None and heading[1] is not None else None
+    if addressee is None:
+        addressee = _block_person(doc, info.addressee, info.addressee_office, info.addressee_span)
     if addressee is None:
         addressee = _dear(doc)
     if signatory is None:
@@ -97,6 +106,7 @@ def read(doc: Doc) -> None:
     body_end = info.author_span[0] if info.author_span else len(text)
     if signatory is not None and body_end > body_start:
         doc.zones.append(Zone("letter", body_start, body_end, speaker=signatory, addressee=addressee))
+        _letter_said(doc, signatory, body_start, body_end)
     if signatory is None or asker is None:
         return
     for motion in info.motions:
@@ -119,11 +129,89 @@ def read(doc: Doc) -> None:
         asked = _YOUR_QUESTIONS.search(text, thanks.start(), body_end)
         if asked:  # "... you taking the time to put your questions to me"
             doc.facts.add("ASKED", asker, signatory, _sentence(text, *asked.span()), layer="layout")
+    request = _REQUEST.search(text, body_start, body_end) if not info.motions and not thanks else None
+    if request and addressee is not None and addressee.id != signatory.id:
+        # a letter that asks something of its addressee: "I urge you to ...", "I suggest that you
+        # withdraw it", "Could you tell me ...?"
+        span = _sentence(text, *request.span())
+        doc.facts.add("ASKED", signatory, addressee, span, layer="layout", date=info.date, about=info.title)
+
+
+# the closing words of a letter, before its signature
+_CLOSE = re.compile(
+    r"^(?:Yours[ ](?:sincerely|faithfully|truly|ever)|(?:With[ ])?(?:best|kind)[ ](?:wishes|regards)|Regards)[ ,.]*$",
+    re.I,
+)
+
+
+def _letter_said(doc: Doc, signatory: Entity, start: int, end: int) -> None:
+    """A letter is its writer's statement: one SAID whose text joins the paragraphs between the
+    salutation and the closing, each paragraph a piece of evidence (as a quoted block is)."""
+    dear = _salutation(doc)
+    if dear is not None and start <= dear.start() < end:
+        start = dear.end()
+    paragraphs = [
+        (s, e) for s, e, line in lines(doc.text, start, end) if len(line) > 1 and not _CLOSE.match(line)
+    ]
+    if not paragraphs:
+        return
+    words = " … ".join(" ".join(doc.text[s:e].split()) for s, e in paragraphs)
+    for span in paragraphs:
+        doc.facts.add("SAID", signatory, None, span, layer="layout", text=words, date=doc.date)
+
+
+# a writer's request of the one the letter is to
+_REQUEST = re.compile(
+    r"\b(?:I|[Ww]e)[ ](?:would[ ]|therefore[ ]|again[ ]|strongly[ ]|now[ ])?(?:urge|ask|request|implore|call[ ]on"
+    r"|invite|expect|encourage)[ ]you\b"
+    r"|\b(?:I|[Ww]e)[ ](?:would[ ])?(?:suggest|recommend|propose)[ ]that[ ]you\b"
+    r"|\b[Yy]ou[ ](?:must|should)[ ]\w"
+    r"|\b(?:I|[Ww]e)[ ]would[ ]be[ ](?:grateful|pleased)[ ]if[ ]you\b"
+    r"|\b(?:I|[Ww]e)[ ]would[ ]welcome[ ](?:the[ ]opportunity|a[ ]meeting|your)\b"
+    r"|\b(?:I|[Ww]e)[ ]look[ ]forward[ ]to[ ](?:hearing[ ]from[ ]you|your[ ](?:reply|response))"
+    r"|\b(?:[Cc]an|[Cc]ould|[Ww]ill|[Ww]ould)[ ]you[ ][^.?!\n]{0,200}\?"
+)
 
 
 _LETTER_FROM = re.compile(
     r"(?im)^[ \t]*(?:an?[ \t]+)?(?:open[ \t]+)?letter[ \t]+from[ \t]+(?P<name>(?:the[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]*$"
 )
+
+
+# a page's heading that names both ends: "Letter from the Home Secretary to the Metropolitan Police
+# Commissioner and the Mayor of London, dated 22 March 2022", "Letter from the Mayor to Grant Shapps"
+_FROM_TO = re.compile(
+    r"(?im)^[ \t]*(?:an?[ \t]+)?(?:open[ \t]+)?letter[ \t]+from[ \t]+(?P<writer>[^\n]{2,80}?)[ \t]+to[ \t]+"
+    r"(?P<to>[^\n]{2,120}?)(?:,?[ \t]+(?:dated|on|re|regarding|about|concerning)\b[^\n]*|[ \t]*[(:][^\n]*)?[ \t]*$"
+)
+
+
+# the same the other way round: "Open Letter to Sadiq Khan, Mayor of London from London Cycling Campaign"
+_TO_FROM = re.compile(
+    r"(?im)^[ \t]*(?:an?[ \t]+)?(?:open[ \t]+)?letter[ \t]+to[ \t]+(?P<to>[^\n]{2,120}?)[ \t]+from[ \t]+"
+    r"(?P<writer>(?:the[ \t]+)?[A-Z][^\n]{1,80}?)[ \t]*$"
+)
+
+
+def _from_to(doc: Doc) -> tuple[Entity | None, Entity | None] | None:
+    """Writer and (first) addressee a heading names, each as the registry resolves it on the
+    letter's date; None when the page has no such heading."""
+    m = _FROM_TO.search(doc.text, 0, 400) or _TO_FROM.search(doc.text, 0, 400)
+    if m is None:
+        return None
+    doc.ref_date = doc.ref_date or first_date(m.group(0))  # "..., dated 22 March 2022"
+
+    def actor(name: str) -> Entity | None:
+        named = resolve_name(doc.registry, name, doc.ref_date)
+        if named is not None:
+            return named.actor if named.actor.label in ("Person", "Organization") else None
+        words = name.split()  # a body the registry does not know: "London Cycling Campaign"
+        if len(words) >= 2 and words[-1] in _BODY_WORDS | {"Campaign", "Trust", "Forum", "Federation"}:
+            return Entity(name=name.strip(), label="Organization", id=slug(name))
+        return None
+
+    addressees = [a for a in (actor(n) for n in re.split(r",[ \t]*|[ \t]+and[ \t]+", m.group("to"))) if a]
+    return actor(m.group("writer")), (addressees[0] if addressees else None)
 
 
 def _dear(doc: Doc) -> Entity | None:
@@ -151,6 +239,9 @@ def _dear(doc: Doc) -> Entity | None:
         own = [p for p in _people_before(doc, m.start()) if p.name.split()[0] == name]
         if len(own) == 1:
             return own[0]
+        mayor = doc.registry.holder("mayor-of-london", doc.ref_date)
+        if mayor is not None and mayor.name.split()[0] == name:
+            return mayor.entity  # "Dear Boris," in 2012: the Mayor, whom London's letters write to most
     titled = _TITLE_SURNAME.fullmatch(name)
     if titled is not None:  # "Dear Mayor Khan,", "Dear Mr Barwell MP,"
         return _by_surname(doc, titled.group("title"), titled.group("surname"), m.start())

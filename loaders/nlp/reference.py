@@ -250,6 +250,15 @@ BODY_NOUNS = {
     "treasury",
 }
 _FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
+
+
+def _in_quotation_marks(text: str, pos: int) -> bool:
+    """Whether `pos` is inside curly quotation marks opened earlier in its paragraph."""
+    start = text.rfind("\n", 0, pos) + 1
+    opened = text.rfind("\u201c", start, pos)
+    return opened != -1 and text.find("\u201d", opened, pos) == -1
+
+
 _THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _DROP_LEFT = {"det", "poss", "predet", "punct", "nummod", "quantmod", "case", "advmod", "preconj", "cc"}
 # heads that name nothing without their "for" phrase: "proposals for more free public toilets"
@@ -612,7 +621,10 @@ class Resolver:
 
     def voice(self, pos: int) -> Entity | None:
         """Who speaks at `pos`, else the body whose report, statement or letter this is."""
-        return self.speaker(pos) or self.doc.author
+        who = self.speaker(pos)
+        if who is None and _in_quotation_marks(self.doc.text, pos):
+            return None  # words the document quotes are not its author's
+        return who or self.doc.author
 
     def quotation(self, tok: Token) -> Ref | None:
         """The words inside quotation marks in the trigger's sentence (the nearest quotation to
@@ -650,9 +662,13 @@ class Resolver:
                 return q.speaker
         zone = self.doc.zone_at(pos, "answer", "question", "turn", "quote", "letter", "motion", "decision")
         if zone is not None:
+            if zone.kind in ("letter", "motion", "decision") and _in_quotation_marks(self.doc.text, pos):
+                return None  # a letter quoting someone's "we will ...": not the writer's words
             return zone.speaker
         if self.doc.genre == "letter" and ctx is not None:
             return ctx.signatory
+        if _in_quotation_marks(self.doc.text, pos):
+            return None  # words the document quotes ("the manifesto commitment that “we will ...”")
         author = self.doc.author  # "my Great Outdoors programme" in the Mayor's own report
         return author if author is not None and author.label == "Person" else None
 
