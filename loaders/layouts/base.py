@@ -22,6 +22,7 @@ __all__ = [
     "asker_in",
     "add_answer",
     "add_question",
+    "add_statement",
 ]
 
 # The mark that opens a list item: a bullet or dash, "1.", "(a)", "iv)"
@@ -192,10 +193,22 @@ def add_question(
 
 def add_answer(doc, answerer, asker, span: tuple[int, int], about: str | None, date: str | None) -> None:
     """An answer: its zone (so its "I" is the answerer) and, where both ends are known, the
-    REPLIED_TO it proves, quoting its first sentences."""
+    REPLIED_TO it proves, quoting its first sentences. (The answer whole is not made a SAID: the
+    shared gold takes what an answer states, not the answer, and 7 such facts cost its precision
+    0.919 -> 0.884.)"""
     doc.zones.append(
         Zone("answer", span[0], span[1], speaker=answerer, addressee=asker, about=about, date=date)
     )
     if answerer is not None and asker is not None:
         quote = first_sentences(doc.text, *span)
         doc.facts.add("REPLIED_TO", answerer, asker, quote, layer="layout", date=date, about=about)
+
+
+def add_statement(doc, speaker, paragraphs: list[tuple[int, int]], date: str | None) -> None:
+    """What someone wrote in their own words (a letter) is their
+    statement: one SAID whose text joins the paragraphs, each paragraph a piece of evidence."""
+    if not paragraphs:
+        return
+    words = " … ".join(" ".join(doc.text[s:e].split()) for s, e in paragraphs)
+    for span in paragraphs:
+        doc.facts.add("SAID", speaker, None, span, layer="layout", text=words, date=date)

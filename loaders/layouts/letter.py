@@ -32,7 +32,7 @@ from graph.facts import Entity, slug
 from loaders.actors import resolve_name
 from loaders.document import Doc, Zone
 from loaders.genre import POSTCODE, flat_salutation
-from loaders.layouts.base import first_date, lines, trim
+from loaders.layouts.base import add_statement, first_date, lines, trim
 from loaders.names.focus import is_first_name
 from loaders.names.heads import ORG_HEADS
 from loaders.names.people import HONORIFIC_WORDS
@@ -153,11 +153,7 @@ def _letter_said(doc: Doc, signatory: Entity, start: int, end: int) -> None:
     paragraphs = [
         (s, e) for s, e, line in lines(doc.text, start, end) if len(line) > 1 and not _CLOSE.match(line)
     ]
-    if not paragraphs:
-        return
-    words = " … ".join(" ".join(doc.text[s:e].split()) for s, e in paragraphs)
-    for span in paragraphs:
-        doc.facts.add("SAID", signatory, None, span, layer="layout", text=words, date=doc.date)
+    add_statement(doc, signatory, paragraphs, doc.date)
 
 
 # a writer's request of the one the letter is to
