@@ -113,16 +113,22 @@ def speaker_blocks(doc: Doc, late: bool = False) -> None:
 
 
 _CLOSE = '”’"'
-# "Len Duvall, Labour: ", "Caroline Pidgeon, Liberal Democrat transport spokesperson: "
+# "Len Duvall, Labour: ", "Caroline Pidgeon, Liberal Democrat transport spokesperson: ", "Jo Bloggs,
+# a local campaigner: ": the group or office opens on a capital or an article and has no comma (not
+# "Boris Johnson, who was Mayor from 2008, had three priorities: ...", nor "Sadiq Khan, Mayor of
+# London, said: ...")
 _LABEL = re.compile(
-    r"(?P<who>[A-Z][\w’'.-]+(?:[ ][A-Z][\w’'.-]+){1,3}),[ ]+(?P<role>[^:\n“”\"]{2,80}?):[ ]+(?=\S)"
+    r"(?P<who>[A-Z][\w’'.-]+(?:[ ][A-Z][\w’'.-]+){1,3}),[ ]+(?P<role>(?:[A-Z]|(?:a|an|the)[ ])[^:,\n“”\"]{1,60}?):[ ]+(?=\S)"
 )
+# unquoted words after the last label of a page run on at most this many paragraphs
+_LAST_LABEL_PARAGRAPHS = 2
 
 
 def _labelled_statements(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Read the paragraphs that open on a speaker's label (a round-up of reactions), and return
     the others for the intro-line reading. Words not in quotation marks run on to the next label
-    only where the page has two labels or more."""
+    only where the page has two labels or more, and after the last label only a paragraph or two,
+    not into notes or contacts."""
     text = doc.text
     labels = {}
     for k, (s, e) in enumerate(paragraphs):
@@ -138,8 +144,11 @@ def _labelled_statements(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tu
         block = [(m.end(), e)]
         quoted = text[m.end()] in _OPEN
         j = k + 1
+        last = k == max(labels)
         while j < len(paragraphs) and j not in labels and (len(labels) > 1 or quoted):
             if quoted and not _left_open(" ".join(text[a:b] for a, b in block)):
+                break
+            if not quoted and last and not _spoken_on(text, k, j, paragraphs):
                 break
             block.append(paragraphs[j])
             j += 1
@@ -149,13 +158,31 @@ def _labelled_statements(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[tu
     return [p for k, p in enumerate(paragraphs) if k not in used]
 
 
+# a paragraph in someone's own voice
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|we|We|our|Our|my|My|us)\b")
+
+
+def _spoken_on(text: str, k: int, j: int, paragraphs: list[tuple[int, int]]) -> bool:
+    """Whether paragraph `j` still carries the words of the page's last label (at paragraph `k`)
+    when they are not in quotation marks: a paragraph or two more, not the notes or contacts that
+    end a page, that go on with a sentence the paragraph before left open or speak in the first
+    person."""
+    s, e = paragraphs[j]
+    open_sentence = text[paragraphs[j - 1][1] - 1] not in '.?!:”’"'
+    return (
+        j - k <= _LAST_LABEL_PARAGRAPHS
+        and not _NOT_WORDS.match(text, s, e)
+        and (open_sentence or _FIRST_PERSON.search(text, s, e) is not None)
+    )
+
+
 def _party(doc: Doc, speaker: Entity, role: str, span: tuple[int, int]) -> None:
     """A label's group that is a party the registry knows ("Labour", "Conservative", "Green
-    Party") gives MEMBER_OF it."""
+    Party") gives MEMBER_OF it; a body that is no party ("Transport for London") gives nothing."""
     for name in (role, f"{role}s", f"{role} Party"):
         entry = doc.registry.find(name)
         if entry is not None:
-            if entry.label == "Organization":
+            if entry.kind in ("party", "party_group"):
                 doc.facts.add("MEMBER_OF", speaker, entry.entity, span, layer="layout")
             return
 

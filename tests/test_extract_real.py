@@ -3696,7 +3696,7 @@ def test_a_round_up_of_reactions_labels_each_speaker_and_party_before_a_colon():
         "Len Duvall, Labour: “This budget is a missed opportunity for London.\n"
         "“It will not fix the buses.”\n"
         "Roger Evans, Conservative: I am delighted that the precept is frozen.\n"
-        "It is good news for every council tax payer.\n"
+        "We think it is good news for every council tax payer.\n"
     )
     facts = _facts(text, name="t.txt")
     assert {f for f in facts if f[1] != "SAID"} == {
@@ -3712,7 +3712,7 @@ def test_a_round_up_of_reactions_labels_each_speaker_and_party_before_a_colon():
         ("Len Duvall", "This budget is a missed opportunity for London. … It will not fix the buses."),
         (
             "Roger Evans",
-            "I am delighted that the precept is frozen. … It is good news for every council tax payer.",
+            "I am delighted that the precept is frozen. … We think it is good news for every council tax payer.",
         ),
     }
 
@@ -3752,6 +3752,8 @@ def test_a_letters_heading_names_writer_and_addressee_by_office_on_its_date():
 
 
 def test_a_letter_that_requests_something_of_its_addressee_asks_them_and_one_that_does_not_does_not():
+    """'I suggest that you withdraw it' asks the addressee; congratulations ask nothing. Either
+    way the letter is its writer's statement."""
     head = "OPEN LETTER To Boris Johnson, Mayor of London\n\nDear Mr Johnson,\n\n"
     sign = "\n\nYours sincerely\n\nPeter Murry\nSecretary Green Party TU Group\n"
     asks = (
@@ -3809,4 +3811,100 @@ def test_an_open_letter_to_someone_from_a_campaign_is_the_campaigns_statement():
     assert _facts(text, name="t.txt") == {
         ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
         ("London Cycling Campaign", "SAID", "Many congratulations on being elected as"),
+    }
+
+
+def test_a_round_up_ends_where_the_last_speakers_own_words_end():
+    """After the last label, unquoted words run on only in the speaker's own voice: the page's
+    narration and its notes are no one's statement."""
+    text = (
+        "Assembly Members reacted to the budget.\nLen Duvall, Labour: This budget is a missed opportunity.\n"
+        "Roger Evans, Conservative: I am delighted.\nThe budget will be voted on next month by the full Assembly.\n"
+        "Notes to editors\nFor more information contact the press office on 020 7983 4000.\n"
+    )
+    said = {
+        (f.subject.name, f.text)
+        for f in extract(DocumentInfo(name="t.txt", sha256="x", text=text), default_registry()).facts
+        if f.predicate == "SAID"
+    }
+    assert said == {
+        ("Len Duvall", "This budget is a missed opportunity."),
+        ("Roger Evans", "I am delighted."),
+    }
+
+
+def test_a_clause_after_a_name_and_a_colon_in_a_sentence_is_no_speakers_label():
+    """'Name, who ..., had three priorities: ...' is a sentence, not 'Name, Party: words'; and a
+    body that is no party after a name gives no membership."""
+    sentence = "Boris Johnson, who was Mayor from 2008 to 2016, had three priorities: housing, transport and crime.\n"
+    assert _facts(sentence, name="news-2020-01-01.txt") == {
+        ("Boris Johnson", "HOLDS_OFFICE", "Mayor of London")
+    }
+    round_up = "Reactions to the fares freeze.\nMike Brown, Transport for London: We will deliver it.\n"
+    assert not {f for f in _facts(round_up, name="t.txt") if f[1] == "MEMBER_OF"}
+
+
+def test_a_letters_heading_date_wins_over_the_date_in_its_file_name():
+    text = (
+        "Letter from the Home Secretary to the Mayor of London, dated 22 March 2022\n\nDear Sadiq,\n\n"
+        "I expect you to provide full assurance that the findings will be acted on.\n"
+    )
+    facts = _facts(text, name="home-office-2019-01-10.txt")
+    assert ("Priti Patel", "ASKED", "Sadiq Khan") in facts
+    assert not {f for f in facts if f[0] == "Sajid Javid"}
+
+
+def test_courtesies_and_quoted_requests_ask_nothing_and_a_question_to_the_addressee_does():
+    def letter(body: str) -> set[tuple]:
+        text = (
+            "MAYOR OF LONDON\n\nDear Caroline Pidgeon,\n\n"
+            + body
+            + "\n\nYours sincerely,\n\nBoris Johnson\nMayor of London\n"
+        )
+        return {f for f in _facts(text, name="letter-2015.txt") if f[1] == "ASKED"}
+
+    assert letter("As you should know, the Trust is a charity. I look forward to hearing from you.") == set()
+    assert (
+        letter("Residents told us: “Will you stop the closure of our station?” The station stays open.")
+        == set()
+    )
+    assert letter("The station stays open. Could you tell me which residents wrote to you?") == {
+        ("Boris Johnson", "ASKED", "Caroline Pidgeon")
+    }
+
+
+def test_a_letters_statement_is_its_prose_not_its_letterhead_and_a_stray_quotation_mark_hides_nothing():
+    unsigned_head = (
+        "MAYOR OF LONDON\n\nCity Hall\nThe Queen's Walk\nLondon SE1 2AA\n\n3 March 2015\n\n"
+        "The Garden Bridge Trust has published its accounts.\n\nYours sincerely,\n\nBoris Johnson\nMayor of London\n"
+    )
+    said = [
+        f
+        for f in extract(DocumentInfo(name="l.txt", sha256="x", text=unsigned_head), default_registry()).facts
+        if f.predicate == "SAID"
+    ]
+    assert [f.text for f in said] == ["The Garden Bridge Trust has published its accounts."]
+    stray = (
+        'Dear Mr Khan,\n\nYour manifesto promised a “fully funded plan". We will oppose the fare rise in the '
+        "Assembly.\n\nYours sincerely,\n\nCaroline Pidgeon AM\n"
+    )
+    # the mark opened on "fully" closes with a straight quote: "We will ..." is the writer's again
+    assert ("Caroline Pidgeon", "COMMITTED_TO", "oppose the fare rise in the Assembly") in _facts(
+        stray, name="letter-2017.txt"
+    )
+
+
+def test_a_theyworkforyou_chair_line_chairs_the_assembly():
+    text = (
+        "Bus fares\n\nQuestions to the Mayor of London – answered at on 23 January 2020.\n\n"
+        "Jennette Arnold Chair\n\nWe move to the next question.\n\n"
+        "Caroline Pidgeon Liberal Democrat\n\nWill you review the bus network?\n\n"
+        "Sadiq Khan Mayor of London\n\nTransport for London keeps it under review.\n"
+    )
+    assert _facts(text, name="t.txt") == {
+        ("Jennette Arnold", "CHAIRS", "London Assembly"),
+        ("Caroline Pidgeon", "MEMBER_OF", "Liberal Democrat Group"),
+        ("Caroline Pidgeon", "ASKED", "Sadiq Khan"),
+        ("Sadiq Khan", "REPLIED_TO", "Caroline Pidgeon"),
+        ("Sadiq Khan", "HOLDS_OFFICE", "Mayor of London"),
     }

@@ -27,6 +27,7 @@ is the signatory, so "I" and "we" in it are the signatory.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from graph.facts import Entity, slug
 from loaders.actors import resolve_name
@@ -36,14 +37,19 @@ from loaders.layouts.base import add_statement, first_date, lines, trim
 from loaders.names.focus import is_first_name
 from loaders.names.heads import ORG_HEADS
 from loaders.names.people import HONORIFIC_WORDS
+from loaders.quotes.marks import in_quotation_marks
 
 NAME = "letter"
 
 _CHAIR = re.compile(r"^(?:Chair|Chairman|Chairwoman)\s+(?:of\s+)?(?:the\s+)?(?P<body>.+)$", re.I)
 _LETTERHEAD_MAYOR = re.compile(r"^\s*MAYOR\s+OF\s+LONDON\s*$", re.M)
 _MAYOR_REF = re.compile(r"^[ ]*Our[ ]ref(?:erence)?[ ]*:?[ ]*MGLA", re.M | re.I)  # the Mayor's office
-# "Dear Paul,"; "Dear Sadiq, Cressida,", "Dear Councillor Campbell, dear Elizabeth, dear Leadership Team,": the first
-_DEAR_NAME = re.compile(r"^[ ]*Dear[ ](?P<name>[^\n,]{2,80}?)(?:,[^\n]{0,100})?[ ]*$", re.M)
+# "Dear Paul,"; to several, the first: "Dear Sadiq, Cressida,", "Dear Councillor Campbell, dear Elizabeth,
+# dear Leadership Team," (names after the commas, not a first sentence: "Dear Sadiq, I am writing ...")
+_DEAR_NAME = re.compile(
+    r"^[ ]*Dear[ ](?P<name>[^\n,]{2,80}?)(?:,[ ]*(?:[Dd]ear[ ])?[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){0,3})*,?[ ]*$",
+    re.M,
+)
 _THANKS = re.compile(
     r"\b(?:(?:[Tt]hank[ ]you[ ]for|[Ii]n[ ](?:response|reply)[ ]to|[Ff]urther[ ]to|[Ii][ ]am[ ]writing[ ]in[ ]"
     r"(?:response|reply)[ ]to)[ ]your[ ](?:recent[ ])?|[Ii][ ]am[ ](?:responding|replying)[ ]to[ ](?:your[ ]|the[ ]|"
@@ -85,10 +91,10 @@ def read(doc: Doc) -> None:
         signatory = (
             named.actor if named is not None and named.actor.label in ("Person", "Organization") else None
         )
-    heading = _from_to(doc)
+    heading = _heading(doc)
     if heading is not None:  # "Letter from the Home Secretary to the Metropolitan Police Commissioner ..."
-        signatory = signatory or heading[0]
-    addressee = heading[1] if heading is not None and heading[1] is not None else None
+        signatory = signatory or heading.writer
+    addressee = heading.to if heading is not None else None
     if addressee is None:
         addressee = _block_person(doc, info.addressee, info.addressee_office, info.addressee_span)
     if addressee is None:
@@ -106,7 +112,8 @@ def read(doc: Doc) -> None:
     body_end = info.author_span[0] if info.author_span else len(text)
     if signatory is not None and body_end > body_start:
         doc.zones.append(Zone("letter", body_start, body_end, speaker=signatory, addressee=addressee))
-        _letter_said(doc, signatory, body_start, body_end)
+        if not info.motions:  # a reply to motions answers them: what it states, not the whole
+            _letter_said(doc, signatory, body_start, body_end)
     if signatory is None or asker is None:
         return
     for motion in info.motions:
@@ -129,7 +136,9 @@ def read(doc: Doc) -> None:
         asked = _YOUR_QUESTIONS.search(text, thanks.start(), body_end)
         if asked:  # "... you taking the time to put your questions to me"
             doc.facts.add("ASKED", asker, signatory, _sentence(text, *asked.span()), layer="layout")
-    request = _REQUEST.search(text, body_start, body_end) if not info.motions and not thanks else None
+    requests = _REQUEST.finditer(text, body_start, body_end) if not info.motions and not thanks else ()
+    # (a request the letter quotes is someone else's: 'Residents told us: “Will you stop ...?”')
+    request = next((r for r in requests if not in_quotation_marks(text, r.start())), None)
     if request and addressee is not None and addressee.id != signatory.id:
         # a letter that asks something of its addressee: "I urge you to ...", "I suggest that you
         # withdraw it", "Could you tell me ...?"
@@ -138,20 +147,23 @@ def read(doc: Doc) -> None:
 
 
 # the closing words of a letter, before its signature
-_CLOSE = re.compile(
+_CLOSING_WORDS = re.compile(
     r"^(?:Yours[ ](?:sincerely|faithfully|truly|ever)|(?:With[ ])?(?:best|kind)[ ](?:wishes|regards)|Regards)[ ,.]*$",
     re.I,
 )
 
 
 def _letter_said(doc: Doc, signatory: Entity, start: int, end: int) -> None:
-    """A letter is its writer's statement: one SAID whose text joins the paragraphs between the
-    salutation and the closing, each paragraph a piece of evidence (as a quoted block is)."""
+    """A letter is its writer's statement: one SAID whose text joins its prose paragraphs between
+    the salutation and the closing, each a piece of evidence (as a quoted block is). Letterhead,
+    address, date and signature lines are short and unpunctuated: not prose."""
     dear = _salutation(doc)
     if dear is not None and start <= dear.start() < end:
         start = dear.end()
     paragraphs = [
-        (s, e) for s, e, line in lines(doc.text, start, end) if len(line) > 1 and not _CLOSE.match(line)
+        (s, e)
+        for s, e, line in lines(doc.text, start, end)
+        if not _CLOSING_WORDS.match(line) and (len(line) > 60 or line[-1:] in '.?!”’"')
     ]
     add_statement(doc, signatory, paragraphs, doc.date)
 
@@ -161,10 +173,9 @@ _REQUEST = re.compile(
     r"\b(?:I|[Ww]e)[ ](?:would[ ]|therefore[ ]|again[ ]|strongly[ ]|now[ ])?(?:urge|ask|request|implore|call[ ]on"
     r"|invite|expect|encourage)[ ]you\b"
     r"|\b(?:I|[Ww]e)[ ](?:would[ ])?(?:suggest|recommend|propose)[ ]that[ ]you\b"
-    r"|\b[Yy]ou[ ](?:must|should)[ ]\w"
+    r"|(?<!\b[Aa]s[ ])\b[Yy]ou[ ]must[ ](?!know|have|be[ ]aware)\w"
     r"|\b(?:I|[Ww]e)[ ]would[ ]be[ ](?:grateful|pleased)[ ]if[ ]you\b"
-    r"|\b(?:I|[Ww]e)[ ]would[ ]welcome[ ](?:the[ ]opportunity|a[ ]meeting|your)\b"
-    r"|\b(?:I|[Ww]e)[ ]look[ ]forward[ ]to[ ](?:hearing[ ]from[ ]you|your[ ](?:reply|response))"
+    r"|\b(?:I|[Ww]e)[ ]would[ ]welcome[ ](?:the[ ]opportunity|a[ ]meeting)\b"
     r"|\b(?:[Cc]an|[Cc]ould|[Ww]ill|[Ww]ould)[ ]you[ ][^.?!\n]{0,200}\?"
 )
 
@@ -177,37 +188,53 @@ _LETTER_FROM = re.compile(
 # a page's heading that names both ends: "Letter from the Home Secretary to the Metropolitan Police
 # Commissioner and the Mayor of London, dated 22 March 2022", "Letter from the Mayor to Grant Shapps"
 _FROM_TO = re.compile(
-    r"(?im)^[ \t]*(?:an?[ \t]+)?(?:open[ \t]+)?letter[ \t]+from[ \t]+(?P<writer>[^\n]{2,80}?)[ \t]+to[ \t]+"
-    r"(?P<to>[^\n]{2,120}?)(?:,?[ \t]+(?:dated|on|re|regarding|about|concerning)\b[^\n]*|[ \t]*[(:][^\n]*)?[ \t]*$"
+    r"(?:[Aa]n?[ ]+)?(?:[Oo]pen[ ]+)?(?:[Ll]etter|LETTER)[ ]+(?:from|FROM)[ ]+(?P<writer>[^\n]{2,80}?)[ ]+(?:to|TO)[ ]+"
+    r"(?P<to>[^\n]{2,120}?)(?:,?[ ]+(?:dated|on|re|regarding|about|concerning)\b[^\n]*|[ ]*[(:][^\n]*)?"
 )
 
 
 # the same the other way round: "Open Letter to Sadiq Khan, Mayor of London from London Cycling Campaign"
 _TO_FROM = re.compile(
-    r"(?im)^[ \t]*(?:an?[ \t]+)?(?:open[ \t]+)?letter[ \t]+to[ \t]+(?P<to>[^\n]{2,120}?)[ \t]+from[ \t]+"
-    r"(?P<writer>(?:the[ \t]+)?[A-Z][^\n]{1,80}?)[ \t]*$"
+    r"(?:[Aa]n?[ ]+)?(?:[Oo]pen[ ]+)?(?:[Ll]etter|LETTER)[ ]+(?:to|To|TO)[ ]+(?P<to>[^\n]{2,120}?)[ ]+(?:from|FROM)[ ]+"
+    r"(?P<writer>(?:the[ ]+)?[A-Z][^\n]{1,80}?)"
 )
 
 
-def _from_to(doc: Doc) -> tuple[Entity | None, Entity | None] | None:
-    """Writer and (first) addressee a heading names, each as the registry resolves it on the
-    letter's date; None when the page has no such heading."""
-    m = _FROM_TO.search(doc.text, 0, 400) or _TO_FROM.search(doc.text, 0, 400)
+@dataclass(frozen=True)
+class Heading:
+    writer: Entity | None
+    to: Entity | None  # the first addressee
+
+
+def _heading(doc: Doc) -> Heading | None:
+    """Writer and (first) addressee a heading in the page's first lines names, each as the
+    registry resolves it on the letter's date. The heading's own date ("..., dated 22 March
+    2022") is the letter's: it is set on the document first."""
+    m = None
+    for start, _end, line in lines(doc.text, 0, min(len(doc.text), 2000)):
+        if start >= 400:
+            break
+        m = _FROM_TO.fullmatch(line) or _TO_FROM.fullmatch(line)
+        if m is not None:
+            break
     if m is None:
         return None
-    doc.ref_date = doc.ref_date or first_date(m.group(0))  # "..., dated 22 March 2022"
+    dated = first_date(line)
+    if dated:
+        doc.ref_date = dated
+        doc.date = doc.date or dated
 
     def actor(name: str) -> Entity | None:
         named = resolve_name(doc.registry, name, doc.ref_date)
         if named is not None:
             return named.actor if named.actor.label in ("Person", "Organization") else None
         words = name.split()  # a body the registry does not know: "London Cycling Campaign"
-        if len(words) >= 2 and words[-1] in _BODY_WORDS | {"Campaign", "Trust", "Forum", "Federation"}:
+        if len(words) >= 2 and words[-1] in _BODY_WORDS:
             return Entity(name=name.strip(), label="Organization", id=slug(name))
         return None
 
     addressees = [a for a in (actor(n) for n in re.split(r",[ \t]*|[ \t]+and[ \t]+", m.group("to"))) if a]
-    return actor(m.group("writer")), (addressees[0] if addressees else None)
+    return Heading(actor(m.group("writer")), addressees[0] if addressees else None)
 
 
 def _dear(doc: Doc) -> Entity | None:
@@ -297,7 +324,16 @@ _WRITING_FOR = re.compile(
     r"(?P<body>[A-Z][\w&-]*(?:[ ](?:of[ ]|and[ ]|&[ ])?[A-Z][\w&-]*){0,6})"
     r"(?P<poss>['’]s[ ](?:opposition|objection|support|position|views?|concerns?|response))?"
 )
-_BODY_WORDS = ORG_HEADS | {"Alliance", "Council", "Group", "Association"}
+_BODY_WORDS = ORG_HEADS | {
+    "Alliance",
+    "Council",
+    "Group",
+    "Association",
+    "Campaign",
+    "Trust",
+    "Forum",
+    "Federation",
+}
 
 
 # a report that introduces the letter it prints: "This morning Ken Livingstone has written to Boris

@@ -25,7 +25,7 @@ from loaders.document import Doc, Zone
 from loaders.names.linker import linker_for
 from loaders.names.people import HONORIFICS
 
-__all__ = ["Turn", "read_turns", "TURN", "TITLED_LABEL", "QUESTION_NUMBER", "inline_turns"]
+__all__ = ["Turn", "read_turns", "role_fact", "TURN", "TITLED_LABEL", "QUESTION_NUMBER", "inline_turns"]
 
 # one line: a label never runs over a line break ("The Mayor" above "Roger Evans AM (Chairman):")
 _NAME = r"[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){0,4}"
@@ -92,7 +92,7 @@ def read_turns(doc: Doc, body: Entity | None = None, min_turns: int = 2) -> list
         label = (m.start("who"), label_end)
         turns.append(Turn(speaker, role, m.start(), m.end(), end, label))
         doc.zones.append(Zone("turn", m.end(), end, speaker=speaker))
-        _role_fact(doc, speaker, role, label, body)
+        role_fact(doc, speaker, role, label, body)
     return turns
 
 
@@ -125,9 +125,11 @@ def _speaker(doc: Doc, who: str, post: str, start: int) -> Entity | None:
     return None
 
 
-def _role_fact(
+def role_fact(
     doc: Doc, speaker: Entity, role: str | None, span: tuple[int, int], body: Entity | None
 ) -> None:
+    """The office a turn's label gives its speaker: CHAIRS the meeting's body for "Chair",
+    HOLDS_OFFICE of the post otherwise, unless the registry says someone else held it then."""
     if not role or _SKIP_ROLE.match(role) or speaker.label != "Person":
         return
     if re.search(r"\b(?:of|for|the|and)\s*$", role):

@@ -25,7 +25,7 @@ from loaders.actors import looks_like_person, resolve_name
 from loaders.document import Doc, Zone
 from loaders.layouts.base import first_date, lines
 from loaders.layouts.transcript import exchanges_with_the_mayor, mayor_in
-from loaders.layouts.turns import Turn
+from loaders.layouts.turns import Turn, role_fact
 
 NAME = "theyworkforyou"
 
@@ -51,16 +51,12 @@ def detect(text: str) -> bool:
 
 def read(doc: Doc) -> None:
     text = doc.text
-    heading = _HEADING.search(text[:2000])
-    date = first_date(heading.group(0)) if heading else None
+    heading = _HEADING.search(text[:2000])  # detect() found it
+    date = first_date(heading.group(0))
     doc.genre = "question_answer"
     doc.date = date or doc.date
     doc.ref_date = doc.date or doc.ref_date
-    title = (
-        next((line for _s, _e, line in lines(text, 0, heading.start()) if line.strip()), None)
-        if heading
-        else None
-    )
+    title = next((line for _s, _e, line in lines(text, 0, heading.start())), None)
     doc.title = title or doc.title
     turns = speaker_turns(doc)
     mayor = mayor_in(doc, turns)
@@ -110,12 +106,11 @@ def _label(doc: Doc, line: str) -> tuple[Entity, str] | None:
 
 
 def _role_fact(doc: Doc, speaker: Entity, role: str, span: tuple[int, int]) -> None:
-    """A group gives MEMBER_OF the Assembly's group of that party; an office HOLDS_OFFICE."""
+    """A group gives MEMBER_OF the Assembly's group of that party; an office is read as a
+    transcript's role in brackets is (loaders.layouts.turns.role_fact)."""
     if _GROUP.fullmatch(role):
         entry = doc.registry.find(f"{role} Group") or doc.registry.find(role)
-        if entry is not None and entry.label == "Organization":
+        if entry is not None and entry.kind in ("party", "party_group"):
             doc.facts.add("MEMBER_OF", speaker, entry.entity, span, layer="layout")
         return
-    entry = doc.registry.find(role)
-    if entry is not None and entry.label == "Post":
-        doc.facts.add("HOLDS_OFFICE", speaker, entry.entity, span, layer="layout")
+    role_fact(doc, speaker, role, span, body=None)

@@ -19,6 +19,7 @@ from loaders.document import Doc
 from loaders.names.focus import agrees, person_in_focus, person_titled
 from loaders.names.posts import NO_ONE_IN_PARTICULAR
 from loaders.nlp.frames import means_phrases, subject_of
+from loaders.quotes.marks import in_quotation_marks
 from loaders.quotes.verbs import REPORTING_SET
 
 __all__ = ["Ref", "Resolver", "ACTOR_LABELS", "inside_a_name"]
@@ -250,13 +251,6 @@ BODY_NOUNS = {
     "treasury",
 }
 _FIRST_PERSON = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
-
-
-def _in_quotation_marks(text: str, pos: int) -> bool:
-    """Whether `pos` is inside curly quotation marks opened earlier in its paragraph."""
-    start = text.rfind("\n", 0, pos) + 1
-    opened = text.rfind("\u201c", start, pos)
-    return opened != -1 and text.find("\u201d", opened, pos) == -1
 
 
 _THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -622,8 +616,8 @@ class Resolver:
     def voice(self, pos: int) -> Entity | None:
         """Who speaks at `pos`, else the body whose report, statement or letter this is."""
         who = self.speaker(pos)
-        if who is None and _in_quotation_marks(self.doc.text, pos):
-            return None  # words the document quotes are not its author's
+        if who is None and in_quotation_marks(self.doc.text, pos):
+            return None  # (speaker() gave no one for the quoted words: not the author either)
         return who or self.doc.author
 
     def quotation(self, tok: Token) -> Ref | None:
@@ -662,12 +656,12 @@ class Resolver:
                 return q.speaker
         zone = self.doc.zone_at(pos, "answer", "question", "turn", "quote", "letter", "motion", "decision")
         if zone is not None:
-            if zone.kind in ("letter", "motion", "decision") and _in_quotation_marks(self.doc.text, pos):
+            if zone.kind in ("letter", "motion", "decision") and in_quotation_marks(self.doc.text, pos):
                 return None  # a letter quoting someone's "we will ...": not the writer's words
             return zone.speaker
         if self.doc.genre == "letter" and ctx is not None:
             return ctx.signatory
-        if _in_quotation_marks(self.doc.text, pos):
+        if in_quotation_marks(self.doc.text, pos):
             return None  # words the document quotes ("the manifesto commitment that “we will ...”")
         author = self.doc.author  # "my Great Outdoors programme" in the Mayor's own report
         return author if author is not None and author.label == "Person" else None

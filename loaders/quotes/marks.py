@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["QUOTE_CHARS", "QuoteUnit", "paragraphs", "units"]
+__all__ = ["QUOTE_CHARS", "QuoteUnit", "in_quotation_marks", "paragraphs", "units"]
 
 _DOUBLE_MARKS = '“”"„‟'
 _SINGLE_OPENERS = "‘‛'’"
@@ -161,3 +161,21 @@ def units(text: str, paras: list[tuple[int, int]]) -> list[QuoteUnit]:
         found.append(QuoteUnit(unit_open, start, end, close_end, closed, k, last_para, dbl))
     found.sort(key=lambda u: u.open)
     return found
+
+
+# how far back an open quotation is looked for: a quotation is a sentence or a few, and a page
+# copied onto one long line must not make one stray mark hide the rest of it
+_QUOTATION_REACH = 600
+
+
+def in_quotation_marks(text: str, pos: int) -> bool:
+    """Whether `pos` is inside a quotation in curly marks: one opened earlier in its paragraph
+    (at most a few sentences back), not closed before `pos` and closed after it (a stray mark,
+    never closed, quotes nothing)."""
+    start = max(text.rfind("\n", 0, pos) + 1, pos - _QUOTATION_REACH)
+    opened = text.rfind("\u201c", start, pos)
+    if opened == -1 or text.find("\u201d", opened, pos) != -1:
+        return False
+    end = text.find("\n", pos)
+    end = len(text) if end == -1 else end
+    return any(text.find(mark, pos, min(end, pos + _QUOTATION_REACH)) != -1 for mark in ("\u201d", '"'))
