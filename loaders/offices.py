@@ -33,7 +33,15 @@ from loaders.names.people import HONORIFICS, POST_NOMINALS
 from loaders.names.posts import NO_LONGER, no_longer_held, opens_main_clause, said_of_another
 from loaders.registry import Registry
 
-__all__ = ["find_offices", "post_fact", "OFFICE_HEAD", "assembly_group", "split_offices", "meeting_body"]
+__all__ = [
+    "find_offices",
+    "post_fact",
+    "OFFICE_HEAD",
+    "assembly_group",
+    "party_entity",
+    "split_offices",
+    "meeting_body",
+]
 
 _HEADS = (
     "mayor|chair|chairman|chairwoman|chairperson|commissioner|chief executive|director|secretary|leader|"
@@ -96,6 +104,8 @@ _PARTY_GROUP = {
     "reform": "Reform UK Group",
     "reform uk": "Reform UK Group",
     "brexit alliance": "Brexit Alliance",
+    "one london": "One London Group",
+    "veritas": "Veritas Group",
 }
 _PARTY_NAME = {
     "labour": "Labour Party",
@@ -109,6 +119,18 @@ _PARTY_NAME = {
     "reform": "Reform UK",
     "reform uk": "Reform UK",
 }
+
+
+def party_entity(registry: Registry, word: str, group: bool = False) -> Entity | None:
+    """The party a party word names ("Labour", "Tories", "Lib-Dems", "Green Party", "(Con)"), or
+    its group in the London Assembly when `group` (a member of the Assembly); None for a word
+    that is no party ("Transport for London")."""
+    key = " ".join(word.lower().replace("-", " ").split())
+    key = re.sub(r"[ ]party$", "", key).rstrip("s")
+    key = "tory" if key == "torie" else _PARTY_ABBREV.get(key, key)
+    name = (_PARTY_GROUP if group else _PARTY_NAME).get(key)
+    entry = registry.find(name) if name else None
+    return entry.entity if entry is not None else None
 
 
 def assembly_group(registry: Registry, party: Entity) -> Entity | None:
@@ -326,16 +348,11 @@ def _party_possessive(doc: Doc, m) -> None:
     )
     if found is None:
         return
-    # "Tories" -> "tory", "Lib-Dems" -> "lib dem", "Greens" -> "green": the keys of the party tables
-    party = found.group("party") or found.group("abbrev")
-    key = " ".join(party.lower().replace("-", " ").split()).rstrip("s")  # (never " party")
-    key = "tory" if key == "torie" else _PARTY_ABBREV.get(key, key)
     member = doc.registry.term("member-of-the-london-assembly", m.entity.id, doc.ref_date) is not None
-    name = (_PARTY_GROUP if member else _PARTY_NAME).get(key)
-    entry = doc.registry.find(name) if name else None
-    if entry is not None:
+    party = party_entity(doc.registry, found.group("party") or found.group("abbrev"), group=member)
+    if party is not None:
         span = (min(found.start(), m.start), max(found.end(), m.end))
-        doc.facts.add("MEMBER_OF", m.entity, entry.entity, span, layer="apposition")
+        doc.facts.add("MEMBER_OF", m.entity, party, span, layer="apposition")
 
 
 def _after_post_nominals(text: str, end: int) -> int:
@@ -819,11 +836,9 @@ def _office_facts(doc: Doc, m, span: tuple[int, int]) -> None:
         if assembly is not None:
             doc.facts.add("MEMBER_OF", person, assembly.entity, evidence, layer="apposition")
     if stated and party:
-        key = " ".join(party.group("party").lower().split())
-        name = (_PARTY_GROUP if assembly_word else _PARTY_NAME).get(key)
-        entry = doc.registry.find(name) if name else None
-        if entry is not None:
-            doc.facts.add("MEMBER_OF", person, entry.entity, evidence, layer="apposition")
+        named = party_entity(doc.registry, party.group("party"), group=bool(assembly_word))
+        if named is not None:
+            doc.facts.add("MEMBER_OF", person, named, evidence, layer="apposition")
 
 
 _MEETING_OF = re.compile(

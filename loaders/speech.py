@@ -33,6 +33,7 @@ import re
 from graph.facts import Entity
 from loaders.document import Doc, Zone
 from loaders.names.focus import person_in_focus, person_titled
+from loaders.offices import party_entity
 
 __all__ = ["speaker_blocks"]
 
@@ -179,12 +180,9 @@ def _spoken_on(text: str, k: int, j: int, paragraphs: list[tuple[int, int]]) -> 
 def _party(doc: Doc, speaker: Entity, role: str, span: tuple[int, int]) -> None:
     """A label's group that is a party the registry knows ("Labour", "Conservative", "Green
     Party") gives MEMBER_OF it; a body that is no party ("Transport for London") gives nothing."""
-    for name in (role, f"{role}s", f"{role} Party"):
-        entry = doc.registry.find(name)
-        if entry is not None:
-            if entry.kind in ("party", "party_group"):
-                doc.facts.add("MEMBER_OF", speaker, entry.entity, span, layer="layout")
-            return
+    party = party_entity(doc.registry, role)
+    if party is not None:
+        doc.facts.add("MEMBER_OF", speaker, party, span, layer="layout")
 
 
 _NOT_WORDS = re.compile(r"^(?:notes?\b|ends\b|-+$|for more information|contact\b|editors?\b)", re.I)

@@ -69,6 +69,7 @@ def read(doc: Doc) -> None:
     doc.genre = "letter"
     doc.date = info.date or doc.date
     doc.ref_date = info.ref_date or doc.date or doc.ref_date
+    heading = _heading(doc)  # first: a heading's "dated ..." is the date offices are read on
     signatory = _block_person(doc, info.author, info.author_office, info.author_span)
     if signatory is None and info.author and info.author.count(",") >= 2:
         # "David Lammy MP, Sadiq Khan MP, Jon Cruddas MP, ...": a joint letter, its first signatory
@@ -85,14 +86,7 @@ def read(doc: Doc) -> None:
     if signatory is None and (_LETTERHEAD_MAYOR.search(text[:300]) or _MAYOR_REF.search(text[:3000])):
         holder = doc.registry.holder("mayor-of-london", doc.ref_date)
         signatory = holder.entity if holder else None
-    if signatory is None and (head := _LETTER_FROM.search(text[:300])) is not None:
-        # a heading names the writer: "Letter from Boris Johnson", "Open letter from the Mayor"
-        named = resolve_name(doc.registry, head.group("name"), doc.ref_date)
-        signatory = (
-            named.actor if named is not None and named.actor.label in ("Person", "Organization") else None
-        )
-    heading = _heading(doc)
-    if heading is not None:  # "Letter from the Home Secretary to the Metropolitan Police Commissioner ..."
+    if heading is not None:  # "Letter from Boris Johnson", "Letter from the Home Secretary to ..."
         signatory = signatory or heading.writer
     addressee = heading.to if heading is not None else None
     if addressee is None:
@@ -180,22 +174,19 @@ _REQUEST = re.compile(
 )
 
 
-_LETTER_FROM = re.compile(
-    r"(?im)^[ \t]*(?:an?[ \t]+)?(?:open[ \t]+)?letter[ \t]+from[ \t]+(?P<name>(?:the[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,4})[ \t]*$"
-)
-
-
-# a page's heading that names both ends: "Letter from the Home Secretary to the Metropolitan Police
-# Commissioner and the Mayor of London, dated 22 March 2022", "Letter from the Mayor to Grant Shapps"
+# a page's heading that names the writer, and whom it is to: "Letter from Boris Johnson", "Open letter
+# from the Mayor", "Letter from the Home Secretary to the Metropolitan Police Commissioner and the Mayor
+# of London, dated 22 March 2022"
 _FROM_TO = re.compile(
-    r"(?:[Aa]n?[ ]+)?(?:[Oo]pen[ ]+)?(?:[Ll]etter|LETTER)[ ]+(?:from|FROM)[ ]+(?P<writer>[^\n]{2,80}?)[ ]+(?:to|TO)[ ]+"
-    r"(?P<to>[^\n]{2,120}?)(?:,?[ ]+(?:dated|on|re|regarding|about|concerning)\b[^\n]*|[ ]*[(:][^\n]*)?"
+    r"(?:(?:[Aa]n?|AN?)[ ]+)?(?:(?:[Oo]pen|OPEN)[ ]+)?(?:[Ll]etter|LETTER)[ ]+(?:from|From|FROM)[ ]+(?P<writer>[^\n]{2,80}?)"
+    r"(?:[ ]+(?:to|TO)[ ]+(?P<to>[^\n]{2,120}?))?"
+    r"(?:,?[ ]+(?:dated|on|re|regarding|about|concerning)\b[^\n]*|[ ]*[(:][^\n]*)?"
 )
 
 
 # the same the other way round: "Open Letter to Sadiq Khan, Mayor of London from London Cycling Campaign"
 _TO_FROM = re.compile(
-    r"(?:[Aa]n?[ ]+)?(?:[Oo]pen[ ]+)?(?:[Ll]etter|LETTER)[ ]+(?:to|To|TO)[ ]+(?P<to>[^\n]{2,120}?)[ ]+(?:from|FROM)[ ]+"
+    r"(?:(?:[Aa]n?|AN?)[ ]+)?(?:(?:[Oo]pen|OPEN)[ ]+)?(?:[Ll]etter|LETTER)[ ]+(?:to|To|TO)[ ]+(?P<to>[^\n]{2,120}?)[ ]+(?:from|From|FROM)[ ]+"
     r"(?P<writer>(?:the[ ]+)?[A-Z][^\n]{1,80}?)"
 )
 
@@ -207,7 +198,7 @@ class Heading:
 
 
 def _heading(doc: Doc) -> Heading | None:
-    """Writer and (first) addressee a heading in the page's first lines names, each as the
+    """Writer and (first) addressee, if it says, a heading in the page's first lines names, each as the
     registry resolves it on the letter's date. The heading's own date ("..., dated 22 March
     2022") is the letter's: it is set on the document first."""
     m = None
@@ -233,7 +224,8 @@ def _heading(doc: Doc) -> Heading | None:
             return Entity(name=name.strip(), label="Organization", id=slug(name))
         return None
 
-    addressees = [a for a in (actor(n) for n in re.split(r",[ \t]*|[ \t]+and[ \t]+", m.group("to"))) if a]
+    to = m.group("to") or ""
+    addressees = [a for a in (actor(n) for n in re.split(r",[ \t]*|[ \t]+and[ \t]+", to)) if a]
     return Heading(actor(m.group("writer")), addressees[0] if addressees else None)
 
 

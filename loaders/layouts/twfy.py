@@ -26,6 +26,7 @@ from loaders.document import Doc, Zone
 from loaders.layouts.base import first_date, lines
 from loaders.layouts.transcript import exchanges_with_the_mayor, mayor_in
 from loaders.layouts.turns import Turn, role_fact
+from loaders.offices import party_entity
 
 NAME = "theyworkforyou"
 
@@ -109,8 +110,8 @@ def _role_fact(doc: Doc, speaker: Entity, role: str, span: tuple[int, int]) -> N
     """A group gives MEMBER_OF the Assembly's group of that party; an office is read as a
     transcript's role in brackets is (loaders.layouts.turns.role_fact)."""
     if _GROUP.fullmatch(role):
-        entry = doc.registry.find(f"{role} Group") or doc.registry.find(role)
-        if entry is not None and entry.kind in ("party", "party_group"):
-            doc.facts.add("MEMBER_OF", speaker, entry.entity, span, layer="layout")
+        group = party_entity(doc.registry, role, group=True)
+        if group is not None:
+            doc.facts.add("MEMBER_OF", speaker, group, span, layer="layout")
         return
     role_fact(doc, speaker, role, span, body=None)
